@@ -1,0 +1,8 @@
+import { createEvents } from './0001-create-events.ts';
+import type { Migration } from './types.ts';
+
+/** Every migration, in order. Append only: never edit or reorder a migration that has shipped. */
+export const migrations: readonly Migration[] = [createEvents];
+
+/** The schema version this build of the app writes. */
+export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,11 @@
+import { appHandlers } from './app-handlers.ts';
+import { settingsHandlers } from './settings-handlers.ts';
+import type { HandlerMap } from './types.ts';
+import { workspaceHandlers } from './workspace-handlers.ts';
+
+/** The contract's one implementation: every call name to its handler. */
+export const handlers: HandlerMap = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...workspaceHandlers,
+};

@@ -1,0 +1,41 @@
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { workspaceCalls } from '../../../shared/contract/workspace.ts';
+import type { HandlerContext } from '../context.ts';
+import { setMeta } from '../db/meta-repo.ts';
+import { describeWorkspace, isValidTimeZone, openWorkspaceSession } from '../workspace.ts';
+import type { HandlersFor } from './types.ts';
+
+/** Opens or creates, records it in recent workspaces, and tells the UI. */
+async function switchTo(ctx: HandlerContext, file: string, mode: 'create' | 'open') {
+  const session = await openWorkspaceSession(file, mode, {
+    onProgress: (report) => ctx.host.emit('job:progress', { kind: 'workspace:migrate', ...report }),
+  });
+  ctx.close();
+  ctx.session = session;
+  const settings = ctx.host.settings.get();
+  const recent = [session.path, ...settings.recentWorkspaces.filter((p) => p !== session.path)].slice(0, 10);
+  ctx.host.settings.set({ recentWorkspaces: recent });
+  ctx.host.emit('workspace:changed', { path: session.path });
+  return describeWorkspace(session);
+}
+
+export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
+  'workspace:create': (input, ctx) => switchTo(ctx, input.path, 'create'),
+  'workspace:open': (input, ctx) => switchTo(ctx, input.path, 'open'),
+  'workspace:close': (_input, ctx) => {
+    ctx.close();
+    ctx.host.emit('workspace:changed', { path: null });
+    return null;
+  },
+  'workspace:current': (_input, ctx) => (ctx.session ? describeWorkspace(ctx.session) : null),
+  'workspace:setTimeZone': (input, ctx) => {
+    if (!isValidTimeZone(input.timeZone)) {
+      throw new AppError('bad-input', `Unknown time zone: ${input.timeZone}. Use an IANA name such as Asia/Seoul.`);
+    }
+    const session = ctx.workspace();
+    setMeta(session.db, 'timeZone', input.timeZone);
+    ctx.host.emit('data:changed', { reason: 'timeZone' });
+    return describeWorkspace(session);
+  },
+  'workspace:pickPath': async (input, ctx) => (ctx.host.pickPath ? ctx.host.pickPath(input.mode) : null),
+};

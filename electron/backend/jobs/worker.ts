@@ -1,0 +1,24 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../../shared/contract/errors.ts';
+import { jobs, type JobName } from './registry.ts';
+import type { WorkerMessage } from './types.ts';
+
+/** Entry point of the backend worker: runs one job named in workerData and reports by message. */
+async function main(): Promise<void> {
+  const { kind, params } = workerData as { kind: JobName; params: unknown };
+  const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+  try {
+    const job = jobs[kind] as (p: unknown, progress: (r: unknown) => void) => unknown;
+    if (!job) throw new AppError('internal', `Unknown job: ${String(kind)}`);
+    const result = await job(params, (report) => post({ type: 'progress', report } as WorkerMessage));
+    post({ type: 'done', result });
+  } catch (error) {
+    const shape =
+      error instanceof AppError
+        ? error.toShape()
+        : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+    post({ type: 'error', error: shape });
+  }
+}
+
+void main();

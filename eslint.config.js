@@ -1,0 +1,78 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'http', 'url', 'util', 'stream', 'zlib'];
+
+/**
+ * The layering rule of DESIGN.md, as lint errors: shared imports nothing of ours; the backend never
+ * imports electron; the renderer imports only shared (never electron, better-sqlite3 or node:).
+ */
+const layers = [
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    message: 'shared/ is pure TypeScript: no electron, no node:, no DOM libraries, nothing from electron/ or renderer/.',
+    paths: ['electron', 'better-sqlite3', 'react', 'react-dom', ...nodeBuiltins],
+    patterns: ['**/electron/**', '**/renderer/**', 'node:*'],
+  },
+  {
+    files: ['electron/backend/**/*.ts'],
+    message: 'electron/backend is plain Node: it never imports electron, main, preload or renderer.',
+    paths: ['electron', 'electron-store'],
+    patterns: ['**/main/**', '**/preload/**', '**/renderer/**'],
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    message: 'electron/main imports shared and backend, never the renderer or preload.',
+    paths: [],
+    patterns: ['**/renderer/**', '**/preload/**'],
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    message: 'electron/preload imports only electron and shared.',
+    paths: ['better-sqlite3', 'electron-store', ...nodeBuiltins],
+    patterns: ['**/renderer/**', '**/backend/**', '**/main/**', 'node:*'],
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    message: 'renderer/ imports only shared/ (and browser libraries): never electron, better-sqlite3 or node:.',
+    paths: ['electron', 'better-sqlite3', 'electron-store', ...nodeBuiltins],
+    patterns: ['**/electron/**', 'node:*'],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench-data/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  ...layers.map((layer) => ({
+    files: layer.files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: layer.paths.map((name) => ({ name, message: layer.message })),
+          patterns: layer.patterns.map((group) => ({ group: [group], message: layer.message })),
+        },
+      ],
+    },
+  })),
+);

@@ -1,0 +1,9 @@
+import { common } from './common.ts';
+
+/**
+ * Every English string, by domain. English is the reference: Korean must have the same keys
+ * (the type checker enforces it). Add a domain with its own file in en/ and ko/.
+ */
+export const en = {
+  common,
+};

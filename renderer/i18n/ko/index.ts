@@ -1,0 +1,7 @@
+import type { Messages } from '../types.ts';
+import { common } from './common.ts';
+
+/** Every Korean string, by domain (same keys as English). */
+export const ko: Messages = {
+  common,
+};

@@ -1,0 +1,23 @@
+import type { Locale } from '../../shared/contract/settings.ts';
+import { en } from './en/index.ts';
+import { ko } from './ko/index.ts';
+import type { MessageKey, Messages } from './types.ts';
+
+const catalogs: Record<Locale, Messages> = { en, ko };
+
+/** Looks up a dotted key and fills `{name}` placeholders. Falls back to English, then to the key. */
+export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+  const find = (messages: Messages): string | undefined => {
+    let node: unknown = messages;
+    for (const part of key.split('.')) {
+      if (typeof node !== 'object' || node === null) return undefined;
+      node = (node as Record<string, unknown>)[part];
+    }
+    return typeof node === 'string' ? node : undefined;
+  };
+  const template = find(catalogs[locale]) ?? find(catalogs.en) ?? key;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}

@@ -1,0 +1,18 @@
+/** Progress of a long job (import, migration, …) running in the backend's worker. */
+export interface JobProgress {
+  jobId: string;
+  kind: string;
+  phase: string;
+  done: number;
+  total: number | null;
+  message?: string;
+}
+
+/** Events pushed from the backend to the UI (IPC `send` in Electron, server-sent events in browser mode). */
+export interface EventMap {
+  'job:progress': JobProgress;
+  'workspace:changed': { path: string | null };
+  'data:changed': { reason: string };
+}
+export type EventName = keyof EventMap;
+export const eventNames: readonly EventName[] = ['job:progress', 'workspace:changed', 'data:changed'];

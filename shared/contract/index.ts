@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import { appCalls } from './app.ts';
+import type { CallSpec } from './define.ts';
+import type { EventMap, EventName } from './events.ts';
+import { settingsCalls } from './settings.ts';
+import { workspaceCalls } from './workspace.ts';
+
+/**
+ * The whole API of Notice Desk: every call declared once. Each domain keeps its calls in its own
+ * file; this object merges them. Add a domain by spreading its map here.
+ */
+export const contract = {
+  ...appCalls,
+  ...settingsCalls,
+  ...workspaceCalls,
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type InputOf<K extends CallName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends CallName> = z.output<Contract[K]['input']>;
+export type ResultOf<K extends CallName> = Contract[K] extends CallSpec<z.ZodType, infer R> ? R : never;
+
+/** Every call name, in a stable order (for the preload, the clients and the contract test). */
+export const callNames = Object.keys(contract).sort() as CallName[];
+
+/** The API as the renderer sees it: one async method per call. */
+export type Api = { [K in CallName]: (input: InputOf<K>) => Promise<ResultOf<K>> };
+
+/** The object the preload exposes on `window.noticeDesk`. */
+export interface Bridge {
+  call: Api;
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}
+
+/** True when a string is one of the contract's call names. */
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './define.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './settings.ts';
+export * from './workspace.ts';
+export * from './app.ts';

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { call } from './define.ts';
+
+export const localeSchema = z.enum(['ko', 'en']);
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+
+/** App-wide settings kept in electron-store (Electron) or a JSON file (browser mode, CLI). */
+export const settingsSchema = z.object({
+  locale: localeSchema,
+  theme: themeSchema,
+  timeZone: z.string().min(1),
+  reviewerName: z.string().max(200),
+  recentWorkspaces: z.array(z.string()).max(20),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export type Locale = z.infer<typeof localeSchema>;
+export type ThemeChoice = z.infer<typeof themeSchema>;
+
+/** Defaults for a first launch. */
+export const defaultSettings: Settings = {
+  locale: 'ko',
+  theme: 'system',
+  timeZone: 'Asia/Seoul',
+  reviewerName: '',
+  recentWorkspaces: [],
+};
+
+export const settingsCalls = {
+  'settings:get': call<Settings>()(z.object({}).strict()),
+  'settings:set': call<Settings>()(settingsSchema.partial().strict()),
+};
