@@ -48,6 +48,7 @@ export function createHttpBridge(baseUrl = ''): Bridge {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   return {
     call: call as Api,
+    pathForFile: () => null,
     on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void) {
       if (!source) source = new EventSource(`${baseUrl}/api/events`);
       let set = listeners.get(event);

@@ -30,6 +30,11 @@ export type Api = { [K in CallName]: (input: InputOf<K>) => Promise<ResultOf<K>>
 /** The object the preload exposes on `window.noticeDesk`. */
 export interface Bridge {
   call: Api;
+  /**
+   * The file-system path of a File the user dropped or picked (Electron's webUtils). Null in
+   * browser mode, where the file's bytes are uploaded to the bridge instead.
+   */
+  pathForFile(file: unknown): string | null;
   on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
 }
 
