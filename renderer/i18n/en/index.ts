@@ -1,4 +1,5 @@
 import { common } from './common.ts';
+import { disclosures } from './disclosures.ts';
 
 /**
  * Every English string, by domain. English is the reference: Korean must have the same keys
@@ -6,4 +7,5 @@ import { common } from './common.ts';
  */
 export const en = {
   common,
+  disclosures,
 };

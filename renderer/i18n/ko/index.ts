@@ -1,7 +1,9 @@
 import type { Messages } from '../types.ts';
 import { common } from './common.ts';
+import { disclosures } from './disclosures.ts';
 
 /** Every Korean string, by domain (same keys as English). */
 export const ko: Messages = {
   common,
+  disclosures,
 };

@@ -1,0 +1,146 @@
+import { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from '@codemirror/commands';
+import { markdown } from '@codemirror/lang-markdown';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { highlightSelectionMatches, openSearchPanel, search, searchKeymap } from '@codemirror/search';
+import { EditorSelection, EditorState } from '@codemirror/state';
+import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { appendParagraph, formatCommands, formatKeymap, type FormatAction } from './formatting.ts';
+import { imeGuard, isComposing, onCompositionEnd } from './ime-guard.ts';
+
+/** What the studio can do to an editor from outside (toolbar, checklist, findings panel). */
+export interface EditorHandle {
+  format(action: FormatAction): void;
+  undo(): void;
+  redo(): void;
+  find(): void;
+  /** Selects a range and scrolls it into view. */
+  select(from: number, to: number): void;
+  /** Appends a suggested sentence as its own paragraph. */
+  append(text: string): void;
+  view(): EditorView | null;
+}
+
+export interface MarkdownEditorProps {
+  initialText: string;
+  /** Called with the new text after each change, but never while an IME composition is in progress. */
+  onChange(text: string): void;
+  diagnostics: Diagnostic[];
+  lang: string;
+  label: string;
+  placeholder?: string;
+  /** Editor UI strings (search panel) in the app's language. */
+  phrases?: Record<string, string>;
+  handle?: Ref<EditorHandle>;
+  onScroll?(ratio: number): void;
+}
+
+/** A CodeMirror 6 Markdown editor: formatting shortcuts, undo/redo, find, lint underlines, IME-safe. */
+export function MarkdownEditor(props: MarkdownEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    if (!host.current) return undefined;
+    let pending = false;
+    const flush = () => {
+      const view = viewRef.current;
+      if (!pending || !view || isComposing(view)) return;
+      pending = false;
+      latest.current.onChange(view.state.doc.toString());
+    };
+    const view = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: latest.current.initialText,
+        extensions: [
+          imeGuard,
+          history(),
+          search({ top: true }),
+          highlightSelectionMatches(),
+          markdown(),
+          lintGutter(),
+          EditorView.lineWrapping,
+          EditorState.phrases.of(latest.current.phrases ?? {}),
+          placeholderExt(latest.current.placeholder ?? ''),
+          keymap.of([...formatKeymap, ...historyKeymap, ...searchKeymap, indentWithTab, ...defaultKeymap]),
+          EditorView.contentAttributes.of({ lang: latest.current.lang, 'aria-label': latest.current.label, spellcheck: 'false' }),
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged) return;
+            pending = true;
+            flush();
+          }),
+          EditorView.domEventHandlers({
+            scroll: (_event, v) => {
+              const el = v.scrollDOM;
+              const max = el.scrollHeight - el.clientHeight;
+              latest.current.onScroll?.(max > 0 ? el.scrollTop / max : 0);
+            },
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    const off = onCompositionEnd(view, () => queueMicrotask(flush));
+    return () => {
+      off();
+      view.destroy();
+      viewRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.dispatch(setDiagnostics(view.state, props.diagnostics));
+  }, [props.diagnostics]);
+
+  useImperativeHandle(
+    props.handle,
+    () => ({
+      format(action) {
+        const view = viewRef.current;
+        if (!view || isComposing(view)) return;
+        formatCommands[action](view);
+        view.focus();
+      },
+      undo() {
+        if (viewRef.current) undo(viewRef.current);
+      },
+      redo() {
+        if (viewRef.current) redo(viewRef.current);
+      },
+      find() {
+        if (viewRef.current) openSearchPanel(viewRef.current);
+      },
+      select(from, to) {
+        const view = viewRef.current;
+        if (!view) return;
+        const len = view.state.doc.length;
+        view.dispatch({
+          selection: EditorSelection.range(Math.min(from, len), Math.min(to, len)),
+          scrollIntoView: true,
+        });
+        view.focus();
+      },
+      append(text) {
+        if (viewRef.current) appendParagraph(viewRef.current, text);
+      },
+      view: () => viewRef.current,
+    }),
+    [],
+  );
+
+  return <div className="md-editor" ref={host} lang={props.lang} />;
+}
+
+/** Scrolls an editor to a ratio of its scroll height (synchronized scrolling of the two languages). */
+export function scrollToRatio(view: EditorView | null, ratio: number): void {
+  if (!view) return;
+  const el = view.scrollDOM;
+  el.scrollTop = ratio * Math.max(0, el.scrollHeight - el.clientHeight);
+}
