@@ -1,3 +1,5 @@
+import { demoCalls } from './demo.ts';
+import { metricsCalls } from './metrics.ts';
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
 import type { CallSpec } from './define.ts';
@@ -13,6 +15,8 @@ export const contract = {
   ...appCalls,
   ...settingsCalls,
   ...workspaceCalls,
+  ...metricsCalls,
+  ...demoCalls,
 };
 
 export type Contract = typeof contract;
@@ -49,3 +53,5 @@ export * from './events.ts';
 export * from './settings.ts';
 export * from './workspace.ts';
 export * from './app.ts';
+export * from './metrics.ts';
+export * from './demo.ts';

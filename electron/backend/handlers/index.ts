@@ -1,4 +1,6 @@
 import { appHandlers } from './app-handlers.ts';
+import { demoHandlers } from './demo-handlers.ts';
+import { metricsHandlers } from './metrics-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import type { HandlerMap } from './types.ts';
 import { workspaceHandlers } from './workspace-handlers.ts';
@@ -8,4 +10,6 @@ export const handlers: HandlerMap = {
   ...appHandlers,
   ...settingsHandlers,
   ...workspaceHandlers,
+  ...metricsHandlers,
+  ...demoHandlers,
 };
