@@ -1,0 +1,48 @@
+/** Axis helpers: "nice" tick values and compact labels for counts and byte sizes. */
+
+/** Up to about `count` evenly spaced round tick values covering [min, max] (1, 2, 2.5 or 5 × 10^k steps). */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (min === max) return [min];
+  const lo = Math.min(min, max);
+  const hi = Math.max(min, max);
+  const raw = (hi - lo) / Math.max(count - 1, 1);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const start = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let v = start; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  if (ticks[ticks.length - 1]! < hi) ticks.push(Number((ticks[ticks.length - 1]! + step).toPrecision(12)));
+  return ticks;
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/** A byte count in binary units with up to `digits` fraction digits: 15360 → "15 KiB". */
+export function formatBytes(bytes: number, locale = 'en-US', digits = 1): string {
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : digits }).format(value);
+  return `${text} ${BYTE_UNITS[unit]}`;
+}
+
+/** A compact count for axis ticks: 12,300 → "12K" (en) / "1.2만" (ko). */
+export function formatCompact(value: number, locale = 'en-US'): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A ratio 0..1 as a percentage with `digits` fraction digits; "—" for null. */
+export function formatPercent(ratio: number | null, locale = 'en-US', digits = 1): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
+}
+
+/** A KRW amount: whole won from 100 up, two decimals below (charges per message are fractions). */
+export function formatKrw(value: number, locale = 'en-US'): string {
+  const digits = Math.abs(value) >= 100 ? 0 : 2;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'KRW', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatKrw, formatPercent, niceTicks } from '../../../shared/charts/axis.ts';
+import { buildExportSvg, escapeXml, exportFileName, hasPngSignature, layoutLegend } from '../../../shared/charts/svg-export.ts';
+
+describe('axis helpers', () => {
+  it('chooses round tick steps that cover the range', () => {
+    expect(niceTicks(0, 100, 5)).toEqual([0, 25, 50, 75, 100]);
+    expect(niceTicks(0, 9, 4)).toEqual([0, 5, 10]);
+    expect(niceTicks(3, 3)).toEqual([3]);
+  });
+
+  it('formats bytes in binary units, the 2016 case sizes included', () => {
+    expect(formatBytes(15_360)).toBe('15 KiB');
+    expect(formatBytes(2_048)).toBe('2 KiB');
+    expect(formatBytes(19_456)).toBe('19 KiB');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1_610_612_736)).toBe('1.5 GiB');
+  });
+
+  it('formats percentages and won', () => {
+    expect(formatPercent(0.1234)).toBe('12.3%');
+    expect(formatPercent(null)).toBe('—');
+    expect(formatKrw(0.475)).toBe('₩0.48');
+    expect(formatKrw(12345.6)).toBe('₩12,346');
+  });
+});
+
+describe('SVG export document', () => {
+  const base = {
+    chartMarkup: '<rect width="10" height="10" fill="#2f5bd3"/>',
+    chartWidth: 600,
+    chartHeight: 300,
+    fontFamily: "'Noto Sans KR', sans-serif",
+    background: '#ffffff',
+    textColor: '#1b1f24',
+    mutedColor: '#5a6270',
+  };
+
+  it('carries the title, the legend labels and colours, and the font family', () => {
+    const { svg, width, height } = buildExportSvg({
+      ...base,
+      title: '알림 발송량',
+      legend: [
+        { label: '전달됨', color: '#2f5bd3' },
+        { label: '차단 <후> 문자', color: '#b42318' },
+      ],
+    });
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).toContain('알림 발송량');
+    expect(svg).toContain('전달됨');
+    expect(svg).toContain('차단 &lt;후&gt; 문자');
+    expect(svg).toContain('fill="#b42318"');
+    expect(svg).toContain('font-family="&apos;Noto Sans KR&apos;, sans-serif"');
+    expect(width).toBe(632);
+    expect(height).toBeGreaterThan(300 + 28 + 20);
+  });
+
+  it('wraps a long legend onto several rows', () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({ label: `발신자 이름 ${i}`, color: '#000' }));
+    expect(layoutLegend(items, 300).length).toBeGreaterThan(2);
+  });
+
+  it('escapes markup in text', () => {
+    expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
+  });
+
+  it('names files safely, keeping Korean', () => {
+    expect(exportFileName('옵트아웃 비율', '2016-01-01..2016-06-30', 'png')).toBe('옵트아웃-비율-2016-01-01..2016-06-30.png');
+    expect(exportFileName('a/b:c', 'all', 'csv')).toBe('a-b-c-all.csv');
+  });
+
+  it('recognises the PNG signature', () => {
+    expect(hasPngSignature(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe(true);
+    expect(hasPngSignature(new TextEncoder().encode('<svg'))).toBe(false);
+  });
+});
