@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
+import ElectronStore from 'electron-store';
+import pkg from '../../package.json' with { type: 'json' };
+import type { CallName, EventMap, EventName, InputOf } from '../../shared/contract/index.ts';
+import type { Settings } from '../../shared/contract/settings.ts';
+import { HandlerContext, type BackendHost } from '../backend/context.ts';
+import { dispatch, toAppError } from '../backend/dispatch.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
+import { createDialogOptions, openDialogOptions, withSqliteExtension, type PickMode } from './dialogs.ts';
+import { bindContract } from './ipc.ts';
+import { shellStrings } from './menu-strings.ts';
+import { menuTemplate } from './menu.ts';
+import { appPaths } from './paths.ts';
+import { denyPermissionCheck, denyPermissionRequest, isSafeExternalUrl, isTrustedSender, shouldBlockRequest } from './security.ts';
+import { ConfSettingsStore, observeSettings } from './settings-store.ts';
+import { createMainWindow } from './window.ts';
+
+const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
+// Jobs (workspace migration, imports) run the bundled worker, never the TypeScript sources.
+process.env.NOTICE_DESK_WORKER_FILE = paths.worker;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } }]);
+
+let win: BrowserWindow | null = null;
+
+/** Native open/save dialog for `workspace:pickPath` and the File menu. */
+async function pickPath(mode: PickMode, settings: Settings): Promise<string | null> {
+  const dir = app.getPath('documents');
+  const parent = win ?? undefined;
+  if (mode === 'create') {
+    const options = createDialogOptions(settings.locale, dir);
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : withSqliteExtension(result.filePath);
+  }
+  const options = openDialogOptions(settings.locale, dir);
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+function start(): void {
+  const defaultSession = session.defaultSession;
+  defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+  defaultSession.setPermissionCheckHandler(denyPermissionCheck);
+  // No remote content, ever: any http(s)/ws request from a page is cancelled.
+  defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: shouldBlockRequest(details.url) }));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
+
+  const store = new ConfSettingsStore({
+    cwd: app.getPath('userData'),
+    create: (options) =>
+      new ElectronStore<Record<string, unknown>>({
+        cwd: options.cwd,
+        name: options.name,
+        clearInvalidConfig: options.clearInvalidConfig,
+        defaults: options.defaults,
+      }),
+  });
+  const settings = observeSettings(store, (next) => applySettings(next));
+  const host: BackendHost = {
+    transport: 'electron',
+    settings,
+    emit<E extends EventName>(event: E, payload: EventMap[E]) {
+      if (win && !win.isDestroyed()) win.webContents.send(event, payload);
+    },
+    pickPath: (mode) => pickPath(mode, settings.get()),
+    openExternal: async (url) => {
+      if (isSafeExternalUrl(url)) await shell.openExternal(url);
+    },
+  };
+  const ctx = new HandlerContext(host);
+  bindContract(ipcMain, ctx, (event) => isTrustedSender(event.senderFrame, win?.webContents.mainFrame));
+
+  /** Runs a call for the menu, showing a failure in a native message box. */
+  const run = async <K extends CallName>(name: K, input: InputOf<K>): Promise<void> => {
+    try {
+      await dispatch(name, input, ctx);
+    } catch (error) {
+      const s = shellStrings(settings.get().locale);
+      await dialog.showMessageBox({ type: 'error', title: s.errorTitle, message: toAppError(error).message });
+    }
+  };
+  const pickAndRun = async (mode: PickMode) => {
+    const file = await pickPath(mode, settings.get());
+    if (file) await run(mode === 'create' ? 'workspace:create' : 'workspace:open', { path: file });
+  };
+  const notifySettings = () => host.emit('data:changed', { reason: 'settings' });
+
+  function applySettings(next: Settings): void {
+    nativeTheme.themeSource = next.theme;
+    const template = menuTemplate({
+      settings: next,
+      dev: !app.isPackaged,
+      platform: process.platform,
+      actions: {
+        newWorkspace: () => void pickAndRun('create'),
+        openWorkspace: () => void pickAndRun('open'),
+        openRecent: (file) => void run('workspace:open', { path: file }),
+        clearRecent: () => {
+          settings.set({ recentWorkspaces: [] });
+          notifySettings();
+        },
+        closeWorkspace: () => void run('workspace:close', {}),
+        setTheme: (theme) => {
+          settings.set({ theme });
+          notifySettings();
+        },
+        setLocale: (locale) => {
+          settings.set({ locale });
+          notifySettings();
+        },
+        about: () => {
+          const s = shellStrings(settings.get().locale);
+          void dialog.showMessageBox({ type: 'info', title: s.about, message: `Notice Desk ${pkg.version}`, detail: s.aboutDetail });
+        },
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  applySettings(settings.get());
+  const open = () => {
+    win = createMainWindow({ preload: paths.preload, dark: nativeTheme.shouldUseDarkColors, icon: paths.icon });
+    win.on('closed', () => {
+      win = null;
+    });
+  };
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('before-quit', () => ctx.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  void app.whenReady().then(start);
+}

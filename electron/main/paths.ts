@@ -1,0 +1,29 @@
+import path from 'node:path';
+
+/** Where the app's built parts are, given the folder of the bundled main (dist-electron/). */
+export interface AppPaths {
+  preload: string;
+  worker: string;
+  rendererDir: string;
+  icon: string;
+}
+
+/**
+ * Paths of the bundled preload and worker, the built renderer and the icon. Inside a packaged
+ * app the worker is unpacked from the asar archive (asarUnpack), so a worker thread can load it and
+ * its native better-sqlite3 next to it.
+ */
+export function appPaths(bundleDir: string): AppPaths {
+  const root = path.resolve(bundleDir, '..');
+  return {
+    preload: path.join(bundleDir, 'preload.cjs'),
+    worker: unpackedPath(path.join(bundleDir, 'worker.cjs')),
+    rendererDir: path.join(root, 'dist', 'renderer'),
+    icon: path.join(root, 'resources', 'icons', 'icon.png'),
+  };
+}
+
+/** The same path inside `app.asar.unpacked` when it points into `app.asar`. */
+export function unpackedPath(file: string): string {
+  return file.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+}

@@ -1,0 +1,62 @@
+import {
+  AppError,
+  callNames,
+  eventNames,
+  isAppErrorShape,
+  type Api,
+  type Bridge,
+  type EventMap,
+  type EventName,
+} from '../../shared/contract/index.ts';
+
+/** The part of Electron's ipcRenderer the preload uses (a fake in unit tests). */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/** Electron's webUtils (the path of a dropped or picked File). */
+export interface WebUtilsLike {
+  getPathForFile(file: File): string;
+}
+
+/** Unwraps the main process's Envelope: the value, or the AppError it carries. */
+export function unwrapEnvelope(name: string, envelope: unknown): unknown {
+  if (typeof envelope === 'object' && envelope !== null && 'ok' in envelope) {
+    const e = envelope as { ok: boolean; value?: unknown; error?: unknown };
+    if (e.ok) return e.value;
+    if (isAppErrorShape(e.error)) throw AppError.fromShape(e.error);
+  }
+  throw new AppError('internal', `The main process answered ${name} with something that is not an envelope.`);
+}
+
+/**
+ * The object the preload exposes as `window.noticeDesk`: one verb per contract call (each an
+ * `ipcRenderer.invoke` of the call's name, envelope unwrapped, errors rebuilt as AppError), `on`
+ * for the contract's events only, and `pathForFile`. Raw ipcRenderer never leaves this closure.
+ */
+export function createPreloadBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike): Bridge {
+  const call = {} as Record<string, (input: unknown) => Promise<unknown>>;
+  for (const name of callNames) {
+    call[name] = async (input: unknown) => unwrapEnvelope(name, await ipc.invoke(name, input ?? {}));
+  }
+  const bridge: Bridge = {
+    call: call as Api,
+    pathForFile(file: unknown): string | null {
+      if (typeof File === 'undefined' || !(file instanceof File)) return null;
+      const result = webUtils.getPathForFile(file);
+      return result === '' ? null : result;
+    },
+    on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
+      if (!eventNames.includes(event)) throw new AppError('bad-input', `Unknown event: ${String(event)}`);
+      if (typeof listener !== 'function') throw new AppError('bad-input', 'The listener must be a function.');
+      const wrapped = (_event: unknown, payload: unknown) => listener(payload as EventMap[E]);
+      ipc.on(event, wrapped);
+      return () => {
+        ipc.removeListener(event, wrapped);
+      };
+    },
+  };
+  return bridge;
+}

@@ -1,0 +1,2 @@
+/** Builds dist-electron/main.cjs, preload.cjs and worker.cjs (or into `outdir`); returns their paths. */
+export function buildElectron(options?: { outdir?: string }): Promise<string[]>;

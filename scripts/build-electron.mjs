@@ -1,0 +1,53 @@
+// Bundles the Electron side with esbuild: main, the sandboxed preload and the backend worker, each a
+// single CommonJS file in dist-electron/. electron and better-sqlite3 (native) stay external.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The sources are ES modules that use import.meta.url; in CommonJS output it becomes the file's URL.
+const importMetaBanner = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+/** Builds the three bundles into `outdir` (default dist-electron/); returns their paths. */
+export async function buildElectron({ outdir = path.join(root, 'dist-electron') } = {}) {
+  fs.mkdirSync(outdir, { recursive: true });
+  const nodeBundle = (entry, outfile) =>
+    build({
+      ...common,
+      entryPoints: [path.join(root, entry)],
+      outfile: path.join(outdir, outfile),
+      platform: 'node',
+      external: ['electron', 'better-sqlite3'],
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: importMetaBanner },
+    });
+  await Promise.all([
+    nodeBundle('electron/main/index.ts', 'main.cjs'),
+    nodeBundle('electron/backend/jobs/worker.ts', 'worker.cjs'),
+    // A sandboxed preload can require only 'electron' (and a few polyfills): everything else is inlined.
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/preload/index.ts')],
+      outfile: path.join(outdir, 'preload.cjs'),
+      platform: 'browser',
+      external: ['electron'],
+    }),
+  ]);
+  return ['main.cjs', 'preload.cjs', 'worker.cjs'].map((f) => path.join(outdir, f));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const files = await buildElectron();
+  for (const file of files) console.log(`built ${path.relative(root, file)} (${Math.round(fs.statSync(file).size / 1024)} KB)`);
+}

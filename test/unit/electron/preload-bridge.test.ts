@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { AppError, callNames, type CallName } from '../../../shared/contract/index.ts';
+import { createPreloadBridge, type IpcRendererLike } from '../../../electron/preload/bridge.ts';
+
+type Listener = (event: unknown, ...args: unknown[]) => void;
+
+/** A fake ipcRenderer that records invokes and answers from a table of envelopes. */
+function fakeIpc(answers: Partial<Record<CallName, unknown>> = {}) {
+  const invoked: { channel: string; args: unknown[] }[] = [];
+  const listeners = new Map<string, Set<Listener>>();
+  const ipc: IpcRendererLike = {
+    async invoke(channel, ...args) {
+      invoked.push({ channel, args });
+      return answers[channel as CallName] ?? { ok: true, value: null };
+    },
+    on(channel, listener) {
+      if (!listeners.has(channel)) listeners.set(channel, new Set());
+      listeners.get(channel)!.add(listener);
+    },
+    removeListener(channel, listener) {
+      listeners.get(channel)?.delete(listener);
+    },
+  };
+  const emit = (channel: string, payload: unknown) => {
+    for (const l of listeners.get(channel) ?? []) l({ sender: 'main' }, payload);
+  };
+  return { ipc, invoked, listeners, emit };
+}
+
+const webUtils = { getPathForFile: (file: File) => `/picked/${file.name}` };
+
+describe('the preload bridge', () => {
+  it('has exactly one verb per contract call and nothing else', () => {
+    const bridge = createPreloadBridge(fakeIpc().ipc, webUtils);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'pathForFile']);
+    expect(Object.keys(bridge.call).sort()).toEqual([...callNames].sort());
+    for (const name of callNames) expect(typeof bridge.call[name]).toBe('function');
+  });
+
+  it('invokes the channel named like the call and returns the unwrapped value', async () => {
+    const { ipc, invoked } = fakeIpc({ 'workspace:pickPath': { ok: true, value: '/tmp/a.sqlite' } });
+    const bridge = createPreloadBridge(ipc, webUtils);
+    await expect(bridge.call['workspace:pickPath']({ mode: 'create' })).resolves.toBe('/tmp/a.sqlite');
+    expect(invoked).toEqual([{ channel: 'workspace:pickPath', args: [{ mode: 'create' }] }]);
+  });
+
+  it('rethrows an error envelope as an AppError with its code and details', async () => {
+    const { ipc } = fakeIpc({
+      'workspace:current': { ok: false, error: { code: 'no-workspace', message: 'No workspace is open.', details: { hint: 1 } } },
+    });
+    const bridge = createPreloadBridge(ipc, webUtils);
+    const error = await bridge.call['workspace:current']({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'no-workspace', message: 'No workspace is open.', details: { hint: 1 } });
+  });
+
+  it('turns an answer that is not an envelope into an internal error', async () => {
+    const { ipc } = fakeIpc({ 'app:info': 'surprise' });
+    const bridge = createPreloadBridge(ipc, webUtils);
+    await expect(bridge.call['app:info']({})).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('subscribes only to contract events and unsubscribes cleanly', () => {
+    const { ipc, emit, listeners } = fakeIpc();
+    const bridge = createPreloadBridge(ipc, webUtils);
+    const seen: unknown[] = [];
+    const off = bridge.on('workspace:changed', (payload) => seen.push(payload));
+    emit('workspace:changed', { path: '/w.sqlite' });
+    off();
+    emit('workspace:changed', { path: null });
+    expect(seen).toEqual([{ path: '/w.sqlite' }]);
+    expect(listeners.get('workspace:changed')?.size).toBe(0);
+    expect(() => bridge.on('settings:get' as 'data:changed', () => {})).toThrow(AppError);
+  });
+
+  it('gives the path of a File and null for anything else', () => {
+    const bridge = createPreloadBridge(fakeIpc().ipc, webUtils);
+    expect(bridge.pathForFile(new File(['x'], 'export.csv'))).toBe('/picked/export.csv');
+    expect(bridge.pathForFile({ name: 'export.csv' })).toBeNull();
+  });
+});
