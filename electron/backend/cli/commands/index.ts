@@ -1,5 +1,6 @@
 import type { CliCommand } from '../types.ts';
+import { importCommand } from './import.ts';
 import { workspaceInit } from './workspace-init.ts';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: CliCommand[] = [workspaceInit];
+export const commands: CliCommand[] = [workspaceInit, importCommand];

@@ -4,6 +4,9 @@ import type { Migration } from './types.ts';
  * The three canonical event tables (CANONICAL.md), the imports table (provenance of every row),
  * the rejects table and the workspace's own key/value settings.
  * Timestamps are stored as UTC epoch milliseconds; the raw text is kept beside them.
+ * `dedupe_key` is a 53-bit hash of the event id (or of the normalised fields when there is none);
+ * the importer verifies the stored event on every key clash and moves a distinct event to the next
+ * free key, so a hash collision never drops an event.
  */
 export const createEvents: Migration = {
   version: 1,
@@ -47,7 +50,7 @@ export const createEvents: Migration = {
       CREATE TABLE notifications (
         id           INTEGER PRIMARY KEY,
         import_id    INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-        dedupe_key   TEXT NOT NULL,
+        dedupe_key   INTEGER NOT NULL,
         event_id     TEXT,
         sent_at      INTEGER NOT NULL,
         sent_at_raw  TEXT NOT NULL,
@@ -68,7 +71,7 @@ export const createEvents: Migration = {
       CREATE TABLE consent (
         id                 INTEGER PRIMARY KEY,
         import_id          INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-        dedupe_key         TEXT NOT NULL,
+        dedupe_key         INTEGER NOT NULL,
         event_id           TEXT,
         occurred_at        INTEGER NOT NULL,
         occurred_at_raw    TEXT NOT NULL,
@@ -87,7 +90,7 @@ export const createEvents: Migration = {
       CREATE TABLE urls (
         id              INTEGER PRIMARY KEY,
         import_id       INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
-        dedupe_key      TEXT NOT NULL,
+        dedupe_key      INTEGER NOT NULL,
         event_id        TEXT,
         occurred_at     INTEGER NOT NULL,
         occurred_at_raw TEXT NOT NULL,

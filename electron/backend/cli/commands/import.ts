@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { adapterNames, importEncodings, type FileImportResult } from '../../../../shared/contract/imports.ts';
+import { eventKinds, type EventKind } from '../../../../shared/domain/canonical.ts';
+import { importFiles } from '../../import/import-files.ts';
+import { isValidTimeZone, openWorkspaceInProcess } from '../../workspace.ts';
+import { UsageError, type CliCommand } from '../types.ts';
+
+const MAX_JSON_REJECTS = 100;
+
+function summary(r: FileImportResult): string {
+  if (r.error) return `${r.file}: NOT IMPORTED — ${r.error.message}`;
+  const parts = [
+    `${r.file}: ${r.imported} imported`,
+    `${r.duplicates} duplicate(s)`,
+    `${r.rejected} rejected`,
+    `of ${r.rowsRead} record(s)`,
+    `[${r.adapter}, ${r.kind}, ${r.encoding}]`,
+  ];
+  if (r.skipped) parts.splice(3, 0, `${r.skipped} skipped`);
+  const lines = [parts.join(', ')];
+  for (const j of r.rejects.slice(0, 10)) lines.push(`  line ${j.line}${j.column ? ` (${j.column})` : ''}: ${j.reason}`);
+  if (r.rejected > 10) lines.push(`  … ${r.rejected - 10} more rejected row(s) are kept in the workspace`);
+  return lines.join('\n');
+}
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'Import export files (canonical CSV/NDJSON/JSON or a vendor export) into a workspace',
+  usage:
+    'notice-desk import <file>... --workspace <ws> [--adapter auto|<name>] [--kind notifications|consent|urls] ' +
+    '[--encoding auto|utf-8|cp949|utf-16le|utf-16be] [--timezone <IANA zone>] [--json]',
+  help: [
+    'Imports each file in its own transaction: all of it or nothing. Bad rows are rejected (kept in the',
+    'workspace with line, column and reason) and the rest imports; events already in the workspace are',
+    'counted as duplicates and not stored again. Files may be gzip-compressed; a Slack export may be a',
+    'folder or a zip. The workspace is created when it does not exist.',
+    '',
+    'Options:',
+    '  --workspace <ws>     the workspace file (required)',
+    `  --adapter <name>     auto (default) or one of: ${adapterNames.join(', ')}`,
+    '  --kind <kind>        force the kind of event: notifications, consent or urls',
+    '  --encoding <enc>     auto (default: BOM, UTF-16, UTF-8, else CP949), utf-8, cp949, utf-16le, utf-16be',
+    '  --timezone <zone>    zone of timestamps without an offset (default: the workspace time zone)',
+    '  --json               print {"files": [{"file", "kind", "adapter", "encoding", "rowsRead", "imported",',
+    '                       "duplicates", "rejected", "skipped", "rejects": [{"line", "column", "reason"}],',
+    '                       "rejectsOmitted", "importId", "error"}]}; rejects are capped at 100 per file',
+    '',
+    'Exit codes: 0 every file was read (rows may have been rejected: see "rejected"); 2 bad usage, or a',
+    'file could not be read at all (that file was not imported, the others were).',
+  ].join('\n'),
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        workspace: { type: 'string' },
+        adapter: { type: 'string', default: 'auto' },
+        kind: { type: 'string' },
+        encoding: { type: 'string', default: 'auto' },
+        timezone: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+    if (positionals.length === 0) throw new UsageError('Name at least one file to import.');
+    if (!values.workspace) throw new UsageError('--workspace <file> is required.');
+    if (values.adapter !== 'auto' && !(adapterNames as readonly string[]).includes(values.adapter)) {
+      throw new UsageError(`Unknown adapter "${values.adapter}". Use auto or one of: ${adapterNames.join(', ')}.`);
+    }
+    if (values.kind !== undefined && !(eventKinds as readonly string[]).includes(values.kind)) {
+      throw new UsageError(`Unknown kind "${values.kind}". Use notifications, consent or urls.`);
+    }
+    if (!(importEncodings as readonly string[]).includes(values.encoding)) {
+      throw new UsageError(`Unknown encoding "${values.encoding}". Use ${importEncodings.join(', ')}.`);
+    }
+    if (values.timezone !== undefined && !isValidTimeZone(values.timezone)) {
+      throw new UsageError(`Unknown time zone "${values.timezone}". Use an IANA name such as Asia/Seoul.`);
+    }
+    const session = await openWorkspaceInProcess(values.workspace);
+    let results: FileImportResult[];
+    try {
+      results = await importFiles(
+        session.db,
+        positionals.map((p) => ({ path: path.resolve(p), name: p })),
+        {
+          adapter: values.adapter as 'auto',
+          kind: (values.kind as EventKind | undefined) ?? null,
+          encoding: values.encoding as 'auto',
+          timeZone: values.timezone ?? null,
+          onProgress: values.json
+            ? undefined
+            : (i, p) => io.stderr(`\r${positionals[i]}: ${p.rowsRead} records, ${Math.round((p.bytesRead / Math.max(1, p.totalBytes)) * 100)}%`),
+        },
+      );
+    } finally {
+      session.db.close();
+    }
+    if (!values.json) io.stderr('\n');
+    for (const r of results) if (r.error) io.stderr(`notice-desk import: ${r.error.message}\n`);
+    if (values.json) {
+      const files = results.map((r) => ({
+        ...r,
+        rejects: r.rejects.slice(0, MAX_JSON_REJECTS),
+        rejectsOmitted: r.rejected - Math.min(r.rejects.length, MAX_JSON_REJECTS),
+      }));
+      io.stdout(JSON.stringify({ files }) + '\n');
+    } else {
+      io.stdout(results.map(summary).join('\n') + '\n');
+    }
+    return results.some((r) => r.error) ? 2 : 0;
+  },
+};

@@ -1,0 +1,102 @@
+import type {
+  ConsentEvent,
+  EventKind,
+  NotificationEvent,
+  UrlEvent,
+} from '../../../shared/domain/canonical.ts';
+import type { Db } from './connection.ts';
+import type Database from 'better-sqlite3';
+
+/** The insert columns of each event table, in bind order. */
+export const eventColumns: Record<EventKind, readonly string[]> = {
+  notifications: [
+    'import_id', 'dedupe_key', 'event_id', 'sent_at', 'sent_at_raw', 'zone_assumed', 'recipient_id',
+    'sender_id', 'template_id', 'category', 'status', 'bytes', 'network', 'source_line',
+  ],
+  consent: [
+    'import_id', 'dedupe_key', 'event_id', 'occurred_at', 'occurred_at_raw', 'zone_assumed', 'recipient_id',
+    'sender_id', 'action', 'disclosure_version', 'source', 'source_line',
+  ],
+  urls: [
+    'import_id', 'dedupe_key', 'event_id', 'occurred_at', 'occurred_at_raw', 'zone_assumed', 'url', 'action',
+    'recipient_id', 'engine', 'source_line',
+  ],
+};
+
+type Value = string | number | null;
+
+/** Appends one notification's bind values to `out` (the order of `eventColumns.notifications`). */
+export function pushNotification(out: Value[], importId: number, key: number, e: NotificationEvent, line: number): void {
+  out.push(importId, key, e.eventId, e.sentAt, e.sentAtRaw, e.zoneAssumed ? 1 : 0, e.recipientId, e.senderId,
+    e.templateId, e.category, e.status, e.bytes, e.network, line);
+}
+
+/** Appends one consent event's bind values to `out`. */
+export function pushConsent(out: Value[], importId: number, key: number, e: ConsentEvent, line: number): void {
+  out.push(importId, key, e.eventId, e.occurredAt, e.occurredAtRaw, e.zoneAssumed ? 1 : 0, e.recipientId,
+    e.senderId, e.action, e.disclosureVersion, e.source, line);
+}
+
+/** Appends one URL event's bind values to `out`. */
+export function pushUrl(out: Value[], importId: number, key: number, e: UrlEvent, line: number): void {
+  out.push(importId, key, e.eventId, e.occurredAt, e.occurredAtRaw, e.zoneAssumed ? 1 : 0, e.url, e.action,
+    e.recipientId, e.engine, line);
+}
+
+/** A stored event as the dedupe check needs it (the domain shape, from its row). */
+export type StoredEvent = { id: number } & (NotificationEvent | ConsentEvent | UrlEvent);
+
+const SELECT_BY_KEY: Record<EventKind, string> = {
+  notifications: `SELECT id, event_id AS eventId, sent_at AS sentAt, recipient_id AS recipientId, sender_id AS senderId,
+    template_id AS templateId, category, status, bytes, network FROM notifications WHERE dedupe_key = ?`,
+  consent: `SELECT id, event_id AS eventId, occurred_at AS occurredAt, recipient_id AS recipientId, sender_id AS senderId,
+    action, disclosure_version AS disclosureVersion, source FROM consent WHERE dedupe_key = ?`,
+  urls: `SELECT id, event_id AS eventId, occurred_at AS occurredAt, url, action, recipient_id AS recipientId, engine
+    FROM urls WHERE dedupe_key = ?`,
+};
+
+/** Prepared statements for writing one kind of event during an import. */
+export interface EventStatements {
+  /** A multi-row `INSERT OR IGNORE` for `rows` rows (cached per size). */
+  insertMany(rows: number): Database.Statement;
+  findByKey(key: number): StoredEvent | undefined;
+  maxId(): number;
+}
+
+/** Prepares the insert and lookup statements of one event table. */
+export function prepareEventStatements(db: Db, kind: EventKind): EventStatements {
+  const columns = eventColumns[kind];
+  const tuple = `(${columns.map(() => '?').join(',')})`;
+  const cache = new Map<number, Database.Statement>();
+  const find = db.prepare(SELECT_BY_KEY[kind]);
+  const max = db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${kind}`).pluck();
+  return {
+    insertMany(rows) {
+      let stmt = cache.get(rows);
+      if (!stmt) {
+        stmt = db.prepare(
+          `INSERT OR IGNORE INTO ${kind} (${columns.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}`,
+        );
+        cache.set(rows, stmt);
+      }
+      return stmt;
+    },
+    findByKey(key) {
+      return find.get(key) as StoredEvent | undefined;
+    },
+    maxId() {
+      return max.get() as number;
+    },
+  };
+}
+
+/** Counts of stored events by kind for one import. */
+export function countEventsOfImport(db: Db, importId: number): Record<EventKind, number> {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM notifications WHERE import_id = ?) AS notifications,
+              (SELECT count(*) FROM consent WHERE import_id = ?) AS consent,
+              (SELECT count(*) FROM urls WHERE import_id = ?) AS urls`,
+    )
+    .get(importId, importId, importId) as Record<EventKind, number>;
+}

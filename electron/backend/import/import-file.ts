@@ -1,0 +1,160 @@
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { FileImportResult, GenericMapping, ImportEncoding, RejectInfo } from '../../../shared/contract/imports.ts';
+import type { EventKind } from '../../../shared/domain/canonical.ts';
+import type { Db } from '../db/connection.ts';
+import { finishImport, insertImport } from '../db/imports-repo.ts';
+import { prepareRejectInsert } from '../db/rejects-repo.ts';
+import { createRollupAccumulator } from '../db/rollups-repo.ts';
+import { formatCsvRecord } from './csv.ts';
+import { chooseAdapter } from './choose-adapter.ts';
+import { prepareSource } from './read-records.ts';
+import { openSource } from './source.ts';
+import type { Emitter, InputRecord } from './types.ts';
+import { RowValidator, type RowPrivacy } from './validate.ts';
+import { KindWriter } from './writer.ts';
+
+/** Progress of one file. */
+export interface FileProgress {
+  rowsRead: number;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/** Everything one file's import needs. */
+export interface ImportFileOptions {
+  adapter: string;
+  kind: EventKind | null;
+  encoding: ImportEncoding;
+  timeZone: string;
+  mapping: GenericMapping | null;
+  privacy: RowPrivacy;
+  /** The name to record (defaults to the file's base name; uploads pass the user's file name). */
+  displayName?: string;
+  onProgress?: (p: FileProgress) => void;
+}
+
+const MAX_REPORTED_REJECTS = 100;
+const ROLLUP_FLUSH_EVERY = 200_000;
+const RAW_LIMIT = 4000;
+
+/** A result for a file that could not be read at all (nothing written). */
+export function refusedResult(file: string, error: unknown): FileImportResult {
+  const e = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
+  return {
+    file, importId: null, kind: null, adapter: null, encoding: null, rowsRead: 0, imported: 0, duplicates: 0,
+    rejected: 0, skipped: 0, rejects: [], rejectsOmitted: 0, error: { code: e.code, message: e.message },
+  };
+}
+
+/**
+ * Imports one file in one transaction: all of it (good rows, rejects, rollups, provenance) or, on
+ * any failure, a kill or a cancel, nothing. Throws an AppError when the file cannot be read as any
+ * supported format (the transaction is then rolled back, so nothing is written).
+ */
+export async function importFile(db: Db, file: string, options: ImportFileOptions): Promise<FileImportResult> {
+  const fileName = options.displayName ?? path.basename(file);
+  const src = openSource(file);
+  const prepared = await prepareSource(src, fileName, options.encoding);
+  const chosen = chooseAdapter(db, prepared, options);
+  const mapper = chosen.adapter.create({ header: prepared.header, kind: options.kind, mapping: chosen.mapping, fileName });
+  const zone = chosen.mapping?.timeZone ?? options.timeZone;
+  const validator = new RowValidator(zone, options.privacy);
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const importId = insertImport(db, {
+      fileName,
+      filePath: path.resolve(file),
+      sizeBytes: src.size,
+      sha256: '',
+      adapter: chosen.adapter.name,
+      kind: options.kind ?? chosen.adapter.kinds[0]!,
+      encoding: prepared.encoding,
+      mapping: chosen.mapping,
+      timeZone: zone,
+      startedAt: Date.now(),
+    });
+    const acc = createRollupAccumulator(db);
+    const writers = new Map<EventKind, KindWriter>();
+    const rejectStmt = prepareRejectInsert(db);
+    const rejects: RejectInfo[] = [];
+    let rowsRead = 0;
+    let rejected = 0;
+    let skipped = 0;
+    let sinceFlush = 0;
+    let current: InputRecord | null = null;
+    const delimiter = prepared.layout.format === 'csv' ? prepared.layout.delimiter : ',';
+
+    const rawOf = (r: InputRecord) => (r.type === 'row' ? formatCsvRecord(r.values, delimiter) : r.raw).slice(0, RAW_LIMIT);
+    const reject = (r: InputRecord, column: string | null, reason: string) => {
+      rejected++;
+      const where = r.type === 'object' && r.entry ? `${r.entry}: ` : '';
+      rejectStmt.run(importId, r.line, column, where + reason, rawOf(r));
+      if (rejects.length < MAX_REPORTED_REJECTS) rejects.push({ line: r.line, column, reason: where + reason });
+    };
+    const emitter: Emitter = {
+      event(kind, fields) {
+        const event = validator.validate(kind, fields);
+        if (!event) return reject(current!, validator.problem.column, validator.problem.reason);
+        let writer = writers.get(kind);
+        if (!writer) {
+          writer = new KindWriter(db, kind, importId, acc);
+          writers.set(kind, writer);
+        }
+        writer.add(event, current!.line);
+        if (++sinceFlush >= ROLLUP_FLUSH_EVERY) {
+          for (const w of writers.values()) w.flush();
+          acc.flush();
+          sinceFlush = 0;
+        }
+      },
+      reject(column, reason) {
+        reject(current!, column, reason);
+      },
+      skip() {
+        skipped++;
+      },
+    };
+    let nextReport = 0;
+    const total = src.size;
+    await prepared.run((record) => {
+      rowsRead++;
+      current = record;
+      if (record.type === 'bad') reject(record, null, record.reason);
+      else mapper(record, emitter);
+      if (rowsRead >= nextReport) {
+        nextReport = rowsRead + 20_000;
+        options.onProgress?.({ rowsRead, bytesRead: src.bytesRead, totalBytes: total });
+      }
+    });
+    for (const w of writers.values()) w.flush();
+    acc.flush();
+    let imported = 0;
+    let duplicates = 0;
+    for (const w of writers.values()) {
+      imported += w.imported;
+      duplicates += w.duplicates;
+    }
+    const kinds = [...writers.keys()];
+    const kind = options.kind ?? (kinds.length > 0 ? kinds.join('+') : chosen.adapter.kinds[0]!);
+    finishImport(db, importId, {
+      sha256: src.sha256(),
+      kind,
+      finishedAt: Date.now(),
+      rowsRead,
+      imported,
+      duplicates,
+      rejected,
+    });
+    db.exec('COMMIT');
+    options.onProgress?.({ rowsRead, bytesRead: src.bytesRead, totalBytes: total });
+    return {
+      file: fileName, importId, kind, adapter: chosen.adapter.name, encoding: prepared.encoding, rowsRead, imported,
+      duplicates, rejected, skipped, rejects, rejectsOmitted: rejected - rejects.length, error: null,
+    };
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}

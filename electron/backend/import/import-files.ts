@@ -1,0 +1,56 @@
+import type { FileImportResult, ImportRunOptions } from '../../../shared/contract/imports.ts';
+import { importOptionsSchema } from '../../../shared/contract/imports.ts';
+import type { Db } from '../db/connection.ts';
+import { getMeta } from '../db/meta-repo.ts';
+import { importFile, refusedResult, type FileProgress } from './import-file.ts';
+import { rowPrivacy } from './privacy.ts';
+
+/** A file to import: a path, or a path with the name to record (uploads keep the user's name). */
+export type ImportFileSpec = string | { path: string; name?: string };
+
+export interface ImportFilesOptions extends ImportRunOptions {
+  /** Progress of the file at `index`. */
+  onProgress?: (index: number, progress: FileProgress) => void;
+}
+
+/**
+ * Imports files into an open workspace connection, in-process, one transaction per file:
+ *
+ *   importFiles(db: Db, files: ImportFileSpec[], options?: ImportFilesOptions): Promise<FileImportResult[]>
+ *
+ * `options`: `adapter` ('auto' or a name), `kind`, `encoding` ('auto' | 'utf-8' | 'cp949' | 'utf-16le' |
+ * 'utf-16be'), `timeZone` (default: the workspace's), `mapping` (generic column mapping), `onProgress`.
+ * A file that cannot be read comes back with `error` set and nothing written; the others still import.
+ * Rollups are kept up to date. The caller emits `data:changed` if it has a UI.
+ */
+export async function importFiles(
+  db: Db,
+  files: readonly ImportFileSpec[],
+  options: ImportFilesOptions = {},
+): Promise<FileImportResult[]> {
+  const { onProgress, ...rest } = options;
+  const parsed = importOptionsSchema.parse(rest);
+  const timeZone = parsed.timeZone ?? getMeta(db, 'timeZone', 'Asia/Seoul');
+  const results: FileImportResult[] = [];
+  for (const [index, spec] of files.entries()) {
+    const file = typeof spec === 'string' ? spec : spec.path;
+    const name = typeof spec === 'string' ? undefined : spec.name;
+    try {
+      results.push(
+        await importFile(db, file, {
+          adapter: parsed.adapter,
+          kind: parsed.kind,
+          encoding: parsed.encoding,
+          timeZone,
+          mapping: parsed.mapping,
+          privacy: rowPrivacy(db),
+          displayName: name,
+          onProgress: onProgress ? (p) => onProgress(index, p) : undefined,
+        }),
+      );
+    } catch (error) {
+      results.push(refusedResult(name ?? file, error));
+    }
+  }
+  return results;
+}

@@ -1,0 +1,110 @@
+/**
+ * A streaming JSON splitter: text goes in by chunks; each object that is an element of the
+ * top-level array, or of an array under one of the `arrayKeys` (e.g. Telegram's `messages`) at any
+ * depth, comes out parsed, with the line it starts on. Only one element is held at a time.
+ */
+export class JsonArraySplitter {
+  private readonly arrayKeys: ReadonlySet<string>;
+  private readonly onObject: (value: unknown, line: number, raw: string) => void;
+  /** Per open container: 'a' array (with whether its elements are captured) or 'o' object. */
+  private stack: { type: 'a' | 'o'; capture: boolean }[] = [];
+  private inString = false;
+  private escape = false;
+  private keyMode = false;
+  private expectKey = false;
+  private keyText = '';
+  private pendingKey: string | null = null;
+  private line = 1;
+  private captureDepth = -1;
+  private captureLine = 0;
+  private captured = '';
+  private sawTopLevel = false;
+  /** Elements of captured arrays that were not objects. */
+  scalars = 0;
+
+  constructor(arrayKeys: Iterable<string>, onObject: (value: unknown, line: number, raw: string) => void) {
+    this.arrayKeys = new Set(arrayKeys);
+    this.onObject = onObject;
+  }
+
+  /** Feeds decoded text. Throws a SyntaxError naming the line on malformed structure. */
+  push(text: string): void {
+    let captureStart = this.captureDepth >= 0 ? 0 : -1;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.line++;
+      if (this.inString) {
+        if (this.escape) this.escape = false;
+        else if (c === 92) this.escape = true;
+        else if (c === 34) {
+          this.inString = false;
+          if (this.keyMode) {
+            this.keyMode = false;
+            this.pendingKey = this.keyText;
+          }
+          continue;
+        }
+        if (this.keyMode) this.keyText += text[i];
+        continue;
+      }
+      if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+      const top = this.stack[this.stack.length - 1];
+      // A value starting directly inside a captured array.
+      if (top && top.type === 'a' && top.capture && this.captureDepth < 0 && c !== 44 && c !== 93) {
+        if (c === 123) {
+          this.captureDepth = this.stack.length;
+          this.captureLine = this.line;
+          captureStart = i;
+          this.captured = '';
+        } else if (c !== 91) this.scalars++;
+      }
+      if (c === 34) {
+        this.inString = true;
+        if (top?.type === 'o' && this.expectKey) {
+          this.keyMode = true;
+          this.keyText = '';
+          this.expectKey = false;
+        }
+      } else if (c === 123 || c === 91) {
+        if (!top) {
+          if (this.sawTopLevel) throw new SyntaxError(`Unexpected second JSON value at line ${this.line}`);
+          this.sawTopLevel = true;
+        }
+        const capture = c === 91 && this.captureDepth < 0 && (!top || (top.type === 'o' && this.pendingKey !== null && this.arrayKeys.has(this.pendingKey)));
+        this.stack.push({ type: c === 123 ? 'o' : 'a', capture });
+        this.expectKey = c === 123;
+        this.pendingKey = null;
+      } else if (c === 125 || c === 93) {
+        const closed = this.stack.pop();
+        if (!closed || (closed.type === 'o') !== (c === 125)) {
+          throw new SyntaxError(`Unexpected "${text[i]}" at line ${this.line}`);
+        }
+        this.pendingKey = null;
+        if (this.captureDepth >= 0 && this.stack.length === this.captureDepth) {
+          const raw = this.captured + text.slice(captureStart, i + 1);
+          this.captureDepth = -1;
+          this.captured = '';
+          captureStart = -1;
+          this.onObject(JSON.parse(raw), this.captureLine, raw);
+        }
+      } else if (c === 44) {
+        if (top?.type === 'o') this.expectKey = true;
+        this.pendingKey = top?.type === 'o' ? null : this.pendingKey;
+      } else if (c === 58) {
+        // key/value separator: pendingKey stays set for the value that follows.
+      } else if (!top && !this.sawTopLevel) {
+        throw new SyntaxError(`Expected a JSON array or object at line ${this.line}`);
+      }
+    }
+    if (this.captureDepth >= 0 && captureStart >= 0) this.captured += text.slice(captureStart);
+  }
+
+  /** Ends the input; throws when the document is cut short. */
+  end(): void {
+    if (!this.sawTopLevel) throw new SyntaxError('The file holds no JSON array or object');
+    if (this.stack.length > 0 || this.inString) {
+      throw new SyntaxError(`The JSON document ends early (line ${this.line}): ${this.stack.length} bracket(s) left open`);
+    }
+  }
+}
