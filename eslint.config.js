@@ -42,6 +42,29 @@ const layers = [
   },
 ];
 
+/** A module-name regex for esquery selectors (which allow no literal '/' inside a regex). */
+function moduleRegex(layer) {
+  const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const glob = (pattern) =>
+    escape(pattern)
+      .replace(/\*\*\//g, '(^|.+/)')
+      .replace(/\/\*\*/g, '/')
+      .replace(/\*/g, '[^/]*');
+  const names = layer.paths.filter((name) => !name.includes('*')).map((name) => `^${escape(name)}$`);
+  const patterns = layer.patterns.map((pattern) => (pattern.startsWith('**') ? glob(pattern) : `^${glob(pattern)}`));
+  return [...names, ...patterns].join('|').replace(/\//g, '\\x2F');
+}
+
+/** The same layering for `import('x')` and `require('x')`, which no-restricted-imports does not see. */
+function dynamicImportRule(layer) {
+  const regex = moduleRegex(layer);
+  return [
+    'error',
+    { selector: `ImportExpression[source.value=/${regex}/]`, message: layer.message },
+    { selector: `CallExpression[callee.name='require'][arguments.0.value=/${regex}/]`, message: layer.message },
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench-data/**', '.tmp/**'] },
   js.configs.recommended,
@@ -73,6 +96,7 @@ export default tseslint.config(
           patterns: layer.patterns.map((group) => ({ group: [group], message: layer.message })),
         },
       ],
+      'no-restricted-syntax': dynamicImportRule(layer),
     },
   })),
 );
