@@ -20,6 +20,7 @@ import { createMainWindow } from './window.ts';
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
 // Jobs (workspace migration, imports) run the bundled worker, never the TypeScript sources.
 process.env.NOTICE_DESK_WORKER_FILE = paths.worker;
+process.env.NOTICE_DESK_RESOURCES_DIR ??= paths.resourcesDir;
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } }]);
 

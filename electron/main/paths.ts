@@ -5,6 +5,8 @@ export interface AppPaths {
   preload: string;
   worker: string;
   rendererDir: string;
+  /** Rule sets, templates, word lists and icons shipped with the app. */
+  resourcesDir: string;
   icon: string;
 }
 
@@ -19,6 +21,7 @@ export function appPaths(bundleDir: string): AppPaths {
     preload: path.join(bundleDir, 'preload.cjs'),
     worker: unpackedPath(path.join(bundleDir, 'worker.cjs')),
     rendererDir: path.join(root, 'dist', 'renderer'),
+    resourcesDir: path.join(root, 'resources'),
     icon: path.join(root, 'resources', 'icons', 'icon.png'),
   };
 }

@@ -65,6 +65,7 @@ describe('the packaged paths', () => {
     expect(p.worker).toBe(path.join('/opt/Notice Desk/resources/app.asar.unpacked', 'dist-electron', 'worker.cjs'));
     expect(p.preload).toBe(path.join('/opt/Notice Desk/resources/app.asar', 'dist-electron', 'preload.cjs'));
     expect(p.rendererDir).toBe(path.join('/opt/Notice Desk/resources/app.asar', 'dist', 'renderer'));
+    expect(p.resourcesDir).toBe(path.join('/opt/Notice Desk/resources/app.asar', 'resources'));
     expect(unpackedPath('C:\\Notice Desk\\resources\\app.asar\\dist-electron\\worker.cjs')).toBe(
       'C:\\Notice Desk\\resources\\app.asar.unpacked\\dist-electron\\worker.cjs',
     );
