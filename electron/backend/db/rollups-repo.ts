@@ -1,13 +1,17 @@
 import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/domain/canonical.ts';
+import { localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
+import { getMeta } from './meta-repo.ts';
 
 /**
- * The rollup tables the dashboards read, maintained by the importer inside the same transaction
- * as the rows it inserts. The importer feeds every row it actually stored (not duplicates) to an
- * accumulator and calls `flush` before committing (it may flush several times in one transaction
- * to bound memory).
+ * The rollup tables the dashboards read (migration 0002), maintained by the importer inside the same
+ * transaction as the rows it inserts. The importer feeds every row it actually stored (not
+ * duplicates) to an accumulator, in insertion order, and calls `flush` before committing (it may
+ * flush several times in one transaction to bound memory).
  *
- * STUB: the metrics work owns this file and fills it in; the importer only calls this interface.
+ * `add*` only touch memory (no SQL per row); `flush` writes batched upserts. Deleting an import:
+ * call `removeImportFromRollups(db, importId)` in the deleting transaction BEFORE the import's rows
+ * are deleted (it reads them to subtract them). Called after, it falls back to a full rebuild.
  */
 export interface RollupAccumulator {
   addNotification(event: NotificationEvent): void;
@@ -17,19 +21,467 @@ export interface RollupAccumulator {
   flush(): void;
 }
 
+const SEP = '\u001f';
+const DEFAULT_ZONE = 'Asia/Seoul';
+
+/** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
+interface FirstCandidate {
+  recipientId: string;
+  senderId: string;
+  sentAt: number;
+  eventId: string | null;
+  day: number;
+  category: string;
+  network: string;
+  bytes: number | null;
+}
+
+interface FirstRow {
+  sender_id: string;
+  sent_at: number;
+  event_id: string | null;
+  day: number;
+  category: string;
+  network: string;
+  bytes: number | null;
+  notice_at: number | null;
+}
+
+/** True when message a comes strictly before b (sent time, then event id; null ids first). */
+function earlier(aAt: number, aId: string | null, bAt: number, bId: string | null): boolean {
+  if (aAt !== bAt) return aAt < bAt;
+  if (aId === bId) return false;
+  if (aId === null) return true;
+  if (bId === null) return false;
+  return aId < bId;
+}
+
+/** The workspace time zone the rollups are keyed in. */
+export function rollupTimeZone(db: Db): string {
+  return getMeta(db, 'timeZone', DEFAULT_ZONE);
+}
+
+function prepareWriters(db: Db) {
+  return {
+    notif: db.prepare(
+      `INSERT INTO rollup_notifications_daily (day, sender_id, category, status, network, messages, known_bytes_messages, known_bytes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
+         known_bytes_messages = known_bytes_messages + excluded.known_bytes_messages,
+         known_bytes = known_bytes + excluded.known_bytes`,
+    ),
+    template: db.prepare(
+      `INSERT INTO rollup_templates_daily (day, sender_id, template_id, category, messages) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET messages = messages + excluded.messages`,
+    ),
+    firstDaily: db.prepare(
+      `INSERT INTO rollup_first_daily (scope, day, sender_id, category, network, messages, known_bytes_messages)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
+         known_bytes_messages = known_bytes_messages + excluded.known_bytes_messages`,
+    ),
+    getFirst: db.prepare(
+      `SELECT sender_id, sent_at, event_id, day, category, network, bytes, notice_at
+       FROM rollup_first_messages WHERE scope = ? AND recipient_id = ? AND sender_key = ?`,
+    ),
+    putFirst: db.prepare(
+      `INSERT OR REPLACE INTO rollup_first_messages
+        (scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    noticeFor: db.prepare(
+      `SELECT min(first_at) FROM rollup_notice_first WHERE recipient_id = ? AND sender_id IN (?, '')`,
+    ).pluck(),
+    getNotice: db.prepare(`SELECT first_at FROM rollup_notice_first WHERE recipient_id = ? AND sender_id = ?`).pluck(),
+    putNotice: db.prepare(
+      `INSERT INTO rollup_notice_first (recipient_id, sender_id, first_at) VALUES (?, ?, ?)
+       ON CONFLICT DO UPDATE SET first_at = min(first_at, excluded.first_at)`,
+    ),
+    lowerNoticeForSender: db.prepare(
+      `UPDATE rollup_first_messages SET notice_at = ?
+       WHERE recipient_id = ? AND sender_id = ? AND (notice_at IS NULL OR notice_at > ?)`,
+    ),
+    lowerNoticeForAll: db.prepare(
+      `UPDATE rollup_first_messages SET notice_at = ?
+       WHERE recipient_id = ? AND (notice_at IS NULL OR notice_at > ?)
+         AND scope IN ('pair', 'recipient')`,
+    ),
+    consent: db.prepare(
+      `INSERT INTO rollup_consent_daily (day, sender_id, action, events) VALUES (?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET events = events + excluded.events`,
+    ),
+    url: db.prepare(
+      `INSERT INTO rollup_urls_daily (day, action, events) VALUES (?, ?, ?)
+       ON CONFLICT DO UPDATE SET events = events + excluded.events`,
+    ),
+  };
+}
+
+type Writers = ReturnType<typeof prepareWriters>;
+
+/** Adds `sign` × one first message to the daily first-message counts (in memory). */
+function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: FirstRow | FirstCandidate, sign: number): void {
+  const senderId = 'sender_id' in c ? c.sender_id : c.senderId;
+  const key = [scope, c.day, senderId, c.category, c.network].join(SEP);
+  let v = map.get(key);
+  if (!v) map.set(key, (v = [0, 0]));
+  v[0]! += sign;
+  if (c.bytes !== null) v[1]! += sign;
+}
+
+/**
+ * Merges first-message candidates into rollup_first_messages: a candidate replaces the stored first
+ * when it is earlier; the daily first counts move with it.
+ */
+function mergeFirsts(
+  w: Writers,
+  scope: 'pair' | 'recipient',
+  candidates: Map<string, FirstCandidate>,
+  firstDaily: Map<string, number[]>,
+): void {
+  for (const c of candidates.values()) {
+    const senderKey = scope === 'pair' ? c.senderId : '';
+    const old = w.getFirst.get(scope, c.recipientId, senderKey) as FirstRow | undefined;
+    if (old && !earlier(c.sentAt, c.eventId, old.sent_at, old.event_id)) continue;
+    if (old) bumpFirstDaily(firstDaily, scope, old, -1);
+    bumpFirstDaily(firstDaily, scope, c, 1);
+    const noticeAt = w.noticeFor.get(c.recipientId, c.senderId) as number | null;
+    w.putFirst.run(scope, c.recipientId, senderKey, c.senderId, c.sentAt, c.eventId, c.day, c.category, c.network, c.bytes, noticeAt);
+  }
+}
+
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
 export function createRollupAccumulator(db: Db): RollupAccumulator {
-  void db;
-  return { addNotification() {}, addConsent() {}, addUrl() {}, flush() {} };
+  return makeAccumulator(db, true);
 }
 
-/** Takes one import's rows out of every rollup; call inside the transaction that deletes them. */
+/** The accumulator; with `counts` false it keeps only first messages and first notices (recomputes). */
+function makeAccumulator(db: Db, counts: boolean): RollupAccumulator {
+  const zone = rollupTimeZone(db);
+  let w: Writers | null = null;
+  let notif = new Map<string, number[]>();
+  let templates = new Map<string, number>();
+  let pairFirst = new Map<string, FirstCandidate>();
+  let recipFirst = new Map<string, FirstCandidate>();
+  let notices = new Map<string, number>();
+  let consent = new Map<string, number>();
+  let urls = new Map<string, number>();
+
+  const offer = (map: Map<string, FirstCandidate>, key: string, c: FirstCandidate) => {
+    const cur = map.get(key);
+    if (!cur || earlier(c.sentAt, c.eventId, cur.sentAt, cur.eventId)) map.set(key, c);
+  };
+
+  const countNotification = (e: NotificationEvent, day: number, category: string) => {
+    const key = day + SEP + e.senderId + SEP + category + SEP + e.status + SEP + e.network;
+    let v = notif.get(key);
+    if (!v) notif.set(key, (v = [0, 0, 0]));
+    v[0]!++;
+    if (e.bytes !== null) {
+      v[1]!++;
+      v[2]! += e.bytes;
+    }
+    const tkey = day + SEP + e.senderId + SEP + (e.templateId ?? '') + SEP + category;
+    templates.set(tkey, (templates.get(tkey) ?? 0) + 1);
+  };
+
+  return {
+    addNotification(e) {
+      const day = localDay(e.sentAt, zone);
+      const category = e.category ?? '';
+      if (counts) countNotification(e, day, category);
+      if (e.status === 'sent' || e.status === 'delivered') {
+        const c: FirstCandidate = {
+          recipientId: e.recipientId,
+          senderId: e.senderId,
+          sentAt: e.sentAt,
+          eventId: e.eventId,
+          day,
+          category,
+          network: e.network,
+          bytes: e.bytes,
+        };
+        offer(pairFirst, e.recipientId + SEP + e.senderId, c);
+        offer(recipFirst, e.recipientId, c);
+      }
+    },
+    addConsent(e) {
+      if (counts) {
+        const key = localDay(e.occurredAt, zone) + SEP + (e.senderId ?? '') + SEP + e.action;
+        consent.set(key, (consent.get(key) ?? 0) + 1);
+      }
+      if (e.action === 'notice_shown') {
+        const nkey = e.recipientId + SEP + (e.senderId ?? '');
+        const cur = notices.get(nkey);
+        if (cur === undefined || e.occurredAt < cur) notices.set(nkey, e.occurredAt);
+      }
+    },
+    addUrl(e) {
+      if (!counts) return;
+      const key = localDay(e.occurredAt, zone) + SEP + e.action;
+      urls.set(key, (urls.get(key) ?? 0) + 1);
+    },
+    flush() {
+      w ??= prepareWriters(db);
+      const writers = w;
+      for (const [key, v] of notif) {
+        const [day, sender, category, status, network] = key.split(SEP);
+        writers.notif.run(Number(day), sender, category, status, network, v[0], v[1], v[2]);
+      }
+      for (const [key, n] of templates) {
+        const [day, sender, template, category] = key.split(SEP);
+        writers.template.run(Number(day), sender, template, category, n);
+      }
+      // Notices first, so new first messages see them.
+      for (const [key, at] of notices) {
+        const [recipient, sender] = key.split(SEP) as [string, string];
+        const old = writers.getNotice.get(recipient, sender) as number | undefined;
+        if (old !== undefined && old <= at) continue;
+        writers.putNotice.run(recipient, sender, at);
+        if (sender === '') writers.lowerNoticeForAll.run(at, recipient, at);
+        else writers.lowerNoticeForSender.run(at, recipient, sender, at);
+      }
+      const firstDaily = new Map<string, number[]>();
+      mergeFirsts(writers, 'pair', pairFirst, firstDaily);
+      mergeFirsts(writers, 'recipient', recipFirst, firstDaily);
+      for (const [key, v] of firstDaily) {
+        if (v[0] === 0 && v[1] === 0) continue;
+        const [scope, day, sender, category, network] = key.split(SEP);
+        writers.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
+      }
+      for (const [key, n] of consent) {
+        const [day, sender, action] = key.split(SEP);
+        writers.consent.run(Number(day), sender, action, n);
+      }
+      for (const [key, n] of urls) {
+        const [day, action] = key.split(SEP);
+        writers.url.run(Number(day), action, n);
+      }
+      notif = new Map();
+      templates = new Map();
+      pairFirst = new Map();
+      recipFirst = new Map();
+      notices = new Map();
+      consent = new Map();
+      urls = new Map();
+    },
+  };
+}
+
+const ROLLUP_TABLES = [
+  'rollup_notifications_daily',
+  'rollup_templates_daily',
+  'rollup_first_messages',
+  'rollup_first_daily',
+  'rollup_notice_first',
+  'rollup_consent_daily',
+  'rollup_urls_daily',
+];
+
+/** Rows fed to the accumulator per flush while rebuilding (bounds memory). */
+const REBUILD_BATCH = 250_000;
+
+/**
+ * Rebuilds every rollup from the raw events (after a change of the workspace time zone, or after
+ * rows were deleted without `removeImportFromRollups`). Runs in one transaction; `onProgress`
+ * gets the rows done so far. Consent goes first so notice times are known to first messages.
+ */
+export function rebuildRollups(db: Db, onProgress?: (done: number) => void): void {
+  db.transaction(() => {
+    for (const t of ROLLUP_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    feedRows(db, createRollupAccumulator(db), null, onProgress);
+  })();
+}
+
+/** Streams raw rows (all, or all but one import's) into an accumulator, in insertion order. */
+function feedRows(db: Db, acc: RollupAccumulator, exceptImport: number | null, onProgress?: (done: number) => void): void {
+  const where = exceptImport === null ? '' : 'WHERE import_id <> ?';
+  const args = exceptImport === null ? [] : [exceptImport];
+  let done = 0;
+  const tick = () => {
+    if (++done % REBUILD_BATCH === 0) {
+      acc.flush();
+      onProgress?.(done);
+    }
+  };
+  for (const r of db
+    .prepare(`SELECT event_id, occurred_at, recipient_id, sender_id, action FROM consent ${where} ORDER BY id`)
+    .raw()
+    .iterate(...args) as IterableIterator<[string | null, number, string, string | null, ConsentEvent['action']]>) {
+    acc.addConsent({
+      eventId: r[0], occurredAt: r[1], occurredAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
+      action: r[4], disclosureVersion: null, source: null,
+    });
+    tick();
+  }
+  acc.flush();
+  for (const r of db
+    .prepare(
+      `SELECT event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network
+       FROM notifications ${where} ORDER BY id`,
+    )
+    .raw()
+    .iterate(...args) as IterableIterator<
+    [string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network']]
+  >) {
+    acc.addNotification({
+      eventId: r[0], sentAt: r[1], sentAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
+      templateId: r[4], category: r[5], status: r[6], bytes: r[7], network: r[8],
+    });
+    tick();
+  }
+  for (const r of db
+    .prepare(`SELECT occurred_at, url, action FROM urls ${where} ORDER BY id`)
+    .raw()
+    .iterate(...args) as IterableIterator<[number, string, UrlEvent['action']]>) {
+    acc.addUrl({
+      eventId: null, occurredAt: r[0], occurredAtRaw: '', zoneAssumed: false, url: r[1], action: r[2],
+      recipientId: null, engine: null,
+    });
+    tick();
+  }
+  acc.flush();
+  onProgress?.(done);
+}
+
+/** Subtracts one import's rows from the additive daily tables (the same upserts, negative counts). */
+function subtractCounts(db: Db, importId: number): void {
+  const zone = rollupTimeZone(db);
+  const notif = new Map<string, number[]>();
+  const templates = new Map<string, number>();
+  for (const r of db
+    .prepare(`SELECT sent_at, sender_id, coalesce(category, ''), status, network, bytes, coalesce(template_id, '')
+              FROM notifications WHERE import_id = ?`)
+    .raw()
+    .iterate(importId) as IterableIterator<[number, string, string, string, string, number | null, string]>) {
+    const day = localDay(r[0], zone);
+    const key = [day, r[1], r[2], r[3], r[4]].join(SEP);
+    let v = notif.get(key);
+    if (!v) notif.set(key, (v = [0, 0, 0]));
+    v[0]! -= 1;
+    if (r[5] !== null) {
+      v[1]! -= 1;
+      v[2]! -= r[5];
+    }
+    const tkey = [day, r[1], r[6], r[2]].join(SEP);
+    templates.set(tkey, (templates.get(tkey) ?? 0) - 1);
+  }
+  const w = prepareWriters(db);
+  for (const [key, v] of notif) {
+    const [day, sender, category, status, network] = key.split(SEP);
+    w.notif.run(Number(day), sender, category, status, network, v[0], v[1], v[2]);
+  }
+  for (const [key, n] of templates) {
+    const [day, sender, template, category] = key.split(SEP);
+    w.template.run(Number(day), sender, template, category, n);
+  }
+  const consent = new Map<string, number>();
+  for (const r of db
+    .prepare(`SELECT occurred_at, coalesce(sender_id, ''), action FROM consent WHERE import_id = ?`)
+    .raw()
+    .iterate(importId) as IterableIterator<[number, string, string]>) {
+    const key = [localDay(r[0], zone), r[1], r[2]].join(SEP);
+    consent.set(key, (consent.get(key) ?? 0) - 1);
+  }
+  for (const [key, n] of consent) {
+    const [day, sender, action] = key.split(SEP);
+    w.consent.run(Number(day), sender, action, n);
+  }
+  const urls = new Map<string, number>();
+  for (const r of db
+    .prepare(`SELECT occurred_at, action FROM urls WHERE import_id = ?`)
+    .raw()
+    .iterate(importId) as IterableIterator<[number, string]>) {
+    const key = [localDay(r[0], zone), r[1]].join(SEP);
+    urls.set(key, (urls.get(key) ?? 0) - 1);
+  }
+  for (const [key, n] of urls) {
+    const [day, action] = key.split(SEP);
+    w.url.run(Number(day), action, n);
+  }
+  db.prepare('DELETE FROM rollup_notifications_daily WHERE messages <= 0').run();
+  db.prepare('DELETE FROM rollup_templates_daily WHERE messages <= 0').run();
+  db.prepare('DELETE FROM rollup_consent_daily WHERE events <= 0').run();
+  db.prepare('DELETE FROM rollup_urls_daily WHERE events <= 0').run();
+}
+
+/**
+ * Takes one import's rows out of every rollup. Call inside the transaction that deletes them,
+ * BEFORE deleting the rows: additive counts are subtracted, and the first messages and first
+ * notices of every recipient the import touched are recomputed from the other imports' rows.
+ * Called after the rows are gone it cannot know what to subtract, so it rebuilds everything.
+ */
 export function removeImportFromRollups(db: Db, importId: number): void {
-  void db;
-  void importId;
-}
-
-/** Rebuilds every rollup from the raw events (after a change of the workspace time zone). */
-export function rebuildRollups(db: Db): void {
-  void db;
+  const present = db
+    .prepare(
+      `SELECT EXISTS(SELECT 1 FROM notifications WHERE import_id = ?) OR EXISTS(SELECT 1 FROM consent WHERE import_id = ?)
+          OR EXISTS(SELECT 1 FROM urls WHERE import_id = ?)`,
+    )
+    .pluck()
+    .get(importId, importId, importId) as number;
+  if (!present) {
+    const imported = db.prepare('SELECT imported FROM imports WHERE id = ?').pluck().get(importId) as number | undefined;
+    if (imported) rebuildRollups(db);
+    return;
+  }
+  db.transaction(() => {
+    subtractCounts(db, importId);
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_affected (recipient_id TEXT PRIMARY KEY) WITHOUT ROWID');
+    db.exec('DELETE FROM temp.rollup_affected');
+    db.prepare(
+      `INSERT OR IGNORE INTO temp.rollup_affected
+       SELECT recipient_id FROM notifications WHERE import_id = ? AND status IN ('sent','delivered')
+       UNION SELECT recipient_id FROM consent WHERE import_id = ? AND action = 'notice_shown'`,
+    ).run(importId, importId);
+    // Take the affected recipients' first messages out of the daily first counts, then recompute.
+    const firstDaily = new Map<string, number[]>();
+    for (const r of db
+      .prepare(
+        `SELECT scope, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
+         WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)`,
+      )
+      .iterate() as IterableIterator<FirstRow & { scope: string }>) {
+      bumpFirstDaily(firstDaily, r.scope, r, -1);
+    }
+    const w = prepareWriters(db);
+    for (const [key, v] of firstDaily) {
+      const [scope, day, sender, category, network] = key.split(SEP);
+      w.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
+    }
+    db.prepare('DELETE FROM rollup_first_daily WHERE messages <= 0').run();
+    db.prepare('DELETE FROM rollup_first_messages WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
+    db.prepare('DELETE FROM rollup_notice_first WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
+    const acc = makeAccumulator(db, false);
+    for (const r of db
+      .prepare(
+        `SELECT event_id, occurred_at, recipient_id, sender_id FROM consent
+         WHERE import_id <> ? AND action = 'notice_shown' AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
+         ORDER BY id`,
+      )
+      .raw()
+      .iterate(importId) as IterableIterator<[string | null, number, string, string | null]>) {
+      acc.addConsent({
+        eventId: r[0], occurredAt: r[1], occurredAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
+        action: 'notice_shown', disclosureVersion: null, source: null,
+      });
+    }
+    acc.flush();
+    for (const r of db
+      .prepare(
+        `SELECT event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network FROM notifications
+         WHERE import_id <> ? AND status IN ('sent','delivered') AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
+         ORDER BY id`,
+      )
+      .raw()
+      .iterate(importId) as IterableIterator<
+      [string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network']]
+    >) {
+      acc.addNotification({
+        eventId: r[0], sentAt: r[1], sentAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
+        templateId: r[4], category: r[5], status: r[6], bytes: r[7], network: r[8],
+      });
+    }
+    acc.flush();
+    db.exec('DELETE FROM temp.rollup_affected');
+  })();
 }

@@ -1,49 +1,71 @@
+import { AppError } from '../../../shared/contract/errors.ts';
 import type { metricsCalls } from '../../../shared/contract/metrics.ts';
-import { describeCostModel, defaultCostModel } from '../../../shared/metrics/cost-model.ts';
+import { describeCostModel } from '../../../shared/metrics/cost-model.ts';
+import { computeCoverage, computeOptOut } from '../metrics/consent.ts';
+import { exportMetricCsv } from '../metrics/csv-export.ts';
+import { computeDataCost } from '../metrics/datacost.ts';
+import { computeDimensions } from '../metrics/dimensions.ts';
+import { disclosureMarkers, urlNoticeAt } from '../metrics/disclosure-link.ts';
+import { computeAround } from '../metrics/markers.ts';
+import { computeOverview } from '../metrics/overview.ts';
+import { computeRefusals } from '../metrics/refusals.ts';
 import {
-  emptyCoverage,
-  emptyDataCost,
-  emptyOptOut,
-  emptyRefusals,
-  emptyUrls,
-  emptyVolume,
-} from '../../../shared/metrics/empty.ts';
+  addUserMarker,
+  loadCostModel,
+  loadFilters,
+  loadUserMarkers,
+  removeUserMarker,
+  resetCostModel,
+  saveCostModel,
+  saveFilters,
+} from '../metrics/settings.ts';
+import { computeUrls } from '../metrics/urls.ts';
+import { computeVolume } from '../metrics/volume.ts';
+import { workspaceTimeZone } from '../workspace.ts';
 import type { HandlersFor } from './types.ts';
 
-/** STUB (being replaced by the real engine): correctly shaped empty results. */
+/** The metrics calls: every figure comes from electron/backend/metrics (one implementation). */
 export const metricsHandlers: HandlersFor<keyof typeof metricsCalls> = {
-  'metrics:volume': (input, ctx) => (ctx.workspace(), { ...emptyVolume(input.by), stackBy: input.stackBy }),
-  'metrics:datacost': (input, ctx) => (ctx.workspace(), emptyDataCost(input.by)),
-  'metrics:optout': (input, ctx) => (ctx.workspace(), emptyOptOut(input.by)),
-  'metrics:coverage': (input, ctx) => (ctx.workspace(), emptyCoverage(input.by)),
-  'metrics:refusals': (input, ctx) => (ctx.workspace(), emptyRefusals(input.by)),
-  'metrics:urls': (input, ctx) => (ctx.workspace(), emptyUrls(input.by)),
-  'metrics:overview': (_input, ctx) => (
-    ctx.workspace(),
-    { metric: 'overview', period: { from: null, to: null, by: 'month', timeZone: 'Asia/Seoul' }, previousPeriod: null, cards: [] }
-  ),
-  'metrics:dimensions': (_input, ctx) => (
-    ctx.workspace(),
-    { senders: [], categories: [], templates: [], firstDate: null, lastDate: null, timeZone: 'Asia/Seoul' }
-  ),
-  'metrics:getCostModel': (_input, ctx) => (ctx.workspace(), describeCostModel(defaultCostModel)),
-  'metrics:setCostModel': (_input, ctx) => (ctx.workspace(), describeCostModel(defaultCostModel)),
-  'metrics:resetCostModel': (_input, ctx) => (ctx.workspace(), describeCostModel(defaultCostModel)),
-  'metrics:getFilters': (_input, ctx) => (
-    ctx.workspace(),
-    { preset: 'all', from: null, to: null, by: 'month', senders: [], categories: [] }
-  ),
-  'metrics:setFilters': (_input, ctx) => (
-    ctx.workspace(),
-    { preset: 'all', from: null, to: null, by: 'month', senders: [], categories: [] }
-  ),
-  'metrics:exportCsv': (input, ctx) => (ctx.workspace(), { fileName: `${input.metric}.csv`, csv: '\uFEFF\r\n', rows: 0 }),
-  'markers:list': (_input, ctx) => (ctx.workspace(), []),
-  'markers:add': (input, ctx) => (ctx.workspace(), { id: 'stub', date: input.date, label: input.label, kind: 'user' }),
-  'markers:remove': (_input, ctx) => (ctx.workspace(), null),
-  'markers:around': (input, ctx) => {
-    ctx.workspace();
-    const side = { from: input.date, to: input.date, reached: 0, optedOut: 0, rate: null, pairs: 0, covered: 0, uncovered: 0, coverage: null };
-    return { date: input.date, days: input.days, before: side, after: side, difference: { rate: null, coverage: null } };
+  'metrics:volume': (input, ctx) => computeVolume(ctx.workspace().db, input),
+  'metrics:datacost': (input, ctx) => computeDataCost(ctx.workspace().db, input),
+  'metrics:optout': (input, ctx) => computeOptOut(ctx.workspace().db, input),
+  'metrics:coverage': (input, ctx) => computeCoverage(ctx.workspace().db, input),
+  'metrics:refusals': (input, ctx) => computeRefusals(ctx.workspace().db, input),
+  'metrics:urls': (input, ctx) => {
+    const db = ctx.workspace().db;
+    return computeUrls(db, input, urlNoticeAt(db));
   },
+  'metrics:overview': (input, ctx) => computeOverview(ctx.workspace().db, input),
+  'metrics:dimensions': (_input, ctx) => computeDimensions(ctx.workspace().db),
+  'metrics:getCostModel': (_input, ctx) => describeCostModel(loadCostModel(ctx.workspace().db)),
+  'metrics:setCostModel': (input, ctx) => {
+    const model = saveCostModel(ctx.workspace().db, input);
+    ctx.host.emit('data:changed', { reason: 'costModel' });
+    return describeCostModel(model);
+  },
+  'metrics:resetCostModel': (_input, ctx) => {
+    const model = resetCostModel(ctx.workspace().db);
+    ctx.host.emit('data:changed', { reason: 'costModel' });
+    return describeCostModel(model);
+  },
+  'metrics:getFilters': (_input, ctx) => loadFilters(ctx.workspace().db),
+  'metrics:setFilters': (input, ctx) => saveFilters(ctx.workspace().db, input),
+  'metrics:exportCsv': (input, ctx) => {
+    const db = ctx.workspace().db;
+    return exportMetricCsv(db, input.metric, input.table, input, urlNoticeAt(db));
+  },
+  'markers:list': (_input, ctx) => {
+    const session = ctx.workspace();
+    return [...loadUserMarkers(session.db), ...disclosureMarkers(session.db, workspaceTimeZone(session))].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
+  },
+  'markers:add': (input, ctx) => addUserMarker(ctx.workspace().db, input.date, input.label),
+  'markers:remove': (input, ctx) => {
+    if (!removeUserMarker(ctx.workspace().db, input.id)) {
+      throw new AppError('not-found', `No marker with id ${input.id} (disclosure markers cannot be removed here).`);
+    }
+    return null;
+  },
+  'markers:around': (input, ctx) => computeAround(ctx.workspace().db, input),
 };

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { workspaceCalls } from '../../../shared/contract/workspace.ts';
 import type { HandlerContext } from '../context.ts';
 import { setMeta } from '../db/meta-repo.ts';
+import { rebuildRollups } from '../db/rollups-repo.ts';
 import { describeWorkspace, isValidTimeZone, openWorkspaceSession } from '../workspace.ts';
 import type { HandlersFor } from './types.ts';
 
@@ -34,6 +35,7 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
     }
     const session = ctx.workspace();
     setMeta(session.db, 'timeZone', input.timeZone);
+    rebuildRollups(session.db); // rollups are keyed by local day in the workspace zone
     ctx.host.emit('data:changed', { reason: 'timeZone' });
     return describeWorkspace(session);
   },

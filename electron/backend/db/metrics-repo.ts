@@ -1,0 +1,285 @@
+/**
+ * The metric queries (one function per question; the metrics engine assembles results). Every value
+ * is bound: sender and category filters travel as JSON arrays (`json_each`), null meaning "all".
+ * Rollup tables are keyed by local day number; raw tables by UTC epoch milliseconds.
+ */
+import type { Db } from './connection.ts';
+
+/** The bound parameters of a filtered query. */
+export interface QueryScope {
+  fromDay: number;
+  toDay: number;
+  /** UTC ms of the start of fromDay (inclusive) and of the day after toDay (exclusive). */
+  fromMs: number;
+  toMs: number;
+  /** JSON array of sender ids, or null for all. */
+  senders: string | null;
+  /** JSON array of categories ('' = none), or null for all. */
+  categories: string | null;
+}
+
+const SENDER = `(@senders IS NULL OR sender_id IN (SELECT value FROM json_each(@senders)))`;
+const CATEGORY_ROLLUP = `(@categories IS NULL OR category IN (SELECT value FROM json_each(@categories)))`;
+const CATEGORY_RAW = `(@categories IS NULL OR coalesce(category, '') IN (SELECT value FROM json_each(@categories)))`;
+const DAYS = `day BETWEEN @fromDay AND @toDay`;
+const CHARGEABLE = `status IN ('sent', 'delivered')`;
+
+function bind(s: QueryScope) {
+  return { fromDay: s.fromDay, toDay: s.toDay, fromMs: s.fromMs, toMs: s.toMs, senders: s.senders, categories: s.categories };
+}
+
+/** The first and last local day with any rollup row (null when the workspace is empty). */
+export function dataDayRange(db: Db): { first: number | null; last: number | null } {
+  return db
+    .prepare(
+      `SELECT min(d) AS first, max(d) AS last FROM (
+         SELECT min(day) AS d FROM rollup_notifications_daily UNION ALL SELECT max(day) FROM rollup_notifications_daily
+         UNION ALL SELECT min(day) FROM rollup_consent_daily UNION ALL SELECT max(day) FROM rollup_consent_daily
+         UNION ALL SELECT min(day) FROM rollup_urls_daily UNION ALL SELECT max(day) FROM rollup_urls_daily)`,
+    )
+    .get() as { first: number | null; last: number | null };
+}
+
+export type StackColumn = 'status' | 'category' | 'sender_id';
+
+/** Notifications per day, status and stack key (rollup). */
+export function volumeByDay(db: Db, s: QueryScope, stack: StackColumn): { day: number; status: string; key: string; n: number }[] {
+  return db
+    .prepare(
+      `SELECT day, status, ${stack} AS key, sum(messages) AS n FROM rollup_notifications_daily
+       WHERE ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} GROUP BY day, status, ${stack}`,
+    )
+    .all(bind(s)) as { day: number; status: string; key: string; n: number }[];
+}
+
+/** Top senders by notifications in the period (rollup). */
+export function topSenders(db: Db, s: QueryScope, limit: number): { key: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT sender_id AS key, sum(messages) AS count FROM rollup_notifications_daily
+       WHERE ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} GROUP BY sender_id ORDER BY count DESC, key LIMIT @limit`,
+    )
+    .all({ ...bind(s), limit }) as { key: string; count: number }[];
+}
+
+/** Top templates by notifications in the period (rollup). */
+export function topTemplates(db: Db, s: QueryScope, limit: number): { key: string; senderId: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_templates_daily
+       WHERE ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} AND template_id <> ''
+       GROUP BY sender_id, template_id ORDER BY count DESC, key LIMIT @limit`,
+    )
+    .all({ ...bind(s), limit }) as { key: string; senderId: string; count: number }[];
+}
+
+export interface ChargeableRow {
+  day: number;
+  sender_id: string;
+  network: string;
+  messages: number;
+  known_messages: number;
+  known_bytes: number;
+}
+
+/** Chargeable messages per day, sender and network, with their known byte counts (rollup). */
+export function chargeableByDay(db: Db, s: QueryScope): ChargeableRow[] {
+  return db
+    .prepare(
+      `SELECT day, sender_id, network, sum(messages) AS messages, sum(known_bytes_messages) AS known_messages,
+              sum(known_bytes) AS known_bytes
+       FROM rollup_notifications_daily WHERE ${DAYS} AND ${CHARGEABLE} AND ${SENDER} AND ${CATEGORY_ROLLUP}
+       GROUP BY day, sender_id, network`,
+    )
+    .all(bind(s)) as ChargeableRow[];
+}
+
+/** First messages (pair or recipient scope) per day, sender and network (rollup). */
+export function firstsByDay(
+  db: Db,
+  s: QueryScope,
+  scope: 'pair' | 'recipient',
+): { day: number; sender_id: string; network: string; messages: number; known_messages: number }[] {
+  return db
+    .prepare(
+      `SELECT day, sender_id, network, sum(messages) AS messages, sum(known_bytes_messages) AS known_messages
+       FROM rollup_first_daily WHERE scope = @scope AND ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP}
+       GROUP BY day, sender_id, network`,
+    )
+    .all({ ...bind(s), scope }) as { day: number; sender_id: string; network: string; messages: number; known_messages: number }[];
+}
+
+/** Distinct recipients of chargeable (or, with `nonFailed`, any but failed) messages in [fromMs, toMs). */
+export function distinctRecipients(db: Db, s: QueryScope, which: 'chargeable' | 'nonFailed'): number {
+  const status = which === 'chargeable' ? CHARGEABLE : `status <> 'failed'`;
+  return db
+    .prepare(
+      `SELECT count(DISTINCT recipient_id) FROM notifications INDEXED BY notifications_by_time
+       WHERE sent_at >= @fromMs AND sent_at < @toMs AND ${status} AND ${SENDER} AND ${CATEGORY_RAW}`,
+    )
+    .pluck()
+    .get(bind(s)) as number;
+}
+
+/**
+ * Distinct recipients with an opt-out or block in [fromMs, toMs): that sender's or platform-wide
+ * events with a sender filter. With a category filter, only recipients reached (any status but
+ * failed) by a notification of those categories in the same range.
+ */
+export function distinctOptedOut(db: Db, s: QueryScope): number {
+  const reachedOnly =
+    s.categories === null
+      ? ''
+      : `AND recipient_id IN (SELECT recipient_id FROM notifications INDEXED BY notifications_by_time
+           WHERE sent_at >= @fromMs AND sent_at < @toMs AND status <> 'failed' AND ${SENDER} AND ${CATEGORY_RAW})`;
+  return db
+    .prepare(
+      `SELECT count(DISTINCT recipient_id) FROM consent INDEXED BY consent_by_time
+       WHERE occurred_at >= @fromMs AND occurred_at < @toMs AND action IN ('opt_out', 'block')
+         AND (sender_id IS NULL OR ${SENDER}) ${reachedOnly}`,
+    )
+    .pluck()
+    .get(bind(s)) as number;
+}
+
+/** Per recipient in [fromMs, toMs): chargeable messages, known bytes, unknown-size messages and unknown-size firsts. */
+export function perRecipientUsage(
+  db: Db,
+  s: QueryScope,
+  scope: 'pair' | 'recipient',
+): IterableIterator<[string, number, number, number, number]> {
+  return db
+    .prepare(
+      `SELECT n.recipient_id, count(*), coalesce(sum(n.bytes), 0), sum(n.bytes IS NULL),
+              sum(n.bytes IS NULL AND f.sent_at IS NOT NULL)
+       FROM notifications n INDEXED BY notifications_by_time
+       LEFT JOIN rollup_first_messages f ON f.scope = @scope AND f.recipient_id = n.recipient_id
+         AND f.sender_key = CASE @scope WHEN 'pair' THEN n.sender_id ELSE '' END
+         AND f.sender_id = n.sender_id AND f.sent_at = n.sent_at AND f.event_id IS n.event_id
+       WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.${CHARGEABLE} AND ${SENDER.replace('sender_id IN', 'n.sender_id IN')}
+         AND ${CATEGORY_RAW.replace('coalesce(category', 'coalesce(n.category')}
+       GROUP BY n.recipient_id`,
+    )
+    .raw()
+    .iterate({ ...bind(s), scope }) as IterableIterator<[string, number, number, number, number]>;
+}
+
+/** Coverage per day of the first message: pairs, covered, notice ever shown (rollup of first messages). */
+export function coverageByDay(db: Db, s: QueryScope): { day: number; pairs: number; covered: number; noticed: number }[] {
+  return db
+    .prepare(
+      `SELECT day, count(*) AS pairs, sum(notice_at IS NOT NULL AND notice_at <= sent_at) AS covered,
+              sum(notice_at IS NOT NULL) AS noticed
+       FROM rollup_first_messages INDEXED BY rollup_first_by_day
+       WHERE scope = 'pair' AND ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} GROUP BY day`,
+    )
+    .all(bind(s)) as { day: number; pairs: number; covered: number; noticed: number }[];
+}
+
+/**
+ * For pairs whose first message is in the period and whose recipient was shown a notice: the
+ * hours from the first message to the first opt-out / block (that sender or platform-wide) at or after it.
+ */
+export function optOutAfterFirst(db: Db, s: QueryScope): number[] {
+  return db
+    .prepare(
+      `SELECT (SELECT min(c.occurred_at) FROM consent c INDEXED BY consent_by_recipient
+               WHERE c.recipient_id = f.recipient_id AND c.occurred_at >= f.sent_at AND c.action IN ('opt_out', 'block')
+                 AND (c.sender_id IS NULL OR c.sender_id = f.sender_id)) - f.sent_at AS lag
+       FROM rollup_first_messages f INDEXED BY rollup_first_by_day
+       WHERE f.scope = 'pair' AND f.${DAYS} AND ${SENDER.replace('sender_id IN', 'f.sender_id IN')}
+         AND ${CATEGORY_ROLLUP.replace('category IN', 'f.category IN')} AND f.notice_at IS NOT NULL AND lag IS NOT NULL`,
+    )
+    .pluck()
+    .all(bind(s)) as number[];
+}
+
+export interface RefusalRow {
+  id: number;
+  event_id: string | null;
+  sent_at: number;
+  recipient_id: string;
+  sender_id: string;
+  template_id: string | null;
+  category: string | null;
+  status: string;
+  latest: string;
+}
+
+/**
+ * Notifications (any status but failed) in the period whose recipient's latest opt-in / opt-out /
+ * block / unblock event for that sender or platform-wide, strictly before the message, is an
+ * opt-out or a block. Only recipients who ever refused are examined.
+ */
+export function refusalViolations(db: Db, s: QueryScope): IterableIterator<RefusalRow> {
+  return db
+    .prepare(
+      `SELECT * FROM (
+         SELECT n.id, n.event_id, n.sent_at, n.recipient_id, n.sender_id, n.template_id, n.category, n.status,
+           (SELECT c.action || '|' || c.occurred_at || '|' || coalesce(c.sender_id, '')
+              FROM consent c INDEXED BY consent_by_recipient
+              WHERE c.recipient_id = n.recipient_id AND c.occurred_at < n.sent_at
+                AND c.action IN ('opt_in', 'opt_out', 'block', 'unblock')
+                AND (c.sender_id IS NULL OR c.sender_id = n.sender_id)
+              ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1) AS latest
+         FROM notifications n INDEXED BY notifications_by_time
+         WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.status <> 'failed'
+           AND ${SENDER.replace('sender_id IN', 'n.sender_id IN')}
+           AND ${CATEGORY_RAW.replace('coalesce(category', 'coalesce(n.category')}
+           AND n.recipient_id IN (SELECT recipient_id FROM consent WHERE action IN ('opt_out', 'block')))
+       WHERE latest LIKE 'opt\\_out|%' ESCAPE '\\' OR latest LIKE 'block|%'
+       ORDER BY sent_at, id`,
+    )
+    .iterate(bind(s)) as IterableIterator<RefusalRow>;
+}
+
+/** Distinct URLs with an event of `action` in [fromMs, toMs). */
+export function distinctUrls(db: Db, fromMs: number, toMs: number, action: string): number {
+  return db
+    .prepare(
+      `SELECT count(DISTINCT url) FROM urls INDEXED BY urls_by_time WHERE occurred_at >= ? AND occurred_at < ? AND action = ?`,
+    )
+    .pluck()
+    .get(fromMs, toMs, action) as number;
+}
+
+/** Per URL: its first shared and first indexed times (null when it has none). */
+export function urlFirsts(db: Db): IterableIterator<[string, number | null, number | null]> {
+  return db
+    .prepare(
+      `SELECT url, min(CASE WHEN action = 'shared' THEN occurred_at END), min(CASE WHEN action = 'indexed' THEN occurred_at END)
+       FROM urls INDEXED BY urls_by_url WHERE action IN ('shared', 'indexed') GROUP BY url`,
+    )
+    .raw()
+    .iterate() as IterableIterator<[string, number | null, number | null]>;
+}
+
+/** Distinct URLs indexed in [fromMs, toMs). */
+export function indexedUrls(db: Db, fromMs: number, toMs: number): string[] {
+  return db
+    .prepare(`SELECT DISTINCT url FROM urls INDEXED BY urls_by_time WHERE occurred_at >= ? AND occurred_at < ? AND action = 'indexed'`)
+    .pluck()
+    .all(fromMs, toMs) as string[];
+}
+
+/** Senders, categories and templates present, with their notification counts (rollup). */
+export function dimensionCounts(db: Db): {
+  senders: { key: string; count: number }[];
+  categories: { key: string; count: number }[];
+  templates: { key: string; senderId: string; count: number }[];
+} {
+  return {
+    senders: db
+      .prepare(`SELECT sender_id AS key, sum(messages) AS count FROM rollup_notifications_daily GROUP BY sender_id ORDER BY count DESC, key`)
+      .all() as { key: string; count: number }[],
+    categories: db
+      .prepare(`SELECT category AS key, sum(messages) AS count FROM rollup_notifications_daily GROUP BY category ORDER BY count DESC, key`)
+      .all() as { key: string; count: number }[],
+    templates: db
+      .prepare(
+        `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_templates_daily
+         WHERE template_id <> '' GROUP BY sender_id, template_id ORDER BY count DESC, key`,
+      )
+      .all() as { key: string; senderId: string; count: number }[],
+  };
+}

@@ -1,0 +1,110 @@
+import { emptyCoverage, emptyOptOut } from '../../../shared/metrics/empty.ts';
+import type {
+  CoverageFigures,
+  CoverageResult,
+  HistogramBin,
+  OptOutFigures,
+  OptOutResult,
+} from '../../../shared/metrics/types.ts';
+import type { Db } from '../db/connection.ts';
+import {
+  coverageByDay,
+  dimensionCounts,
+  distinctOptedOut,
+  distinctRecipients,
+  optOutAfterFirst,
+  type QueryScope,
+} from '../db/metrics-repo.ts';
+import { ratio, resolveScope, toFilter, type FilterInput } from './scope.ts';
+
+/** Opt-out figures of one bound scope. */
+export function optOutFigures(db: Db, q: QueryScope): OptOutFigures {
+  const reached = distinctRecipients(db, q, 'nonFailed');
+  const optedOut = distinctOptedOut(db, q);
+  return { reached, optedOut, rate: ratio(optedOut, reached) };
+}
+
+/** Optout (METRICS.md): reached, opted out and rate per bucket, by sender and by category. */
+export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
+  const filter = toFilter(input);
+  const scope = resolveScope(db, filter);
+  if (!scope.query) return { ...emptyOptOut(filter.by, scope.zone), period: scope.period };
+  const q = scope.query;
+  const dims = dimensionCounts(db);
+  const senders = filter.senders.length > 0 ? filter.senders : dims.senders.map((s) => s.key);
+  const categories = filter.categories.length > 0 ? filter.categories : dims.categories.map((c) => c.key);
+  return {
+    metric: 'optout',
+    by: filter.by,
+    period: scope.period,
+    ...optOutFigures(db, q),
+    buckets: scope.buckets.map((b, i) => ({ bucket: b.label, ...optOutFigures(db, scope.bucketScope(i)) })),
+    bySender: senders.map((key) => ({ key, ...optOutFigures(db, { ...q, senders: JSON.stringify([key]) }) })),
+    byCategory: categories.map((key) => ({ key, ...optOutFigures(db, { ...q, categories: JSON.stringify([key]) }) })),
+  };
+}
+
+/** Time-to-opt-out bins, in hours. */
+export const optOutBins: { label: string; min: number; max: number | null }[] = [
+  { label: '< 1 h', min: 0, max: 1 },
+  { label: '1–24 h', min: 1, max: 24 },
+  { label: '1–7 d', min: 24, max: 168 },
+  { label: '7–30 d', min: 168, max: 720 },
+  { label: '30–90 d', min: 720, max: 2160 },
+  { label: '≥ 90 d', min: 2160, max: null },
+];
+
+/** Coverage figures from pairs and covered counts. */
+function coverageFigures(pairs: number, covered: number): CoverageFigures {
+  return { pairs, covered, uncovered: pairs - covered, coverage: ratio(covered, pairs) };
+}
+
+/** Coverage figures of one bound scope. */
+export function coverageOf(db: Db, q: QueryScope): CoverageFigures {
+  let pairs = 0;
+  let covered = 0;
+  for (const r of coverageByDay(db, q)) {
+    pairs += r.pairs;
+    covered += r.covered;
+  }
+  return coverageFigures(pairs, covered);
+}
+
+/** Coverage (METRICS.md) per bucket of the first message, with the funnel and time to opt-out. */
+export function computeCoverage(db: Db, input: FilterInput): CoverageResult {
+  const filter = toFilter(input);
+  const scope = resolveScope(db, filter);
+  if (!scope.query) return { ...emptyCoverage(filter.by, scope.zone), period: scope.period };
+  const q = scope.query;
+  const perBucket = new Map<string, { pairs: number; covered: number }>();
+  let pairs = 0;
+  let covered = 0;
+  let noticed = 0;
+  for (const r of coverageByDay(db, q)) {
+    const label = scope.label(r.day);
+    const b = perBucket.get(label) ?? { pairs: 0, covered: 0 };
+    b.pairs += r.pairs;
+    b.covered += r.covered;
+    perBucket.set(label, b);
+    pairs += r.pairs;
+    covered += r.covered;
+    noticed += r.noticed;
+  }
+  const lags = optOutAfterFirst(db, q).map((ms) => ms / 3_600_000);
+  const timeToOptOut: HistogramBin[] = optOutBins.map((b) => ({
+    ...b,
+    count: lags.filter((h) => h >= b.min && (b.max === null || h < b.max)).length,
+  }));
+  return {
+    metric: 'coverage',
+    by: filter.by,
+    period: scope.period,
+    ...coverageFigures(pairs, covered),
+    buckets: scope.buckets.map((b) => {
+      const v = perBucket.get(b.label) ?? { pairs: 0, covered: 0 };
+      return { bucket: b.label, ...coverageFigures(v.pairs, v.covered) };
+    }),
+    funnel: { firstMessage: pairs, noticeShown: noticed, optedOut: lags.length },
+    timeToOptOut,
+  };
+}

@@ -1,0 +1,139 @@
+import { emptyDataCost } from '../../../shared/metrics/empty.ts';
+import type {
+  CostModel,
+  DataCostFigures,
+  DataCostResult,
+  HistogramBin,
+} from '../../../shared/metrics/types.ts';
+import type { Db } from '../db/connection.ts';
+import { chargeableByDay, distinctRecipients, firstsByDay, perRecipientUsage } from '../db/metrics-repo.ts';
+import { loadCostModel } from './settings.ts';
+import { resolveScope, toFilter, type FilterInput } from './scope.ts';
+
+/** Running sums for one group (a bucket, a sender, the whole period), split by network. */
+interface Acc {
+  chargeable: number;
+  firsts: number;
+  estimated: number;
+  /** Bytes by network: [cellular, wifi, unknown]. */
+  bytes: [number, number, number];
+}
+
+const NETWORK_INDEX: Record<string, 0 | 1 | 2> = { cellular: 0, wifi: 1, unknown: 2 };
+
+function newAcc(): Acc {
+  return { chargeable: 0, firsts: 0, estimated: 0, bytes: [0, 0, 0] };
+}
+
+/** The figures of one group under the cost model (recipients filled in by the caller). */
+function figures(a: Acc, model: CostModel, recipients: number): DataCostFigures {
+  const [cellular, wifi, unknown] = a.bytes;
+  // wifi costs nothing; known cellular counts in full; the cellular share applies to unknown network.
+  const chargedKiB = (cellular + unknown * model.cellularShare) / 1024;
+  return {
+    totalBytes: cellular + wifi + unknown,
+    chargeableMessages: a.chargeable,
+    firstMessages: a.firsts,
+    recipients,
+    chargeKrw: { low: chargedKiB * model.tariffLowKrwPerKiB, high: chargedKiB * model.tariffHighKrwPerKiB },
+    chargedBytes: cellular + unknown,
+    estimatedMessages: a.estimated,
+  };
+}
+
+/** Recipients-by-bytes histogram bins: 0–16 KiB, then doubling up to 1 MiB, then open-ended. */
+export const recipientBins: { label: string; min: number; max: number | null }[] = [
+  { label: '< 16 KiB', min: 0, max: 16_384 },
+  { label: '16–32 KiB', min: 16_384, max: 32_768 },
+  { label: '32–64 KiB', min: 32_768, max: 65_536 },
+  { label: '64–128 KiB', min: 65_536, max: 131_072 },
+  { label: '128–256 KiB', min: 131_072, max: 262_144 },
+  { label: '256–512 KiB', min: 262_144, max: 524_288 },
+  { label: '512 KiB–1 MiB', min: 524_288, max: 1_048_576 },
+  { label: '≥ 1 MiB', min: 1_048_576, max: null },
+];
+
+/** Datacost (METRICS.md): bytes, chargeable and first messages, recipients and the charge range. */
+export function computeDataCost(db: Db, input: FilterInput, options: { perRecipient?: boolean } = {}): DataCostResult {
+  const filter = toFilter(input);
+  const scope = resolveScope(db, filter);
+  const model = loadCostModel(db);
+  if (!scope.query) return { ...emptyDataCost(filter.by, scope.zone), costModel: model, period: scope.period };
+  const q = scope.query;
+  const total = newAcc();
+  const perBucket = new Map<string, Acc>();
+  const perSender = new Map<string, Acc>();
+  const groups = (day: number, sender: string): Acc[] => {
+    const label = scope.label(day);
+    let b = perBucket.get(label);
+    if (!b) perBucket.set(label, (b = newAcc()));
+    let s = perSender.get(sender);
+    if (!s) perSender.set(sender, (s = newAcc()));
+    return [total, b, s];
+  };
+  for (const r of chargeableByDay(db, q)) {
+    const net = NETWORK_INDEX[r.network] ?? 2;
+    const unknown = r.messages - r.known_messages;
+    for (const a of groups(r.day, r.sender_id)) {
+      a.chargeable += r.messages;
+      a.estimated += unknown;
+      a.bytes[net] += r.known_bytes + unknown * model.laterMessageBytes;
+    }
+  }
+  for (const r of firstsByDay(db, q, model.firstScope)) {
+    const net = NETWORK_INDEX[r.network] ?? 2;
+    const unknownFirsts = r.messages - r.known_messages;
+    for (const a of groups(r.day, r.sender_id)) {
+      a.firsts += r.messages;
+      a.bytes[net] += unknownFirsts * (model.firstMessageBytes - model.laterMessageBytes);
+    }
+  }
+  const buckets = scope.buckets.map((b, i) => ({
+    bucket: b.label,
+    ...figures(perBucket.get(b.label) ?? newAcc(), model, distinctRecipients(db, scope.bucketScope(i), 'chargeable')),
+  }));
+  const bySender = [...perSender.entries()]
+    .map(([senderId, a]) => ({
+      senderId,
+      ...figures(a, model, distinctRecipients(db, { ...q, senders: JSON.stringify([senderId]) }, 'chargeable')),
+    }))
+    .sort((a, b) => b.totalBytes - a.totalBytes || (a.senderId < b.senderId ? -1 : 1));
+  const dist = options.perRecipient === false ? null : recipientDistribution(db, scope.query, model);
+  return {
+    metric: 'datacost',
+    by: filter.by,
+    period: scope.period,
+    costModel: model,
+    ...figures(total, model, distinctRecipients(db, q, 'chargeable')),
+    buckets,
+    bySender,
+    perRecipient: dist?.bins ?? recipientBins.map((b) => ({ ...b, count: 0 })),
+    perRecipientStats: dist?.stats ?? { median: null, p90: null, max: null, mean: null },
+  };
+}
+
+/** The per-recipient distribution of bytes received in the period. */
+function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveScope>['query']>, model: CostModel) {
+  const totals: number[] = [];
+  for (const [, , knownBytes, unknown, unknownFirsts] of perRecipientUsage(db, q, model.firstScope)) {
+    totals.push(knownBytes + unknown * model.laterMessageBytes + unknownFirsts * (model.firstMessageBytes - model.laterMessageBytes));
+  }
+  const bins: HistogramBin[] = recipientBins.map((b) => ({ ...b, count: 0 }));
+  for (const t of totals) {
+    const bin = bins.find((b) => t >= b.min && (b.max === null || t < b.max));
+    if (bin) bin.count++;
+  }
+  const sorted = Float64Array.from(totals).sort();
+  const n = sorted.length;
+  const quantile = (p: number) => (n === 0 ? null : sorted[Math.min(n - 1, Math.ceil(p * n) - 1)]!);
+  const median = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  return {
+    bins,
+    stats: {
+      median,
+      p90: quantile(0.9),
+      max: n === 0 ? null : sorted[n - 1]!,
+      mean: n === 0 ? null : totals.reduce((s, t) => s + t, 0) / n,
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { dayLabel, parseDay } from '../../../shared/metrics/calendar.ts';
+import type { OverviewCard, OverviewCardId, OverviewResult } from '../../../shared/metrics/types.ts';
+import type { Db } from '../db/connection.ts';
+import { distinctRecipients, distinctUrls, topSenders } from '../db/metrics-repo.ts';
+import { coverageOf, optOutFigures } from './consent.ts';
+import { computeDataCost } from './datacost.ts';
+import { computeRefusals } from './refusals.ts';
+import { resolveScope, toFilter, type FilterInput } from './scope.ts';
+
+type Values = Record<OverviewCardId, number | null>;
+
+const PAGES: Record<OverviewCardId, OverviewCard['page']> = {
+  notifications: 'notifications',
+  recipients: 'notifications',
+  senders: 'notifications',
+  dataBytes: 'datacost',
+  chargeLow: 'datacost',
+  chargeHigh: 'datacost',
+  optOutRate: 'consent',
+  coverage: 'consent',
+  violations: 'consent',
+  urlsShared: 'urls',
+  urlsIndexed: 'urls',
+};
+
+/** Every card's value for one period (the same metric implementations as the pages). */
+function valuesFor(db: Db, input: FilterInput): Values | null {
+  const scope = resolveScope(db, toFilter(input));
+  if (!scope.query) return null;
+  const q = scope.query;
+  const cost = computeDataCost(db, input, { perRecipient: false });
+  const senders = topSenders(db, q, 100_000).filter((s) => s.count > 0).length;
+  return {
+    notifications: sumVolume(db, input),
+    recipients: distinctRecipients(db, q, 'nonFailed'),
+    senders,
+    dataBytes: cost.totalBytes,
+    chargeLow: cost.chargeKrw.low,
+    chargeHigh: cost.chargeKrw.high,
+    optOutRate: optOutFigures(db, q).rate,
+    coverage: coverageOf(db, q).coverage,
+    violations: computeRefusals(db, { ...input, limit: 1 }).violations,
+    urlsShared: distinctUrls(db, q.fromMs, q.toMs, 'shared'),
+    urlsIndexed: distinctUrls(db, q.fromMs, q.toMs, 'indexed'),
+  };
+}
+
+function sumVolume(db: Db, input: FilterInput): number {
+  const scope = resolveScope(db, toFilter(input));
+  return scope.query ? topSenders(db, scope.query, 100_000).reduce((s, r) => s + r.count, 0) : 0;
+}
+
+/** Overview: every KPI card for the period and the previous period of equal length. */
+export function computeOverview(db: Db, input: FilterInput): OverviewResult {
+  const filter = toFilter(input);
+  const scope = resolveScope(db, filter);
+  const current = valuesFor(db, filter);
+  if (!current || scope.period.from === null || scope.period.to === null) {
+    return { metric: 'overview', period: scope.period, previousPeriod: null, cards: [] };
+  }
+  const from = parseDay(scope.period.from);
+  const to = parseDay(scope.period.to);
+  const previousPeriod = { from: dayLabel(from - (to - from + 1)), to: dayLabel(from - 1) };
+  const previous = valuesFor(db, { ...filter, ...previousPeriod });
+  const cards = (Object.keys(PAGES) as OverviewCardId[]).map((id): OverviewCard => {
+    const value = current[id];
+    const prev = previous ? previous[id] : null;
+    return { id, value, previous: prev, change: value === null || prev === null ? null : value - prev, page: PAGES[id] };
+  });
+  return { metric: 'overview', period: scope.period, previousPeriod, cards };
+}

@@ -1,0 +1,80 @@
+import type { NotificationStatus } from '../../../shared/domain/canonical.ts';
+import type { VolumeBucket, VolumeResult, VolumeStackBy } from '../../../shared/metrics/types.ts';
+import { emptyVolume } from '../../../shared/metrics/empty.ts';
+import type { Db } from '../db/connection.ts';
+import { firstsByDay, topSenders, topTemplates, volumeByDay, chargeableByDay } from '../db/metrics-repo.ts';
+import { loadCostModel } from './settings.ts';
+import { resolveScope, toFilter, type FilterInput } from './scope.ts';
+
+const STACK_COLUMN = { status: 'status', category: 'category', sender: 'sender_id' } as const;
+/** Stack keys beyond this many are folded into "other". */
+const MAX_STACK_KEYS = 8;
+export const OTHER_KEY = '__other__';
+
+/** Volume: notifications per bucket, by status, stacked by status | category | sender; top senders and templates. */
+export function computeVolume(
+  db: Db,
+  input: FilterInput & { stackBy?: VolumeStackBy; top?: number },
+): VolumeResult {
+  const filter = toFilter(input);
+  const stackBy = input.stackBy ?? 'status';
+  const top = input.top ?? 10;
+  const scope = resolveScope(db, filter);
+  if (!scope.query) return { ...emptyVolume(filter.by, scope.zone), stackBy, period: scope.period };
+  const q = scope.query;
+  const rows = volumeByDay(db, q, STACK_COLUMN[stackBy]);
+  const keyTotals = new Map<string, number>();
+  for (const r of rows) keyTotals.set(r.key, (keyTotals.get(r.key) ?? 0) + r.n);
+  const ranked = [...keyTotals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  const kept = new Set(ranked.length > MAX_STACK_KEYS ? ranked.slice(0, MAX_STACK_KEYS - 1) : ranked);
+  const stackKeys = ranked.filter((k) => kept.has(k));
+  if (kept.size < ranked.length) stackKeys.push(OTHER_KEY);
+
+  const index = new Map(scope.buckets.map((b, i) => [b.label, i]));
+  const buckets: VolumeBucket[] = scope.buckets.map((b) => ({
+    bucket: b.label,
+    total: 0,
+    byStatus: {},
+    stack: {},
+    firstMessages: 0,
+    laterMessages: 0,
+  }));
+  const byStatus: Partial<Record<NotificationStatus, number>> = {};
+  let total = 0;
+  for (const r of rows) {
+    const b = buckets[index.get(scope.label(r.day))!]!;
+    const status = r.status as NotificationStatus;
+    b.total += r.n;
+    b.byStatus[status] = (b.byStatus[status] ?? 0) + r.n;
+    const key = kept.has(r.key) ? r.key : OTHER_KEY;
+    b.stack[key] = (b.stack[key] ?? 0) + r.n;
+    byStatus[status] = (byStatus[status] ?? 0) + r.n;
+    total += r.n;
+  }
+  const model = loadCostModel(db);
+  let firstMessages = 0;
+  let chargeable = 0;
+  for (const r of firstsByDay(db, q, model.firstScope)) {
+    buckets[index.get(scope.label(r.day))!]!.firstMessages += r.messages;
+    firstMessages += r.messages;
+  }
+  for (const r of chargeableByDay(db, q)) {
+    buckets[index.get(scope.label(r.day))!]!.laterMessages += r.messages;
+    chargeable += r.messages;
+  }
+  for (const b of buckets) b.laterMessages -= b.firstMessages;
+  return {
+    metric: 'volume',
+    by: filter.by,
+    period: scope.period,
+    total,
+    byStatus,
+    stackBy,
+    stackKeys,
+    firstMessages,
+    laterMessages: chargeable - firstMessages,
+    topSenders: topSenders(db, q, top),
+    topTemplates: topTemplates(db, q, top),
+    buckets,
+  };
+}
