@@ -1,8 +1,158 @@
-import { EmptyState } from '../components/EmptyState.tsx';
+import { BarChartView } from '../components/charts/BarChartView.tsx';
+import { ChartCard } from '../components/charts/ChartCard.tsx';
+import { useChartTheme } from '../components/charts/chart-theme.ts';
+import { CostModelEditor } from '../components/charts/CostModelEditor.tsx';
+import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
+import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
+import { bucketColumn, legendFor } from '../components/charts/series-helpers.ts';
+import { TimeSeriesChart, type SeriesSpec } from '../components/charts/TimeSeriesChart.tsx';
+import { useDataCost, useMarkers, useMetricFilter } from '../data/metrics-hooks.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useState } from 'react';
 
-/** DataCharges page (placeholder until its issue lands). */
+/** Data charges: the cost model editor, totals, charge range over time, by sender, per-recipient distribution. */
 export function DataChargesPage() {
-  const { t } = useI18n();
-  return <EmptyState title={t('common.nav.dataCharges')} body={t('common.empty.dataCharges')} hint={t('common.empty.howToImport')} />;
+  const { t, locale } = useI18n();
+  const f = useFormatters();
+  const theme = useChartTheme();
+  const period = usePeriodText();
+  const { filter, error: filterError } = useMetricFilter();
+  const cost = useDataCost(filter);
+  const markers = useMarkers();
+  const [markerId, setMarkerId] = useState<string | null>(null);
+  const data = cost.data;
+  const pending = (!filter && !filterError) || cost.isPending;
+  const error = filterError ?? cost.error;
+  const empty = !data || data.chargeableMessages === 0;
+  const retry = () => void cost.refetch();
+  const by = filter?.by ?? 'month';
+  const markerList = markers.data ?? [];
+
+  const chargeSeries: SeriesSpec[] = [
+    { key: 'high', label: t('dashboards.charges.high'), kind: 'area', color: theme.name === 'dark' ? '#ffae4d' : '#e07b00' },
+    { key: 'low', label: t('dashboards.charges.low'), kind: 'area', color: theme.accent },
+  ];
+  const chargeRows = (data?.buckets ?? []).map((b) => ({ label: b.bucket, low: b.chargeKrw.low, high: b.chargeKrw.high }));
+  const senders = [...(data?.bySender ?? [])].sort((a, b) => b.totalBytes - a.totalBytes);
+
+  return (
+    <DashboardPage title={t('dashboards.charges.title')}>
+      <CostModelEditor />
+      <dl className="dash-summary" aria-label={t('dashboards.charges.totals')}>
+        <div className="dash-stat">
+          <dt>{t('dashboards.charges.totalBytes')}</dt>
+          <dd>{data ? f.bytes(data.totalBytes) : '—'}</dd>
+        </div>
+        <div className="dash-stat">
+          <dt>{t('dashboards.kpi.charge')}</dt>
+          <dd>{data ? `${f.krw(data.chargeKrw.low)} – ${f.krw(data.chargeKrw.high)}` : '—'}</dd>
+        </div>
+        <div className="dash-stat">
+          <dt>{t('dashboards.charges.chargeable')}</dt>
+          <dd>{data ? f.count(data.chargeableMessages) : '—'}</dd>
+        </div>
+        <div className="dash-stat">
+          <dt>{t('dashboards.notifications.first')}</dt>
+          <dd>{data ? f.count(data.firstMessages) : '—'}</dd>
+        </div>
+        <div className="dash-stat">
+          <dt>{t('dashboards.kpi.recipients')}</dt>
+          <dd>{data ? f.count(data.recipients) : '—'}</dd>
+        </div>
+        <div className="dash-stat">
+          <dt>{t('dashboards.charges.estimated')}</dt>
+          <dd>
+            {data ? f.count(data.estimatedMessages) : '—'} {data && data.chargeableMessages ? <small>{f.percent(data.estimatedMessages / data.chargeableMessages)}</small> : null}
+          </dd>
+        </div>
+      </dl>
+      <ChartCard
+        exportName={t('dashboards.charges.overTimeExport')}
+        title={t('dashboards.charges.overTime')}
+        subtitle={period.text}
+        period={period.key}
+        definitions={['charge', 'messageSize', 'chargeable', 'buckets']}
+        state={{ isPending: pending, error, isEmpty: empty, onRetry: retry }}
+        legend={legendFor(chargeSeries, markerList, { user: theme.danger, disclosure: theme.accent }, t)}
+        columns={[
+          bucketColumn(t, locale),
+          { key: 'totalBytes', label: t('dashboards.charges.totalBytes'), numeric: true },
+          { key: 'chargeableMessages', label: t('dashboards.charges.chargeable'), numeric: true },
+          { key: 'firstMessages', label: t('dashboards.notifications.first'), numeric: true },
+          { key: 'recipients', label: t('dashboards.kpi.recipients'), numeric: true },
+          { key: 'low', label: t('dashboards.charges.low'), numeric: true },
+          { key: 'high', label: t('dashboards.charges.high'), numeric: true },
+        ]}
+        rows={(data?.buckets ?? []).map((b) => ({
+          bucket: b.bucket,
+          totalBytes: b.totalBytes,
+          chargeableMessages: b.chargeableMessages,
+          firstMessages: b.firstMessages,
+          recipients: b.recipients,
+          low: b.chargeKrw.low,
+          high: b.chargeKrw.high,
+        }))}
+        footer={<MarkerPanel markers={markerList} selectedId={markerId} onSelect={setMarkerId} filter={filter} />}
+      >
+        <TimeSeriesChart rows={chargeRows} series={chargeSeries} by={by} formatValue={f.krw} markers={markerList} selectedMarkerId={markerId} onSelectMarker={(m) => setMarkerId(m.id)} />
+      </ChartCard>
+      <div className="dash-grid">
+        <ChartCard
+          exportName={t('dashboards.charges.bySenderExport')}
+          title={t('dashboards.charges.bySender')}
+          subtitle={period.text}
+          period={period.key}
+          definitions={['datacost', 'charge']}
+          state={{ isPending: pending, error, isEmpty: empty || senders.length === 0, onRetry: retry }}
+          legend={[]}
+          hideLegend
+          columns={[
+            { key: 'sender', label: t('dashboards.table.sender') },
+            { key: 'totalBytes', label: t('dashboards.charges.totalBytes'), numeric: true },
+            { key: 'chargeableMessages', label: t('dashboards.charges.chargeable'), numeric: true },
+            { key: 'recipients', label: t('dashboards.kpi.recipients'), numeric: true },
+            { key: 'low', label: t('dashboards.charges.low'), numeric: true },
+            { key: 'high', label: t('dashboards.charges.high'), numeric: true },
+          ]}
+          rows={senders.map((s) => ({ sender: s.senderId, totalBytes: s.totalBytes, chargeableMessages: s.chargeableMessages, recipients: s.recipients, low: s.chargeKrw.low, high: s.chargeKrw.high }))}
+        >
+          <BarChartView
+            layout="horizontal"
+            data={senders.slice(0, 12).map((s) => ({ label: s.senderId, value: s.totalBytes, note: `${f.krw(s.chargeKrw.low)} – ${f.krw(s.chargeKrw.high)}` }))}
+            formatValue={f.bytes}
+            valueLabel={t('dashboards.charges.totalBytes')}
+            showValues
+          />
+        </ChartCard>
+        <ChartCard
+          exportName={t('dashboards.charges.perRecipientExport')}
+          title={t('dashboards.charges.perRecipient')}
+          subtitle={
+            data?.perRecipientStats.median != null
+              ? t('dashboards.charges.perRecipientStats', { median: f.bytes(data.perRecipientStats.median), p90: f.bytes(data.perRecipientStats.p90 ?? 0), max: f.bytes(data.perRecipientStats.max ?? 0) })
+              : period.text
+          }
+          period={period.key}
+          definitions={['perRecipient', 'messageSize']}
+          state={{ isPending: pending, error, isEmpty: empty || !data?.perRecipient.length, onRetry: retry }}
+          legend={[]}
+          hideLegend
+          columns={[
+            { key: 'min', label: t('dashboards.table.fromBytes'), numeric: true },
+            { key: 'max', label: t('dashboards.table.toBytes'), numeric: true },
+            { key: 'count', label: t('dashboards.kpi.recipients'), numeric: true },
+          ]}
+          rows={(data?.perRecipient ?? []).map((b) => ({ min: b.min, max: b.max, count: b.count }))}
+        >
+          <BarChartView
+            layout="vertical"
+            data={(data?.perRecipient ?? []).map((b) => ({ label: b.max === null ? `≥ ${f.bytes(b.min)}` : `${f.bytes(b.min)}–${f.bytes(b.max)}`, value: b.count }))}
+            formatValue={f.compact}
+            valueLabel={t('dashboards.kpi.recipients')}
+            color={theme.name === 'dark' ? '#3fd0a4' : '#139b74'}
+          />
+        </ChartCard>
+      </div>
+    </DashboardPage>
+  );
 }

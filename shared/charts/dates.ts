@@ -135,3 +135,19 @@ export function suggestBucket(days: number): Bucket {
   if (days <= 730) return 'week';
   return 'month';
 }
+
+/**
+ * A bucket label for people: `2016-03-07` → "Mar 7" / "3월 7일", `2016-W10` → "W10 (Mar 7)",
+ * `2016-03` → "Mar 2016" / "2016년 3월". `long` adds the year to days and weeks.
+ */
+export function formatBucketLabel(label: string, locale: string, long = false): string {
+  const start = bucketStart(label);
+  if (!start) return label;
+  const tag = locale === 'ko' ? 'ko-KR' : locale === 'en' ? 'en-US' : locale;
+  const ms = civilToUtcMs(start);
+  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...o }).format(ms);
+  if (/^\d{4}-\d{2}$/.test(label)) return fmt({ year: 'numeric', month: 'short' });
+  const day = fmt(long ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric' });
+  const week = /-W(\d{2})$/.exec(label);
+  return week ? `W${week[1]} (${day})` : day;
+}

@@ -5,6 +5,7 @@ import {
   bucketOf,
   bucketStart,
   daysInclusive,
+  formatBucketLabel,
   isCivilDate,
   isoWeekLabel,
   presetRange,
@@ -86,5 +87,17 @@ describe('bucket labels', () => {
     expect(suggestBucket(30)).toBe('day');
     expect(suggestBucket(365)).toBe('week');
     expect(suggestBucket(3650)).toBe('month');
+  });
+});
+
+describe('bucket labels for people', () => {
+  it('formats days, weeks and months in Korean and English', () => {
+    expect(formatBucketLabel('2016-03-07', 'en')).toBe('Mar 7');
+    expect(formatBucketLabel('2016-03-07', 'ko')).toBe('3월 7일');
+    expect(formatBucketLabel('2016-W10', 'en')).toBe('W10 (Mar 7)');
+    expect(formatBucketLabel('2016-03', 'en')).toBe('Mar 2016');
+    expect(formatBucketLabel('2016-03', 'ko')).toBe('2016년 3월');
+    expect(formatBucketLabel('2016-03-07', 'en', true)).toBe('Mar 7, 2016');
+    expect(formatBucketLabel('other', 'en')).toBe('other');
   });
 });
