@@ -1,4 +1,5 @@
 import { common } from './common.ts';
+import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
 
 /**
@@ -7,5 +8,6 @@ import { disclosures } from './disclosures.ts';
  */
 export const en = {
   common,
+  dashboards,
   disclosures,
 };

@@ -1,9 +1,11 @@
 import type { Messages } from '../types.ts';
 import { common } from './common.ts';
+import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
 
 /** Every Korean string, by domain (same keys as English). */
 export const ko: Messages = {
   common,
+  dashboards,
   disclosures,
 };
