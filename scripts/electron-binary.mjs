@@ -6,11 +6,14 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The path of the installed Electron executable, or null when it is not on this machine. */
-export function electronBinary() {
-  let dir;
+/**
+ * The path of the installed Electron executable, or null when it is not on this machine.
+ * `packageDir` is the electron package's folder (found in node_modules by default).
+ */
+export function electronBinary(packageDir) {
+  let dir = packageDir;
   try {
-    dir = path.dirname(require.resolve('electron/package.json'));
+    dir ??= path.dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }

@@ -22,6 +22,9 @@ const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
 process.env.NOTICE_DESK_WORKER_FILE = paths.worker;
 process.env.NOTICE_DESK_RESOURCES_DIR ??= paths.resourcesDir;
 
+// Tests (and portable use) can keep settings apart from the user's own.
+if (process.env.NOTICE_DESK_USER_DATA) app.setPath('userData', process.env.NOTICE_DESK_USER_DATA);
+
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } }]);
 
 let win: BrowserWindow | null = null;
