@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { consent, notifications, workspace } from './helpers.ts';
+
+let close: (() => void) | null = null;
+afterEach(() => close?.());
+
+async function ws() {
+  const w = await workspace();
+  close = w.close;
+  return w;
+}
+
+describe('optout', () => {
+  it('divides distinct opted-out recipients by distinct recipients reached by a non-failed message, per bucket', async () => {
+    const w = await ws();
+    await w.load(
+      notifications([
+        ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
+        ['b', '2016-03-07T10:00:00+09:00', 'r2', 's1', 'failed'],
+        ['c', '2016-03-08T10:00:00+09:00', 'r3', 's1', 'blocked'],
+        ['d', '2016-03-09T10:00:00+09:00', 'r4', 's1', 'fallback_sms'],
+        ['e', '2016-03-14T10:00:00+09:00', 'r1', 's1', 'delivered'],
+      ]),
+    );
+    await w.load(
+      consent([
+        ['x', '2016-03-08T10:00:00+09:00', 'r1', 's1', 'opt_out'],
+        ['y', '2016-03-09T10:00:00+09:00', 'r1', '', 'block'],
+        ['z', '2016-03-20T10:00:00+09:00', 'r9', 's1', 'opt_in'],
+      ]),
+    );
+    const r = await w.api['metrics:optout']({ by: 'week' });
+    expect(r.buckets).toEqual([
+      { bucket: '2016-W10', reached: 3, optedOut: 1, rate: 1 / 3 },
+      { bucket: '2016-W11', reached: 1, optedOut: 0, rate: 0 },
+    ]);
+    // Totals are distinct over the whole period: r1 is one recipient, not two.
+    expect(r.reached).toBe(3);
+    expect(r.optedOut).toBe(1);
+  });
+
+  it('gives no rate when nobody was reached', async () => {
+    const w = await ws();
+    await w.load(consent([['x', '2016-03-08T10:00:00+09:00', 'r1', 's1', 'opt_out']]));
+    const r = await w.api['metrics:optout']({ by: 'month' });
+    expect(r.buckets).toEqual([{ bucket: '2016-03', reached: 0, optedOut: 1, rate: null }]);
+  });
+
+  it('with a sender filter counts that sender’s notifications and that sender’s or platform-wide consent events', async () => {
+    const w = await ws();
+    await w.load(
+      notifications([
+        ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
+        ['b', '2016-03-07T10:00:00+09:00', 'r2', 's1', 'delivered'],
+        ['c', '2016-03-07T10:00:00+09:00', 'r3', 's2', 'delivered'],
+        ['d', '2016-03-07T10:00:00+09:00', 'r4', 's2', 'delivered'],
+      ]),
+    );
+    await w.load(
+      consent([
+        ['x', '2016-03-08T10:00:00+09:00', 'r1', 's1', 'opt_out'],
+        ['y', '2016-03-08T10:00:00+09:00', 'r2', '', 'block'],
+        ['z', '2016-03-08T10:00:00+09:00', 'r3', 's2', 'opt_out'],
+      ]),
+    );
+    const s1 = await w.api['metrics:optout']({ senders: ['s1'] });
+    expect([s1.reached, s1.optedOut, s1.rate]).toEqual([2, 2, 1]);
+    const s2 = await w.api['metrics:optout']({ senders: ['s2'] });
+    // r2's platform-wide block counts for s2 too; r1's opt-out of s1 does not.
+    expect([s2.reached, s2.optedOut, s2.rate]).toEqual([2, 2, 1]);
+    const all = await w.api['metrics:optout']({});
+    expect(all.bySender).toEqual([
+      { key: 's1', reached: 2, optedOut: 2, rate: 1 },
+      { key: 's2', reached: 2, optedOut: 2, rate: 1 },
+    ]);
+    expect([all.reached, all.optedOut]).toEqual([4, 3]);
+  });
+});
+
+describe('coverage', () => {
+  it('counts a pair covered when a notice for that sender or platform-wide was shown at or before its first message', async () => {
+    const w = await ws();
+    await w.load(
+      notifications([
+        ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
+        ['b', '2016-03-07T10:00:00+09:00', 'r2', 's1', 'delivered'],
+        ['c', '2016-03-07T10:00:00+09:00', 'r3', 's1', 'delivered'],
+        ['d', '2016-03-07T10:00:00+09:00', 'r4', 's1', 'delivered'],
+        ['e', '2016-03-08T10:00:00+09:00', 'r4', 's1', 'delivered'],
+        ['f', '2016-03-07T09:00:00+09:00', 'r5', 's1', 'failed'],
+      ]),
+    );
+    await w.load(
+      consent([
+        ['n1', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'notice_shown'], // exactly at: covered
+        ['n2', '2016-03-01T10:00:00+09:00', 'r2', '', 'notice_shown'], // platform-wide: covered
+        ['n3', '2016-03-01T10:00:00+09:00', 'r3', 's2', 'notice_shown'], // another sender: not
+        ['n4', '2016-03-07T10:00:00.001+09:00', 'r4', 's1', 'notice_shown'], // 1 ms late: not
+      ]),
+    );
+    const r = await w.api['metrics:coverage']({ by: 'day', from: '2016-03-07', to: '2016-03-08' });
+    expect([r.pairs, r.covered, r.uncovered, r.coverage]).toEqual([4, 2, 2, 0.5]);
+    expect(r.buckets).toEqual([
+      { bucket: '2016-03-07', pairs: 4, covered: 2, uncovered: 2, coverage: 0.5 },
+      { bucket: '2016-03-08', pairs: 0, covered: 0, uncovered: 0, coverage: null },
+    ]);
+    // r3 was shown s2's notice only, so three pairs had a notice for s1 or platform-wide.
+    expect(r.funnel.firstMessage).toBe(4);
+    expect(r.funnel.noticeShown).toBe(3);
+  });
+
+  it('picks up a notice imported after the messages', async () => {
+    const w = await ws();
+    await w.load(notifications([['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered']]));
+    expect((await w.api['metrics:coverage']({})).covered).toBe(0);
+    await w.load(consent([['n', '2016-03-06T10:00:00+09:00', 'r1', '', 'notice_shown']]));
+    expect((await w.api['metrics:coverage']({})).covered).toBe(1);
+  });
+
+  it('measures the time from the first message to the opt-out in the funnel and its histogram', async () => {
+    const w = await ws();
+    await w.load(
+      notifications([
+        ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
+        ['b', '2016-03-07T10:00:00+09:00', 'r2', 's1', 'delivered'],
+      ]),
+    );
+    await w.load(
+      consent([
+        ['n1', '2016-03-07T09:00:00+09:00', 'r1', 's1', 'notice_shown'],
+        ['n2', '2016-03-07T09:00:00+09:00', 'r2', 's1', 'notice_shown'],
+        ['o1', '2016-03-07T12:00:00+09:00', 'r1', 's1', 'opt_out'],
+        ['o2', '2016-03-06T12:00:00+09:00', 'r2', 's1', 'opt_out'], // before the first message: not counted
+      ]),
+    );
+    const r = await w.api['metrics:coverage']({});
+    expect(r.funnel).toEqual({ firstMessage: 2, noticeShown: 2, optedOut: 1 });
+    expect(r.timeToOptOut.find((b) => b.count === 1)?.label).toBe('1–24 h');
+  });
+});

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeUrls, median } from '../../../electron/backend/metrics/urls.ts';
+import { urls, workspace } from './helpers.ts';
+
+let close: (() => void) | null = null;
+afterEach(() => close?.());
+
+const U = (n: number) => `https://blog.example.com/post/${n}`;
+
+async function loaded() {
+  const w = await workspace();
+  close = w.close;
+  await w.load(
+    urls([
+      // lags from first shared to first indexed: 1 h, 2 h, 4 h, 10 h → median (2 + 4) / 2 = 3 h
+      ['a1', '2016-01-04T00:00:00Z', U(1), 'shared'],
+      ['a2', '2016-01-04T01:00:00Z', U(1), 'indexed'],
+      ['a3', '2016-01-04T05:00:00Z', U(1), 'indexed'],
+      ['b1', '2016-01-04T00:00:00Z', U(2), 'shared'],
+      ['b0', '2016-01-04T01:00:00Z', U(2), 'shared'],
+      ['b2', '2016-01-04T02:00:00Z', U(2), 'indexed'],
+      ['c1', '2016-01-05T00:00:00Z', U(3), 'shared'],
+      ['c2', '2016-01-05T04:00:00Z', U(3), 'indexed'],
+      ['d1', '2016-01-05T00:00:00Z', U(4), 'shared'],
+      ['d2', '2016-01-05T10:00:00Z', U(4), 'indexed'],
+      ['d3', '2016-01-06T10:00:00Z', U(4), 'served'],
+      // indexed before it was shared: no lag
+      ['e1', '2016-02-10T00:00:00Z', 'https://shop.example.org/x', 'indexed'],
+      ['e2', '2016-02-11T00:00:00Z', 'https://shop.example.org/x', 'shared'],
+      // crawled only
+      ['f1', '2016-02-11T00:00:00Z', 'https://other.example.net/', 'crawled'],
+    ]),
+  );
+  return w;
+}
+
+describe('urls', () => {
+  it('takes the median lag of an even count as the mean of the two middle values', () => {
+    expect(median([10, 1, 4, 2])).toBe(3);
+    expect(median([5])).toBe(5);
+    expect(median([])).toBeNull();
+  });
+
+  it('counts distinct shared, indexed and served URLs per bucket and the median hours from first shared to first indexed', async () => {
+    const w = await loaded();
+    const r = await w.api['metrics:urls']({ by: 'month' });
+    expect([r.shared, r.indexed, r.served]).toEqual([5, 5, 1]);
+    expect(r.buckets).toEqual([
+      { bucket: '2016-01', shared: 4, indexed: 4, served: 1 },
+      { bucket: '2016-02', shared: 1, indexed: 1, served: 0 },
+    ]);
+    expect(r.medianLagHours).toBe(3);
+    expect(r.lagCount).toBe(4);
+    expect(r.topDomains).toEqual([
+      { key: 'blog.example.com', count: 4 },
+      { key: 'shop.example.org', count: 1 },
+    ]);
+  });
+
+  it('counts every indexed URL as indexed without notice when no URL-use notice was published', async () => {
+    const w = await loaded();
+    const r = await w.api['metrics:urls']({});
+    expect(r.urlNoticeDate).toBeNull();
+    expect(r.indexedWithoutNotice).toBe(5);
+  });
+
+  it('counts only URLs first indexed before the URL-use notice date once one is published', async () => {
+    const w = await loaded();
+    const notice = Date.parse('2016-01-05T00:00:00+09:00'); // 2016-01-04T15:00Z
+    const r = computeUrls(w.db(), { by: 'month' }, notice);
+    expect(r.urlNoticeDate).toBe('2016-01-05');
+    // U(1) and U(2) were first indexed on 4 January (UTC 01:00, 02:00): before the notice.
+    expect(r.indexedWithoutNotice).toBe(2);
+    expect(r.indexedWithoutNoticeUrls.map((u) => u.url)).toEqual([U(1), U(2)]);
+  });
+});
