@@ -3,6 +3,7 @@ import { metricsCalls } from './metrics.ts';
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
 import type { CallSpec } from './define.ts';
+import { disclosureCalls } from './disclosures.ts';
 import type { EventMap, EventName } from './events.ts';
 import { settingsCalls } from './settings.ts';
 import { workspaceCalls } from './workspace.ts';
@@ -15,6 +16,7 @@ export const contract = {
   ...appCalls,
   ...settingsCalls,
   ...workspaceCalls,
+  ...disclosureCalls,
   ...metricsCalls,
   ...demoCalls,
 };
@@ -53,5 +55,6 @@ export * from './events.ts';
 export * from './settings.ts';
 export * from './workspace.ts';
 export * from './app.ts';
+export * from './disclosures.ts';
 export * from './metrics.ts';
 export * from './demo.ts';

@@ -1,4 +1,5 @@
 import { appHandlers } from './app-handlers.ts';
+import { disclosureHandlers } from './disclosure-handlers.ts';
 import { demoHandlers } from './demo-handlers.ts';
 import { metricsHandlers } from './metrics-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
@@ -10,6 +11,7 @@ export const handlers: HandlerMap = {
   ...appHandlers,
   ...settingsHandlers,
   ...workspaceHandlers,
+  ...disclosureHandlers,
   ...metricsHandlers,
   ...demoHandlers,
 };

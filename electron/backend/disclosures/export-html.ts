@@ -1,0 +1,107 @@
+import { escapeHtml, renderHtmlFragment } from '../../../shared/disclosures/render-html.ts';
+import {
+  formatBand,
+  formatDay,
+  INDICATOR_LABELS,
+  STATUS_LABELS,
+  SURFACE_LABELS,
+  type DisclosureReport,
+} from './report.ts';
+
+const CSS = `
+:root { color-scheme: light; --text:#1d1d1f; --muted:#5f6368; --border:#d5d7db; --accent:#0b57d0; --ok:#137333; --bad:#b3261e; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 32px; font: 15px/1.6 "Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",system-ui,sans-serif; color: var(--text); background: #fff; }
+main { max-width: 760px; margin: 0 auto; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+.meta { color: var(--muted); margin: 0 0 24px; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 24px; }
+th, td { border: 1px solid var(--border); padding: 6px 10px; text-align: left; vertical-align: top; }
+th { background: #f4f5f7; }
+.ok { color: var(--ok); font-weight: 700; }
+.bad { color: var(--bad); font-weight: 700; }
+section.text { border-top: 2px solid var(--border); padding-top: 12px; margin-top: 24px; }
+section.text strong { font-weight: 700; }
+.var { background: #eef3fd; border-radius: 3px; padding: 0 2px; }
+.var.unknown { background: #fce8e6; color: var(--bad); }
+a { color: var(--accent); }
+@media print { body { padding: 0; } }
+`;
+
+function checklistTable(report: DisclosureReport): string {
+  const rows = report.checklist
+    .map(
+      (c) =>
+        `<tr><td>${escapeHtml(c.label.ko)}<br><small>${escapeHtml(c.label.en)}</small></td>` +
+        (['ko', 'en'] as const)
+          .map((l) => (c.present[l] ? '<td class="ok">✓</td>' : '<td class="bad">✗</td>'))
+          .join('') +
+        '</tr>',
+    )
+    .join('');
+  return `<table><thead><tr><th>필수 항목 / Required element</th><th>한국어</th><th>English</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function readabilityTable(report: DisclosureReport): string {
+  const rows = report.locales
+    .flatMap((l) =>
+      l.check.readability.indicators.map(
+        (i) =>
+          `<tr><td>${l.locale === 'ko' ? '한국어' : 'English'}</td><td>${escapeHtml(INDICATOR_LABELS[i.id]?.[l.locale] ?? i.id)}</td>` +
+          `<td>${i.value === null ? '—' : escapeHtml(String(i.value))}</td><td>${escapeHtml(formatBand(i.target))}</td>` +
+          `<td class="${i.ok ? 'ok' : 'bad'}">${i.ok ? '✓' : '✗'}</td></tr>`,
+      ),
+    )
+    .join('');
+  return `<table><thead><tr><th>Language</th><th>Indicator</th><th>Value</th><th>Target</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function findingsList(report: DisclosureReport): string {
+  const items = report.locales.flatMap((l) =>
+    l.check.findings.map(
+      (f) => `<li>[${l.locale}] <b>${escapeHtml(f.severity)}</b> ${escapeHtml(f.rule)}: ${escapeHtml(f.message)}</li>`,
+    ),
+  );
+  return items.length ? `<ul>${items.join('')}</ul>` : '<p class="ok">No findings. 지적 사항 없음.</p>';
+}
+
+/**
+ * A self-contained HTML document: inline CSS, no scripts, nothing remote (a CSP forbids it too);
+ * every text escaped, the disclosure texts rendered from their AST.
+ */
+export function renderDisclosureHtml(report: DisclosureReport): string {
+  const d = report.disclosure;
+  const texts = report.locales
+    .map(
+      (l) =>
+        `<section class="text" lang="${l.locale}"><h2>${l.locale === 'ko' ? '한국어' : 'English'}</h2>\n` +
+        renderHtmlFragment(l.doc, l.variables, 2) +
+        '</section>',
+    )
+    .join('\n');
+  return `<!doctype html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(d.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(d.title)}</h1>
+<p class="meta">${escapeHtml(SURFACE_LABELS[d.surface]?.ko ?? d.surface)} / ${escapeHtml(SURFACE_LABELS[d.surface]?.en ?? d.surface)} ·
+${escapeHtml(STATUS_LABELS[d.status]?.ko ?? d.status)} / ${escapeHtml(STATUS_LABELS[d.status]?.en ?? d.status)} · v${d.version} ·
+시행일 / Effective ${escapeHtml(formatDay(d.effectiveAt))} · 생성 / Generated ${escapeHtml(formatDay(report.generatedAt))}</p>
+<h2>점검 결과 / Checklist</h2>
+${checklistTable(report)}
+${findingsList(report)}
+<h2>읽기 쉬움 / Readability</h2>
+${readabilityTable(report)}
+${texts}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,50 @@
+import { formatBand, formatDay, INDICATOR_LABELS, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
+
+/** Escapes Markdown syntax in a value put into Markdown (variables, titles). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+}
+
+/** The text with every known variable filled in (values escaped so they stay plain text). */
+function fillVariables(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{\s*([A-Za-z0-9_.-]*)\s*\}\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(values, name) ? escapeMarkdown(values[name]!) : whole,
+  );
+}
+
+/** The disclosure as a Markdown document: metadata, checklist, readability, both texts. */
+export function renderDisclosureMarkdown(report: DisclosureReport): string {
+  const d = report.disclosure;
+  const lines: string[] = [
+    `# ${escapeMarkdown(d.title)}`,
+    '',
+    `- 표면 / Surface: ${SURFACE_LABELS[d.surface]?.ko} / ${SURFACE_LABELS[d.surface]?.en} (\`${d.surface}\`)`,
+    `- 상태 / Status: ${STATUS_LABELS[d.status]?.ko} / ${STATUS_LABELS[d.status]?.en}, v${d.version}`,
+    `- 시행일 / Effective: ${formatDay(d.effectiveAt)}`,
+    `- 생성 / Generated: ${formatDay(report.generatedAt)}`,
+    '',
+    '## 점검 결과 / Checklist',
+    '',
+    '| 필수 항목 / Required element | 한국어 | English |',
+    '| --- | --- | --- |',
+    ...report.checklist.map(
+      (c) => `| ${escapeMarkdown(c.label.ko)} / ${escapeMarkdown(c.label.en)} | ${c.present.ko ? '✓' : '✗'} | ${c.present.en ? '✓' : '✗'} |`,
+    ),
+    '',
+    '## 읽기 쉬움 / Readability',
+    '',
+    '| Language | Indicator | Value | Target | |',
+    '| --- | --- | --- | --- | --- |',
+    ...report.locales.flatMap((l) =>
+      l.check.readability.indicators.map(
+        (i) =>
+          `| ${l.locale} | ${INDICATOR_LABELS[i.id]?.[l.locale] ?? i.id} | ${i.value ?? '—'} | ${formatBand(i.target)} | ${i.ok ? '✓' : '✗'} |`,
+      ),
+    ),
+    '',
+  ];
+  for (const l of report.locales) {
+    lines.push(`## ${l.locale === 'ko' ? '한국어' : 'English'}`, '', fillVariables(l.text, l.variables).trim(), '');
+  }
+  return lines.join('\n');
+}

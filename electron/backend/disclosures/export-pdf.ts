@@ -1,0 +1,189 @@
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { BlockNode, InlineNode } from '../../../shared/disclosures/markdown.ts';
+import { formatBand, formatDay, INDICATOR_LABELS, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
+import { resourcesDir } from './resources.ts';
+
+const REGULAR = 'NoticeDesk-Regular';
+const BOLD = 'NoticeDesk-Bold';
+const COLORS = { text: '#1d1d1f', muted: '#5f6368', accent: '#0b57d0', ok: '#137333', bad: '#b3261e', rule: '#d5d7db' };
+const BODY = 10.5;
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+interface Run {
+  text: string;
+  bold: boolean;
+  emphasis: boolean;
+  link: string | null;
+}
+
+function runs(nodes: readonly InlineNode[], vars: Record<string, string>, style: Omit<Run, 'text'>, out: Run[] = []): Run[] {
+  for (const n of nodes) {
+    if (n.type === 'text') out.push({ ...style, text: n.value });
+    else if (n.type === 'break') out.push({ ...style, text: '\n' });
+    else if (n.type === 'variable') out.push({ ...style, text: vars[n.name] ?? `{{${n.name}}}` });
+    else if (n.type === 'strong') runs(n.children, vars, { ...style, bold: true }, out);
+    else if (n.type === 'emphasis') runs(n.children, vars, { ...style, emphasis: true }, out);
+    else runs(n.children, vars, { ...style, link: n.href }, out);
+  }
+  return out;
+}
+
+function writeRuns(doc: Doc, list: Run[], options: { size: number; x: number; width: number }): void {
+  // pdfkit's `continued` chains runs on one line; a break ends the line, so split at breaks.
+  const lines: Run[][] = [[]];
+  for (const r of list) {
+    const parts = r.text.split('\n');
+    parts.forEach((part, k) => {
+      if (k > 0) lines.push([]);
+      if (part !== '') lines[lines.length - 1]!.push({ ...r, text: part });
+    });
+  }
+  for (const line of lines) {
+    if (line.length === 0) {
+      doc.font(REGULAR).fontSize(options.size).text(' ', options.x, doc.y, { width: options.width, lineGap: 3 });
+      continue;
+    }
+    line.forEach((r, i) => {
+      doc
+        .font(r.bold ? BOLD : REGULAR)
+        .fontSize(options.size)
+        .fillColor(r.link || r.emphasis ? COLORS.accent : COLORS.text);
+      const opts: PDFKit.Mixins.TextOptions = { continued: i < line.length - 1, lineGap: 3, underline: Boolean(r.link) };
+      if (r.link) opts.link = r.link;
+      if (i === 0) doc.text(r.text, options.x, doc.y, { ...opts, width: options.width });
+      else doc.text(r.text, opts);
+    });
+  }
+  doc.fillColor(COLORS.text);
+}
+
+function writeBlock(doc: Doc, block: BlockNode, vars: Record<string, string>): void {
+  const plain = { bold: false, emphasis: false, link: null };
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  if (block.type === 'heading') {
+    doc.moveDown(0.4);
+    writeRuns(doc, runs(block.children, vars, { ...plain, bold: true }), { size: [16, 14, 12][block.level - 1]!, x: left, width });
+    doc.moveDown(0.3);
+  } else if (block.type === 'paragraph') {
+    writeRuns(doc, runs(block.children, vars, plain), { size: BODY, x: left, width });
+    doc.moveDown(0.6);
+  } else {
+    block.items.forEach((item, i) => {
+      const marker = block.ordered ? `${i + 1}.` : '•';
+      const y = doc.y;
+      doc.font(REGULAR).fontSize(BODY).fillColor(COLORS.text).text(marker, left, y, { width: 18 });
+      doc.y = y;
+      writeRuns(doc, runs(item.children, vars, plain), { size: BODY, x: left + 20, width: width - 20 });
+      doc.moveDown(0.2);
+    });
+    doc.x = left;
+    doc.moveDown(0.4);
+  }
+}
+
+function table(doc: Doc, headers: string[], rows: { cells: string[]; colors?: (string | null)[] }[], widths: number[]): void {
+  const left = doc.page.margins.left;
+  const drawRow = (cells: string[], bold: boolean, colors: (string | null)[] = []) => {
+    doc.font(bold ? BOLD : REGULAR).fontSize(9.5);
+    const heights = cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 10 }));
+    const h = Math.max(...heights) + 8;
+    if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const y = doc.y;
+    let x = left;
+    cells.forEach((c, i) => {
+      if (bold) doc.rect(x, y, widths[i]!, h).fillAndStroke('#f4f5f7', COLORS.rule);
+      else doc.rect(x, y, widths[i]!, h).stroke(COLORS.rule);
+      doc.fillColor(colors[i] ?? COLORS.text).font(bold || colors[i] ? BOLD : REGULAR).text(c, x + 5, y + 4, { width: widths[i]! - 10 });
+      x += widths[i]!;
+    });
+    doc.fillColor(COLORS.text);
+    doc.x = left;
+    doc.y = y + h;
+  };
+  doc.lineWidth(0.6);
+  drawRow(headers, true);
+  for (const r of rows) drawRow(r.cells, false, r.colors);
+  doc.moveDown(0.8);
+}
+
+function cover(doc: Doc, report: DisclosureReport): void {
+  const d = report.disclosure;
+  const left = doc.page.margins.left;
+  doc.font(BOLD).fontSize(20).fillColor(COLORS.text).text(d.title, left, doc.y);
+  doc.moveDown(0.3);
+  doc.font(REGULAR).fontSize(9.5).fillColor(COLORS.muted);
+  doc.text(`${SURFACE_LABELS[d.surface]?.ko} / ${SURFACE_LABELS[d.surface]?.en}  ·  ${STATUS_LABELS[d.status]?.ko} / ${STATUS_LABELS[d.status]?.en}  ·  v${d.version}`);
+  doc.text(`시행일 / Effective: ${formatDay(d.effectiveAt)}   ·   생성 / Generated: ${formatDay(report.generatedAt)}   ·   Notice Desk`);
+  doc.fillColor(COLORS.text).moveDown(1);
+
+  doc.font(BOLD).fontSize(13).text('필수 항목 점검 / Required elements');
+  doc.moveDown(0.4);
+  table(
+    doc,
+    ['항목 / Element', '한국어', 'English'],
+    report.checklist.map((c) => ({
+      cells: [`${c.label.ko}\n${c.label.en}`, c.present.ko ? '✓ 있음' : '× 없음', c.present.en ? '✓ present' : '× missing'],
+      colors: [null, c.present.ko ? COLORS.ok : COLORS.bad, c.present.en ? COLORS.ok : COLORS.bad],
+    })),
+    [243, 120, 120],
+  );
+
+  const counts = report.locales.map((l) => {
+    const e = l.check.findings.filter((f) => f.severity === 'error').length;
+    const w = l.check.findings.filter((f) => f.severity === 'warning').length;
+    return `${l.locale === 'ko' ? '한국어' : 'English'}: ${e} error(s), ${w} warning(s)`;
+  });
+  doc.font(REGULAR).fontSize(9.5).text(`지적 사항 / Findings — ${counts.join('   ·   ')}`);
+  for (const l of report.locales) {
+    for (const f of l.check.findings.slice(0, 8)) {
+      doc.fillColor(f.severity === 'error' ? COLORS.bad : COLORS.muted).text(`[${l.locale}] ${f.rule}: ${f.message}`, { indent: 10 });
+    }
+  }
+  doc.fillColor(COLORS.text).moveDown(1);
+
+  doc.font(BOLD).fontSize(13).text('읽기 쉬움 / Readability');
+  doc.moveDown(0.4);
+  table(
+    doc,
+    ['언어 / Language', '지표 / Indicator', '값 / Value', '목표 / Target', ''],
+    report.locales.flatMap((l) =>
+      l.check.readability.indicators.map((i) => ({
+        cells: [l.locale === 'ko' ? '한국어' : 'English', INDICATOR_LABELS[i.id]?.[l.locale] ?? i.id, i.value === null ? '—' : String(i.value), formatBand(i.target), i.ok ? '✓' : '×'],
+        colors: [null, null, null, null, i.ok ? COLORS.ok : COLORS.bad],
+      })),
+    ),
+    [80, 183, 70, 100, 50],
+  );
+}
+
+/** The disclosure as an A4 PDF with the Korean fonts embedded (subset): cover page, then both texts. */
+export function renderDisclosurePdf(report: DisclosureReport, fontsDir = path.join(resourcesDir(), 'fonts')): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 56, bottom: 56, left: 56, right: 56 },
+    lang: 'ko-KR',
+    displayTitle: true,
+    info: { Title: report.disclosure.title, Author: 'Notice Desk', Creator: 'Notice Desk', Subject: report.disclosure.surface },
+  });
+  doc.registerFont(REGULAR, path.join(fontsDir, 'NotoSansKR-Regular.otf'));
+  doc.registerFont(BOLD, path.join(fontsDir, 'NotoSansKR-Bold.otf'));
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  cover(doc, report);
+  for (const l of report.locales) {
+    doc.addPage();
+    doc.font(BOLD).fontSize(11).fillColor(COLORS.muted).text(l.locale === 'ko' ? '한국어' : 'English');
+    doc.fillColor(COLORS.text).moveDown(0.5);
+    if (l.doc.children.length === 0) doc.font(REGULAR).fontSize(BODY).fillColor(COLORS.muted).text(l.locale === 'ko' ? '(비어 있음)' : '(empty)');
+    for (const block of l.doc.children) writeBlock(doc, block, l.variables);
+  }
+  doc.end();
+  return done;
+}

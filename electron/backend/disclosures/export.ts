@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DisclosureExport, DisclosureRules } from '../../../shared/contract/disclosures.ts';
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { Disclosure, Locale } from '../../../shared/disclosures/types.ts';
+import { renderDisclosureHtml } from './export-html.ts';
+import { renderDisclosureMarkdown } from './export-md.ts';
+import { renderDisclosurePdf } from './export-pdf.ts';
+import { buildReport } from './report.ts';
+
+const MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
+
+/** A file name from a title: safe on every OS, keeps Korean. */
+export function exportFileName(title: string, id: number, format: keyof typeof MIME): string {
+  // eslint-disable-next-line no-control-regex
+  const base = title.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `disclosure-${id}`;
+  return `${base}.${format}`;
+}
+
+/** Renders a disclosure in one format. */
+export async function renderDisclosure(
+  disclosure: Disclosure,
+  format: keyof typeof MIME,
+  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; now?: number },
+): Promise<Buffer> {
+  const report = buildReport(disclosure, options.rules, options.variables, options.now);
+  if (format === 'pdf') return renderDisclosurePdf(report);
+  if (format === 'html') return Buffer.from(renderDisclosureHtml(report), 'utf8');
+  return Buffer.from(renderDisclosureMarkdown(report), 'utf8');
+}
+
+/**
+ * Exports a disclosure. With `path` (the user chose it in a save dialog) the file is written
+ * atomically (temp file, then rename; nothing half-written is left) and its path returned; without
+ * it (browser mode) the bytes come back as base64 for a download.
+ */
+export async function exportDisclosure(
+  disclosure: Disclosure,
+  format: keyof typeof MIME,
+  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; path?: string; now?: number },
+): Promise<DisclosureExport> {
+  const bytes = await renderDisclosure(disclosure, format, options);
+  const fileName = exportFileName(disclosure.title, disclosure.id, format);
+  if (options.path === undefined) {
+    return { path: null, fileName, mimeType: MIME[format], bytes: bytes.length, base64: bytes.toString('base64') };
+  }
+  const target = path.resolve(options.path);
+  if (!fs.existsSync(path.dirname(target))) {
+    throw new AppError('file-unreadable', `${target}: the folder does not exist.`, { file: target });
+  }
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, bytes);
+    fs.renameSync(temp, target);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw new AppError('file-unreadable', `${target}: could not write the file (${(error as Error).message}).`, { file: target });
+  }
+  return { path: target, fileName: path.basename(target), mimeType: MIME[format], bytes: bytes.length, base64: null };
+}

@@ -1,0 +1,131 @@
+import type { disclosureCalls } from '../../../shared/contract/disclosures.ts';
+import { AppError } from '../../../shared/contract/errors.ts';
+import { checkDisclosure } from '../../../shared/disclosures/check.ts';
+import { canTransition, isEditable, STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
+import type { Disclosure } from '../../../shared/disclosures/types.ts';
+import type { HandlerContext } from '../context.ts';
+import type { Db } from '../db/connection.ts';
+import {
+  changeDisclosureStatus,
+  deleteDisclosure,
+  getDisclosure,
+  insertDisclosure,
+  listDisclosures,
+  updateDisclosure,
+} from '../db/disclosures-repo.ts';
+import { exportDisclosure } from '../disclosures/export.ts';
+import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates, loadWordLists } from '../disclosures/resources.ts';
+import { workspaceVariables, writeVariableOverrides } from '../disclosures/variables.ts';
+import type { HandlersFor } from './types.ts';
+
+function mustGet(db: Db, id: number): Disclosure {
+  const found = getDisclosure(db, id);
+  if (!found) throw new AppError('not-found', `Disclosure ${id} does not exist (it may have been deleted).`, { id });
+  return found;
+}
+
+function changed(ctx: HandlerContext): void {
+  ctx.host.emit('data:changed', { reason: 'disclosures' });
+}
+
+export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
+  'disclosures:list': (_input, ctx) => listDisclosures(ctx.workspace().db),
+  'disclosures:get': (input, ctx) => mustGet(ctx.workspace().db, input.id),
+  'disclosures:create': (input, ctx) => {
+    const { db } = ctx.workspace();
+    const ko = input.from === 'template' ? loadTemplate(input.surface, 'ko') : null;
+    const en = input.from === 'template' ? loadTemplate(input.surface, 'en') : null;
+    const title = input.title ?? ko?.title ?? loadTemplate(input.surface, 'ko').title;
+    const id = insertDisclosure(db, { title, surface: input.surface, koText: ko?.text ?? '', enText: en?.text ?? '' }, Date.now());
+    changed(ctx);
+    return mustGet(db, id);
+  },
+  'disclosures:update': (input, ctx) => {
+    const { db } = ctx.workspace();
+    const current = mustGet(db, input.id);
+    if (!isEditable(current.status)) {
+      throw new AppError(
+        'conflict',
+        `"${current.title}" is ${current.status} and can no longer be edited. Send it back to draft (or copy it) to change it.`,
+        { id: input.id, status: current.status },
+      );
+    }
+    const saved = updateDisclosure(
+      db,
+      input.id,
+      { title: input.title, surface: input.surface, koText: input.koText, enText: input.enText },
+      Math.max(Date.now(), current.updatedAt),
+      input.expectedVersion,
+    );
+    if (!saved) {
+      throw new AppError('conflict', `"${current.title}" was changed elsewhere (version ${current.version}). Reload it before saving.`, {
+        id: input.id,
+        version: current.version,
+      });
+    }
+    return { id: input.id, ...saved };
+  },
+  'disclosures:setStatus': (input, ctx) => {
+    const { db } = ctx.workspace();
+    const current = mustGet(db, input.id);
+    if (current.status === input.status) return current;
+    if (!canTransition(current.status, input.status)) {
+      const allowed = STATUS_TRANSITIONS[current.status];
+      throw new AppError(
+        'conflict',
+        `A ${current.status} disclosure cannot become ${input.status}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`,
+        { id: input.id, from: current.status, to: input.status, allowed },
+      );
+    }
+    changeDisclosureStatus(db, input.id, {
+      from: current.status,
+      to: input.status,
+      at: Date.now(),
+      note: input.note ?? null,
+      ...(input.effectiveAt !== undefined ? { effectiveAt: input.effectiveAt } : {}),
+    });
+    changed(ctx);
+    return mustGet(db, input.id);
+  },
+  'disclosures:delete': (input, ctx) => {
+    const { db } = ctx.workspace();
+    const current = mustGet(db, input.id);
+    if (current.publishedAt !== null) {
+      throw new AppError('conflict', `"${current.title}" has been published; retire it instead of deleting it (the record must stay).`, {
+        id: input.id,
+      });
+    }
+    deleteDisclosure(db, input.id);
+    changed(ctx);
+    return null;
+  },
+  'disclosures:variables': (_input, ctx) => workspaceVariables(ctx.session?.db ?? null),
+  'disclosures:setVariables': (input, ctx) => {
+    const { db } = ctx.workspace();
+    writeVariableOverrides(db, input.overrides);
+    changed(ctx);
+    return workspaceVariables(db);
+  },
+  'disclosures:templates': () => loadTemplates(),
+  'disclosures:rules': () => loadDisclosureRules(),
+  'disclosures:check': (input, ctx) => {
+    const variables = workspaceVariables(ctx.session?.db ?? null).values[input.locale];
+    const result = checkDisclosure(input.text, {
+      locale: input.locale,
+      surface: input.surface,
+      rules: loadRuleSet(input.locale),
+      wordLists: loadWordLists(input.locale),
+      variables,
+    });
+    return { locale: input.locale, surface: input.surface, ...result };
+  },
+  'disclosures:export': async (input, ctx) => {
+    const { db } = ctx.workspace();
+    const disclosure = mustGet(db, input.id);
+    return exportDisclosure(disclosure, input.format, {
+      variables: workspaceVariables(db).values,
+      rules: loadDisclosureRules(),
+      ...(input.path !== undefined ? { path: input.path } : {}),
+    });
+  },
+};

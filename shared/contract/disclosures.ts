@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { RuleSet, WordEntry } from '../disclosures/rules-schema.ts';
+import type {
+  CheckResult,
+  Disclosure,
+  DisclosureSummary,
+  Locale,
+  Surface,
+} from '../disclosures/types.ts';
+import { DISCLOSURE_STATUSES, SURFACES } from '../disclosures/types.ts';
+import type { DisclosureCostModel, VariableOverrides } from '../disclosures/variables.ts';
+import { call } from './define.ts';
+
+const id = z.number().int().positive();
+const surface = z.enum(SURFACES);
+/** Texts up to 100,000 characters (an AlimTalk is at most 1,000; terms can be long). */
+const text = z.string().max(100_000);
+
+/** Template variable values for both locales, and where the cost model came from. */
+export interface DisclosureVariables {
+  values: Record<Locale, Record<string, string>>;
+  costModel: DisclosureCostModel;
+  /** `workspace` when the metrics cost model is stored in the workspace, else `defaults` (METRICS.md). */
+  source: 'workspace' | 'defaults';
+  overrides: VariableOverrides;
+  descriptions: Record<string, { ko: string; en: string }>;
+}
+
+/** One starter template. */
+export interface DisclosureTemplate {
+  surface: Surface;
+  locale: Locale;
+  /** Markdown subset with `{{variables}}`. */
+  text: string;
+  /** The template's suggested title. */
+  title: string;
+}
+
+/** The rule sets and word lists the checks run with (the renderer runs `checkDisclosure` with them). */
+export interface DisclosureRules {
+  rules: Record<Locale, RuleSet>;
+  hardWords: Record<Locale, WordEntry[]>;
+  jargon: Record<Locale, WordEntry[]>;
+}
+
+/**
+ * The result of an export. With `path`, the file is written there and `base64` is null; without it
+ * (browser mode), nothing is written and the bytes come back as base64 for a download.
+ */
+export interface DisclosureExport {
+  path: string | null;
+  fileName: string;
+  mimeType: string;
+  bytes: number;
+  base64: string | null;
+}
+
+/** Result of an autosave: cheap, just the new stamp and version. */
+export interface DisclosureSaved {
+  id: number;
+  updatedAt: number;
+  version: number;
+}
+
+const variableOverrides = z
+  .object({
+    sender_name: z.string().max(200).optional(),
+    service_name: z.string().max(200).optional(),
+    settings_path: z.string().max(200).optional(),
+    refuse_keyword: z.string().max(200).optional(),
+    support_contact: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const disclosureCalls = {
+  /** Every disclosure of the workspace (no texts), newest update first. */
+  'disclosures:list': call<DisclosureSummary[]>()(z.object({}).strict()),
+  /** One disclosure with both texts and its status history. */
+  'disclosures:get': call<Disclosure>()(z.object({ id }).strict()),
+  /** Creates a draft from the surface's starter template (default) or blank. */
+  'disclosures:create': call<Disclosure>()(
+    z
+      .object({
+        surface,
+        title: z.string().trim().min(1).max(200).optional(),
+        from: z.enum(['template', 'blank']).default('template'),
+      })
+      .strict(),
+  ),
+  /**
+   * Autosave: changes any of title, surface and texts. With `expectedVersion`, refuses (conflict)
+   * when someone else saved in between. Only draft and in-review disclosures can be edited.
+   */
+  'disclosures:update': call<DisclosureSaved>()(
+    z
+      .object({
+        id,
+        title: z.string().trim().min(1).max(200).optional(),
+        surface: surface.optional(),
+        koText: text.optional(),
+        enText: text.optional(),
+        expectedVersion: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+  ),
+  /**
+   * Moves a disclosure along draft → in-review → approved → published → retired (or back to draft).
+   * Publishing records publishedAt (now) and effectiveAt (given, epoch ms, default now).
+   */
+  'disclosures:setStatus': call<Disclosure>()(
+    z
+      .object({
+        id,
+        status: z.enum(DISCLOSURE_STATUSES),
+        effectiveAt: z.number().int().nonnegative().optional(),
+        note: z.string().max(2000).optional(),
+      })
+      .strict(),
+  ),
+  /** Deletes a disclosure (not a published one: retire it instead). */
+  'disclosures:delete': call<null>()(z.object({ id }).strict()),
+  /** Template variable values from the workspace cost model (or METRICS.md defaults). */
+  'disclosures:variables': call<DisclosureVariables>()(z.object({}).strict()),
+  /** Sets the workspace's own variable values (sender name, settings path…); returns all values. */
+  'disclosures:setVariables': call<DisclosureVariables>()(z.object({ overrides: variableOverrides }).strict()),
+  /** Starter templates, one per surface and locale. */
+  'disclosures:templates': call<DisclosureTemplate[]>()(z.object({}).strict()),
+  /** The validated rule sets and word lists (from resources/rules and resources/wordlists). */
+  'disclosures:rules': call<DisclosureRules>()(z.object({}).strict()),
+  /** Runs the checks on a text with the app's rules and the workspace's variables (CLI `lint` shape). */
+  'disclosures:check': call<CheckResult & { locale: Locale; surface: Surface }>()(
+    z.object({ text, locale: z.enum(['ko', 'en']), surface }).strict(),
+  ),
+  /**
+   * Exports a disclosure as pdf, html or md. With `path`, writes that file (the user chose it) and
+   * returns its path; without, returns the bytes as base64 (browser-mode download).
+   */
+  'disclosures:export': call<DisclosureExport>()(
+    z
+      .object({
+        id,
+        format: z.enum(['pdf', 'html', 'md']),
+        path: z.string().min(1).optional(),
+      })
+      .strict(),
+  ),
+};

@@ -1,0 +1,211 @@
+import { parseMarkdown, type DocumentNode, type InlineNode } from './markdown.ts';
+import { sourceRange, splitSentences, toPlainText, type PlainText } from './plain-text.ts';
+import { readabilityEn } from './readability-en.ts';
+import { findWords, readabilityKo } from './readability-ko.ts';
+import type { RulePattern, RuleSet, WordEntry } from './rules-schema.ts';
+import type { CheckResult, Finding, Locale, SatisfiedElement, Severity, Surface } from './types.ts';
+import { variableValues } from './variables.ts';
+
+/** What a check needs besides the text. */
+export interface CheckOptions {
+  locale: Locale;
+  surface: Surface;
+  rules: RuleSet;
+  /** Variable values (default: the METRICS.md cost model defaults for the locale). */
+  variables?: Record<string, string>;
+  /** Word lists for readability and jargon findings (default: none). */
+  wordLists?: { hardWords: readonly WordEntry[]; jargon: readonly WordEntry[] };
+  /** A parsed document of `text`, when the caller already has one (the studio re-uses its AST). */
+  doc?: DocumentNode;
+}
+
+interface CompiledPattern {
+  regex: RegExp;
+  weight: number;
+}
+interface Compiled {
+  requirements: { rule: RuleSet['requirements'][number]; parts: { part: RuleSet['requirements'][number]['parts'][number]; patterns: CompiledPattern[] }[] }[];
+  advertising: CompiledPattern[];
+  label: RegExp;
+}
+
+const cache = new WeakMap<RuleSet, Compiled>();
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern as a global, case-insensitive, Unicode regex (phrases: any spacing; English: whole words). */
+export function compilePattern(p: RulePattern, locale: Locale): RegExp {
+  if (p.regex !== undefined) return new RegExp(p.regex, 'giu');
+  const words = p.phrase!.trim().split(/\s+/).map(escapeRegex);
+  const body = words.join(locale === 'ko' ? '\\s*' : '[\\s-]+');
+  return new RegExp(locale === 'en' ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body, 'giu');
+}
+
+function compile(rules: RuleSet): Compiled {
+  const hit = cache.get(rules);
+  if (hit) return hit;
+  const c: Compiled = {
+    requirements: rules.requirements.map((rule) => ({
+      rule,
+      parts: rule.parts.map((part) => ({
+        part,
+        patterns: part.patterns.map((p) => ({ regex: compilePattern(p, rules.locale), weight: p.weight })),
+      })),
+    })),
+    advertising: rules.advertising.patterns.map((p) => ({ regex: compilePattern(p, rules.locale), weight: p.weight })),
+    label: new RegExp(rules.advertising.labelRegex, 'u'),
+  };
+  cache.set(rules, c);
+  return c;
+}
+
+function firstMatch(regex: RegExp, text: string): { start: number; end: number } | null {
+  regex.lastIndex = 0;
+  const m = regex.exec(text);
+  return m ? { start: m.index, end: m.index + Math.max(1, m[0].length) } : null;
+}
+
+function fill(message: string, vars: Record<string, string | number>): string {
+  return message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+}
+
+function collectVariables(nodes: readonly InlineNode[], out: { name: string; start: number; end: number }[]): void {
+  for (const n of nodes) {
+    if (n.type === 'variable') out.push({ name: n.name, start: n.start, end: n.end });
+    else if (n.type === 'strong' || n.type === 'emphasis' || n.type === 'link') collectVariables(n.children, out);
+  }
+}
+
+/** Every `{{variable}}` node of a document with its source range. */
+export function documentVariables(doc: DocumentNode): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  for (const b of doc.children) {
+    if (b.type === 'list') b.items.forEach((item) => collectVariables(item.children, out));
+    else collectVariables(b.children, out);
+  }
+  return out;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function sentenceAround(plain: PlainText, at: number): { start: number; end: number } {
+  const s = splitSentences(plain.text).find((x) => at >= x.start && at < x.end);
+  return s ? sourceRange(plain, s.start, s.end) : sourceRange(plain, at, at + 1);
+}
+
+/**
+ * Checks a disclosure text (Markdown subset with `{{variables}}`) against a rule set: required
+ * elements for the surface, advertising wording, length limits, emphasis of key sentences,
+ * unknown variables, jargon — and its readability. Pure and fast enough to run on every keystroke.
+ */
+export function checkDisclosure(text: string, options: CheckOptions): CheckResult {
+  const { locale, surface, rules } = options;
+  const variables = options.variables ?? variableValues(locale);
+  const lists = options.wordLists ?? { hardWords: [], jargon: [] };
+  const compiled = compile(rules);
+  const doc = options.doc ?? parseMarkdown(text);
+  const plain = toPlainText(doc, variables);
+  const findings: Finding[] = [];
+  const missing: string[] = [];
+  const satisfied: SatisfiedElement[] = [];
+  const add = (rule: string, severity: Severity, message: string, range: { start: number; end: number }, suggestion?: string) =>
+    findings.push(suggestion === undefined ? { rule, severity, message, ...range } : { rule, severity, message, ...range, suggestion });
+
+  for (const { rule, parts } of compiled.requirements) {
+    if (!rule.surfaces.includes(surface)) continue;
+    const suggestion = rule.suggestion[surface] ?? rule.suggestion['default']!;
+    const results = parts.map(({ part, patterns }) => {
+      let score = 0;
+      let best: { start: number; end: number } | null = null;
+      for (const p of patterns) {
+        const m = firstMatch(p.regex, plain.text);
+        if (m) {
+          score += p.weight;
+          if (!best || m.start < best.start) best = m;
+        }
+      }
+      return { part, matched: score >= part.threshold && best !== null, best };
+    });
+    const matched = results.filter((r) => r.matched);
+    if (matched.length === results.length) {
+      const ranges = matched.map((r) => r.best!);
+      const start = Math.min(...ranges.map((r) => r.start));
+      const end = Math.max(...ranges.map((r) => r.end));
+      const emphasised = ranges.every((r) => plain.emphasised.subarray(r.start, r.end).every((v) => v === 1));
+      satisfied.push({ rule: rule.id, ...sourceRange(plain, start, end), emphasised });
+      if (rule.emphasis && !emphasised) {
+        add('emphasis', rules.emphasis.severity, fill(rules.emphasis.message, { rule: rule.id }), sentenceAround(plain, start));
+      }
+      continue;
+    }
+    missing.push(rule.id);
+    if (matched.length === 0) {
+      add(rule.id, rule.severity, rule.message, { start: 0, end: 0 }, suggestion);
+    } else {
+      const lacking = results.find((r) => !r.matched)!;
+      add(rule.id, rule.severity, lacking.part.message, sentenceAround(plain, matched[0]!.best!.start), suggestion);
+    }
+  }
+
+  if (rules.advertising.surfaces.includes(surface)) {
+    const labelled = compiled.label.test(plain.text.trimStart());
+    for (const p of compiled.advertising) {
+      p.regex.lastIndex = 0;
+      for (const m of plain.text.matchAll(p.regex)) {
+        const range = sourceRange(plain, m.index, m.index + Math.max(1, m[0].length));
+        if (labelled) add('advertising', 'warning', fill(rules.advertising.labelledMessage, { word: m[0] }), range);
+        else add('advertising', rules.advertising.severity, fill(rules.advertising.message, { word: m[0] }), range, rules.advertising.suggestion);
+      }
+    }
+  }
+
+  for (const limit of rules.limits) {
+    if (!limit.surfaces.includes(surface)) continue;
+    const length = [...plain.text].length;
+    if (length > limit.maxChars) {
+      const cut = plain.text.length - (length - limit.maxChars);
+      add(limit.id, limit.severity, fill(limit.message, { max: limit.maxChars, count: length }), sourceRange(plain, cut, plain.text.length));
+    }
+  }
+
+  for (const v of documentVariables(doc)) {
+    if (Object.prototype.hasOwnProperty.call(variables, v.name)) continue;
+    const names = Object.keys(variables);
+    const closest = names.map((n) => ({ n, d: editDistance(v.name, n) })).sort((a, b) => a.d - b.d)[0];
+    add(
+      'unknown-variable',
+      rules.unknownVariable.severity,
+      fill(rules.unknownVariable.message, { name: v.name }),
+      v,
+      closest && closest.d <= Math.max(2, Math.floor(v.name.length / 3)) ? `{{${closest.n}}}` : undefined,
+    );
+  }
+
+  for (const hit of findWords(plain.text, lists.jargon)) {
+    add('jargon', rules.jargon.severity, fill(rules.jargon.message, { word: hit.entry.word, plain: hit.entry.plain }), sourceRange(plain, hit.start, hit.end), hit.entry.plain);
+  }
+
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  findings.sort((a, b) => a.start - b.start || order[a.severity] - order[b.severity]);
+  const readability = locale === 'ko' ? readabilityKo(plain, lists, rules.readability) : readabilityEn(plain, rules.readability);
+  return { findings, missing, readability, satisfied };
+}
+
+/** True when a result needs attention (an error finding or a missing element) — lint exits 1. */
+export function needsAttention(result: Pick<CheckResult, 'findings' | 'missing'>): boolean {
+  return result.missing.length > 0 || result.findings.some((f) => f.severity === 'error');
+}

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { SURFACES } from './types.ts';
+
+/**
+ * The format of the editable rule files (`resources/rules/<locale>.json`), documented in
+ * docs/disclosure-rules.md. A policy team edits these without code; `parseRuleSet` validates a
+ * file and names the file and the bad field when it is wrong.
+ */
+
+const surface = z.enum(SURFACES);
+const severity = z.enum(['error', 'warning', 'info']);
+
+/** A regular expression source that must compile (flags are added by the engine: `giu`). */
+const regexSource = z.string().min(1).superRefine((value, ctx) => {
+  try {
+    new RegExp(value, 'giu');
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${(error as Error).message}` });
+  }
+});
+
+/** One pattern: a plain phrase (spaces match any spacing, case ignored) or a regular expression. */
+export const patternSchema = z
+  .object({
+    phrase: z.string().min(1).optional(),
+    regex: regexSource.optional(),
+    weight: z.number().positive().max(100).default(1),
+  })
+  .strict()
+  .refine((p) => (p.phrase === undefined) !== (p.regex === undefined), {
+    message: 'give exactly one of "phrase" or "regex"',
+  });
+
+/** One part of a required element: matched when the weights of its matching patterns reach `threshold`. */
+export const partSchema = z
+  .object({
+    id: z.string().min(1),
+    patterns: z.array(patternSchema).min(1),
+    threshold: z.number().positive().default(1),
+    /** Shown when the element is partly there but this part is not. */
+    message: z.string().min(1),
+  })
+  .strict();
+
+/** A required element (rule id from CLI.md), per surface. */
+export const requirementSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case words joined by "-"'),
+    /** A short name for checklists (cover page, studio). */
+    label: z.string().min(1),
+    surfaces: z.array(surface).min(1),
+    severity: severity.default('error'),
+    /** Every part must match for the element to count as present. */
+    parts: z.array(partSchema).min(1),
+    message: z.string().min(1),
+    /** A sentence to add when missing; keys are surfaces, `default` for the rest. */
+    suggestion: z.record(z.string(), z.string().min(1)).refine((s) => 'default' in s, {
+      message: 'needs a "default" suggestion',
+    }),
+    /** The sentence that satisfies it must be visibly emphasised (bold, italic or heading). */
+    emphasis: z.boolean().default(false),
+  })
+  .strict();
+
+export const advertisingSchema = z
+  .object({
+    surfaces: z.array(surface),
+    severity: severity.default('error'),
+    patterns: z.array(patternSchema).min(1),
+    /** A text that starts with this label is declared advertising (then only prior consent is at issue). */
+    labelRegex: regexSource,
+    message: z.string().min(1),
+    labelledMessage: z.string().min(1),
+    suggestion: z.string().min(1),
+  })
+  .strict();
+
+export const lengthLimitSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    surfaces: z.array(surface).min(1),
+    maxChars: z.number().int().positive(),
+    severity: severity.default('error'),
+    message: z.string().min(1),
+  })
+  .strict();
+
+export const emphasisSchema = z
+  .object({
+    severity: severity.default('warning'),
+    message: z.string().min(1),
+    /** Rendered-preview rule (checked by the studio on the preview): minimum size in points… */
+    minPt: z.number().positive().default(9),
+    /** …and minimum ratio to the body size, unless bold or coloured. */
+    minRatio: z.number().positive().default(1.2),
+  })
+  .strict();
+
+export const readabilityTargetsSchema = z.record(
+  z.string(),
+  z.object({ min: z.number().optional(), max: z.number().optional() }).strict(),
+);
+
+export const ruleSetSchema = z
+  .object({
+    locale: z.enum(['ko', 'en']),
+    version: z.number().int().positive(),
+    requirements: z.array(requirementSchema).min(1),
+    advertising: advertisingSchema,
+    limits: z.array(lengthLimitSchema).default([]),
+    emphasis: emphasisSchema,
+    unknownVariable: z.object({ severity: severity.default('error'), message: z.string().min(1) }).strict(),
+    jargon: z.object({ severity: severity.default('warning'), message: z.string().min(1) }).strict(),
+    readability: readabilityTargetsSchema,
+  })
+  .strict();
+
+export type RulePattern = z.output<typeof patternSchema>;
+export type RequirementRule = z.output<typeof requirementSchema>;
+export type RuleSet = z.output<typeof ruleSetSchema>;
+/** A rule set as written in the JSON file (defaults not yet applied). */
+export type RuleSetInput = z.input<typeof ruleSetSchema>;
+
+/** A rules or word-list file that failed validation: names the file and each bad field. */
+export class RulesFileError extends Error {
+  readonly file: string;
+  readonly problems: { path: string; message: string }[];
+  constructor(file: string, problems: { path: string; message: string }[]) {
+    super(
+      `${file}: ${problems.length === 1 ? 'invalid field' : `${problems.length} invalid fields`}\n` +
+        problems.map((p) => `  ${p.path || '(root)'}: ${p.message}`).join('\n'),
+    );
+    this.name = 'RulesFileError';
+    this.file = file;
+    this.problems = problems;
+  }
+}
+
+/** Formats a zod issue path like `requirements[2].parts[0].patterns[1].regex`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+/** Validates a parsed rules file; throws RulesFileError naming `file` and the bad fields. */
+export function parseRuleSet(json: unknown, file: string): RuleSet {
+  const result = ruleSetSchema.safeParse(json);
+  if (!result.success) {
+    throw new RulesFileError(
+      file,
+      result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    );
+  }
+  const ids = new Set<string>();
+  const problems: { path: string; message: string }[] = [];
+  result.data.requirements.forEach((r, i) => {
+    for (const s of r.surfaces) {
+      const key = `${r.id}@${s}`;
+      if (ids.has(key)) problems.push({ path: `requirements[${i}].surfaces`, message: `"${r.id}" is already required on ${s}` });
+      ids.add(key);
+    }
+  });
+  if (problems.length) throw new RulesFileError(file, problems);
+  return result.data;
+}
+
+/** Parses a rules file's text (JSON) with errors naming the file, line and column. */
+export function parseRuleSetText(text: string, file: string): RuleSet {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      where = ` (line ${line}, column ${Number(pos[1]) - before.lastIndexOf('\n')})`;
+    }
+    throw new RulesFileError(file, [{ path: '', message: `not valid JSON${where}: ${message}` }]);
+  }
+  return parseRuleSet(json, file);
+}
+
+/** One word-list entry: a hard word or jargon phrase and a plainer alternative. */
+export interface WordEntry {
+  word: string;
+  plain: string;
+}
+
+/**
+ * Parses a word list: one `word<TAB>plain alternative` (or `word | plain`) per line; `#` starts a
+ * comment; blank lines are skipped. Throws RulesFileError naming the file and line.
+ */
+export function parseWordList(text: string, file: string): WordEntry[] {
+  const out: WordEntry[] = [];
+  const problems: { path: string; message: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (!line || line.startsWith('#')) return;
+    const parts = line.includes('\t') ? line.split('\t') : line.split('|');
+    const word = parts[0]?.trim() ?? '';
+    const plain = parts.slice(1).join(' ').trim();
+    if (!word || !plain) {
+      problems.push({ path: `line ${i + 1}`, message: 'expected "word<TAB>plain alternative" (or "word | plain alternative")' });
+      return;
+    }
+    out.push({ word, plain });
+  });
+  if (problems.length) throw new RulesFileError(file, problems);
+  return out;
+}
