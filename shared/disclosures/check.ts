@@ -185,7 +185,10 @@ export function checkDisclosure(text: string, options: CheckOptions): CheckResul
   for (const v of documentVariables(doc)) {
     if (Object.prototype.hasOwnProperty.call(variables, v.name)) continue;
     const names = Object.keys(variables);
-    const closest = names.map((n) => ({ n, d: editDistance(v.name, n) })).sort((a, b) => a.d - b.d)[0];
+    const lower = v.name.toLowerCase();
+    const closest = names
+      .map((n) => ({ n, d: v.name && (n.includes(lower) || lower.includes(n)) ? 0 : editDistance(lower, n) }))
+      .sort((a, b) => a.d - b.d)[0];
     add(
       'unknown-variable',
       rules.unknownVariable.severity,
