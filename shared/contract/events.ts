@@ -6,6 +6,8 @@ export interface JobProgress {
   done: number;
   total: number | null;
   message?: string;
+  /** Records read so far (imports). */
+  rows?: number;
 }
 
 /** Events pushed from the backend to the UI (IPC `send` in Electron, server-sent events in browser mode). */

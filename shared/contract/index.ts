@@ -1,10 +1,11 @@
-import { demoCalls } from './demo.ts';
-import { metricsCalls } from './metrics.ts';
 import type { z } from 'zod';
 import { appCalls } from './app.ts';
+import { demoCalls } from './demo.ts';
 import type { CallSpec } from './define.ts';
 import { disclosureCalls } from './disclosures.ts';
 import type { EventMap, EventName } from './events.ts';
+import { importCalls } from './imports.ts';
+import { metricsCalls } from './metrics.ts';
 import { settingsCalls } from './settings.ts';
 import { workspaceCalls } from './workspace.ts';
 
@@ -16,6 +17,7 @@ export const contract = {
   ...appCalls,
   ...settingsCalls,
   ...workspaceCalls,
+  ...importCalls,
   ...disclosureCalls,
   ...metricsCalls,
   ...demoCalls,
@@ -54,6 +56,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './settings.ts';
 export * from './workspace.ts';
+export * from './imports.ts';
 export * from './app.ts';
 export * from './disclosures.ts';
 export * from './metrics.ts';

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { eventNames, type EventMap, type EventName } from '../../../shared/contract/events.ts';
 import type { BackendHost } from '../context.ts';
 import { HandlerContext } from '../context.ts';
-import { dispatchToEnvelope } from '../dispatch.ts';
+import { dispatchToEnvelope, toAppError } from '../dispatch.ts';
+import { receiveUpload } from '../import/upload.ts';
 import type { SettingsStore } from '../settings-store.ts';
 
 const MIME: Record<string, string> = {
@@ -143,6 +144,20 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         return;
       }
       const envelope = await dispatchToEnvelope(name, payload, ctx);
+      res.writeHead(200, { ...common, 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(envelope));
+      return;
+    }
+    if (url.pathname === '/api/upload') {
+      // Browser mode's drag-and-drop and file picker: the body is streamed to a temp file for import.
+      if (req.method !== 'POST') {
+        res.writeHead(405, common).end();
+        return;
+      }
+      const envelope = await receiveUpload(req, url.searchParams.get('name') ?? 'upload').then(
+        (file) => ({ ok: true as const, value: { path: file } }),
+        (error: unknown) => ({ ok: false as const, error: toAppError(error).toShape() }),
+      );
       res.writeHead(200, { ...common, 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(envelope));
       return;

@@ -37,17 +37,17 @@ export function listRejects(
   limit: number,
 ): { total: number; rows: RejectRow[] } {
   const total = db
-    .prepare('SELECT count(*) FROM rejects WHERE (?1 IS NULL OR import_id = ?1)')
+    .prepare('SELECT count(*) FROM rejects WHERE (@id IS NULL OR import_id = @id)')
     .pluck()
-    .get(importId) as number;
+    .get({ id: importId }) as number;
   const rows = db
     .prepare(
       `SELECT r.id, r.import_id, i.file_name, r.line, r.column_name, r.reason, r.raw_text
          FROM rejects r JOIN imports i ON i.id = r.import_id
-        WHERE (?1 IS NULL OR r.import_id = ?1)
-        ORDER BY r.import_id DESC, r.line, r.id LIMIT ?2 OFFSET ?3`,
+        WHERE (@id IS NULL OR r.import_id = @id)
+        ORDER BY r.import_id DESC, r.line, r.id LIMIT @limit OFFSET @offset`,
     )
-    .all(importId, limit, offset) as RejectDbRow[];
+    .all({ id: importId, limit, offset }) as RejectDbRow[];
   return { total, rows: rows.map(toReject) };
 }
 
@@ -56,8 +56,8 @@ export function* iterateRejects(db: Db, importId: number | null): Generator<Reje
   const stmt = db.prepare(
     `SELECT r.id, r.import_id, i.file_name, r.line, r.column_name, r.reason, r.raw_text
        FROM rejects r JOIN imports i ON i.id = r.import_id
-      WHERE (?1 IS NULL OR r.import_id = ?1)
+      WHERE (@id IS NULL OR r.import_id = @id)
       ORDER BY r.import_id, r.line, r.id`,
   );
-  for (const row of stmt.iterate(importId) as IterableIterator<RejectDbRow>) yield toReject(row);
+  for (const row of stmt.iterate({ id: importId }) as IterableIterator<RejectDbRow>) yield toReject(row);
 }

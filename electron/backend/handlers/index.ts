@@ -1,6 +1,7 @@
 import { appHandlers } from './app-handlers.ts';
 import { disclosureHandlers } from './disclosure-handlers.ts';
 import { demoHandlers } from './demo-handlers.ts';
+import { importHandlers } from './import-handlers.ts';
 import { metricsHandlers } from './metrics-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import type { HandlerMap } from './types.ts';
@@ -11,6 +12,7 @@ export const handlers: HandlerMap = {
   ...appHandlers,
   ...settingsHandlers,
   ...workspaceHandlers,
+  ...importHandlers,
   ...disclosureHandlers,
   ...metricsHandlers,
   ...demoHandlers,

@@ -1,3 +1,4 @@
+import { importFileJob } from '../import/import-job.ts';
 import type { JobFn } from './types.ts';
 import { migrateWorkspaceJob } from './workspace-jobs.ts';
 
@@ -7,6 +8,7 @@ import { migrateWorkspaceJob } from './workspace-jobs.ts';
  */
 export const jobs = {
   'workspace:migrate': migrateWorkspaceJob,
+  'import:file': importFileJob,
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;

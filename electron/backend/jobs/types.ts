@@ -4,6 +4,8 @@ export interface ProgressReport {
   done: number;
   total: number | null;
   message?: string;
+  /** Records read so far (imports). */
+  rows?: number;
 }
 
 /** A long job that runs inside the backend worker. Pure Node: it opens its own connection. */

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/contract/errors.ts';
+import type { importCalls } from '../../../shared/contract/imports.ts';
+import { listImports } from '../db/imports-repo.ts';
+import { deletePreset, listPresets, savePreset } from '../db/presets-repo.ts';
+import { listRejects } from '../db/rejects-repo.ts';
+import { listWatchLog } from '../db/watch-repo.ts';
+import { importQueue } from '../import/import-queue.ts';
+import { deleteImport, rejectsCsv } from '../import/manage.ts';
+import { previewFile } from '../import/preview.ts';
+import { getPrivacyOptions, setPrivacyOptions } from '../import/privacy.ts';
+import { ensureWatcher, getWatchFolder, setWatchFolder } from '../import/watch-folder.ts';
+import type { HandlersFor } from './types.ts';
+
+/** The Imports page's calls: imports run in the backend worker, one file after another. */
+export const importHandlers: HandlersFor<keyof typeof importCalls> = {
+  'imports:list': (_input, ctx) => {
+    ensureWatcher(ctx);
+    return listImports(ctx.workspace().db);
+  },
+  'imports:start': (input, ctx) => {
+    const session = ctx.workspace();
+    for (const file of input.files) {
+      if (!fs.existsSync(file)) throw new AppError('not-found', `${file} does not exist.`, { file });
+    }
+    const queue = importQueue(ctx);
+    const jobs = input.files.map((file) => ({
+      jobId: queue.enqueue(session.path, file, path.basename(file), input.options),
+      file: path.basename(file),
+    }));
+    return { jobs };
+  },
+  'imports:cancel': (input, ctx) => importQueue(ctx).cancel(input.jobId),
+  'imports:results': (_input, ctx) => importQueue(ctx).takeResults(),
+  'imports:delete': (input, ctx) => {
+    deleteImport(ctx.workspace().db, input.id);
+    ctx.host.emit('data:changed', { reason: 'import-deleted' });
+    return true;
+  },
+  'imports:rejects': (input, ctx) => listRejects(ctx.workspace().db, input.importId, input.offset, input.limit),
+  'imports:exportRejects': (input, ctx) => ({
+    fileName: input.importId ? `rejects-import-${input.importId}.csv` : 'rejects.csv',
+    csv: rejectsCsv(ctx.workspace().db, input.importId),
+  }),
+  'imports:preview': (input, ctx) => previewFile(ctx.session?.db ?? null, input.file, input.encoding, input.rows),
+  'imports:presets': (_input, ctx) => listPresets(ctx.workspace().db),
+  'imports:savePreset': (input, ctx) => {
+    const db = ctx.workspace().db;
+    savePreset(db, input.name, input.header, input.mapping);
+    return listPresets(db);
+  },
+  'imports:deletePreset': (input, ctx) => {
+    const db = ctx.workspace().db;
+    deletePreset(db, input.name);
+    return listPresets(db);
+  },
+  'imports:watchFolder': (_input, ctx) => {
+    ensureWatcher(ctx);
+    return getWatchFolder(ctx.workspace().db);
+  },
+  'imports:setWatchFolder': (input, ctx) => {
+    if (input.path !== null && (!fs.existsSync(input.path) || !fs.statSync(input.path).isDirectory())) {
+      throw new AppError('not-found', `${input.path} is not a folder.`, { file: input.path });
+    }
+    const state = setWatchFolder(ctx.workspace().db, { path: input.path, enabled: input.path !== null && input.enabled });
+    ensureWatcher(ctx).tick();
+    return state;
+  },
+  'imports:watchLog': (input, ctx) => listWatchLog(ctx.workspace().db, input.limit),
+  'imports:privacy': (_input, ctx) => getPrivacyOptions(ctx.workspace().db),
+  'imports:setPrivacy': (input, ctx) => setPrivacyOptions(ctx.workspace().db, input),
+};

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FileImportResult, ImportRunOptions } from '../../../shared/contract/imports.ts';
+import type { HandlerContext } from '../context.ts';
+import { runJob } from '../jobs/run-job.ts';
+import { refusedResult } from './import-file.ts';
+
+/** Where browser-mode uploads land (one random folder per upload, keeping the user's file name). */
+export const UPLOAD_DIR = path.join(os.tmpdir(), 'notice-desk-uploads');
+
+interface QueuedJob {
+  jobId: string;
+  workspace: string;
+  file: string;
+  name: string;
+  options: ImportRunOptions;
+  onDone?: (result: FileImportResult) => void;
+  controller: AbortController;
+}
+
+/**
+ * The import jobs of one backend host: run one after another in the worker (SQLite has one writer;
+ * a second import would only wait for the first), reported by `job:progress`, cancellable.
+ */
+export class ImportQueue {
+  private readonly ctx: HandlerContext;
+  private readonly waiting: QueuedJob[] = [];
+  private running: QueuedJob | null = null;
+  private finished: { jobId: string; result: FileImportResult }[] = [];
+
+  constructor(ctx: HandlerContext) {
+    this.ctx = ctx;
+  }
+
+  /** Queues a file; returns its job id at once. */
+  enqueue(workspace: string, file: string, name: string, options: ImportRunOptions, onDone?: (r: FileImportResult) => void): string {
+    const job: QueuedJob = { jobId: randomUUID(), workspace, file, name, options, onDone, controller: new AbortController() };
+    this.waiting.push(job);
+    this.emit(job, 'queued', 0, null, 0);
+    void this.pump();
+    return job.jobId;
+  }
+
+  /** Cancels a queued or running job; false when it is not known (already finished). */
+  cancel(jobId: string): boolean {
+    const i = this.waiting.findIndex((j) => j.jobId === jobId);
+    if (i !== -1) {
+      const [job] = this.waiting.splice(i, 1);
+      this.finish(job!, refusedResult(job!.name, new Error('Cancelled before it started; nothing was imported.')), 'cancelled');
+      return true;
+    }
+    if (this.running?.jobId === jobId) {
+      this.running.controller.abort();
+      return true;
+    }
+    return false;
+  }
+
+  /** Results finished since the last call. */
+  takeResults(): { jobId: string; result: FileImportResult }[] {
+    const out = this.finished;
+    this.finished = [];
+    return out;
+  }
+
+  private emit(job: QueuedJob, phase: string, done: number, total: number | null, rows: number): void {
+    this.ctx.host.emit('job:progress', { jobId: job.jobId, kind: 'import:file', phase, done, total, rows, message: job.name });
+  }
+
+  private finish(job: QueuedJob, result: FileImportResult, phase: string): void {
+    this.finished.push({ jobId: job.jobId, result });
+    if (this.finished.length > 200) this.finished.shift();
+    if (job.file.startsWith(UPLOAD_DIR + path.sep)) {
+      fs.rmSync(path.dirname(job.file), { recursive: true, force: true });
+    }
+    this.emit(job, phase, result.rowsRead, null, result.rowsRead);
+    job.onDone?.(result);
+    if (result.importId !== null) this.ctx.host.emit('data:changed', { reason: 'import' });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    const job = this.waiting.shift();
+    if (!job) return;
+    this.running = job;
+    let result: FileImportResult;
+    let phase = 'done';
+    try {
+      result = await runJob(
+        'import:file',
+        { workspace: job.workspace, file: job.file, name: job.name, options: job.options },
+        {
+          jobId: job.jobId,
+          signal: job.controller.signal,
+          onProgress: (p) => this.emit(job, p.phase, p.done, p.total, p.rows ?? 0),
+        },
+      );
+      if (result.error) phase = 'failed';
+    } catch (error) {
+      phase = job.controller.signal.aborted ? 'cancelled' : 'failed';
+      result = refusedResult(job.name, error);
+    }
+    this.running = null;
+    this.finish(job, result, phase);
+    void this.pump();
+  }
+}
+
+const queues = new WeakMap<HandlerContext, ImportQueue>();
+
+/** The import queue of a backend host. */
+export function importQueue(ctx: HandlerContext): ImportQueue {
+  let q = queues.get(ctx);
+  if (!q) {
+    q = new ImportQueue(ctx);
+    queues.set(ctx, q);
+  }
+  return q;
+}
