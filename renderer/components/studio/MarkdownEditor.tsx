@@ -2,7 +2,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab, redo, undo } from
 import { markdown } from '@codemirror/lang-markdown';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, openSearchPanel, search, searchKeymap } from '@codemirror/search';
-import { EditorSelection, EditorState } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { appendParagraph, formatCommands, formatKeymap, type FormatAction } from './formatting.ts';
@@ -18,6 +18,10 @@ export interface EditorHandle {
   select(from: number, to: number): void;
   /** Appends a suggested sentence as its own paragraph. */
   append(text: string): void;
+  /** Inserts text at the cursor (a template variable). */
+  insert(text: string): void;
+  /** True while an IME composition is in progress. */
+  composing(): boolean;
   view(): EditorView | null;
 }
 
@@ -32,6 +36,9 @@ export interface MarkdownEditorProps {
   /** Editor UI strings (search panel) in the app's language. */
   phrases?: Record<string, string>;
   handle?: Ref<EditorHandle>;
+  readOnly?: boolean;
+  /** Called when the editor gets focus (the toolbar acts on the last focused editor). */
+  onFocus?(): void;
   onScroll?(ratio: number): void;
 }
 
@@ -44,6 +51,7 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
     latest.current = props;
   });
 
+  const readOnlyBox = useRef(new Compartment());
   useEffect(() => {
     if (!host.current) return undefined;
     let pending = false;
@@ -59,6 +67,7 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
         doc: latest.current.initialText,
         extensions: [
           imeGuard,
+          readOnlyBox.current.of(EditorState.readOnly.of(Boolean(latest.current.readOnly))),
           history(),
           search({ top: true }),
           highlightSelectionMatches(),
@@ -75,6 +84,9 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
             flush();
           }),
           EditorView.domEventHandlers({
+            focus: () => {
+              latest.current.onFocus?.();
+            },
             scroll: (_event, v) => {
               const el = v.scrollDOM;
               const max = el.scrollHeight - el.clientHeight;
@@ -85,7 +97,12 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
       }),
     });
     viewRef.current = view;
-    const off = onCompositionEnd(view, () => queueMicrotask(flush));
+    const off = onCompositionEnd(view, () =>
+      queueMicrotask(() => {
+        flush();
+        applyDiagnostics();
+      }),
+    );
     return () => {
       off();
       view.destroy();
@@ -93,11 +110,17 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
     };
   }, []);
 
-  useEffect(() => {
+  // Underlines are applied between compositions only: a dispatch mid-syllable could disturb the IME.
+  const applyDiagnostics = () => {
     const view = viewRef.current;
-    if (!view) return;
-    view.dispatch(setDiagnostics(view.state, props.diagnostics));
-  }, [props.diagnostics]);
+    if (!view || isComposing(view)) return;
+    view.dispatch(setDiagnostics(view.state, latest.current.diagnostics));
+  };
+  useEffect(applyDiagnostics, [props.diagnostics]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: readOnlyBox.current.reconfigure(EditorState.readOnly.of(Boolean(props.readOnly))) });
+  }, [props.readOnly]);
 
   useImperativeHandle(
     props.handle,
@@ -130,6 +153,13 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
       append(text) {
         if (viewRef.current) appendParagraph(viewRef.current, text);
       },
+      insert(text) {
+        const view = viewRef.current;
+        if (!view || isComposing(view)) return;
+        view.dispatch(view.state.replaceSelection(text));
+        view.focus();
+      },
+      composing: () => (viewRef.current ? isComposing(viewRef.current) : false),
       view: () => viewRef.current,
     }),
     [],

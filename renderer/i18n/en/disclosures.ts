@@ -85,7 +85,7 @@ export const disclosures = {
     select: 'Show in text',
     suggestion: 'Suggestion: {text}',
     counts: '{errors} errors, {warnings} warnings',
-    emphasis: 'Emphasis on the preview',
+    emphasis: 'Not emphasised on the preview',
     emphasisOk: 'Shown emphasised on the preview',
     emphasisMissing: 'Not emphasised on the preview: make it bold, coloured, or at least 9 pt and 20% larger than the body ({size} pt vs body {body} pt).',
     emphasisRule: 'emphasis',

@@ -87,7 +87,7 @@ export const disclosures: Messages['disclosures'] = {
     select: '본문에서 보기',
     suggestion: '권장: {text}',
     counts: '오류 {errors}건, 경고 {warnings}건',
-    emphasis: '미리보기에서의 강조',
+    emphasis: '미리보기에서 강조되지 않음',
     emphasisOk: '미리보기에서 강조되어 보입니다',
     emphasisMissing: '미리보기에서 강조되지 않았습니다. 굵게 하거나 색을 넣거나, 9pt 이상이면서 본문보다 20% 이상 크게 하세요(현재 {size}pt, 본문 {body}pt).',
     emphasisRule: '강조',

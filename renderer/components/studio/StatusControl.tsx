@@ -1,0 +1,44 @@
+import type { DisclosureStatus } from '../../../shared/disclosures/types.ts';
+import { STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
+import { useSetDisclosureStatus } from '../../data/disclosure-hooks.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+
+/** A status badge. */
+export function StatusBadge(props: { status: DisclosureStatus }) {
+  const { t } = useI18n();
+  return (
+    <span className={`st-status st-status-${props.status}`} data-status={props.status}>
+      {t(`disclosures.status.${props.status}`)}
+    </span>
+  );
+}
+
+/** The status of the open disclosure, with the transitions the workflow allows. */
+export function StatusControl(props: { id: number; status: DisclosureStatus; beforeChange(): Promise<void>; onChanged(next: DisclosureStatus): void }) {
+  const { t } = useI18n();
+  const setStatus = useSetDisclosureStatus();
+  const options = [props.status, ...STATUS_TRANSITIONS[props.status]];
+  return (
+    <label className="st-field st-status-field">
+      <span>{t('disclosures.status.label')}</span>
+      <StatusBadge status={props.status} />
+      <select
+        value={props.status}
+        aria-label={t('disclosures.status.label')}
+        disabled={setStatus.isPending || options.length === 1}
+        onChange={async (e) => {
+          const next = e.target.value as DisclosureStatus;
+          await props.beforeChange();
+          const saved = await setStatus.mutateAsync({ id: props.id, status: next });
+          props.onChanged(saved.status);
+        }}
+      >
+        {options.map((s) => (
+          <option key={s} value={s}>
+            {t(`disclosures.status.${s}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

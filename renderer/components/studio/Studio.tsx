@@ -1,0 +1,279 @@
+import type { Diagnostic } from '@codemirror/lint';
+import { useMemo, useRef, useState } from 'react';
+import type { Disclosure, Finding, Locale, Surface } from '../../../shared/disclosures/types.ts';
+import { SURFACES } from '../../../shared/disclosures/types.ts';
+import { isEditable } from '../../../shared/disclosures/status.ts';
+import {
+  base64ToBytes,
+  downloadBytes,
+  useDisclosureRules,
+  useDisclosureVariables,
+  useExportDisclosure,
+  useUpdateDisclosure,
+} from '../../data/disclosure-hooks.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { PreviewSettings } from '../previews/PhoneFrame.tsx';
+import { PreviewPanel, PreviewSurface, type PreviewTab } from '../previews/PreviewPanel.tsx';
+import { ChecksPanel, visibleFindings } from './ChecksPanel.tsx';
+import { emphasisTargets } from './emphasis-targets.ts';
+import { FormatToolbar } from './FormatToolbar.tsx';
+import { MarkdownEditor, scrollToRatio, type EditorHandle } from './MarkdownEditor.tsx';
+import { ReadabilityPanel } from './ReadabilityPanel.tsx';
+import { StatusControl } from './StatusControl.tsx';
+import { useAutosave } from './use-autosave.ts';
+import { useEmphasisCheck } from './use-emphasis-check.ts';
+import { useLiveCheck } from './use-live-check.ts';
+import './studio.css';
+
+const TAB_FOR_SURFACE: Record<Surface, PreviewTab> = {
+  alimtalk: 'alimtalk',
+  'consent-prompt': 'alimtalk',
+  install: 'install',
+  settings: 'settings',
+  terms: 'install',
+  'url-notice': 'install',
+};
+
+function toDiagnostics(findings: Finding[], missing: string[]): Diagnostic[] {
+  return findings
+    .filter((f) => f.end > f.start || !missing.includes(f.rule))
+    .map((f) => ({ from: f.start, to: Math.max(f.end, f.start), severity: f.severity, message: f.message, source: f.rule }));
+}
+
+/** The studio for one disclosure: two editors, live checks, previews and export. */
+export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
+  const { t, formatDateTime } = useI18n();
+  const d = props.disclosure;
+  const rules = useDisclosureRules();
+  const variables = useDisclosureVariables();
+  const update = useUpdateDisclosure();
+  const exporter = useExportDisclosure();
+  const [title, setTitle] = useState(d.title);
+  const [surface, setSurface] = useState<Surface>(d.surface);
+  const [texts, setTexts] = useState<Record<Locale, string>>({ ko: d.koText, en: d.enText });
+  const [status, setStatus] = useState(d.status);
+  const [syncScroll, setSyncScroll] = useState(true);
+  const [preview, setPreview] = useState<PreviewSettings>({ width: 375, theme: 'light', fontScale: 1 });
+  const [exportMsg, setExportMsg] = useState<string | null>(null);
+  const editors = { ko: useRef<EditorHandle>(null), en: useRef<EditorHandle>(null) };
+  const lastFocused = useRef<Locale>('ko');
+  const scrolling = useRef<Locale | null>(null);
+  const composing = () => Boolean(editors.ko.current?.composing() || editors.en.current?.composing());
+  const autosave = useAutosave({ id: d.id, version: d.version, save: (input) => update.mutateAsync(input), composing });
+  const editable = isEditable(status);
+
+  const values = variables.data?.values;
+  const ko = useLiveCheck(texts.ko, 'ko', surface, rules.data, values?.ko);
+  const en = useLiveCheck(texts.en, 'en', surface, rules.data, values?.en);
+  const checks = { ko, en };
+  const vars = { ko: values?.ko ?? {}, en: values?.en ?? {} };
+
+  const emphasisRule = rules.data ? { minPt: rules.data.rules.ko.emphasis.minPt, minRatio: rules.data.rules.ko.emphasis.minRatio } : null;
+  const targetsKo = useMemo(() => (ko.result && rules.data ? emphasisTargets(ko.doc, vars.ko, ko.result, rules.data.rules.ko) : []), [ko, rules.data, vars.ko]);
+  const targetsEn = useMemo(() => (en.result && rules.data ? emphasisTargets(en.doc, vars.en, en.result, rules.data.rules.en) : []), [en, rules.data, vars.en]);
+  const probeKo = useRef<HTMLDivElement>(null);
+  const probeEn = useRef<HTMLDivElement>(null);
+  const emphasisKo = useEmphasisCheck(probeKo, targetsKo, emphasisRule, [ko.doc, preview]);
+  const emphasisEn = useEmphasisCheck(probeEn, targetsEn, emphasisRule, [en.doc, preview]);
+  const emphasis = { ko: emphasisKo, en: emphasisEn };
+
+  const findings = (lang: Locale): Finding[] => {
+    const r = checks[lang].result;
+    if (!r || !rules.data) return [];
+    return visibleFindings(
+      r,
+      emphasis[lang],
+      (v) => `${t('disclosures.checks.emphasisMissing', { size: v.sizePt, body: v.bodyPt })}`,
+      rules.data.rules[lang].emphasis.severity,
+    );
+  };
+  const findingsKo = findings('ko');
+  const findingsEn = findings('en');
+  const diagnostics = {
+    ko: useMemo(() => toDiagnostics(findingsKo, ko.result?.missing ?? []), [JSON.stringify(findingsKo)]), // eslint-disable-line react-hooks/exhaustive-deps
+    en: useMemo(() => toDiagnostics(findingsEn, en.result?.missing ?? []), [JSON.stringify(findingsEn)]), // eslint-disable-line react-hooks/exhaustive-deps
+  };
+
+  const onText = (lang: Locale) => (text: string) => {
+    setTexts((prev) => ({ ...prev, [lang]: text }));
+    autosave.change(lang === 'ko' ? { koText: text } : { enText: text });
+  };
+  const onScroll = (lang: Locale) => (ratio: number) => {
+    if (!syncScroll || scrolling.current === (lang === 'ko' ? 'en' : 'ko')) return;
+    scrolling.current = lang;
+    scrollToRatio(editors[lang === 'ko' ? 'en' : 'ko'].current?.view() ?? null, ratio);
+    requestAnimationFrame(() => {
+      scrolling.current = null;
+    });
+  };
+  const active = () => editors[lastFocused.current].current;
+
+  const runExport = async (format: 'pdf' | 'html' | 'md') => {
+    setExportMsg(t('disclosures.export.working'));
+    try {
+      await autosave.flush();
+      const out = await exporter.mutateAsync({ id: d.id, format });
+      if (out.base64) downloadBytes(base64ToBytes(out.base64), out.fileName, out.mimeType);
+      setExportMsg(t('disclosures.export.done', { file: out.path ?? out.fileName }));
+    } catch (e) {
+      setExportMsg(t('disclosures.export.failed', { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const saveLabel =
+    autosave.state === 'saving'
+      ? t('disclosures.editor.saving')
+      : autosave.state === 'unsaved'
+        ? t('disclosures.editor.unsaved')
+        : autosave.state === 'error'
+          ? t('disclosures.editor.saveFailed', { message: autosave.error ?? '' })
+          : t('disclosures.editor.saved');
+
+  return (
+    <div className="st-studio">
+      <header className="st-header">
+        <button type="button" className="st-back" onClick={() => void autosave.flush().then(props.onBack)}>
+          ‹ {t('disclosures.list.back')}
+        </button>
+        <label className="st-field st-title">
+          <span>{t('disclosures.editor.titleLabel')}</span>
+          <input
+            value={title}
+            maxLength={200}
+            disabled={!editable}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              if (e.target.value.trim()) autosave.change({ title: e.target.value });
+            }}
+          />
+        </label>
+        <label className="st-field">
+          <span>{t('disclosures.editor.surfaceLabel')}</span>
+          <select
+            value={surface}
+            disabled={!editable}
+            onChange={(e) => {
+              const next = e.target.value as Surface;
+              setSurface(next);
+              autosave.change({ surface: next });
+            }}
+          >
+            {SURFACES.map((s) => (
+              <option key={s} value={s}>
+                {t(`disclosures.surface.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <StatusControl id={d.id} status={status} beforeChange={autosave.flush} onChanged={setStatus} />
+        <span className={`st-save st-save-${autosave.state}`} role="status" data-testid="save-state" data-state={autosave.state}>
+          {saveLabel}
+        </span>
+        <span className="muted st-updated">{formatDateTime(d.updatedAt)}</span>
+        <div className="st-export" role="group" aria-label={t('disclosures.export.heading')}>
+          {(['pdf', 'html', 'md'] as const).map((f) => (
+            <button key={f} type="button" onClick={() => void runExport(f)} disabled={exporter.isPending} data-export={f}>
+              {t(`disclosures.export.${f}`)}
+            </button>
+          ))}
+        </div>
+        {exportMsg ? (
+          <span className="muted st-export-msg" role="status">
+            {exportMsg}
+          </span>
+        ) : null}
+      </header>
+      <div className="st-body">
+        <div className="st-main">
+          <div className="st-toolbar-row">
+            <FormatToolbar
+              disabled={!editable}
+              onFormat={(a) => active()?.format(a)}
+              onUndo={() => active()?.undo()}
+              onRedo={() => active()?.redo()}
+              onFind={() => active()?.find()}
+              variables={Object.keys(vars.ko)}
+              onVariable={(name) => active()?.insert(`{{${name}}}`)}
+            />
+            <label className="st-sync">
+              <input type="checkbox" checked={syncScroll} onChange={(e) => setSyncScroll(e.target.checked)} />
+              {t('disclosures.editor.syncScroll')}
+            </label>
+          </div>
+          <div className="st-two">
+            {(['ko', 'en'] as const).map((lang) => (
+              <div className="st-editor-col" key={lang}>
+                <h2 className="st-col-title">{t(`disclosures.editor.${lang}Label`)}</h2>
+                <MarkdownEditor
+                  initialText={texts[lang]}
+                  onChange={onText(lang)}
+                  diagnostics={diagnostics[lang]}
+                  lang={lang}
+                  label={t(`disclosures.editor.${lang}Label`)}
+                  placeholder={t('disclosures.editor.placeholder')}
+                  phrases={t('disclosures.search.Find') ? searchPhrases(t) : {}}
+                  handle={editors[lang]}
+                  readOnly={!editable}
+                  onFocus={() => {
+                    lastFocused.current = lang;
+                  }}
+                  onScroll={onScroll(lang)}
+                />
+              </div>
+            ))}
+          </div>
+          {rules.data ? (
+            <div className="st-two">
+              {(['ko', 'en'] as const).map((lang) => {
+                const result = checks[lang].result;
+                return result ? (
+                  <ChecksPanel
+                    key={lang}
+                    lang={lang}
+                    surface={surface}
+                    rules={rules.data.rules[lang]}
+                    result={result}
+                    findings={lang === 'ko' ? findingsKo : findingsEn}
+                    emphasis={emphasis[lang]}
+                    onSelect={(s, e) => editors[lang].current?.select(s, e)}
+                    onInsert={(text) => editors[lang].current?.append(text)}
+                  />
+                ) : null;
+              })}
+            </div>
+          ) : (
+            <p className="muted">{rules.isError ? t('disclosures.checks.unavailable') : t('common.loading')}</p>
+          )}
+          <ReadabilityPanel
+            ko={ko.result?.readability ?? null}
+            en={en.result?.readability ?? null}
+            onSelect={(lang, s, e) => editors[lang].current?.select(s, e)}
+          />
+        </div>
+        <aside className="st-side">
+          <PreviewPanel
+            texts={{ ko: { doc: ko.doc, variables: vars.ko }, en: { doc: en.doc, variables: vars.en } }}
+            titles={{ ko: title, en: title }}
+            initialTab={TAB_FOR_SURFACE[surface]}
+            settings={preview}
+            onSettings={setPreview}
+            onSavePng={(blob, name) => downloadBytes(blob, name, 'image/png')}
+          />
+        </aside>
+      </div>
+      <div className="st-probe" aria-hidden="true">
+        <div ref={probeKo} data-testid="emphasis-probe-ko">
+          <PreviewSurface tab="alimtalk" text={{ doc: ko.doc, variables: vars.ko }} locale="ko" title={title} settings={preview} />
+        </div>
+        <div ref={probeEn} data-testid="emphasis-probe-en">
+          <PreviewSurface tab="alimtalk" text={{ doc: en.doc, variables: vars.en }} locale="en" title={title} settings={preview} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function searchPhrases(t: ReturnType<typeof useI18n>['t']): Record<string, string> {
+  const keys = ['Find', 'Replace', 'next', 'previous', 'all', 'match case', 'regexp', 'by word', 'replace', 'replace all', 'close'] as const;
+  return Object.fromEntries(keys.map((k) => [k, t(`disclosures.search.${k}`)]));
+}

@@ -1,0 +1,170 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcessApi } from '../../electron/backend/dispatch.ts';
+import { screenshot, startApp, type RunningApp } from './helpers/app.ts';
+
+const SHOTS = path.resolve('test-results', 'screenshots');
+
+/** The text of a CodeMirror editor, read from its rendered lines. */
+async function editorText(editor: Locator): Promise<string> {
+  return editor.locator('.cm-line').evaluateAll((lines) => lines.map((l) => l.textContent ?? '').join('\n'));
+}
+
+/** Replaces the whole text of an editor the way a user would: select all, then type. */
+async function replaceText(page: Page, editor: Locator, text: string): Promise<void> {
+  await editor.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(text);
+}
+
+/** Saves a download triggered by `action` into the run's folder and returns its path. */
+async function download(app: RunningApp, action: () => Promise<void>): Promise<string> {
+  const [dl] = await Promise.all([app.page.waitForEvent('download'), action()]);
+  const file = path.join(app.dir, 'downloads', dl.suggestedFilename());
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await dl.saveAs(file);
+  return file;
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('the disclosure studio in browser mode', () => {
+  let app: RunningApp;
+  let page: Page;
+  const ko = () => page.locator('.st-editor-col').nth(0);
+  const checksKo = () => page.getByTestId('checks-ko');
+
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1600, height: 1000 } });
+    page = app.page;
+    const api = inProcessApi(app.bridge.ctx);
+    await api['workspace:create']({ path: path.join(app.dir, 'studio.sqlite') });
+    await api['settings:set']({ locale: 'ko', theme: 'light' });
+    await page.goto(`${app.bridge.url}#/disclosures`);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('writes a Korean AlimTalk notice from its template and every required element is present', async () => {
+    await page.getByRole('heading', { name: '고지문', level: 1 }).waitFor();
+    await screenshot(page, 'studio-list-empty-ko');
+    await page.getByRole('button', { name: '만들기' }).click();
+    await checksKo().locator('li[data-rule="data-charges"][data-state="present"]').waitFor();
+    for (const rule of ['service-description', 'data-charges', 'how-to-refuse', 'refusal-consequences']) {
+      await expect(checksKo().locator(`li[data-rule="${rule}"]`).getAttribute('data-state')).resolves.toBe('present');
+    }
+    await expect(checksKo().locator('.st-findings li[data-severity="error"]').count()).resolves.toBe(0);
+    await expect(page.getByTestId('save-state').getAttribute('data-state')).resolves.toBe('saved');
+  });
+
+  it('breaking the notice (deleting the data-charge sentences) shows the finding, and the suggestion fixes it', async () => {
+    const original = await editorText(ko());
+    const broken = original
+      .split('\n\n')
+      .filter((para) => !para.includes('데이터 요금'))
+      .join('\n\n');
+    expect(broken.length).toBeLessThan(original.length);
+    await replaceText(page, ko(), broken);
+    const missing = checksKo().locator('li[data-rule="data-charges"][data-state="missing"]');
+    await missing.waitFor();
+    await expect(checksKo().locator('.st-findings li[data-rule="data-charges"]').count()).resolves.toBe(1);
+    await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+    await screenshot(page, 'studio-broken-ko');
+    await missing.getByRole('button', { name: '권장 문장 넣기' }).click();
+    await checksKo().locator('li[data-rule="data-charges"][data-state="present"]').waitFor();
+    await expect(checksKo().locator('.st-findings li[data-rule="data-charges"]').count()).resolves.toBe(0);
+    expect(await editorText(ko())).toContain('데이터 요금이 들 수 있습니다');
+  });
+
+  it('measures emphasis on the rendered preview: plain text is flagged, bold passes, and CSS that un-bolds it is caught', async () => {
+    const emphasisFinding = checksKo().locator('.st-findings li[data-rule="emphasis"]');
+    const text = (await editorText(ko())).replaceAll('**', '');
+    await replaceText(page, ko(), text);
+    await emphasisFinding.first().waitFor();
+    expect(await emphasisFinding.count()).toBeGreaterThanOrEqual(1);
+    // Make the data-charge and refusal lines bold again: the findings go away.
+    const bolded = text
+      .split('\n')
+      .map((line) => (/데이터 요금이 들 수 있습니다|받고 싶지 않으면/.test(line) ? `**${line}**` : line))
+      .join('\n');
+    await replaceText(page, ko(), bolded);
+    await expect.poll(() => emphasisFinding.count()).toBe(0);
+    // The check reads computed style, not the Markdown: a style sheet that un-bolds <strong> is caught.
+    const style = await page.addStyleTag({ content: '.pv-md strong { font-weight: 400 !important; }' });
+    await page.locator('.pv-range input').first().fill('380');
+    await emphasisFinding.first().waitFor();
+    await style.evaluate((el) => (el as Element).remove());
+    await page.locator('.pv-range input').first().fill('375');
+    await expect.poll(() => emphasisFinding.count()).toBe(0);
+  });
+
+  it('exports the fixed notice as a PDF', async () => {
+    await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+    const file = await download(app, () => page.locator('button[data-export="pdf"]').click());
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(5_000);
+    const out = path.join(SHOTS, 'studio-export-page1');
+    fs.mkdirSync(SHOTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', '-singlefile', file, out]);
+    expect(fs.statSync(`${out}.png`).size).toBeGreaterThan(5_000);
+  });
+
+  it('exports HTML and Markdown through the same call', async () => {
+    const html = fs.readFileSync(await download(app, () => page.locator('button[data-export="html"]').click()), 'utf8');
+    expect(html).toContain('데이터 요금');
+    expect(html).not.toMatch(/<script/i);
+    const md = fs.readFileSync(await download(app, () => page.locator('button[data-export="md"]').click()), 'utf8');
+    expect(md).toContain('데이터 요금');
+  });
+
+  it('saves a preview as a PNG of the phone at twice its CSS size', async () => {
+    const phone = page.getByTestId('preview-stage').locator('.pv-phone');
+    const box = (await phone.boundingBox())!;
+    const file = await download(app, () => page.getByRole('button', { name: 'PNG로 저장', exact: true }).click());
+    const bytes = fs.readFileSync(file);
+    const size = pngSize(bytes);
+    expect(size.width).toBe(Math.ceil(box.width) * 2);
+    expect(size.height).toBe(Math.ceil(box.height) * 2);
+    expect(bytes.length).toBeGreaterThan(20_000);
+    fs.copyFileSync(file, path.join(SHOTS, 'studio-png-export.png'));
+  });
+
+  it('shows every preview surface in Korean and English, light and dark', async () => {
+    await screenshot(page, 'studio-ko-light');
+    const stage = page.getByTestId('preview-stage');
+    for (const lang of ['ko', 'en'] as const) {
+      await page.locator(`.pv-seg button[data-lang="${lang}"]`).click();
+      for (const theme of ['light', 'dark'] as const) {
+        await page.locator(`.pv-seg button[data-theme-choice="${theme}"]`).click();
+        for (const tab of ['alimtalk', 'ios', 'android', 'install', 'settings']) {
+          await page.locator(`.pv-tabs button[data-tab="${tab}"]`).click();
+          await stage.locator(`.pv-phone[lang="${lang}"][data-pv-theme="${theme}"]`).waitFor();
+          await stage.locator('.pv-phone').screenshot({ path: path.join(SHOTS, `studio-preview-${tab}-${lang}-${theme}.png`) });
+        }
+      }
+    }
+    await page.locator('.pv-seg button[data-theme-choice="light"]').click();
+    await page.locator('.pv-seg button[data-lang="ko"]').click();
+    await page.locator('.pv-tabs button[data-tab="alimtalk"]').click();
+  });
+
+  it('shows the studio in English with the dark theme', async () => {
+    await inProcessApi(app.bridge.ctx)['settings:set']({ locale: 'en', theme: 'dark' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Disclosures', level: 1 }).waitFor();
+    await screenshot(page, 'studio-list-en-dark');
+    await page.locator('.st-open').first().click();
+    await page.getByTestId('checks-en').waitFor();
+    await page.locator('.pv-seg button[data-lang="en"]').click();
+    await screenshot(page, 'studio-en-dark');
+  });
+});
