@@ -25,6 +25,11 @@ function newAcc(): Acc {
   return { chargeable: 0, firsts: 0, estimated: 0, bytes: [0, 0, 0] };
 }
 
+/** Rounds a charge to a millionth of a won (drops binary floating-point noise such as 0.47500000000000003). */
+function roundKrw(krw: number): number {
+  return Math.round(krw * 1e6) / 1e6;
+}
+
 /** The figures of one group under the cost model (recipients filled in by the caller). */
 function figures(a: Acc, model: CostModel, recipients: number): DataCostFigures {
   const [cellular, wifi, unknown] = a.bytes;
@@ -35,7 +40,7 @@ function figures(a: Acc, model: CostModel, recipients: number): DataCostFigures 
     chargeableMessages: a.chargeable,
     firstMessages: a.firsts,
     recipients,
-    chargeKrw: { low: chargedKiB * model.tariffLowKrwPerKiB, high: chargedKiB * model.tariffHighKrwPerKiB },
+    chargeKrw: { low: roundKrw(chargedKiB * model.tariffLowKrwPerKiB), high: roundKrw(chargedKiB * model.tariffHighKrwPerKiB) },
     chargedBytes: cellular + unknown,
     estimatedMessages: a.estimated,
   };
