@@ -101,8 +101,8 @@ export function ConsentPage() {
           hideLegend
           controls={
             <select aria-label={t('dashboards.consent.breakdownBy')} value={breakdown} onChange={(e) => setBreakdown(e.target.value as 'sender' | 'category')}>
-              <option value="sender">{t('dashboards.notifications.stack.sender')}</option>
-              <option value="category">{t('dashboards.notifications.stack.category')}</option>
+              <option value="sender">{t('dashboards.table.sender')}</option>
+              <option value="category">{t('dashboards.table.category')}</option>
             </select>
           }
           columns={[{ key: 'key', label: t(breakdown === 'sender' ? 'dashboards.table.sender' : 'dashboards.table.category') }, { key: 'reached', label: t('dashboards.consent.reached'), numeric: true }, { key: 'optedOut', label: t('dashboards.consent.optedOut'), numeric: true }, { key: 'rate', label: t('dashboards.kpi.optOutRate'), numeric: true, format: (v) => f.percent(typeof v === 'number' ? v : null, 2) }]}

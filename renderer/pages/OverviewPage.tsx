@@ -36,18 +36,20 @@ export function OverviewPage() {
   const period = usePeriodText();
   const cards = overview.data?.cards ?? [];
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const previous = overview.data?.previousPeriod;
+  // "All data" has no period before it: comparing with an empty stretch would read as growth.
+  const bounded = Boolean(filter?.from && filter?.to);
+  const previous = bounded ? overview.data?.previousPeriod : null;
 
   const format = (kind: 'count' | 'bytes' | 'krw' | 'rate', v: number | null) =>
     v === null ? '—' : kind === 'bytes' ? f.bytes(v) : kind === 'krw' ? f.krw(v) : kind === 'rate' ? f.percent(v) : f.count(v);
 
   const change = (kind: 'count' | 'bytes' | 'krw' | 'rate', card: OverviewCard): string | null => {
-    if (card.change === null || card.previous === null) return null;
+    if (!bounded || card.change === null || card.previous === null) return null;
     if (kind === 'rate') {
       const pp = new Intl.NumberFormat(f.tag, { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(card.change * 100);
       return `${pp} pp`;
     }
-    if (card.previous === 0) return new Intl.NumberFormat(f.tag, { signDisplay: 'exceptZero' }).format(card.change);
+    if (card.previous === 0) return `${card.change > 0 ? '+' : ''}${format(kind, card.change)}`;
     return new Intl.NumberFormat(f.tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(card.change / Math.abs(card.previous));
   };
 
@@ -93,7 +95,7 @@ export function OverviewPage() {
                 value={value}
                 previous={prev}
                 change={change(meta.kind, basis)}
-                direction={basis.change === null ? null : basis.change > 0 ? 'up' : basis.change < 0 ? 'down' : 'flat'}
+                direction={!bounded || basis.change === null ? null : basis.change > 0 ? 'up' : basis.change < 0 ? 'down' : 'flat'}
                 upIsGood={meta.upIsGood}
                 href={PAGE_HREF[card.page]}
                 linkLabel={t(`dashboards.overview.link.${card.page}` as MessageKey)}

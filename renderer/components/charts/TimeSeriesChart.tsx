@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { bucketOf, formatBucketLabel, type Bucket } from '../../../shared/charts/dates.ts';
+import { bucketOf, bucketStart, formatBucketLabel, type Bucket } from '../../../shared/charts/dates.ts';
 import { downsampleRows, mergeRows } from '../../../shared/charts/downsample.ts';
 import { snapToRow, type ChartRow } from '../../../shared/charts/series.ts';
 import type { Marker } from '../../../shared/metrics/types.ts';
@@ -38,7 +38,7 @@ export interface TimeSeriesChartProps {
   formatValue: (value: number) => string;
   formatRight?: (value: number) => string;
   /** Fixed right-axis domain (rates: [0, 1]). */
-  rightDomain?: [number, number];
+  rightDomain?: [number, number | 'auto'];
   markers?: readonly Marker[];
   selectedMarkerId?: string | null;
   onSelectMarker?: (marker: Marker) => void;
@@ -98,7 +98,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
               tick={tick}
               tickLine={false}
               axisLine={{ stroke: theme.border }}
-              tickFormatter={(v: string) => formatBucketLabel(v, locale)}
+              tickFormatter={(v: string) => formatBucketLabel(props.by === 'week' ? (bucketStart(v) ?? v) : v, locale)}
               minTickGap={16}
             />
             <YAxis yAxisId="left" tick={tick} tickLine={false} axisLine={false} width={64} tickFormatter={(v: number) => props.formatValue(v)} />
@@ -110,7 +110,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
                 tickLine={false}
                 axisLine={false}
                 width={56}
-                domain={props.rightDomain ?? ['auto', 'auto']}
+                domain={props.rightDomain ?? [0, 'auto']}
                 tickFormatter={(v: number) => (props.formatRight ?? props.formatValue)(v)}
               />
             ) : null}

@@ -76,8 +76,8 @@ export function filterStore(initial: Partial<SavedFilters> = {}) {
 }
 
 /** Handlers every dashboard page needs: workspace, dimensions, filters, markers, cost model. */
-export function baseHandlers(options: { demo?: boolean; markers?: Marker[] } = {}): Handlers {
-  const filters = filterStore();
+export function baseHandlers(options: { demo?: boolean; markers?: Marker[]; filters?: Partial<SavedFilters> } = {}): Handlers {
+  const filters = filterStore(options.filters);
   let model: CostModel = { ...defaultCostModel };
   return {
     'workspace:current': () => ({

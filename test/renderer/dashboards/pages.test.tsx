@@ -33,7 +33,7 @@ const overview: OverviewResult = {
 describe('overview page', () => {
   it('shows every KPI with its trend against the previous period and a link to its page', async () => {
     const { log } = (() => {
-      const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview });
+      const b = memoryBridge({ ...baseHandlers({ filters: { preset: 'custom', from: '2016-04-01', to: '2016-06-30' } }), 'metrics:overview': () => overview });
       renderWith(<OverviewPage />, b.bridge);
       return b;
     })();
@@ -46,8 +46,18 @@ describe('overview page', () => {
     expect(screen.getByText('Each figure is compared with the previous period of equal length: 2016-01-01 – 2016-03-31.')).toBeTruthy();
     const links = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
     expect(links).toEqual(expect.arrayContaining(['#/notifications', '#/data-charges', '#/consent', '#/urls']));
-    // The saved preset is "all": the overview asks for the whole range.
-    expect((log.named('metrics:overview')[0] as MetricFilter).from).toBeNull();
+    expect(screen.getByText(/\+3 vs previous period \(0\)/)).toBeTruthy();
+    expect(log.named('metrics:overview')[0]).toMatchObject({ from: '2016-04-01', to: '2016-06-30' });
+  });
+
+  it('makes no comparison for "all data", which has no period before it', async () => {
+    const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview });
+    renderWith(<OverviewPage />, b.bridge);
+    await screen.findByText('1,200');
+    expect((b.log.named('metrics:overview')[0] as MetricFilter).from).toBeNull();
+    expect(screen.queryByText(/vs previous period/)).toBeNull();
+    expect(screen.getAllByText('No previous period to compare')).toHaveLength(10);
+    expect(screen.getByText('Choose a bounded period to compare each figure with the period before it.')).toBeTruthy();
   });
 
   it('labels a demo workspace as demo data', async () => {
