@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { Settings } from '../../shared/contract/settings.ts';
-import { api } from './api.ts';
+import type { WorkspaceInfo } from '../../shared/contract/workspace.ts';
+import { api, getBridge } from './api.ts';
 
 /** App settings (locale, theme, time zone, reviewer, recent workspaces). */
 export function useSettings() {
@@ -19,4 +21,77 @@ export function useSaveSettings() {
 /** The open workspace, or null. */
 export function useWorkspace() {
   return useQuery({ queryKey: ['workspace'], queryFn: () => api()['workspace:current']({}) });
+}
+
+/** Version, transport, platform and the default folder for new workspaces. */
+export function useAppInfo() {
+  return useQuery({ queryKey: ['app-info'], queryFn: () => api()['app:info']({}), staleTime: Infinity });
+}
+
+/**
+ * After the open workspace changes: the workspace is cached, settings are refetched (the backend
+ * records recent workspaces) and every workspace-scoped query is dropped so pages reload their data.
+ */
+function useAfterSwitch() {
+  const client = useQueryClient();
+  return (info: WorkspaceInfo | null) => {
+    client.setQueryData(['workspace'], info);
+    void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'workspace' && q.queryKey[0] !== 'app-info' });
+  };
+}
+
+/** Creates a workspace file and opens it. */
+export function useCreateWorkspace() {
+  const after = useAfterSwitch();
+  return useMutation({ mutationFn: (path: string) => api()['workspace:create']({ path }), onSuccess: after });
+}
+
+/** Opens (and migrates if needed) an existing workspace file. */
+export function useOpenWorkspace() {
+  const after = useAfterSwitch();
+  return useMutation({ mutationFn: (path: string) => api()['workspace:open']({ path }), onSuccess: after });
+}
+
+/** Closes the open workspace. */
+export function useCloseWorkspace() {
+  const after = useAfterSwitch();
+  return useMutation({ mutationFn: () => api()['workspace:close']({}), onSuccess: () => after(null) });
+}
+
+/** Sets the open workspace's own time zone. */
+export function useSetWorkspaceTimeZone() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (timeZone: string) => api()['workspace:setTimeZone']({ timeZone }),
+    onSuccess: (info) => {
+      client.setQueryData(['workspace'], info);
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'workspace' && q.queryKey[0] !== 'settings' });
+    },
+  });
+}
+
+/** Asks the host for a path (a native dialog in Electron; null in browser mode). */
+export function pickWorkspacePath(mode: 'create' | 'open'): Promise<string | null> {
+  return api()['workspace:pickPath']({ mode });
+}
+
+/**
+ * Listens to the backend's events: another window or the CLI switching workspace, or data
+ * changing, refreshes the caches.
+ */
+export function useBackendEvents(): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    const bridge = getBridge();
+    const offWorkspace = bridge.on('workspace:changed', () => {
+      void client.invalidateQueries();
+    });
+    const offData = bridge.on('data:changed', () => {
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'app-info' });
+    });
+    return () => {
+      offWorkspace();
+      offData();
+    };
+  }, [client]);
 }

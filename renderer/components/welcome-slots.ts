@@ -1,0 +1,8 @@
+import type { ComponentType } from 'react';
+
+/**
+ * Extra actions on the first-launch / no-workspace screen, in order. SLOT for the metrics
+ * engineer: add one line here, e.g. `OpenDemoWorkspaceButton` (which calls `demo:create`).
+ * Each component renders one button (class `btn btn-secondary` fits the screen).
+ */
+export const welcomeActions: ComponentType[] = [];

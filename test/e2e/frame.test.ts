@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './helpers/a11y.ts';
+import { screenshot, startApp, type RunningApp } from './helpers/app.ts';
+
+/** Waits until <html> carries the given attribute value. */
+async function htmlAttr(page: Page, name: string, value: string): Promise<void> {
+  await page.waitForFunction(([n, v]) => document.documentElement.getAttribute(n!) === v, [name, value]);
+}
+
+async function settingsFile(app: RunningApp): Promise<Record<string, unknown>> {
+  return JSON.parse(fs.readFileSync(app.settingsFile, 'utf8')) as Record<string, unknown>;
+}
+
+async function waitForSettings(app: RunningApp, check: (s: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+  for (;;) {
+    if (fs.existsSync(app.settingsFile)) {
+      const s = await settingsFile(app);
+      if (check(s)) return s;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('the app frame in browser mode', () => {
+  let app: RunningApp;
+  let dir: string;
+  let workspaceFile: string;
+
+  beforeAll(async () => {
+    app = await startApp({ colorScheme: 'light' });
+    dir = app.dir;
+    workspaceFile = path.join(dir, 'workspaces', 'policy-review.sqlite');
+    app.page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens on the welcome screen in Korean, the first-launch default', async () => {
+    const { page } = app;
+    await page.getByRole('heading', { level: 1, name: '노티스 데스크에 오신 것을 환영합니다' }).waitFor();
+    await htmlAttr(page, 'lang', 'ko');
+    await htmlAttr(page, 'data-theme', 'light');
+    await screenshot(page, 'frame-welcome-ko-light');
+  });
+
+  it('switches to English at run time and saves the choice', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: '언어' }).getByRole('button', { name: /EN/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Notice Desk' }).waitFor();
+    await htmlAttr(page, 'lang', 'en');
+    const saved = await waitForSettings(app, (s) => s.locale === 'en');
+    expect(saved.locale).toBe('en');
+    await screenshot(page, 'frame-welcome-en-light');
+  });
+
+  it('creates a workspace through the path dialog prefilled from the documents folder', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Create a workspace' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
+    await dialog.waitFor();
+    const field = dialog.getByLabel('Workspace file path');
+    expect(await field.inputValue()).toMatch(/[\\/]Documents[\\/]notice-desk\.sqlite$/);
+    await screenshot(page, 'frame-create-dialog-en-light');
+    await field.fill(workspaceFile);
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Workspace policy-review' }).waitFor();
+    await page.getByText('Asia/Seoul').first().waitFor();
+    expect(fs.existsSync(workspaceFile)).toBe(true);
+    const saved = await waitForSettings(app, (s) => Array.isArray(s.recentWorkspaces) && s.recentWorkspaces.length > 0);
+    expect(saved.recentWorkspaces).toEqual([workspaceFile]);
+  });
+
+  it('shows each page’s honest empty state and marks the active sidebar link', async () => {
+    const { page } = app;
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Data charges' }).click();
+    await page.getByRole('heading', { name: 'Data charges' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Data charges' }).getAttribute('aria-current')).toBe('page');
+    await nav.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await screenshot(page, 'frame-overview-en-light');
+  });
+
+  it('shows the backend’s error in an alert when a file is not a workspace', async () => {
+    const { page } = app;
+    const notWorkspace = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notWorkspace, 'plain text, not SQLite\n');
+    await page.getByRole('button', { name: 'Workspace policy-review' }).click();
+    await page.getByRole('button', { name: 'Open workspace…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open a workspace' });
+    await dialog.getByLabel('Workspace file path').fill(notWorkspace);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('notes.txt');
+    await screenshot(page, 'frame-open-error-en-light');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('switches to Korean and the dark theme, and keeps both after a reload', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click();
+    await page.getByRole('heading', { name: '개요' }).waitFor();
+    await page.getByRole('group', { name: '테마' }).getByRole('button', { name: '어둡게' }).click();
+    await htmlAttr(page, 'data-theme', 'dark');
+    await waitForSettings(app, (s) => s.locale === 'ko' && s.theme === 'dark');
+    await screenshot(page, 'frame-overview-ko-dark');
+    await page.reload();
+    await page.getByRole('heading', { name: '개요' }).waitFor();
+    await htmlAttr(page, 'data-theme', 'dark');
+    await htmlAttr(page, 'lang', 'ko');
+    await page.getByRole('button', { name: '작업 공간 policy-review' }).waitFor();
+  });
+
+  it('saves the reviewer name and the workspace time zone from the Settings page', async () => {
+    const { page } = app;
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '설정' }).click();
+    await page.getByRole('heading', { level: 1, name: '설정' }).waitFor();
+    await page.getByLabel('검토자 표시 이름').fill('김민지');
+    await page.getByRole('button', { name: '저장', exact: true }).click();
+    await waitForSettings(app, (s) => s.reviewerName === '김민지');
+    const zones = page.getByRole('group', { name: /열린 작업 공간의 시간대/ });
+    await zones.getByRole('searchbox').fill('tokyo');
+    await zones.getByRole('listbox').selectOption('Asia/Tokyo');
+    await zones.getByRole('button', { name: '적용' }).click();
+    await page.getByText('Asia/Tokyo').first().waitFor();
+    await page.locator('.topbar .chip', { hasText: 'Asia/Tokyo' }).waitFor();
+    await screenshot(page, 'frame-settings-ko-dark');
+  });
+
+  it('finds the settings kept after the bridge restarts on the same config folder', async () => {
+    await app.close();
+    app = await startApp({ dir, colorScheme: 'light' });
+    const { page } = app;
+    page.setDefaultTimeout(10_000);
+    await page.getByRole('heading', { level: 1, name: '노티스 데스크에 오신 것을 환영합니다' }).waitFor();
+    await htmlAttr(page, 'data-theme', 'dark');
+    const saved = await settingsFile(app);
+    expect(saved).toMatchObject({ locale: 'ko', theme: 'dark', reviewerName: '김민지', recentWorkspaces: [workspaceFile] });
+    await page.getByRole('button', { name: /policy-review/ }).first().click();
+    await page.getByRole('button', { name: '작업 공간 policy-review' }).waitFor();
+    await page.locator('.topbar .chip', { hasText: 'Asia/Tokyo' }).waitFor();
+  });
+
+  it('follows the operating system when the theme is System', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: '테마' }).getByRole('button', { name: '시스템' }).click();
+    await htmlAttr(page, 'data-theme', 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await htmlAttr(page, 'data-theme', 'dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await htmlAttr(page, 'data-theme', 'light');
+  });
+
+  for (const locale of ['ko', 'en'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`has no serious or critical axe violation in ${locale} / ${theme}`, async () => {
+        const { page } = app;
+        await page.evaluate(
+          async ([l, th]) => {
+            const res = await fetch('/api/call/settings:set', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-notice-desk-token': sessionStorage.getItem('notice-desk-token') ?? '' },
+              body: JSON.stringify({ locale: l, theme: th }),
+            });
+            if (!res.ok) throw new Error(`settings:set failed: ${res.status}`);
+          },
+          [locale, theme],
+        );
+        const findings: unknown[] = [];
+        const visit = async (route: string) => {
+          await page.goto(`${app.bridge.url}#/${route}`);
+          await page.reload();
+          await htmlAttr(page, 'lang', locale);
+          await htmlAttr(page, 'data-theme', theme);
+          await page.locator('main h1, main h2').first().waitFor();
+        };
+        // The frame (sidebar, top bar, alerts) everywhere; the Settings page whole. Other pages'
+        // content belongs to their own suites, so it is left out here.
+        for (const route of ['imports', 'settings', 'overview']) {
+          await visit(route);
+          const scope = route === 'settings' ? {} : { exclude: '#main > :not(.alert-stack)' };
+          findings.push(...(await seriousViolations(page, scope)).map((f) => ({ route, ...f })));
+          await screenshot(page, `frame-${route}-${locale}-${theme}`);
+        }
+        expect(findings).toEqual([]);
+      });
+    }
+  }
+
+  it('has no serious or critical axe violation on the welcome screen and in the dialog', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /policy-review/ }).first().click();
+    await page.getByRole('button', { name: /Close workspace|작업 공간 닫기/ }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /^(Open a workspace|작업 공간 열기)$/ }).first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'frame-open-dialog-dark');
+  });
+});
