@@ -1,10 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { demoCalls } from '../../../shared/contract/demo.ts';
+import { openDatabase } from '../db/connection.ts';
+import { getMeta } from '../db/meta-repo.ts';
+import { isForeignFile } from '../db/migrate.ts';
+import { runJob } from '../jobs/run-job.ts';
+import { describeWorkspace, openWorkspaceSession } from '../workspace.ts';
 import type { HandlersFor } from './types.ts';
 
-/** STUB: the demo workspace builder lands with the bundled sample exports. */
+/** Where the demo workspace goes by default: Documents/Notice Desk, else the user's config folder. */
+export function defaultDemoPath(): string {
+  if (process.env.NOTICE_DESK_DEMO_PATH) return process.env.NOTICE_DESK_DEMO_PATH;
+  const documents = path.join(os.homedir(), 'Documents');
+  const base = fs.existsSync(documents)
+    ? path.join(documents, 'Notice Desk')
+    : path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'notice-desk');
+  return path.join(base, 'Notice Desk demo.sqlite');
+}
+
+/** A demo may replace an earlier demo, never a user's own workspace or any other file. */
+function assertReplaceable(file: string): void {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return;
+  if (isForeignFile(file)) {
+    throw new AppError('conflict', `${file} exists and is not a Notice Desk workspace; the demo was not written there.`, { file });
+  }
+  const db = openDatabase(file, { readonly: true });
+  try {
+    if (!getMeta(db, 'demo', false)) {
+      throw new AppError('conflict', `${file} is a workspace with your own data; the demo was not written over it. Choose another path.`, { file });
+    }
+  } finally {
+    db.close();
+  }
+}
+
 export const demoHandlers: HandlersFor<keyof typeof demoCalls> = {
-  'demo:create': () => {
-    throw new AppError('internal', 'The demo workspace is not available yet.');
+  'demo:create': async (input, ctx) => {
+    const file = path.resolve(input.path ?? defaultDemoPath());
+    assertReplaceable(file);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (ctx.session?.path === file) {
+      ctx.close();
+      ctx.host.emit('workspace:changed', { path: null });
+    }
+    await runJob('demo:create', { path: file }, {
+      onProgress: (report) => ctx.host.emit('job:progress', { kind: 'demo:create', ...report }),
+    });
+    const session = await openWorkspaceSession(file, 'open', {
+      onProgress: (report) => ctx.host.emit('job:progress', { kind: 'workspace:migrate', ...report }),
+    });
+    ctx.close();
+    ctx.session = session;
+    const settings = ctx.host.settings.get();
+    ctx.host.settings.set({ recentWorkspaces: [session.path, ...settings.recentWorkspaces.filter((p) => p !== session.path)].slice(0, 10) });
+    ctx.host.emit('workspace:changed', { path: session.path });
+    ctx.host.emit('data:changed', { reason: 'demo' });
+    return describeWorkspace(session);
   },
 };

@@ -1,3 +1,4 @@
+import { demoCreateJob } from '../demo/demo-job.ts';
 import { importFileJob } from '../import/import-job.ts';
 import type { JobFn } from './types.ts';
 import { migrateWorkspaceJob } from './workspace-jobs.ts';
@@ -9,6 +10,7 @@ import { migrateWorkspaceJob } from './workspace-jobs.ts';
 export const jobs = {
   'workspace:migrate': migrateWorkspaceJob,
   'import:file': importFileJob,
+  'demo:create': demoCreateJob,
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;
