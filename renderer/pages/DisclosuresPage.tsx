@@ -4,13 +4,10 @@ import { Studio } from '../components/studio/Studio.tsx';
 import { useDisclosure } from '../data/disclosure-hooks.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-/** Disclosures: the list of notices, and the studio for the one being written. */
-export function DisclosuresPage() {
+/** Loads one disclosure afresh (the editor takes its text once, when it mounts) and opens the studio. */
+function OpenDisclosure(props: { id: number; onBack(): void }) {
   const { t } = useI18n();
-  const [openId, setOpenId] = useState<number | null>(null);
-  const open = useDisclosure(openId);
-  if (openId === null) return <DisclosureList onOpen={setOpenId} />;
-  // Wait for a fresh copy: the editor takes its text once, when it mounts.
+  const open = useDisclosure(props.id);
   if (!open.data || !open.isFetchedAfterMount) {
     return (
       <p className="muted" role="status">
@@ -18,5 +15,12 @@ export function DisclosuresPage() {
       </p>
     );
   }
-  return <Studio key={open.data.id} disclosure={open.data} onBack={() => setOpenId(null)} />;
+  return <Studio disclosure={open.data} onBack={props.onBack} />;
+}
+
+/** Disclosures: the list of notices, and the studio for the one being written. */
+export function DisclosuresPage() {
+  const [openId, setOpenId] = useState<number | null>(null);
+  if (openId === null) return <DisclosureList onOpen={setOpenId} />;
+  return <OpenDisclosure key={openId} id={openId} onBack={() => setOpenId(null)} />;
 }
