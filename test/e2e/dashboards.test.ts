@@ -161,6 +161,8 @@ describe('dashboards in real Chromium over imported exports', () => {
       return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
     };
     const png = await save('상태별 알림 건수을(를) PNG로 내보내기');
+    fs.mkdirSync(path.resolve('test-results', 'screenshots'), { recursive: true });
+    fs.writeFileSync(path.resolve('test-results', 'screenshots', 'dashboards-export-ko.png'), png.bytes);
     expect(png.name).toMatch(/\.png$/);
     expect(hasPngSignature(png.bytes)).toBe(true);
     expect(png.bytes.length).toBeGreaterThan(10_000);
@@ -168,6 +170,7 @@ describe('dashboards in real Chromium over imported exports', () => {
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000);
 
     const svg = (await save('상태별 알림 건수을(를) SVG로 내보내기')).bytes.toString('utf8');
+    fs.writeFileSync(path.resolve('test-results', 'screenshots', 'dashboards-export-ko.svg'), svg);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('상태별 알림 건수');
     for (const legend of ['수신 완료', '발송', '실패', '차단', 'SMS 대체 발송']) expect(svg).toContain(legend);

@@ -84,7 +84,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   const tick = { fill: theme.muted, fontSize: 11 };
   const height = props.height ?? 300;
-  const showBrush = rows.length > 24;
+  const showBrush = rows.length > 40;
   const rightSeries = series.filter((s) => s.right);
 
   return (
@@ -135,8 +135,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
               const stack = props.stacked && !s.right ? 'stack' : undefined;
               if (s.kind === 'bar') return <Bar key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} stackId={stack} fill={s.color} isAnimationActive={false} maxBarSize={48} />;
               if (s.kind === 'area')
-                return <Area key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} stackId={stack} type="monotone" stroke={s.color} fill={s.color} fillOpacity={0.25} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />;
-              return <Line key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} type="monotone" stroke={s.color} strokeWidth={2} dot={visible.length <= 40 ? { r: 3 } : false} isAnimationActive={false} connectNulls />;
+                return <Area key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} stackId={stack} type="linear" stroke={s.color} fill={s.color} fillOpacity={0.25} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />;
+              return <Line key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} type="linear" stroke={s.color} strokeWidth={2} dot={visible.length <= 40 ? { r: 3 } : false} isAnimationActive={false} connectNulls />;
             })}
             {markerLines.map(({ marker, x }) => {
               const selected = marker.id === props.selectedMarkerId;
@@ -162,30 +162,37 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         <div className="ts-brush" style={{ width: '100%', height: 56 }} aria-label={t('dashboards.chart.brushLabel')}>
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 720, height: 56 }}>
             <AreaChart data={overview} margin={{ top: 0, right: 16, bottom: 0, left: 68 }}>
-              <Area dataKey="__total" stroke={theme.muted} fill={theme.muted} fillOpacity={0.15} isAnimationActive={false} dot={false} />
               <Brush
                 key={brushKey}
                 dataKey="label"
                 height={52}
                 travellerWidth={8}
-                stroke={theme.accent}
-                fill="transparent"
+                stroke={theme.muted}
+                fill={theme.surface}
                 tickFormatter={(v: string) => formatBucketLabel(v, locale)}
                 onChange={(range: { startIndex?: number; endIndex?: number }) => {
                   const s = overview[range.startIndex ?? 0]?.__i ?? 0;
                   const e = overview[range.endIndex ?? overview.length - 1]?.__i ?? rows.length - 1;
                   setWindowRange(s === 0 && e === rows.length - 1 ? null : [s, e]);
                 }}
-              />
+              >
+                <AreaChart data={overview}>
+                  <Area dataKey="__total" type="linear" stroke={theme.accent} fill={theme.accent} fillOpacity={0.18} isAnimationActive={false} dot={false} />
+                </AreaChart>
+              </Brush>
             </AreaChart>
           </ResponsiveContainer>
         </div>
       ) : null}
       {windowRange ? (
-        <button type="button" className="chart-btn chart-reset-zoom" onClick={() => {
+        <button
+          type="button"
+          className="chart-btn chart-reset-zoom"
+          onClick={() => {
             setWindowRange(null);
             setBrushKey((k) => k + 1);
-          }}>
+          }}
+        >
           {t('dashboards.chart.resetZoom')}
         </button>
       ) : null}
