@@ -1,11 +1,17 @@
 // Bundles the Electron side with esbuild: main, the sandboxed preload and the backend worker, each a
-// single CommonJS file in dist-electron/. electron and better-sqlite3 (native) stay external.
+// single CommonJS file in dist-electron/. electron and the production dependencies stay external.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+// Production dependencies stay in node_modules (electron-builder packs them): native modules must,
+// and some (pdfkit) read data files beside their own sources. electron-store is ESM-only, so it is
+// bundled into the CommonJS main instead.
+export const nodeExternals = ['electron', ...Object.keys(pkg.dependencies ?? {}).filter((name) => name !== 'electron-store')];
 
 // The sources are ES modules that use import.meta.url; in CommonJS output it becomes the file's URL.
 const importMetaBanner = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
@@ -28,8 +34,8 @@ export async function buildElectron({ outdir = path.join(root, 'dist-electron') 
       entryPoints: [path.join(root, entry)],
       outfile: path.join(outdir, outfile),
       platform: 'node',
-      external: ['electron', 'better-sqlite3'],
-      define: { 'import.meta.url': '__importMetaUrl' },
+      external: nodeExternals,
+      define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
       banner: { js: importMetaBanner },
     });
   await Promise.all([

@@ -20,7 +20,9 @@ import { createMainWindow } from './window.ts';
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
 // Jobs (workspace migration, imports) run the bundled worker, never the TypeScript sources.
 process.env.NOTICE_DESK_WORKER_FILE = paths.worker;
+// Backend modules find their data through these (their source-relative paths do not hold in a bundle).
 process.env.NOTICE_DESK_RESOURCES_DIR ??= paths.resourcesDir;
+process.env.NOTICE_DESK_DEMO_DIR ??= path.join(paths.resourcesDir, 'demo');
 
 // Tests (and portable use) can keep settings apart from the user's own.
 if (process.env.NOTICE_DESK_USER_DATA) app.setPath('userData', process.env.NOTICE_DESK_USER_DATA);

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildElectron } from '../../../scripts/build-electron.mjs';
+import pkg from '../../../package.json' with { type: 'json' };
+import { buildElectron, nodeExternals } from '../../../scripts/build-electron.mjs';
 import { runJob } from '../../../electron/backend/jobs/run-job.ts';
 import { appPaths, unpackedPath } from '../../../electron/main/paths.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -11,6 +13,11 @@ import { tempDir } from '../helpers/tmp.ts';
 function requires(file: string): string[] {
   const code = fs.readFileSync(file, 'utf8');
   return [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
+}
+
+/** The bundle's requires that are neither Node built-ins nor ajv's code-generation strings. */
+function packageRequires(file: string): string[] {
+  return requires(file).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m) && !m.startsWith('ajv'));
 }
 
 describe('the Electron bundles', () => {
@@ -38,12 +45,24 @@ describe('the Electron bundles', () => {
     expect(requires(path.join(outdir, 'preload.cjs'))).toEqual(['electron']);
   });
 
-  it('keeps electron and the native better-sqlite3 external to main and the worker', () => {
-    const main = requires(path.join(outdir, 'main.cjs')).filter((m) => !m.startsWith('node:') && !m.startsWith('ajv'));
-    expect(main).toEqual(['better-sqlite3', 'electron']);
-    const worker = requires(path.join(outdir, 'worker.cjs')).filter((m) => !m.startsWith('node:'));
-    expect(worker).toEqual(['better-sqlite3']);
-    expect(fs.readFileSync(path.join(outdir, 'main.cjs'), 'utf8')).not.toContain('import.meta');
+  it('leaves main and the worker requiring only electron and packed production dependencies', () => {
+    const packed = new Set(Object.keys(pkg.dependencies));
+    for (const bundle of ['main.cjs', 'worker.cjs']) {
+      const needed = packageRequires(path.join(outdir, bundle));
+      expect(needed.filter((m) => m !== 'electron' && !packed.has(m)), bundle).toEqual([]);
+      expect(needed, bundle).toContain('better-sqlite3');
+    }
+    expect(packageRequires(path.join(outdir, 'main.cjs'))).toContain('electron');
+    expect(nodeExternals).not.toContain('electron-store');
+    for (const bundle of ['main.cjs', 'worker.cjs']) {
+      expect(fs.readFileSync(path.join(outdir, bundle), 'utf8'), bundle).not.toContain('import.meta');
+    }
+  });
+
+  it('never inlines a module that reads data files beside its own sources (pdfkit fonts)', () => {
+    for (const bundle of ['main.cjs', 'worker.cjs']) {
+      expect(fs.readFileSync(path.join(outdir, bundle), 'utf8'), bundle).not.toContain('/data/Helvetica.afm');
+    }
   });
 
   it('runs a real job in the bundled worker: migrating a new workspace', async () => {
