@@ -64,7 +64,8 @@ function NumberField(props: { info: CostModelFieldInfo; onCommit: (value: number
         </p>
       ) : null}
       <p className="cost-source" id={`${id}-source`}>
-        {t('dashboards.cost.default', { value: formatNumber(Number(props.info.defaultValue)) })} · {props.info.source[locale]}
+        {props.info.isDefault ? null : `${t('dashboards.cost.default', { value: formatNumber(Number(props.info.defaultValue)) })} · `}
+        {props.info.source[locale]}
       </p>
     </div>
   );
@@ -120,7 +121,8 @@ export function CostModelEditor() {
                 <Badge info={info} onReset={() => set({ firstScope: info.defaultValue as CostModel['firstScope'] })} />
               </div>
               <p className="cost-source">
-                {t('dashboards.cost.default', { value: t(`dashboards.cost.scope.${String(info.defaultValue)}` as MessageKey) })} · {info.source[locale]}
+                {info.isDefault ? null : `${t('dashboards.cost.default', { value: t(`dashboards.cost.scope.${String(info.defaultValue)}` as MessageKey) })} · `}
+                {info.source[locale]}
               </p>
             </div>
           ) : (
