@@ -76,7 +76,11 @@ function start(): void {
     },
   };
   const ctx = new HandlerContext(host);
-  bindContract(ipcMain, ctx, (event) => isTrustedSender(event.senderFrame, win?.webContents.mainFrame));
+  bindContract(
+    ipcMain,
+    ctx,
+    (event) => !!win && event.sender === win.webContents && isTrustedSender(event.senderFrame, win.webContents.mainFrame),
+  );
 
   /** Runs a call for the menu, showing a failure in a native message box. */
   const run = async <K extends CallName>(name: K, input: InputOf<K>): Promise<void> => {

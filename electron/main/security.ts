@@ -5,6 +5,9 @@ export interface FrameLike {
   readonly url: string;
   readonly origin?: string;
   readonly parent: FrameLike | null;
+  /** Identify a frame across wrapper objects (Electron's WebFrameMain). */
+  readonly processId?: number;
+  readonly routingId?: number;
 }
 
 /** The parts of an IPC event a sender check reads. */
@@ -20,10 +23,16 @@ export interface IpcEventLike {
  */
 export function isTrustedSender(frame: FrameLike | null | undefined, mainFrame: FrameLike | null | undefined): boolean {
   if (!frame || !mainFrame) return false;
-  if (frame !== mainFrame) return false;
+  if (!sameFrame(frame, mainFrame)) return false;
   if (frame.parent !== null) return false;
   if (frame.origin !== undefined && frame.origin !== APP_ORIGIN) return false;
   return isAppUrl(frame.url);
+}
+
+/** The same frame: the same object, or the same process and routing id. */
+function sameFrame(a: FrameLike, b: FrameLike): boolean {
+  if (a === b) return true;
+  return a.processId !== undefined && a.routingId !== undefined && a.processId === b.processId && a.routingId === b.routingId;
 }
 
 /** True for the links `shell.openExternal` may open: absolute http(s) URLs only. */

@@ -26,6 +26,14 @@ describe('the IPC sender check', () => {
     expect(isTrustedSender(other, main)).toBe(false);
   });
 
+  it('recognises the main frame by process and routing id when Electron hands out another wrapper', () => {
+    const a: FrameLike = { ...main, processId: 4, routingId: 1 };
+    const b: FrameLike = { ...main, processId: 4, routingId: 1 };
+    expect(isTrustedSender(a, b)).toBe(true);
+    expect(isTrustedSender({ ...a, routingId: 2 }, b)).toBe(false);
+    expect(isTrustedSender({ ...a, processId: 5 }, b)).toBe(false);
+  });
+
   it('refuses a sub-frame of the app page', () => {
     const child: FrameLike = { url: 'app://notice-desk/frame.html', origin: 'app://notice-desk', parent: main };
     expect(isTrustedSender(child, child)).toBe(false);
