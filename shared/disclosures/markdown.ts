@@ -75,7 +75,8 @@ export function safeHref(raw: string): string | null {
   // eslint-disable-next-line no-control-regex
   const cleaned = raw.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, '');
   if (!SAFE_SCHEMES.test(cleaned)) return null;
-  if (/^https?:\/\/[^/?#]*[<>"'`\\]/.test(cleaned)) return null;
+  // Characters that have no business in a URL typed by hand (they would need %-encoding).
+  if (/[<>"'`\\{}|^]/.test(cleaned)) return null;
   return cleaned;
 }
 
@@ -299,8 +300,22 @@ function matchLink(src: string, open: number, to: number): { textEnd: number; hr
   }
   if (i >= to || src[i + 1] !== '(') return null;
   const textEnd = i;
-  const close = src.indexOf(')', i + 2);
-  if (close === -1 || close >= to) return null;
+  // The href may hold balanced parentheses: [x](https://a.example/wiki/A_(b)).
+  let close = -1;
+  let parens = 0;
+  for (let k = i + 2; k < to; k++) {
+    const c = src[k];
+    if (c === '\n') return null;
+    if (c === '(') parens++;
+    else if (c === ')') {
+      if (parens === 0) {
+        close = k;
+        break;
+      }
+      parens--;
+    }
+  }
+  if (close === -1) return null;
   const href = src.slice(i + 2, close).trim();
   if (/\s/.test(href) || href === '') return null;
   return { textEnd, href, end: close + 1 };

@@ -8,32 +8,28 @@ import {
 } from '../../../shared/disclosures/variables.ts';
 import type { Db } from '../db/connection.ts';
 import { getMeta, setMeta } from '../db/meta-repo.ts';
+import { loadCostModel } from '../metrics/settings.ts';
 
-/** The workspace meta key of the metrics engineer's cost model (METRICS.md fields). */
-export const COST_MODEL_META_KEY = 'costModel';
+/** The workspace meta key of the metrics engineer's cost model (electron/backend/metrics/settings.ts). */
+export const COST_MODEL_META_KEY = 'metrics.costModel';
 /** The workspace meta key of the disclosure variable overrides (sender name, settings path…). */
 export const VARIABLES_META_KEY = 'disclosures.variables';
 
-const positive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
 /**
- * The cost model stored by the metrics engineer (`costModel` meta key, fields of
- * shared/metrics CostModel), read tolerantly: missing or bad fields fall back to METRICS.md defaults.
+ * The workspace's cost model, as the metrics engineer stores and resolves it (their defaults are
+ * the METRICS.md ones), in the shape the variables need.
  */
 export function readCostModel(db: Db): { model: DisclosureCostModel; source: 'workspace' | 'defaults' } {
   const stored = getMeta<Record<string, unknown> | null>(db, COST_MODEL_META_KEY, null);
-  if (!stored || typeof stored !== 'object') return { model: DEFAULT_COST_MODEL, source: 'defaults' };
-  const d = DEFAULT_COST_MODEL;
-  const low = positive(stored['tariffLowKrwPerKiB']) ? stored['tariffLowKrwPerKiB'] : d.tariffKrwPerKiB.low;
-  const high = positive(stored['tariffHighKrwPerKiB']) ? stored['tariffHighKrwPerKiB'] : d.tariffKrwPerKiB.high;
+  const m = loadCostModel(db);
   return {
     model: {
-      firstMessageBytes: positive(stored['firstMessageBytes']) ? stored['firstMessageBytes'] : d.firstMessageBytes,
-      laterMessageBytes: positive(stored['laterMessageBytes']) ? stored['laterMessageBytes'] : d.laterMessageBytes,
-      tariffKrwPerKiB: { low, high: Math.max(low, high) },
-      cellularShare: positive(stored['cellularShare']) ? Math.min(1, stored['cellularShare']) : d.cellularShare,
+      firstMessageBytes: m.firstMessageBytes,
+      laterMessageBytes: m.laterMessageBytes,
+      tariffKrwPerKiB: { low: m.tariffLowKrwPerKiB, high: m.tariffHighKrwPerKiB },
+      cellularShare: m.cellularShare,
     },
-    source: 'workspace',
+    source: stored && Object.keys(stored).length > 0 ? 'workspace' : 'defaults',
   };
 }
 

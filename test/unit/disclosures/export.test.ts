@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { HandlerContext } from '../../../electron/backend/context.ts';
+import { inProcessApi } from '../../../electron/backend/dispatch.ts';
+import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+async function withDisclosure() {
+  const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
+  const api = inProcessApi(ctx);
+  const dir = tempDir();
+  await api['workspace:create']({ path: path.join(dir, 'ws.sqlite') });
+  const d = await api['disclosures:create']({ surface: 'alimtalk', title: '배송 알림 <안내> & "공지"' });
+  return { ctx, api, dir, d };
+}
+
+/** The text of every FlateDecode stream of a PDF, inflated (pdfkit compresses page content). */
+function pdfStreams(pdf: Buffer): string {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const s = pdf.indexOf('stream\n', at);
+    if (s === -1) break;
+    const e = pdf.indexOf('\nendstream', s);
+    try {
+      out.push(inflateSync(pdf.subarray(s + 7, e)).toString('latin1'));
+    } catch {
+      // not a deflated stream (font program, image)
+    }
+    at = e + 10;
+  }
+  return out.join('\n');
+}
+
+describe('disclosure export', () => {
+  it('writes an A4 PDF with the Korean font embedded as a subset and a cover page', async () => {
+    const { ctx, api, dir, d } = await withDisclosure();
+    const file = path.join(dir, 'notice.pdf');
+    const r = await api['disclosures:export']({ id: d.id, format: 'pdf', path: file });
+    expect(r).toMatchObject({ path: file, mimeType: 'application/pdf', base64: null });
+    const pdf = fs.readFileSync(file);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(r.bytes).toBe(pdf.length);
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKkr-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKkr-Bold/);
+    expect(raw).toMatch(/\/FontFile3 \d+ 0 R/);
+    expect(raw).toContain('/MediaBox [0 0 595.28 841.89]');
+    // Cover + Korean + English pages.
+    expect(raw.match(/\/Type \/Page\b/g)).toHaveLength(3);
+    expect(pdfStreams(pdf)).toMatch(/\bT[Jj]\b/);
+    // No half-written temp file is left behind.
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    ctx.close();
+  });
+
+  it('embeds fonts that poppler reports as embedded subsets', async () => {
+    const { ctx, api, dir, d } = await withDisclosure();
+    const file = path.join(dir, 'notice.pdf');
+    await api['disclosures:export']({ id: d.id, format: 'pdf', path: file });
+    let report: string;
+    try {
+      report = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    } catch {
+      ctx.close();
+      return; // poppler-utils missing on this machine: the byte-level test above still holds
+    }
+    const rows = report.split('\n').slice(2).filter(Boolean);
+    expect(rows.length).toBe(2);
+    for (const row of rows) expect(row).toMatch(/\+NotoSansCJKkr-(Regular|Bold)\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
+    ctx.close();
+  });
+
+  it('writes self-contained, escaped HTML without scripts or remote content', async () => {
+    const { ctx, api, dir, d } = await withDisclosure();
+    const file = path.join(dir, 'notice.html');
+    await api['disclosures:export']({ id: d.id, format: 'html', path: file });
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html).toContain('<title>배송 알림 &lt;안내&gt; &amp; &quot;공지&quot;</title>');
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.adobe)|@import|url\(/i);
+    expect(html).toContain('<strong>알림톡을 받으면 데이터 요금이 들 수 있습니다.');
+    expect(html).toContain('<span class="var">15</span>KB');
+    expect(html).toContain('<td class="ok">✓</td>');
+    ctx.close();
+  });
+
+  it('returns the bytes as base64 for a browser download when no path is given', async () => {
+    const { ctx, api, d } = await withDisclosure();
+    const r = await api['disclosures:export']({ id: d.id, format: 'md' });
+    expect(r.path).toBeNull();
+    expect(r.fileName).toBe('배송 알림 안내 & 공지.md');
+    const md = Buffer.from(r.base64!, 'base64').toString('utf8');
+    expect(r.bytes).toBe(Buffer.byteLength(md));
+    expect(md).toContain('# 배송 알림 \\<안내\\> & "공지"');
+    expect(md).toContain('| 데이터 요금과 그 크기 / Data charges and how much | ✓ | ✓ |');
+    expect(md).toContain('처음 받는 메시지는 약 15KB');
+    expect(md).not.toContain('{{first_message_kb}}');
+    ctx.close();
+  });
+
+  it('marks missing elements on the checklist of a broken disclosure', async () => {
+    const { ctx, api, d } = await withDisclosure();
+    await api['disclosures:update']({ id: d.id, koText: '배송 소식을 알림톡으로 보내 드립니다.' });
+    const r = await api['disclosures:export']({ id: d.id, format: 'md' });
+    const md = Buffer.from(r.base64!, 'base64').toString('utf8');
+    expect(md).toContain('| 데이터 요금과 그 크기 / Data charges and how much | ✗ | ✓ |');
+    ctx.close();
+  });
+
+  it('refuses to write into a folder that does not exist, naming it', async () => {
+    const { ctx, api, dir, d } = await withDisclosure();
+    const file = path.join(dir, 'missing', 'x.pdf');
+    await expect(api['disclosures:export']({ id: d.id, format: 'pdf', path: file })).rejects.toMatchObject({
+      code: 'file-unreadable',
+      message: expect.stringContaining(file),
+    });
+    ctx.close();
+  });
+});

@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/tmp.ts';
+
+const BIN = path.resolve('bin/notice-desk.js');
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(name: string, text: string | Buffer): string {
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('notice-desk lint (real CLI, child process)', () => {
+  it('exits 0 on a starter template and prints the CLI.md JSON shape', () => {
+    const file = write('ok.md', fs.readFileSync('resources/templates/alimtalk.ko.md'));
+    const r = run(['lint', file, '--locale', 'ko', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(json).toMatchObject({ locale: 'ko', surface: 'alimtalk', findings: [], missing: [] });
+    expect(json.readability).toMatchObject({ locale: 'ko', indicators: expect.any(Array) });
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 1 with findings and missing ids when elements are missing', () => {
+    const file = write('bad.txt', '주문하신 상품이 출발했습니다. 이벤트 쿠폰도 확인하세요.');
+    const r = run(['lint', file, '--locale', 'ko', '--surface', 'alimtalk', '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { missing: string[]; findings: { rule: string; severity: string; start: number; end: number }[] };
+    // A shipping line alone does not say what the notification service is.
+    expect(json.missing).toEqual(['service-description', 'data-charges', 'how-to-refuse', 'refusal-consequences']);
+    expect(json.findings[1]).toMatchObject({ rule: 'data-charges', severity: 'error', start: 0, end: 0 });
+    expect(json.findings.filter((f) => f.rule === 'advertising')).toHaveLength(2);
+  });
+
+  it('prints a readable report without --json', () => {
+    const file = write('bad.md', 'We send you order updates by AlimTalk.');
+    const r = run(['lint', file, '--locale', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Missing: data-charges, how-to-refuse, refusal-consequences');
+    expect(r.stdout).toContain('flesch-reading-ease');
+  });
+
+  it('checks the url-notice surface for its own elements', () => {
+    const file = write('url.md', fs.readFileSync('resources/templates/url-notice.en.md'));
+    expect(run(['lint', file, '--locale', 'en', '--surface', 'url-notice']).code).toBe(0);
+    expect(run(['lint', file, '--locale', 'en', '--surface', 'alimtalk']).code).toBe(1);
+  });
+
+  it('exits 2 naming the file when it cannot be read or is not UTF-8 text', () => {
+    const missing = path.join(tempDir(), 'nope.md');
+    const r = run(['lint', missing, '--locale', 'ko']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(missing);
+    const cp949 = write('cp949.txt', Buffer.from([0xb0, 0xa1, 0xb3, 0xaa]));
+    const r2 = run(['lint', cp949, '--locale', 'ko']);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain(`${cp949}: not valid UTF-8`);
+    expect(r2.stdout).toBe('');
+  });
+
+  it('exits 2 on bad usage: no locale, unknown surface, no file', () => {
+    const file = write('a.md', '안녕하세요');
+    expect(run(['lint', file]).code).toBe(2);
+    const bad = run(['lint', file, '--locale', 'ko', '--surface', 'billboard']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Unknown surface "billboard"');
+    expect(run(['lint', '--locale', 'ko']).code).toBe(2);
+    expect(run(['lint', '--help']).code).toBe(0);
+  });
+});

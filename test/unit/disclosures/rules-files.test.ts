@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRuleSet, loadWordLists } from '../../../electron/backend/disclosures/resources.ts';
+import { parseRuleSet, parseRuleSetText, parseWordList, RulesFileError } from '../../../shared/disclosures/rules-schema.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const shippedKo = () => JSON.parse(fs.readFileSync('resources/rules/ko.json', 'utf8')) as Record<string, unknown> & {
+  requirements: Record<string, unknown>[];
+};
+
+function problemOf(fn: () => unknown): RulesFileError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof RulesFileError) return error;
+    throw error;
+  }
+  throw new Error('expected a RulesFileError');
+}
+
+describe('rules files', () => {
+  it('ship valid for both locales, with every rule id CLI.md names', () => {
+    for (const locale of ['ko', 'en'] as const) {
+      const rules = loadRuleSet(locale);
+      const ids = new Set(rules.requirements.map((r) => r.id));
+      for (const id of ['service-description', 'data-charges', 'how-to-refuse', 'refusal-consequences', 'url-use']) expect(ids).toContain(id);
+      expect(rules.limits.find((l) => l.id === 'alimtalk-length')!.maxChars).toBe(1000);
+    }
+  });
+
+  it('name the file and the field when a regular expression does not compile', () => {
+    const json = shippedKo();
+    (json.requirements[1] as { parts: { patterns: unknown[] }[] }).parts[0]!.patterns[0] = { regex: '(unclosed', weight: 1 };
+    const e = problemOf(() => parseRuleSet(json, 'rules/ko.json'));
+    expect(e.file).toBe('rules/ko.json');
+    expect(e.message).toContain('rules/ko.json');
+    expect(e.problems[0]!.path).toBe('requirements[1].parts[0].patterns[0].regex');
+    expect(e.problems[0]!.message).toContain('not a valid regular expression');
+  });
+
+  it('name the field when a pattern gives both a phrase and a regex', () => {
+    const json = shippedKo();
+    (json.requirements[0] as { parts: { patterns: unknown[] }[] }).parts[0]!.patterns[0] = { phrase: '알림', regex: '알림' };
+    const e = problemOf(() => parseRuleSet(json, 'ko.json'));
+    expect(e.problems[0]!.path).toBe('requirements[0].parts[0].patterns[0]');
+    expect(e.problems[0]!.message).toContain('exactly one');
+  });
+
+  it('reject an unknown surface, an unknown key and a missing default suggestion', () => {
+    const json = shippedKo();
+    json.requirements[0]!.surfaces = ['alimtalk', 'billboard'];
+    json.requirements[2]!.colour = 'red';
+    json.requirements[3]!.suggestion = { alimtalk: '…' };
+    const e = problemOf(() => parseRuleSet(json, 'ko.json'));
+    const paths = e.problems.map((p) => p.path);
+    expect(paths).toContain('requirements[0].surfaces[1]');
+    expect(paths).toContain('requirements[2]');
+    expect(paths).toContain('requirements[3].suggestion');
+  });
+
+  it('reject the same element twice on one surface', () => {
+    const json = shippedKo();
+    json.requirements.push({ ...json.requirements[0]! });
+    const e = problemOf(() => parseRuleSet(json, 'ko.json'));
+    expect(e.problems[0]!.message).toContain('already required');
+  });
+
+  it('report broken JSON with its line and column', () => {
+    const e = problemOf(() => parseRuleSetText('{\n  "locale": "ko",\n  oops\n}', 'team-rules.json'));
+    expect(e.message).toMatch(/team-rules\.json: .*not valid JSON \(line 3, column \d+\)/s);
+  });
+
+  it('are read from the folder a team edits, and a bad file fails with an error naming it', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'rules'));
+    const json = shippedKo();
+    json.version = 0;
+    fs.writeFileSync(path.join(dir, 'rules', 'ko.json'), JSON.stringify(json));
+    expect(() => loadRuleSet('ko', dir)).toThrow(/ko\.json: invalid field\n {2}version: /);
+    try {
+      loadRuleSet('ko', dir);
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'bad-input' });
+    }
+  });
+});
+
+describe('word lists', () => {
+  it('ship with a plain alternative for every entry', () => {
+    const ko = loadWordLists('ko');
+    expect(ko.hardWords.length).toBeGreaterThan(40);
+    expect(ko.jargon.map((e) => e.word)).toEqual(expect.arrayContaining(['데이터 차감', '과금', '수신 거부 시 불이익']));
+    expect(loadWordLists('en').jargon.length).toBeGreaterThan(5);
+  });
+
+  it('name the file and line of an entry without an alternative', () => {
+    const e = problemOf(() => parseWordList('# comment\n과금\t요금\n수신\n', 'ko-jargon.txt'));
+    expect(e.file).toBe('ko-jargon.txt');
+    expect(e.problems).toEqual([{ path: 'line 3', message: expect.stringContaining('plain alternative') }]);
+  });
+});
