@@ -100,3 +100,19 @@ export function countEventsOfImport(db: Db, importId: number): Record<EventKind,
     )
     .get(importId, importId, importId) as Record<EventKind, number>;
 }
+
+/**
+ * Runs a bulk load with foreign-key checks off on this connection (they halve the insert rate).
+ * Safe for the importer: every row it writes carries the id of the import row it inserted in the
+ * same transaction. Deletes keep their ON DELETE CASCADE (checks are back on afterwards; the pragma
+ * cannot change inside a transaction, so this must be called outside one).
+ */
+export async function withoutForeignKeyChecks<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  const was = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return await fn();
+  } finally {
+    if (was) db.pragma('foreign_keys = ON');
+  }
+}

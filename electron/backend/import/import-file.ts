@@ -3,14 +3,15 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { FileImportResult, GenericMapping, ImportEncoding, RejectInfo } from '../../../shared/contract/imports.ts';
 import type { EventKind } from '../../../shared/domain/canonical.ts';
 import type { Db } from '../db/connection.ts';
+import { withoutForeignKeyChecks } from '../db/events-repo.ts';
 import { finishImport, insertImport } from '../db/imports-repo.ts';
 import { prepareRejectInsert } from '../db/rejects-repo.ts';
 import { createRollupAccumulator } from '../db/rollups-repo.ts';
 import { formatCsvRecord } from './csv.ts';
-import { chooseAdapter } from './choose-adapter.ts';
-import { prepareSource } from './read-records.ts';
-import { openSource } from './source.ts';
-import type { Emitter, InputRecord } from './types.ts';
+import { chooseAdapter, type ChosenAdapter } from './choose-adapter.ts';
+import { prepareSource, type PreparedSource } from './read-records.ts';
+import { openSource, type Source } from './source.ts';
+import type { Emitter, InputRecord, RecordMapper } from './types.ts';
 import { RowValidator, type RowPrivacy } from './validate.ts';
 import { KindWriter } from './writer.ts';
 
@@ -35,7 +36,7 @@ export interface ImportFileOptions {
 }
 
 const MAX_REPORTED_REJECTS = 100;
-const ROLLUP_FLUSH_EVERY = 200_000;
+const ROLLUP_FLUSH_EVERY = 50_000;
 const RAW_LIMIT = 4000;
 
 /** A result for a file that could not be read at all (nothing written). */
@@ -60,7 +61,21 @@ export async function importFile(db: Db, file: string, options: ImportFileOption
   const mapper = chosen.adapter.create({ header: prepared.header, kind: options.kind, mapping: chosen.mapping, fileName });
   const zone = chosen.mapping?.timeZone ?? options.timeZone;
   const validator = new RowValidator(zone, options.privacy);
+  return withoutForeignKeyChecks(db, () => writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options));
+}
 
+async function writeFile(
+  db: Db,
+  src: Source,
+  prepared: PreparedSource,
+  chosen: ChosenAdapter,
+  mapper: RecordMapper,
+  validator: RowValidator,
+  fileName: string,
+  zone: string,
+  options: ImportFileOptions,
+): Promise<FileImportResult> {
+  const file = src.path;
   db.exec('BEGIN IMMEDIATE');
   try {
     const importId = insertImport(db, {

@@ -7,6 +7,8 @@ import { AppError } from '../../../shared/contract/errors.ts';
 
 /** Raw bytes read so far and the SHA-256 of the file as stored on disk. */
 export interface SourceStats {
+  /** The file or folder it reads. */
+  path: string;
   size: number;
   bytesRead: number;
   sha256(): string;
@@ -67,6 +69,7 @@ export function openSource(file: string): Source {
     let size = 0;
     const src: EntriesSource = {
       type: 'entries',
+      path: file,
       size: 0,
       bytesRead: 0,
       sha256: () => hash.copy().digest('hex'),
@@ -97,6 +100,7 @@ export function openSource(file: string): Source {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
     const src: EntriesSource = {
       type: 'entries',
+      path: file,
       size: stat.size,
       bytesRead: 0,
       sha256: () => hash.copy().digest('hex'),
@@ -126,6 +130,7 @@ export function openSource(file: string): Source {
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   const src: StreamSource = {
     type: 'stream',
+    path: file,
     size: stat.size,
     bytesRead: 0,
     gzip,
