@@ -29,6 +29,14 @@ async function download(app: RunningApp, action: () => Promise<void>): Promise<s
   return file;
 }
 
+/** Scrolls every scrolled container back to the top, so full-page screenshots start at the header. */
+async function scrollTop(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const el of Array.from(document.querySelectorAll('*'))) if (el.scrollTop > 0) el.scrollTop = 0;
+  });
+}
+
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
@@ -77,6 +85,7 @@ describe('the disclosure studio in browser mode', () => {
     await missing.waitFor();
     await expect(checksKo().locator('.st-findings li[data-rule="data-charges"]').count()).resolves.toBe(1);
     await page.getByTestId('save-state').and(page.locator('[data-state="saved"]')).waitFor();
+    await scrollTop(page);
     await screenshot(page, 'studio-broken-ko');
     await missing.getByRole('button', { name: '권장 문장 넣기' }).click();
     await checksKo().locator('li[data-rule="data-charges"][data-state="present"]').waitFor();
@@ -139,6 +148,7 @@ describe('the disclosure studio in browser mode', () => {
   });
 
   it('shows every preview surface in Korean and English, light and dark', async () => {
+    await scrollTop(page);
     await screenshot(page, 'studio-ko-light');
     const stage = page.getByTestId('preview-stage');
     for (const lang of ['ko', 'en'] as const) {
@@ -165,6 +175,7 @@ describe('the disclosure studio in browser mode', () => {
     await page.locator('.st-open').first().click();
     await page.getByTestId('checks-en').waitFor();
     await page.locator('.pv-seg button[data-lang="en"]').click();
+    await scrollTop(page);
     await screenshot(page, 'studio-en-dark');
   });
 });
