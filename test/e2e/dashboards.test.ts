@@ -187,4 +187,32 @@ describe('dashboards in real Chromium over imported exports', () => {
     expect(buckets[0]).toBe('2015-W53');
     expect(buckets[buckets.length - 1]).toBe('2016-W26');
   });
+
+  it('is usable from the keyboard: tooltip by arrow keys, zoom by the brush handles, a marker\'s before and after', async () => {
+    await callApi(app, 'settings:set', { locale: 'ko', theme: 'light' });
+    await app.page.reload();
+    await visit(app.page, 'notifications');
+    const card = app.page.getByRole('region', { name: '상태별 알림 건수' });
+    await app.page.getByRole('radio', { name: '일', exact: true }).click();
+    await visit(app.page, 'notifications');
+    const surface = card.locator('[data-chart-main] svg.recharts-surface[tabindex="0"]').first();
+    await surface.focus();
+    await app.page.keyboard.press('ArrowRight');
+    await app.page.keyboard.press('ArrowRight');
+    const tooltip = card.locator('.recharts-tooltip-wrapper').first();
+    await expect.poll(() => tooltip.innerText()).toMatch(/2016년 1월 \d+일[\s\S]*수신 완료/);
+
+    const traveller = card.locator('.recharts-brush-traveller').first();
+    await traveller.focus();
+    for (let i = 0; i < 20; i++) await app.page.keyboard.press('ArrowRight');
+    await card.getByRole('button', { name: '전체 기간 보기' }).waitFor({ state: 'visible' });
+    await card.getByRole('button', { name: '전체 기간 보기' }).click();
+
+    await card.getByRole('button', { name: /^2016-04-01 새 동의 안내 적용/ }).click();
+    const around = card.locator('.marker-around');
+    await around.getByRole('row', { name: /수신 거부율/ }).waitFor({ state: 'visible' });
+    expect(await around.innerText()).toMatch(/고지 도달률[\s\S]*pp/);
+    await screenshot(app.page, 'dashboards-keyboard-marker-ko-light');
+    await callApi(app, 'metrics:setFilters', { by: 'week' });
+  });
 });

@@ -46,7 +46,7 @@ export interface TimeSeriesChartProps {
 }
 
 /** Most bars a chart draws (consecutive buckets are summed beyond it). */
-export const MAX_BARS = 160;
+export const MAX_BARS = 200;
 /** Most points a line draws (LTTB beyond it). */
 export const MAX_POINTS = 500;
 const OVERVIEW_POINTS = 300;
