@@ -35,18 +35,20 @@ export function Sidebar(props: { pages: PageEntry[]; route: string }) {
     </li>
   );
   return (
-    <nav className="sidebar" aria-label={t('common.nav.label')} onKeyDown={onKeyDown}>
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          <Icon name="logo" size={20} />
-        </span>
-        <span className="brand-text">
-          <span className="brand-name">{t('common.appName')}</span>
-          <span className="brand-tagline">{t('common.tagline')}</span>
-        </span>
-      </div>
-      <ul className="nav-list">{main.map(link)}</ul>
-      <ul className="nav-list nav-list-bottom">{settings.map(link)}</ul>
-    </nav>
+    <div className="sidebar-rail">
+      <nav className="sidebar" aria-label={t('common.nav.label')} onKeyDown={onKeyDown}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            <Icon name="logo" size={20} />
+          </span>
+          <span className="brand-text">
+            <span className="brand-name">{t('common.appName')}</span>
+            <span className="brand-tagline">{t('common.tagline')}</span>
+          </span>
+        </div>
+        <ul className="nav-list">{main.map(link)}</ul>
+        <ul className="nav-list nav-list-bottom">{settings.map(link)}</ul>
+      </nav>
+    </div>
   );
 }

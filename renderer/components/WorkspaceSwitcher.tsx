@@ -57,7 +57,7 @@ export function WorkspaceSwitcher() {
           <Icon name="database" size={18} />
         </span>
         <span className="switcher-text">
-          <span className="switcher-label">{t('common.workspace.switcher')}</span>
+          <span className="switcher-label">{t('common.workspace.switcher')}</span>{' '}
           <span className="switcher-name">{info ? info.name : t('common.workspace.none')}</span>
         </span>
         <Icon name="chevron" size={16} />

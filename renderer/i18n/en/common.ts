@@ -1,7 +1,7 @@
 /** English strings shared by the whole frame. */
 export const common = {
   appName: 'Notice Desk',
-  tagline: 'Notification disclosure console',
+  tagline: 'Disclosure console',
   nav: {
     label: 'Main',
     overview: 'Overview',

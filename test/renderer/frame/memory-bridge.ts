@@ -1,0 +1,92 @@
+import { AppError, defaultSettings, type Api, type Bridge, type Settings, type WorkspaceInfo } from '../../../shared/contract/index.ts';
+
+/** What the in-memory bridge records, for assertions. */
+export interface MemoryBridge extends Bridge {
+  settings: Settings;
+  workspace: WorkspaceInfo | null;
+  /** Every call made, in order: `[name, input]`. */
+  calls: [string, unknown][];
+  /** What `workspace:pickPath` answers (null = browser mode). */
+  pickedPath: string | null;
+  /** Makes the next call of `name` fail with this error. */
+  failNext(name: string, error: AppError): void;
+  /** Files that `workspace:open` accepts. */
+  existing: Set<string>;
+}
+
+function info(path: string, timeZone = 'Asia/Seoul', demo = false): WorkspaceInfo {
+  const name = path.split(/[\\/]/).pop()!.replace(/\.sqlite$/, '');
+  return { path, name, schemaVersion: 1, timeZone, counts: { notifications: 0, consent: 0, urls: 0, imports: 0 }, demo };
+}
+
+/**
+ * A small in-memory stand-in for the backend, enough for the frame's component tests (app,
+ * settings and workspace calls). Any other call fails with `unknown-call`. The real backend is
+ * covered by the e2e suite.
+ */
+export function memoryBridge(initial: Partial<Settings> = {}, workspace: WorkspaceInfo | null = null): MemoryBridge {
+  const failures = new Map<string, AppError>();
+  const bridge = {
+    settings: { ...defaultSettings, recentWorkspaces: [], ...initial } as Settings,
+    workspace,
+    calls: [] as [string, unknown][],
+    pickedPath: null as string | null,
+    existing: new Set<string>(),
+    failNext(name: string, error: AppError) {
+      failures.set(name, error);
+    },
+  } as MemoryBridge;
+
+  const switchTo = (path: string) => {
+    bridge.workspace = info(path);
+    bridge.settings = { ...bridge.settings, recentWorkspaces: [path, ...bridge.settings.recentWorkspaces.filter((p) => p !== path)] };
+    return bridge.workspace;
+  };
+  const handlers: Record<string, (input: never) => unknown> = {
+    'app:info': () => ({ version: '0.1.0', transport: 'browser', platform: 'linux', documentsDir: '/home/minji/Documents' }),
+    'settings:get': () => bridge.settings,
+    'settings:set': (patch: Partial<Settings>) => (bridge.settings = { ...bridge.settings, ...patch }),
+    'workspace:current': () => bridge.workspace,
+    'workspace:pickPath': () => bridge.pickedPath,
+    'workspace:create': ({ path }: { path: string }) => {
+      if (bridge.existing.has(path)) throw new AppError('conflict', `${path} already exists. Open it instead, or choose another file name.`);
+      bridge.existing.add(path);
+      return switchTo(path);
+    },
+    'workspace:open': ({ path }: { path: string }) => {
+      if (!bridge.existing.has(path)) throw new AppError('not-found', `${path} does not exist.`);
+      return switchTo(path);
+    },
+    'workspace:close': () => {
+      bridge.workspace = null;
+      return null;
+    },
+    'workspace:setTimeZone': ({ timeZone }: { timeZone: string }) => {
+      if (!bridge.workspace) throw new AppError('no-workspace', 'No workspace is open.');
+      bridge.workspace = { ...bridge.workspace, timeZone };
+      return bridge.workspace;
+    },
+  };
+  const call = new Proxy({} as Api, {
+    get: (_target, name: string) => async (input: unknown) => {
+      bridge.calls.push([name, input]);
+      const failure = failures.get(name);
+      if (failure) {
+        failures.delete(name);
+        throw failure;
+      }
+      const handler = handlers[name];
+      if (!handler) throw new AppError('unknown-call', `The in-memory bridge has no ${name}.`);
+      return structuredClone(handler(input as never));
+    },
+  });
+  bridge.call = call;
+  bridge.pathForFile = () => null;
+  bridge.on = () => () => undefined;
+  return bridge;
+}
+
+/** A workspace description for tests. */
+export function testWorkspace(path: string, timeZone = 'Asia/Seoul', demo = false): WorkspaceInfo {
+  return info(path, timeZone, demo);
+}
