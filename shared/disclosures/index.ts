@@ -8,3 +8,5 @@ export * from './check.ts';
 export * from './readability-en.ts';
 export * from './readability-ko.ts';
 export * from './status.ts';
+export * from './emphasis.ts';
+export * from './render-html.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isVisiblyEmphasised } from '../../../shared/disclosures/emphasis.ts';
 import { parseMarkdown } from '../../../shared/disclosures/markdown.ts';
 import { toPlainText } from '../../../shared/disclosures/plain-text.ts';
 import { countSyllables, fleschKincaidGrade, fleschReadingEase, readabilityEn } from '../../../shared/disclosures/readability-en.ts';
@@ -95,5 +96,16 @@ describe('Korean readability indicators (known answers)', () => {
   it('meets every target on plain, short sentences', () => {
     const r = readabilityKo(plain('알림을 보내 드립니다. 언제든 끌 수 있습니다.'), lists);
     expect(r.indicators.every((i) => i.ok)).toBe(true);
+  });
+});
+
+describe('the rendered emphasis rule', () => {
+  const rule = { minPt: 9, minRatio: 1.2 };
+  it('accepts bold or coloured text at any size and large text at 20% over the body', () => {
+    expect(isVisiblyEmphasised({ sentencePt: 8, bodyPt: 8, bold: true, coloured: false }, rule)).toBe(true);
+    expect(isVisiblyEmphasised({ sentencePt: 8, bodyPt: 8, bold: false, coloured: true }, rule)).toBe(true);
+    expect(isVisiblyEmphasised({ sentencePt: 12, bodyPt: 10, bold: false, coloured: false }, rule)).toBe(true);
+    expect(isVisiblyEmphasised({ sentencePt: 11.9, bodyPt: 10, bold: false, coloured: false }, rule)).toBe(false);
+    expect(isVisiblyEmphasised({ sentencePt: 8.4, bodyPt: 7, bold: false, coloured: false }, rule)).toBe(false);
   });
 });
