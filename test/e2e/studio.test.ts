@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessApi } from '../../electron/backend/dispatch.ts';
+import { seriousViolations } from './helpers/a11y.ts';
 import { screenshot, startApp, type RunningApp } from './helpers/app.ts';
 
 const SHOTS = path.resolve('test-results', 'screenshots');
@@ -165,6 +166,10 @@ describe('the disclosure studio in browser mode', () => {
     await page.locator('.pv-seg button[data-theme-choice="light"]').click();
     await page.locator('.pv-seg button[data-lang="ko"]').click();
     await page.locator('.pv-tabs button[data-tab="alimtalk"]').click();
+  });
+
+  it('has no serious accessibility violations in the studio', async () => {
+    expect(await seriousViolations(page, '.st-studio')).toEqual([]);
   });
 
   it('shows the studio in English with the dark theme', async () => {

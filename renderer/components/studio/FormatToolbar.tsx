@@ -33,7 +33,7 @@ export function FormatToolbar(props: {
       onClick={run}
       disabled={props.disabled}
       title={t('disclosures.editor.shortcut', { label, keys })}
-      aria-label={label}
+      aria-label={/[A-Za-z0-9]/.test(icon) ? `${icon} ${label}` : label}
       data-action={key}
     >
       {icon}

@@ -5,6 +5,7 @@ import { highlightSelectionMatches, openSearchPanel, search, searchKeymap } from
 import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { editorStyle } from './editor-style.ts';
 import { appendParagraph, formatCommands, formatKeymap, type FormatAction } from './formatting.ts';
 import { imeGuard, isComposing, onCompositionEnd } from './ime-guard.ts';
 
@@ -72,6 +73,7 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
           search({ top: true }),
           highlightSelectionMatches(),
           markdown(),
+          editorStyle,
           lintGutter(),
           EditorView.lineWrapping,
           EditorState.phrases.of(latest.current.phrases ?? {}),

@@ -68,13 +68,16 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
   const checks = { ko, en };
   const vars = { ko: values?.ko ?? {}, en: values?.en ?? {} };
 
-  const emphasisRule = rules.data ? { minPt: rules.data.rules.ko.emphasis.minPt, minRatio: rules.data.rules.ko.emphasis.minRatio } : null;
+  const ruleKo = rules.data?.rules.ko.emphasis;
+  const ruleEn = rules.data?.rules.en.emphasis;
+  const emphasisRuleKo = useMemo(() => (ruleKo ? { minPt: ruleKo.minPt, minRatio: ruleKo.minRatio } : null), [ruleKo]);
+  const emphasisRuleEn = useMemo(() => (ruleEn ? { minPt: ruleEn.minPt, minRatio: ruleEn.minRatio } : null), [ruleEn]);
   const targetsKo = useMemo(() => (ko.result && rules.data ? emphasisTargets(ko.doc, vars.ko, ko.result, rules.data.rules.ko) : []), [ko, rules.data, vars.ko]);
   const targetsEn = useMemo(() => (en.result && rules.data ? emphasisTargets(en.doc, vars.en, en.result, rules.data.rules.en) : []), [en, rules.data, vars.en]);
   const probeKo = useRef<HTMLDivElement>(null);
   const probeEn = useRef<HTMLDivElement>(null);
-  const emphasisKo = useEmphasisCheck(probeKo, targetsKo, emphasisRule, [ko.doc, preview]);
-  const emphasisEn = useEmphasisCheck(probeEn, targetsEn, emphasisRule, [en.doc, preview]);
+  const emphasisKo = useEmphasisCheck(probeKo, targetsKo, emphasisRuleKo, [ko.doc, preview]);
+  const emphasisEn = useEmphasisCheck(probeEn, targetsEn, emphasisRuleEn, [en.doc, preview]);
   const emphasis = { ko: emphasisKo, en: emphasisEn };
 
   const findings = (lang: Locale): Finding[] => {
