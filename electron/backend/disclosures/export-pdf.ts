@@ -11,11 +11,13 @@ const BODY = 10.5;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-interface Run {
+export interface Run {
   text: string;
   bold: boolean;
   emphasis: boolean;
   link: string | null;
+  /** A colour of its own (cover-page findings); else by style. */
+  color?: string;
 }
 
 function runs(nodes: readonly InlineNode[], vars: Record<string, string>, style: Omit<Run, 'text'>, out: Run[] = []): Run[] {
@@ -30,17 +32,67 @@ function runs(nodes: readonly InlineNode[], vars: Record<string, string>, style:
   return out;
 }
 
-function writeRuns(doc: Doc, list: Run[], options: { size: number; x: number; width: number }): void {
-  // pdfkit's `continued` chains runs on one line; a break ends the line, so split at breaks.
-  const lines: Run[][] = [[]];
+const sameStyle = (a: Run, b: Run) => a.bold === b.bold && a.emphasis === b.emphasis && a.link === b.link && a.color === b.color;
+
+/**
+ * Lays runs out into lines that fit `width`, breaking only at spaces. pdfkit follows UAX #14,
+ * which lets Korean break between any two syllables; Korean typesetting keeps an eojeol whole
+ * (CSS `word-break: keep-all`), so we choose the breaks and pdfkit never needs to.
+ */
+export function layoutLines(measure: (text: string, bold: boolean) => number, list: readonly Run[], width: number): Run[][] {
+  const hardLines: Run[][] = [[]];
   for (const r of list) {
-    const parts = r.text.split('\n');
-    parts.forEach((part, k) => {
-      if (k > 0) lines.push([]);
-      if (part !== '') lines[lines.length - 1]!.push({ ...r, text: part });
+    r.text.split('\n').forEach((part, k) => {
+      if (k > 0) hardLines.push([]);
+      if (part !== '') hardLines[hardLines.length - 1]!.push({ ...r, text: part });
     });
   }
-  for (const line of lines) {
+  const out: Run[][] = [];
+  for (const hard of hardLines) {
+    let line: Run[] = [];
+    let used = 0;
+    const push = (r: Run, text: string) => {
+      const last = line[line.length - 1];
+      if (last && sameStyle(last, r)) last.text += text;
+      else line.push({ ...r, text });
+    };
+    // A word may span runs (a variable, bold then a particle): it is placed as one unit.
+    let word: { run: Run; text: string }[] = [];
+    const place = (space: { run: Run; text: string } | null) => {
+      if (word.length > 0) {
+        const w = word.reduce((n, p) => n + measure(p.text, p.run.bold), 0);
+        if (line.length > 0 && used + w > width) {
+          const last = line[line.length - 1]!;
+          last.text = last.text.trimEnd();
+          out.push(line.filter((x) => x.text !== ''));
+          line = [];
+          used = 0;
+        }
+        for (const p of word) push(p.run, p.text);
+        used += w;
+        word = [];
+      }
+      if (space && line.length > 0) {
+        push(space.run, space.text);
+        used += measure(space.text, space.run.bold);
+      }
+    };
+    for (const r of hard) {
+      for (const piece of r.text.match(/\s+|\S+/g) ?? []) {
+        if (/^\s/.test(piece)) place({ run: r, text: piece });
+        else word.push({ run: r, text: piece });
+      }
+    }
+    place(null);
+    out.push(line);
+  }
+  return out;
+}
+
+function writeRuns(doc: Doc, list: Run[], options: { size: number; x: number; width: number }): void {
+  const measure = (text: string, bold: boolean) => doc.font(bold ? BOLD : REGULAR).fontSize(options.size).widthOfString(text);
+  // A point of slack so pdfkit's own wrapping never disagrees with ours by a rounding error.
+  for (const line of layoutLines(measure, list, options.width - 1)) {
     if (line.length === 0) {
       doc.font(REGULAR).fontSize(options.size).text(' ', options.x, doc.y, { width: options.width, lineGap: 3 });
       continue;
@@ -49,7 +101,7 @@ function writeRuns(doc: Doc, list: Run[], options: { size: number; x: number; wi
       doc
         .font(r.bold ? BOLD : REGULAR)
         .fontSize(options.size)
-        .fillColor(r.link || r.emphasis ? COLORS.accent : COLORS.text);
+        .fillColor(r.color ?? (r.link || r.emphasis ? COLORS.accent : COLORS.text));
       const opts: PDFKit.Mixins.TextOptions = { continued: i < line.length - 1, lineGap: 3, underline: Boolean(r.link) };
       if (r.link) opts.link = r.link;
       if (i === 0) doc.text(r.text, options.x, doc.y, { ...opts, width: options.width });
@@ -136,11 +188,14 @@ function cover(doc: Doc, report: DisclosureReport): void {
     const w = l.check.findings.filter((f) => f.severity === 'warning').length;
     return `${l.locale === 'ko' ? '한국어' : 'English'}: ${e} error(s), ${w} warning(s)`;
   });
-  doc.font(REGULAR).fontSize(9.5).text(`지적 사항 / Findings — ${counts.join('   ·   ')}`);
+  const width = doc.page.width - left - doc.page.margins.right;
+  const line = (text: string, color: string, x = left) =>
+    writeRuns(doc, [{ text, bold: false, emphasis: false, link: null, color }], { size: 9.5, x, width: width - (x - left) });
+  line(`지적 사항 / Findings — ${counts.join('   ·   ')}`, COLORS.text);
   for (const l of report.locales) {
-    for (const f of l.check.findings.slice(0, 8)) {
-      doc.fillColor(f.severity === 'error' ? COLORS.bad : COLORS.muted).text(`[${l.locale}] ${f.rule}: ${f.message}`, { indent: 10 });
-    }
+    const shown = l.check.findings.slice(0, 8);
+    for (const f of shown) line(`[${l.locale}] ${f.rule}: ${f.message}`, f.severity === 'error' ? COLORS.bad : COLORS.muted, left + 10);
+    if (l.check.findings.length > shown.length) line(`[${l.locale}] … +${l.check.findings.length - shown.length}`, COLORS.muted, left + 10);
   }
   doc.fillColor(COLORS.text).moveDown(1);
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { HandlerContext } from '../../../electron/backend/context.ts';
+import { layoutLines } from '../../../electron/backend/disclosures/export-pdf.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -119,5 +120,29 @@ describe('disclosure export', () => {
       message: expect.stringContaining(file),
     });
     ctx.close();
+  });
+});
+
+describe('PDF line layout', () => {
+  const run = (text: string, bold = false) => ({ text, bold, emphasis: false, link: null });
+  const measure = (text: string) => [...text].length;
+
+  it('breaks Korean only at spaces, keeping each eojeol whole', () => {
+    const lines = layoutLines(measure, [run('알림톡을 받으면 데이터 요금이 들 수 있습니다.')], 10);
+    expect(lines.map((l) => l.map((r) => r.text).join(''))).toEqual(['알림톡을 받으면', '데이터 요금이 들', '수 있습니다.']);
+  });
+
+  it('keeps styles across a break and starts a new line at every line break', () => {
+    const lines = layoutLines(measure, [run('가나 '), run('다라 마바', true), run('\n사아')], 6);
+    expect(lines.map((l) => l.map((r) => `${r.bold ? '*' : ''}${r.text}`))).toEqual([['가나 ', '*다라'], ['*마바'], ['사아']]);
+  });
+});
+
+describe('PDF line layout across runs', () => {
+  it('never breaks inside a word made of several runs (a variable followed by a particle)', () => {
+    const measure = (text: string) => [...text].length;
+    const r = (text: string) => ({ text, bold: false, emphasis: false, link: null });
+    const lines = layoutLines(measure, [r('한 건에 약 '), r('2'), r('KB를 씁니다.')], 10);
+    expect(lines.map((l) => l.map((x) => x.text).join(''))).toEqual(['한 건에 약', '2KB를 씁니다.']);
   });
 });
