@@ -7,10 +7,10 @@ import type { EmphasisVerdict } from './use-emphasis-check.ts';
 /** Label of a rule id in the app's language (falls back to the id). */
 export function useRuleLabel() {
   const { t } = useI18n();
-  return (rule: string) => {
+  return (rule: string, fallback?: string) => {
     const key = `disclosures.checks.rule.${rule}` as MessageKey;
     const label = t(key);
-    return label === key ? rule : label;
+    return label === key ? (fallback ?? rule) : label;
   };
 }
 
@@ -59,10 +59,10 @@ export function ChecksPanel(props: {
               <div className="st-check-body">
                 {satisfied ? (
                   <button type="button" className="st-link" onClick={() => props.onSelect(satisfied.start, satisfied.end)}>
-                    {label(r.id)}
+                    {label(r.id, r.label)}
                   </button>
                 ) : (
-                  <strong>{label(r.id)}</strong>
+                  <strong>{label(r.id, r.label)}</strong>
                 )}
                 {verdict ? (
                   <span className={`st-emph ${verdict.emphasised ? 'st-good' : 'st-warn'}`}>

@@ -1,7 +1,9 @@
+import { isVisiblyEmphasised } from '../../../shared/disclosures/emphasis.ts';
+
 /**
  * The emphasis rule, checked on the rendered preview: the sentences about data charges and about
  * refusing must be visibly emphasised — at least `minPt` points AND `minRatio` × the body size,
- * or bold or a different colour (then still at least `minPt`, so a bold 6 pt line does not pass).
+ * or bold or a different colour. This module measures the DOM; the rule itself is the engine's.
  */
 
 /** The computed style facts the rule compares. */
@@ -24,14 +26,16 @@ export function pxToPt(px: number): number {
 /** Why a run counts as emphasised (or `null` when it does not). */
 export type EmphasisReason = 'size' | 'bold' | 'colour' | null;
 
-/** Compares one text run's style with the body's. Pure: unit-tested. */
+/**
+ * Compares one text run's style with the body's, by the engine's one definition of the rule
+ * (`isVisiblyEmphasised`: bold or coloured, or ≥ minPt and ≥ minRatio × body). Pure: unit-tested.
+ */
 export function emphasisOf(run: TextStyle, body: TextStyle, rule: EmphasisRule): EmphasisReason {
-  const bigEnough = pxToPt(run.fontSizePx) >= rule.minPt - 1e-6;
-  if (bigEnough && run.fontSizePx >= body.fontSizePx * rule.minRatio - 1e-6) return 'size';
-  if (!bigEnough) return null;
-  if (run.fontWeight >= 600 && run.fontWeight - body.fontWeight >= 200) return 'bold';
-  if (normaliseColor(run.color) !== normaliseColor(body.color)) return 'colour';
-  return null;
+  const bold = run.fontWeight >= 600 && run.fontWeight > body.fontWeight;
+  const coloured = normaliseColor(run.color) !== normaliseColor(body.color);
+  const rendered = { sentencePt: pxToPt(run.fontSizePx), bodyPt: pxToPt(body.fontSizePx), bold, coloured };
+  if (!isVisiblyEmphasised(rendered, rule)) return null;
+  return bold ? 'bold' : coloured ? 'colour' : 'size';
 }
 
 function normaliseColor(c: string): string {

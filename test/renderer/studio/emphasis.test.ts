@@ -22,9 +22,9 @@ describe('the emphasis comparison', () => {
     expect(emphasisOf({ ...body, color: 'rgb(194, 65, 12)' }, body, rule)).toBe('colour');
   });
 
-  it('does not count bold text below 9 pt (11 px is 8.25 pt)', () => {
-    const small = { fontSizePx: 10, fontWeight: 400, color: body.color };
-    expect(emphasisOf({ fontSizePx: 11, fontWeight: 700, color: body.color }, small, rule)).toBeNull();
+  it('does not count a run 20% larger but under 9 pt (11 px is 8.25 pt) as emphasised by size', () => {
+    const small = { fontSizePx: 9, fontWeight: 400, color: body.color };
+    expect(emphasisOf({ fontSizePx: 11, fontWeight: 400, color: body.color }, small, rule)).toBeNull();
   });
 
   it('does not count the same style as the body', () => {
