@@ -1,6 +1,7 @@
 import { common } from './common.ts';
 import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
+import { imports } from './imports.ts';
 
 /**
  * Every English string, by domain. English is the reference: Korean must have the same keys
@@ -10,4 +11,5 @@ export const en = {
   common,
   dashboards,
   disclosures,
+  imports,
 };

@@ -2,10 +2,12 @@ import type { Messages } from '../types.ts';
 import { common } from './common.ts';
 import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
+import { imports } from './imports.ts';
 
 /** Every Korean string, by domain (same keys as English). */
 export const ko: Messages = {
   common,
   dashboards,
   disclosures,
+  imports,
 };
