@@ -1,7 +1,14 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 let zoneCache: string[] | null = null;
+let offsetCache: Map<string, string> | null = null;
+
+/** Each zone's current UTC offset label, computed once per session. */
+function zoneOffsets(): Map<string, string> {
+  if (!offsetCache) offsetCache = new Map(allTimeZones().map((z) => [z, utcOffsetLabel(z)]));
+  return offsetCache;
+}
 
 /** Every IANA time zone this runtime knows (plus UTC), sorted. */
 export function allTimeZones(): string[] {
@@ -43,7 +50,7 @@ export function TimeZoneSelect(props: {
   const [pending, setPending] = useState<string | null>(null);
   const selected = pending ?? props.value;
   const zones = allTimeZones();
-  const offsets = useMemo(() => new Map(zones.map((z) => [z, utcOffsetLabel(z)])), [zones]);
+  const offsets = zoneOffsets();
   const needle = query.trim().toLowerCase().replace(/\s+/g, '_');
   const shown = needle
     ? zones.filter((z) => z.toLowerCase().includes(needle) || (offsets.get(z) ?? '').toLowerCase().includes(needle))

@@ -7,6 +7,7 @@ import {
   useOpenWorkspace,
   useSettings,
 } from '../data/app-hooks.ts';
+import { api } from '../data/api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Dialog } from './Dialog.tsx';
 import { errorMessage, useReportError } from './errors.tsx';
@@ -51,6 +52,7 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
   const createMutation = useCreateWorkspace();
   const openMutation = useOpenWorkspace();
   const closeMutation = useCloseWorkspace();
+  const appInfo = useAppInfo();
   const [dialog, setDialog] = useState<'create' | 'open' | null>(null);
   const [status, setStatus] = useState('');
 
@@ -66,13 +68,18 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
     async (mode: 'create' | 'open') => {
       try {
         const picked = await pickWorkspacePath(mode);
-        if (picked === null) setDialog(mode);
-        else await run(mode, picked);
+        if (picked !== null) {
+          await run(mode, picked);
+          return;
+        }
+        // Null means "cancelled" from Electron's native dialog, "no native dialog" in browser mode.
+        const transport = appInfo.data?.transport ?? (await api()['app:info']({})).transport;
+        if (transport !== 'electron') setDialog(mode);
       } catch (error) {
         report(error);
       }
     },
-    [run, report],
+    [run, report, appInfo.data],
   );
 
   const value = useMemo<WorkspaceFlow>(

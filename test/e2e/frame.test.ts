@@ -82,8 +82,13 @@ describe('the app frame in browser mode', () => {
     await page.getByRole('heading', { name: 'Data charges' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Data charges' }).getAttribute('aria-current')).toBe('page');
     await nav.getByRole('link', { name: 'Overview' }).click();
-    await page.getByRole('heading', { name: 'Overview' }).waitFor();
-    await screenshot(page, 'frame-overview-en-light');
+    await page.locator('main h1, main h2').first().waitFor();
+    const switcher = page.getByRole('button', { name: 'Workspace policy-review' });
+    await switcher.click();
+    await page.getByRole('group', { name: 'Workspace actions' }).waitFor();
+    await screenshot(page, 'frame-switcher-en-light');
+    await page.keyboard.press('Escape');
+    await page.getByRole('group', { name: 'Workspace actions' }).waitFor({ state: 'detached' });
   });
 
   it('shows the backend’s error in an alert when a file is not a workspace', async () => {
@@ -106,13 +111,14 @@ describe('the app frame in browser mode', () => {
   it('switches to Korean and the dark theme, and keeps both after a reload', async () => {
     const { page } = app;
     await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '한국어' }).click();
-    await page.getByRole('heading', { name: '개요' }).waitFor();
+    await htmlAttr(page, 'lang', 'ko');
+    await page.getByRole('navigation', { name: '주 메뉴' }).waitFor();
     await page.getByRole('group', { name: '테마' }).getByRole('button', { name: '어둡게' }).click();
     await htmlAttr(page, 'data-theme', 'dark');
     await waitForSettings(app, (s) => s.locale === 'ko' && s.theme === 'dark');
     await screenshot(page, 'frame-overview-ko-dark');
     await page.reload();
-    await page.getByRole('heading', { name: '개요' }).waitFor();
+    await page.getByRole('navigation', { name: '주 메뉴' }).waitFor();
     await htmlAttr(page, 'data-theme', 'dark');
     await htmlAttr(page, 'lang', 'ko');
     await page.getByRole('button', { name: '작업 공간 policy-review' }).waitFor();
@@ -199,6 +205,7 @@ describe('the app frame in browser mode', () => {
     await page.getByRole('button', { name: /policy-review/ }).first().click();
     await page.getByRole('button', { name: /Close workspace|작업 공간 닫기/ }).click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await screenshot(page, 'frame-welcome-en-dark');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^(Open a workspace|작업 공간 열기)$/ }).first().click();
     await page.getByRole('dialog').waitFor();

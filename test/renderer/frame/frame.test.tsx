@@ -105,6 +105,18 @@ describe('the workspace switcher', () => {
     expect(bridge.calls).toContainEqual(['workspace:pickPath', { mode: 'create' }]);
   });
 
+  it('does nothing when the native dialog is cancelled in Electron', async () => {
+    const bridge = memoryBridge({ locale: 'en' });
+    bridge.transport = 'electron';
+    renderApp(bridge);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open a workspace' }));
+    await waitFor(() => expect(bridge.calls.map(([name]) => name)).toContain('workspace:pickPath'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(bridge.workspace).toBeNull();
+  });
+
   it('opens a recent workspace from the menu', async () => {
     const bridge = memoryBridge({ locale: 'en', recentWorkspaces: ['/w/a.sqlite', '/w/b.sqlite'] }, testWorkspace('/w/a.sqlite'));
     bridge.existing.add('/w/b.sqlite');

@@ -6,8 +6,10 @@ export interface MemoryBridge extends Bridge {
   workspace: WorkspaceInfo | null;
   /** Every call made, in order: `[name, input]`. */
   calls: [string, unknown][];
-  /** What `workspace:pickPath` answers (null = browser mode). */
+  /** What `workspace:pickPath` answers (null = browser mode, or a cancelled native dialog). */
   pickedPath: string | null;
+  /** What `app:info` reports as the transport. */
+  transport: 'electron' | 'browser';
   /** Makes the next call of `name` fail with this error. */
   failNext(name: string, error: AppError): void;
   /** Files that `workspace:open` accepts. */
@@ -31,6 +33,7 @@ export function memoryBridge(initial: Partial<Settings> = {}, workspace: Workspa
     workspace,
     calls: [] as [string, unknown][],
     pickedPath: null as string | null,
+    transport: 'browser',
     existing: new Set<string>(),
     failNext(name: string, error: AppError) {
       failures.set(name, error);
@@ -43,7 +46,7 @@ export function memoryBridge(initial: Partial<Settings> = {}, workspace: Workspa
     return bridge.workspace;
   };
   const handlers: Record<string, (input: never) => unknown> = {
-    'app:info': () => ({ version: '0.1.0', transport: 'browser', platform: 'linux', documentsDir: '/home/minji/Documents' }),
+    'app:info': () => ({ version: '0.1.0', transport: bridge.transport, platform: 'linux', documentsDir: '/home/minji/Documents' }),
     'settings:get': () => bridge.settings,
     'settings:set': (patch: Partial<Settings>) => (bridge.settings = { ...bridge.settings, ...patch }),
     'workspace:current': () => bridge.workspace,
