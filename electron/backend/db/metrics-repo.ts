@@ -1,6 +1,6 @@
 /**
  * The metric queries (one function per question; the metrics engine assembles results). Every value
- * is bound: sender and category filters travel as JSON arrays (`json_each`), null meaning "all".
+ * is bound: sender and category filters become `IN (@s0, @s1, …)` lists of bound values (no list = all).
  * Rollup tables are keyed by local day number; raw tables by UTC epoch milliseconds.
  */
 import type { Db } from './connection.ts';
@@ -12,20 +12,28 @@ export interface QueryScope {
   /** UTC ms of the start of fromDay (inclusive) and of the day after toDay (exclusive). */
   fromMs: number;
   toMs: number;
-  /** JSON array of sender ids, or null for all. */
-  senders: string | null;
-  /** JSON array of categories ('' = none), or null for all. */
-  categories: string | null;
+  /** Sender ids, or null for all. */
+  senders: string[] | null;
+  /** Categories ('' = none), or null for all. */
+  categories: string[] | null;
 }
 
-const SENDER = `(@senders IS NULL OR sender_id IN (SELECT value FROM json_each(@senders)))`;
-const CATEGORY_ROLLUP = `(@categories IS NULL OR category IN (SELECT value FROM json_each(@categories)))`;
-const CATEGORY_RAW = `(@categories IS NULL OR coalesce(category, '') IN (SELECT value FROM json_each(@categories)))`;
+/** `col IN (@p0, @p1, …)` for a filter list (every value bound), or TRUE for no filter. */
+function inList(col: string, prefix: string, values: string[] | null): string {
+  return values === null ? '1' : `${col} IN (${values.map((_, i) => `@${prefix}${i}`).join(', ')})`;
+}
+const SENDER_IN = (s: QueryScope, alias = '') => inList(`${alias}sender_id`, 's', s.senders);
+const CATEGORY_IN = (s: QueryScope, alias = '') => inList(`${alias}category`, 'c', s.categories);
+const CATEGORY_RAW_IN = (s: QueryScope, alias = '') => inList(`coalesce(${alias}category, '')`, 'c', s.categories);
 const DAYS = `day BETWEEN @fromDay AND @toDay`;
 const CHARGEABLE = `status IN ('sent', 'delivered')`;
 
-function bind(s: QueryScope) {
-  return { fromDay: s.fromDay, toDay: s.toDay, fromMs: s.fromMs, toMs: s.toMs, senders: s.senders, categories: s.categories };
+/** The named parameters of a scope: period bounds and each filter value. */
+function bind(s: QueryScope): Record<string, string | number> {
+  const out: Record<string, string | number> = { fromDay: s.fromDay, toDay: s.toDay, fromMs: s.fromMs, toMs: s.toMs };
+  s.senders?.forEach((v, i) => (out[`s${i}`] = v));
+  s.categories?.forEach((v, i) => (out[`c${i}`] = v));
+  return out;
 }
 
 /** The first and last local day with any rollup row (null when the workspace is empty). */
@@ -47,7 +55,7 @@ export function volumeByDay(db: Db, s: QueryScope, stack: StackColumn): { day: n
   return db
     .prepare(
       `SELECT day, status, ${stack} AS key, sum(messages) AS n FROM rollup_notifications_daily
-       WHERE ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} GROUP BY day, status, ${stack}`,
+       WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day, status, ${stack}`,
     )
     .all(bind(s)) as { day: number; status: string; key: string; n: number }[];
 }
@@ -57,7 +65,7 @@ export function topSenders(db: Db, s: QueryScope, limit: number): { key: string;
   return db
     .prepare(
       `SELECT sender_id AS key, sum(messages) AS count FROM rollup_notifications_daily
-       WHERE ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} GROUP BY sender_id ORDER BY count DESC, key LIMIT @limit`,
+       WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY sender_id ORDER BY count DESC, key LIMIT @limit`,
     )
     .all({ ...bind(s), limit }) as { key: string; count: number }[];
 }
@@ -67,7 +75,7 @@ export function topTemplates(db: Db, s: QueryScope, limit: number): { key: strin
   return db
     .prepare(
       `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_templates_daily
-       WHERE ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} AND template_id <> ''
+       WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} AND template_id <> ''
        GROUP BY sender_id, template_id ORDER BY count DESC, key LIMIT @limit`,
     )
     .all({ ...bind(s), limit }) as { key: string; senderId: string; count: number }[];
@@ -88,7 +96,7 @@ export function chargeableByDay(db: Db, s: QueryScope): ChargeableRow[] {
     .prepare(
       `SELECT day, sender_id, network, sum(messages) AS messages, sum(known_bytes_messages) AS known_messages,
               sum(known_bytes) AS known_bytes
-       FROM rollup_notifications_daily WHERE ${DAYS} AND ${CHARGEABLE} AND ${SENDER} AND ${CATEGORY_ROLLUP}
+       FROM rollup_notifications_daily WHERE ${DAYS} AND ${CHARGEABLE} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)}
        GROUP BY day, sender_id, network`,
     )
     .all(bind(s)) as ChargeableRow[];
@@ -103,43 +111,10 @@ export function firstsByDay(
   return db
     .prepare(
       `SELECT day, sender_id, network, sum(messages) AS messages, sum(known_bytes_messages) AS known_messages
-       FROM rollup_first_daily WHERE scope = @scope AND ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP}
+       FROM rollup_first_daily WHERE scope = @scope AND ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)}
        GROUP BY day, sender_id, network`,
     )
     .all({ ...bind(s), scope }) as { day: number; sender_id: string; network: string; messages: number; known_messages: number }[];
-}
-
-/** Distinct recipients of chargeable (or, with `nonFailed`, any but failed) messages in [fromMs, toMs). */
-export function distinctRecipients(db: Db, s: QueryScope, which: 'chargeable' | 'nonFailed'): number {
-  const status = which === 'chargeable' ? CHARGEABLE : `status <> 'failed'`;
-  return db
-    .prepare(
-      `SELECT count(DISTINCT recipient_id) FROM notifications INDEXED BY notifications_by_time
-       WHERE sent_at >= @fromMs AND sent_at < @toMs AND ${status} AND ${SENDER} AND ${CATEGORY_RAW}`,
-    )
-    .pluck()
-    .get(bind(s)) as number;
-}
-
-/**
- * Distinct recipients with an opt-out or block in [fromMs, toMs): that sender's or platform-wide
- * events with a sender filter. With a category filter, only recipients reached (any status but
- * failed) by a notification of those categories in the same range.
- */
-export function distinctOptedOut(db: Db, s: QueryScope): number {
-  const reachedOnly =
-    s.categories === null
-      ? ''
-      : `AND recipient_id IN (SELECT recipient_id FROM notifications INDEXED BY notifications_by_time
-           WHERE sent_at >= @fromMs AND sent_at < @toMs AND status <> 'failed' AND ${SENDER} AND ${CATEGORY_RAW})`;
-  return db
-    .prepare(
-      `SELECT count(DISTINCT recipient_id) FROM consent INDEXED BY consent_by_time
-       WHERE occurred_at >= @fromMs AND occurred_at < @toMs AND action IN ('opt_out', 'block')
-         AND (sender_id IS NULL OR ${SENDER}) ${reachedOnly}`,
-    )
-    .pluck()
-    .get(bind(s)) as number;
 }
 
 /** Per recipient in [fromMs, toMs): chargeable messages, known bytes, unknown-size messages and unknown-size firsts. */
@@ -156,8 +131,8 @@ export function perRecipientUsage(
        LEFT JOIN rollup_first_messages f ON f.scope = @scope AND f.recipient_id = n.recipient_id
          AND f.sender_key = CASE @scope WHEN 'pair' THEN n.sender_id ELSE '' END
          AND f.sender_id = n.sender_id AND f.sent_at = n.sent_at AND f.event_id IS n.event_id
-       WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.${CHARGEABLE} AND ${SENDER.replace('sender_id IN', 'n.sender_id IN')}
-         AND ${CATEGORY_RAW.replace('coalesce(category', 'coalesce(n.category')}
+       WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.${CHARGEABLE} AND ${SENDER_IN(s, 'n.')}
+         AND ${CATEGORY_RAW_IN(s, 'n.')}
        GROUP BY n.recipient_id`,
     )
     .raw()
@@ -171,7 +146,7 @@ export function coverageByDay(db: Db, s: QueryScope): { day: number; pairs: numb
       `SELECT day, count(*) AS pairs, sum(notice_at IS NOT NULL AND notice_at <= sent_at) AS covered,
               sum(notice_at IS NOT NULL) AS noticed
        FROM rollup_first_messages INDEXED BY rollup_first_by_day
-       WHERE scope = 'pair' AND ${DAYS} AND ${SENDER} AND ${CATEGORY_ROLLUP} GROUP BY day`,
+       WHERE scope = 'pair' AND ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
     )
     .all(bind(s)) as { day: number; pairs: number; covered: number; noticed: number }[];
 }
@@ -187,8 +162,8 @@ export function optOutAfterFirst(db: Db, s: QueryScope): number[] {
                WHERE c.recipient_id = f.recipient_id AND c.occurred_at >= f.sent_at AND c.action IN ('opt_out', 'block')
                  AND (c.sender_id IS NULL OR c.sender_id = f.sender_id)) - f.sent_at AS lag
        FROM rollup_first_messages f INDEXED BY rollup_first_by_day
-       WHERE f.scope = 'pair' AND f.${DAYS} AND ${SENDER.replace('sender_id IN', 'f.sender_id IN')}
-         AND ${CATEGORY_ROLLUP.replace('category IN', 'f.category IN')} AND f.notice_at IS NOT NULL AND lag IS NOT NULL`,
+       WHERE f.scope = 'pair' AND f.${DAYS} AND ${SENDER_IN(s, 'f.')}
+         AND ${CATEGORY_IN(s, 'f.')} AND f.notice_at IS NOT NULL AND lag IS NOT NULL`,
     )
     .pluck()
     .all(bind(s)) as number[];
@@ -224,8 +199,8 @@ export function refusalViolations(db: Db, s: QueryScope): IterableIterator<Refus
               ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1) AS latest
          FROM notifications n INDEXED BY notifications_by_time
          WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.status <> 'failed'
-           AND ${SENDER.replace('sender_id IN', 'n.sender_id IN')}
-           AND ${CATEGORY_RAW.replace('coalesce(category', 'coalesce(n.category')}
+           AND ${SENDER_IN(s, 'n.')}
+           AND ${CATEGORY_RAW_IN(s, 'n.')}
            AND n.recipient_id IN (SELECT recipient_id FROM consent WHERE action IN ('opt_out', 'block')))
        WHERE latest LIKE 'opt\\_out|%' ESCAPE '\\' OR latest LIKE 'block|%'
        ORDER BY sent_at, id`,

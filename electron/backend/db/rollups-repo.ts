@@ -1,7 +1,8 @@
 import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/domain/canonical.ts';
-import { localDay } from '../../../shared/metrics/calendar.ts';
+import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
 import { getMeta } from './meta-repo.ts';
+import { deleteReachDays, reachWriters } from './reach-repo.ts';
 
 /**
  * The rollup tables the dashboards read (migration 0002), maintained by the importer inside the same
@@ -152,12 +153,26 @@ function mergeFirsts(
 
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
 export function createRollupAccumulator(db: Db): RollupAccumulator {
-  return makeAccumulator(db, true);
+  return makeAccumulator(db, 'all');
 }
 
-/** The accumulator; with `counts` false it keeps only first messages and first notices (recomputes). */
-function makeAccumulator(db: Db, counts: boolean): RollupAccumulator {
+/**
+ * The accumulator. Modes: `all`; `firsts` keeps only first messages and first notices; `reach`
+ * only the distinct-recipient sets (both for recomputing after a removal).
+ */
+function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): RollupAccumulator {
+  const counts = mode === 'all';
+  const firsts = mode !== 'reach';
+  const reachOn = mode !== 'firsts';
   const zone = rollupTimeZone(db);
+  let reach = new Map<string, Set<string>>();
+  const idCache = new Map<string, number>();
+  const addReach = (kind: string, day: number, sender: string, category: string, recipient: string) => {
+    const key = kind + SEP + day + SEP + sender + SEP + category;
+    let set = reach.get(key);
+    if (!set) reach.set(key, (set = new Set()));
+    set.add(recipient);
+  };
   let w: Writers | null = null;
   let notif = new Map<string, number[]>();
   let templates = new Map<string, number>();
@@ -190,7 +205,11 @@ function makeAccumulator(db: Db, counts: boolean): RollupAccumulator {
       const day = localDay(e.sentAt, zone);
       const category = e.category ?? '';
       if (counts) countNotification(e, day, category);
-      if (e.status === 'sent' || e.status === 'delivered') {
+      if (reachOn && e.status !== 'failed') {
+        addReach('reached', day, e.senderId, category, e.recipientId);
+        if (e.status === 'sent' || e.status === 'delivered') addReach('charged', day, e.senderId, category, e.recipientId);
+      }
+      if (firsts && (e.status === 'sent' || e.status === 'delivered')) {
         const c: FirstCandidate = {
           recipientId: e.recipientId,
           senderId: e.senderId,
@@ -206,11 +225,14 @@ function makeAccumulator(db: Db, counts: boolean): RollupAccumulator {
       }
     },
     addConsent(e) {
+      if (reachOn && (e.action === 'opt_out' || e.action === 'block')) {
+        addReach('optout', localDay(e.occurredAt, zone), e.senderId ?? '', '', e.recipientId);
+      }
       if (counts) {
         const key = localDay(e.occurredAt, zone) + SEP + (e.senderId ?? '') + SEP + e.action;
         consent.set(key, (consent.get(key) ?? 0) + 1);
       }
-      if (e.action === 'notice_shown') {
+      if (firsts && e.action === 'notice_shown') {
         const nkey = e.recipientId + SEP + (e.senderId ?? '');
         const cur = notices.get(nkey);
         if (cur === undefined || e.occurredAt < cur) notices.set(nkey, e.occurredAt);
@@ -257,6 +279,22 @@ function makeAccumulator(db: Db, counts: boolean): RollupAccumulator {
         const [day, action] = key.split(SEP);
         writers.url.run(Number(day), action, n);
       }
+      if (reach.size > 0) {
+        const rw = reachWriters(db);
+        if (idCache.size > 2_000_000) idCache.clear();
+        for (const [key, recipients] of reach) {
+          const [kind, day, sender, category] = key.split(SEP) as [string, string, string, string];
+          const ids = new Uint32Array(recipients.size);
+          let i = 0;
+          for (const r of recipients) {
+            let id = idCache.get(r);
+            if (id === undefined) idCache.set(r, (id = rw.idOf(r)));
+            ids[i++] = id;
+          }
+          rw.merge(kind, Number(day), sender, category, ids);
+        }
+        reach = new Map();
+      }
       notif = new Map();
       templates = new Map();
       pairFirst = new Map();
@@ -276,6 +314,8 @@ const ROLLUP_TABLES = [
   'rollup_notice_first',
   'rollup_consent_daily',
   'rollup_urls_daily',
+  'rollup_reach_daily',
+  'rollup_recipient_ids',
 ];
 
 /** Rows fed to the accumulator per flush while rebuilding (bounds memory). */
@@ -451,7 +491,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
     db.prepare('DELETE FROM rollup_first_daily WHERE messages <= 0').run();
     db.prepare('DELETE FROM rollup_first_messages WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
     db.prepare('DELETE FROM rollup_notice_first WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
-    const acc = makeAccumulator(db, false);
+    const acc = makeAccumulator(db, 'firsts');
     for (const r of db
       .prepare(
         `SELECT event_id, occurred_at, recipient_id, sender_id FROM consent
@@ -483,5 +523,49 @@ export function removeImportFromRollups(db: Db, importId: number): void {
     }
     acc.flush();
     db.exec('DELETE FROM temp.rollup_affected');
+    recomputeReachDays(db, importId);
   })();
+}
+
+/** Recomputes the distinct-recipient sets of every day one import touched, without that import. */
+function recomputeReachDays(db: Db, importId: number): void {
+  const zone = rollupTimeZone(db);
+  const days = new Set<number>();
+  for (const at of db.prepare('SELECT DISTINCT sent_at FROM notifications WHERE import_id = ?').pluck().iterate(importId) as IterableIterator<number>) {
+    days.add(localDay(at, zone));
+  }
+  for (const at of db
+    .prepare("SELECT DISTINCT occurred_at FROM consent WHERE import_id = ? AND action IN ('opt_out', 'block')")
+    .pluck()
+    .iterate(importId) as IterableIterator<number>) {
+    days.add(localDay(at, zone));
+  }
+  if (days.size === 0) return;
+  deleteReachDays(db, days);
+  const acc = makeAccumulator(db, 'reach');
+  const notifs = db.prepare(
+    `SELECT sent_at, recipient_id, sender_id, category, status FROM notifications
+     WHERE sent_at >= ? AND sent_at < ? AND import_id <> ?`,
+  );
+  const optouts = db.prepare(
+    `SELECT occurred_at, recipient_id, sender_id, action FROM consent
+     WHERE occurred_at >= ? AND occurred_at < ? AND import_id <> ? AND action IN ('opt_out', 'block')`,
+  );
+  for (const day of days) {
+    const from = dayStartUtc(day, zone);
+    const to = dayStartUtc(day + 1, zone);
+    for (const r of notifs.raw().iterate(from, to, importId) as IterableIterator<[number, string, string, string | null, NotificationEvent['status']]>) {
+      acc.addNotification({
+        eventId: null, sentAt: r[0], sentAtRaw: '', zoneAssumed: false, recipientId: r[1], senderId: r[2],
+        templateId: null, category: r[3], status: r[4], bytes: null, network: 'unknown',
+      });
+    }
+    for (const r of optouts.raw().iterate(from, to, importId) as IterableIterator<[number, string, string | null, ConsentEvent['action']]>) {
+      acc.addConsent({
+        eventId: null, occurredAt: r[0], occurredAtRaw: '', zoneAssumed: false, recipientId: r[1], senderId: r[2],
+        action: r[3], disclosureVersion: null, source: null,
+      });
+    }
+  }
+  acc.flush();
 }

@@ -10,18 +10,67 @@ import type { Db } from '../db/connection.ts';
 import {
   coverageByDay,
   dimensionCounts,
-  distinctOptedOut,
-  distinctRecipients,
   optOutAfterFirst,
   type QueryScope,
 } from '../db/metrics-repo.ts';
+import { countsOf, intersect, popcount, unionByGroup } from './reach.ts';
 import { ratio, resolveScope, toFilter, type FilterInput } from './scope.ts';
+
+/** Opt-out figures of the whole scope and, optionally, of each bucket, sender and category. */
+function optOutTable(
+  db: Db,
+  q: QueryScope,
+  label: ((day: number) => string) | null,
+  senderKeys: readonly string[],
+  categoryKeys: readonly string[],
+) {
+  const reachedSets = unionByGroup(db, 'reached', q, (r) => {
+    const g = ['t'];
+    if (label) g.push('b' + label(r.day));
+    if (senderKeys.length > 0) g.push('s' + r.senderId);
+    if (categoryKeys.length > 0) g.push('c' + r.category);
+    return g;
+  });
+  const senderGroups = senderKeys.map((k) => 's' + k);
+  const optSets = unionByGroup(
+    db,
+    'optout',
+    q,
+    (r) => {
+      const g = ['t'];
+      if (label) g.push('b' + label(r.day));
+      if (r.senderId === '') g.push(...senderGroups);
+      else if (senderKeys.length > 0) g.push('s' + r.senderId);
+      return g;
+    },
+    { withPlatform: true, ignoreCategories: true },
+  );
+  const reached = countsOf(reachedSets);
+  const narrowed = q.categories !== null;
+  const opted = (group: string, reachGroup: string): number => {
+    const bits = optSets.get(group);
+    if (!bits) return 0;
+    if (!narrowed && !reachGroup.startsWith('c')) return popcount(bits);
+    const r = reachedSets.get(reachGroup);
+    return r ? popcount(intersect(bits, r)) : 0;
+  };
+  const figures = (optGroup: string, reachGroup: string): OptOutFigures => {
+    const n = reached(reachGroup);
+    const o = opted(optGroup, reachGroup);
+    return { reached: n, optedOut: o, rate: ratio(o, n) };
+  };
+  return {
+    total: figures('t', 't'),
+    bucket: (l: string) => figures('b' + l, 'b' + l),
+    sender: (k: string) => figures('s' + k, 's' + k),
+    // Consent events have no category: a category's opt-outs are those of the recipients it reached.
+    category: (k: string) => figures('t', 'c' + k),
+  };
+}
 
 /** Opt-out figures of one bound scope. */
 export function optOutFigures(db: Db, q: QueryScope): OptOutFigures {
-  const reached = distinctRecipients(db, q, 'nonFailed');
-  const optedOut = distinctOptedOut(db, q);
-  return { reached, optedOut, rate: ratio(optedOut, reached) };
+  return optOutTable(db, q, null, [], []).total;
 }
 
 /** Optout (METRICS.md): reached, opted out and rate per bucket, by sender and by category. */
@@ -33,14 +82,15 @@ export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
   const dims = dimensionCounts(db);
   const senders = filter.senders.length > 0 ? filter.senders : dims.senders.map((s) => s.key);
   const categories = filter.categories.length > 0 ? filter.categories : dims.categories.map((c) => c.key);
+  const table = optOutTable(db, q, scope.label, senders, categories);
   return {
     metric: 'optout',
     by: filter.by,
     period: scope.period,
-    ...optOutFigures(db, q),
-    buckets: scope.buckets.map((b, i) => ({ bucket: b.label, ...optOutFigures(db, scope.bucketScope(i)) })),
-    bySender: senders.map((key) => ({ key, ...optOutFigures(db, { ...q, senders: JSON.stringify([key]) }) })),
-    byCategory: categories.map((key) => ({ key, ...optOutFigures(db, { ...q, categories: JSON.stringify([key]) }) })),
+    ...table.total,
+    buckets: scope.buckets.map((b) => ({ bucket: b.label, ...table.bucket(b.label) })),
+    bySender: senders.map((key) => ({ key, ...table.sender(key) })),
+    byCategory: categories.map((key) => ({ key, ...table.category(key) })),
   };
 }
 

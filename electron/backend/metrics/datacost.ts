@@ -6,7 +6,8 @@ import type {
   HistogramBin,
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { chargeableByDay, distinctRecipients, firstsByDay, perRecipientUsage } from '../db/metrics-repo.ts';
+import { chargeableByDay, firstsByDay, perRecipientUsage } from '../db/metrics-repo.ts';
+import { countsOf, unionByGroup } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -93,15 +94,13 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
       a.bytes[net] += unknownFirsts * (model.firstMessageBytes - model.laterMessageBytes);
     }
   }
-  const buckets = scope.buckets.map((b, i) => ({
+  const recipients = countsOf(unionByGroup(db, 'charged', q, (r) => ['t', 'b' + scope.label(r.day), 's' + r.senderId]));
+  const buckets = scope.buckets.map((b) => ({
     bucket: b.label,
-    ...figures(perBucket.get(b.label) ?? newAcc(), model, distinctRecipients(db, scope.bucketScope(i), 'chargeable')),
+    ...figures(perBucket.get(b.label) ?? newAcc(), model, recipients('b' + b.label)),
   }));
   const bySender = [...perSender.entries()]
-    .map(([senderId, a]) => ({
-      senderId,
-      ...figures(a, model, distinctRecipients(db, { ...q, senders: JSON.stringify([senderId]) }, 'chargeable')),
-    }))
+    .map(([senderId, a]) => ({ senderId, ...figures(a, model, recipients('s' + senderId)) }))
     .sort((a, b) => b.totalBytes - a.totalBytes || (a.senderId < b.senderId ? -1 : 1));
   const dist = options.perRecipient === false ? null : recipientDistribution(db, scope.query, model);
   return {
@@ -109,7 +108,7 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
     by: filter.by,
     period: scope.period,
     costModel: model,
-    ...figures(total, model, distinctRecipients(db, q, 'chargeable')),
+    ...figures(total, model, recipients('t')),
     buckets,
     bySender,
     perRecipient: dist?.bins ?? recipientBins.map((b) => ({ ...b, count: 0 })),

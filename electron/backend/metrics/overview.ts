@@ -1,7 +1,7 @@
 import { dayLabel, parseDay } from '../../../shared/metrics/calendar.ts';
 import type { OverviewCard, OverviewCardId, OverviewResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { distinctRecipients, distinctUrls, topSenders } from '../db/metrics-repo.ts';
+import { distinctUrls, topSenders } from '../db/metrics-repo.ts';
 import { coverageOf, optOutFigures } from './consent.ts';
 import { computeDataCost } from './datacost.ts';
 import { computeRefusals } from './refusals.ts';
@@ -30,14 +30,15 @@ function valuesFor(db: Db, input: FilterInput): Values | null {
   const q = scope.query;
   const cost = computeDataCost(db, input, { perRecipient: false });
   const senders = topSenders(db, q, 100_000).filter((s) => s.count > 0).length;
+  const optOut = optOutFigures(db, q);
   return {
     notifications: sumVolume(db, input),
-    recipients: distinctRecipients(db, q, 'nonFailed'),
+    recipients: optOut.reached,
     senders,
     dataBytes: cost.totalBytes,
     chargeLow: cost.chargeKrw.low,
     chargeHigh: cost.chargeKrw.high,
-    optOutRate: optOutFigures(db, q).rate,
+    optOutRate: optOut.rate,
     coverage: coverageOf(db, q).coverage,
     violations: computeRefusals(db, { ...input, limit: 1 }).violations,
     urlsShared: distinctUrls(db, q.fromMs, q.toMs, 'shared'),

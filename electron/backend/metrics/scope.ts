@@ -77,8 +77,8 @@ export function resolveScope(db: Db, filter: MetricFilter): ResolvedScope {
   if (toDay < fromDay) {
     throw new AppError('bad-input', `The period ends (${dayLabel(toDay)}) before it starts (${dayLabel(fromDay)}).`);
   }
-  const senders = filter.senders.length > 0 ? JSON.stringify(filter.senders) : null;
-  const categories = filter.categories.length > 0 ? JSON.stringify(filter.categories) : null;
+  const senders = filter.senders.length > 0 ? filter.senders : null;
+  const categories = filter.categories.length > 0 ? filter.categories : null;
   const make = (a: number, b: number): QueryScope => ({
     fromDay: a,
     toDay: b,

@@ -138,3 +138,24 @@ describe('coverage', () => {
     expect(r.timeToOptOut.find((b) => b.count === 1)?.label).toBe('1–24 h');
   });
 });
+
+describe('distinct recipients under removal', () => {
+  it('recomputes the reached and opted-out sets of the days an import touched when it is removed', async () => {
+    const w = await ws();
+    await w.load(notifications([['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered']]));
+    const second = await w.load(notifications([['b', '2016-03-07T11:00:00+09:00', 'r2', 's1', 'delivered']]));
+    const third = await w.load(consent([['x', '2016-03-07T12:00:00+09:00', 'r1', 's1', 'opt_out']]));
+    expect((await w.api['metrics:optout']({})).buckets[0]).toMatchObject({ reached: 2, optedOut: 1 });
+    const { removeImportFromRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const db = w.db();
+    for (const id of [second.importId!, third.importId!]) {
+      db.transaction(() => {
+        removeImportFromRollups(db, id);
+        for (const t of ['notifications', 'consent', 'urls']) db.prepare(`DELETE FROM ${t} WHERE import_id = ?`).run(id);
+        db.prepare('DELETE FROM imports WHERE id = ?').run(id);
+      })();
+    }
+    expect((await w.api['metrics:optout']({})).buckets[0]).toMatchObject({ reached: 1, optedOut: 0 });
+    expect((await w.api['metrics:datacost']({})).recipients).toBe(1);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The distinct-recipient rollup (migration 0005): recipient ids as dense integers and, per
+ * (kind, day, sender, category), the sorted set of recipients as a uint32 array.
+ */
+import type { Db } from './connection.ts';
+
+export type ReachKind = 'reached' | 'charged' | 'optout';
+
+/** Decodes a stored set. */
+export function decodeIds(blob: Buffer): Uint32Array {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Uint32Array(copy.buffer);
+}
+
+function encodeIds(ids: Uint32Array): Buffer {
+  return Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
+}
+
+/** The union of two sorted id arrays (sorted, unique). */
+export function unionSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (n === 0 || out[n - 1] !== v) out[n++] = v;
+  }
+  return out.slice(0, n);
+}
+
+/** Prepared statements for keeping the reach rollup. */
+export function reachWriters(db: Db) {
+  const getIdx = db.prepare('SELECT idx FROM rollup_recipient_ids WHERE recipient_id = ?').pluck();
+  const putIdx = db.prepare('INSERT INTO rollup_recipient_ids (recipient_id, idx) VALUES (?, ?)');
+  const maxIdx = db.prepare('SELECT coalesce(max(idx), -1) FROM rollup_recipient_ids').pluck();
+  const getSet = db.prepare('SELECT ids FROM rollup_reach_daily WHERE kind = ? AND day = ? AND sender_id = ? AND category = ?').pluck();
+  const putSet = db.prepare('INSERT OR REPLACE INTO rollup_reach_daily (kind, day, sender_id, category, ids) VALUES (?, ?, ?, ?, ?)');
+  let next: number | null = null;
+  return {
+    /** The dense id of a recipient (assigned on first sight). */
+    idOf(recipient: string): number {
+      const found = getIdx.get(recipient) as number | undefined;
+      if (found !== undefined) return found;
+      next ??= (maxIdx.get() as number) + 1;
+      putIdx.run(recipient, next);
+      return next++;
+    },
+    /** Adds ids to one day's set. */
+    merge(kind: string, day: number, sender: string, category: string, ids: Uint32Array): void {
+      const old = getSet.get(kind, day, sender, category) as Buffer | undefined;
+      const sorted = ids.slice().sort();
+      putSet.run(kind, day, sender, category, encodeIds(old ? unionSorted(decodeIds(old), sorted) : unionSorted(sorted, new Uint32Array(0))));
+    },
+  };
+}
+
+/** Deletes the sets of some days (before recomputing them). */
+export function deleteReachDays(db: Db, days: Iterable<number>): void {
+  const del = db.prepare('DELETE FROM rollup_reach_daily WHERE day = ?');
+  for (const d of days) del.run(d);
+}
+
+/** The number of recipient ids assigned (the size of a bitset over them). */
+export function recipientIdCount(db: Db): number {
+  return db.prepare('SELECT coalesce(max(idx), -1) + 1 FROM rollup_recipient_ids').pluck().get() as number;
+}
+
+/** The stored sets of one kind in a day range, narrowed by senders / categories (null = all). */
+export function reachSets(
+  db: Db,
+  kind: ReachKind,
+  fromDay: number,
+  toDay: number,
+  senders: string[] | null,
+  categories: string[] | null,
+  withPlatform = false,
+): IterableIterator<{ day: number; sender_id: string; category: string; ids: Buffer }> {
+  const params: Record<string, string | number> = { kind, fromDay, toDay };
+  senders?.forEach((v, i) => (params[`s${i}`] = v));
+  categories?.forEach((v, i) => (params[`c${i}`] = v));
+  const sender =
+    senders === null ? '1' : `(sender_id IN (${senders.map((_, i) => `@s${i}`).join(', ')})${withPlatform ? " OR sender_id = ''" : ''})`;
+  const category = categories === null ? '1' : `category IN (${categories.map((_, i) => `@c${i}`).join(', ')})`;
+  return db
+    .prepare(
+      `SELECT day, sender_id, category, ids FROM rollup_reach_daily
+       WHERE kind = @kind AND day BETWEEN @fromDay AND @toDay AND ${sender} AND ${category}`,
+    )
+    .iterate(params) as IterableIterator<{ day: number; sender_id: string; category: string; ids: Buffer }>;
+}
