@@ -169,7 +169,8 @@ export function useSetCostModel() {
     onSuccess: (next) => {
       client.setQueryData([ROOT, 'cost-model'], next);
       void client.invalidateQueries({
-        predicate: (q) => q.queryKey[0] === ROOT && ['datacost', 'overview'].includes(String(q.queryKey[1])),
+        // Sizes, charges and which message counts as "first" (volume) all follow the model.
+        predicate: (q) => q.queryKey[0] === ROOT && ['datacost', 'overview', 'volume'].includes(String(q.queryKey[1])),
       });
     },
   });

@@ -136,6 +136,19 @@ export function suggestBucket(days: number): Bucket {
   return 'month';
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached UTC date formatter: building one costs far more than using it (axes format hundreds of ticks). */
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...options });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * A bucket label for people: `2016-03-07` → "Mar 7" / "3월 7일", `2016-W10` → "W10 (Mar 7)",
  * `2016-03` → "Mar 2016" / "2016년 3월". `long` adds the year to days and weeks.
@@ -145,7 +158,7 @@ export function formatBucketLabel(label: string, locale: string, long = false): 
   if (!start) return label;
   const tag = locale === 'ko' ? 'ko-KR' : locale === 'en' ? 'en-US' : locale;
   const ms = civilToUtcMs(start);
-  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(tag, { timeZone: 'UTC', ...o }).format(ms);
+  const fmt = (o: Intl.DateTimeFormatOptions) => dateFormat(tag, o).format(ms);
   if (/^\d{4}-\d{2}$/.test(label)) return fmt({ year: 'numeric', month: 'short' });
   const day = fmt(long ? { year: 'numeric', month: 'short', day: 'numeric' } : { month: 'short', day: 'numeric' });
   const week = /-W(\d{2})$/.exec(label);

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChartCard, type ChartCardProps } from '../../../renderer/components/charts/ChartCard.tsx';
-import { TimeSeriesChart, MAX_BARS } from '../../../renderer/components/charts/TimeSeriesChart.tsx';
+import { TimeSeriesChart, MAX_RECTANGLES } from '../../../renderer/components/charts/TimeSeriesChart.tsx';
 import { baseHandlers, blobBytes, blobText, captureDownloads, installResizeObserver, memoryBridge, renderWith } from './harness.tsx';
 
 beforeAll(installResizeObserver);
@@ -88,7 +88,7 @@ describe('chart card', () => {
 });
 
 describe('time chart', () => {
-  it('draws ten years of daily buckets as at most MAX_BARS bars', () => {
+  it('draws ten years of daily buckets as at most MAX_RECTANGLES bar rectangles', () => {
     const rows = Array.from({ length: 3653 }, (_, i) => {
       const d = new Date(Date.UTC(2007, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
       return { label: d, delivered: 100 + (i % 30), failed: i % 7 };
@@ -109,6 +109,6 @@ describe('time chart', () => {
     const main = container.querySelector('[data-chart-main]')!;
     const bars = main.querySelectorAll('.recharts-bar-rectangle');
     expect(bars.length).toBeGreaterThan(0);
-    expect(bars.length).toBeLessThanOrEqual(MAX_BARS * 2);
+    expect(bars.length).toBeLessThanOrEqual(MAX_RECTANGLES);
   });
 });

@@ -1,0 +1,105 @@
+import { memo } from 'react';
+import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { bucketStart, formatBucketLabel, type Bucket } from '../../../shared/charts/dates.ts';
+import type { ChartRow } from '../../../shared/charts/series.ts';
+import type { Marker } from '../../../shared/metrics/types.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useChartTheme } from './chart-theme.ts';
+import type { SeriesSpec } from './TimeSeriesChart.tsx';
+
+export interface MainTimeChartProps {
+  visible: readonly (ChartRow & { labelEnd?: string })[];
+  series: readonly SeriesSpec[];
+  by: Bucket;
+  stacked?: boolean;
+  formatValue: (value: number) => string;
+  formatRight?: (value: number) => string;
+  rightDomain?: [number, number | 'auto'];
+  markerLines: readonly { marker: Marker; x: string }[];
+  selectedMarkerId?: string | null;
+  onSelectMarker?: (marker: Marker) => void;
+  height: number;
+}
+
+/**
+ * The drawn part of a time chart. Memoised: while the brush moves, only the brush re-renders at once;
+ * this follows with the deferred window (so dragging never waits for a full chart render).
+ */
+export const MainTimeChart = memo(function MainTimeChart(props: MainTimeChartProps) {
+  const { locale } = useI18n();
+  const theme = useChartTheme();
+  const { visible, series, markerLines, height } = props;
+  const tick = { fill: theme.muted, fontSize: 11 };
+  const rightSeries = series.filter((s) => s.right);
+  return (
+    <div data-chart-main style={{ width: '100%', height }}>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 720, height }}>
+        <ComposedChart data={visible as ChartRow[]} margin={{ top: 16, right: rightSeries.length ? 8 : 16, bottom: 4, left: 4 }} accessibilityLayer>
+          <CartesianGrid stroke={theme.border} strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="label"
+            tick={tick}
+            tickLine={false}
+            axisLine={{ stroke: theme.border }}
+            tickFormatter={(v: string) => formatBucketLabel(props.by === 'week' ? (bucketStart(v) ?? v) : v, locale)}
+            minTickGap={16}
+          />
+          <YAxis yAxisId="left" tick={tick} tickLine={false} axisLine={false} width={64} tickFormatter={(v: number) => props.formatValue(v)} />
+          {rightSeries.length ? (
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              tick={tick}
+              tickLine={false}
+              axisLine={false}
+              width={56}
+              domain={props.rightDomain ?? [0, 'auto']}
+              tickFormatter={(v: number) => (props.formatRight ?? props.formatValue)(v)}
+            />
+          ) : null}
+          <Tooltip
+            cursor={{ fill: theme.border, fillOpacity: 0.35 }}
+            contentStyle={{ background: theme.surface, border: `1px solid ${theme.border}`, borderRadius: 8, color: theme.text, fontSize: 12 }}
+            labelStyle={{ color: theme.text, fontWeight: 600 }}
+            labelFormatter={(label: unknown, payload) => {
+              const row = payload?.[0]?.payload as (ChartRow & { labelEnd?: string }) | undefined;
+              const first = formatBucketLabel(String(label), locale, true);
+              return row?.labelEnd && row.labelEnd !== row.label ? `${first} – ${formatBucketLabel(row.labelEnd, locale, true)}` : first;
+            }}
+            formatter={(value: unknown, name: unknown) => {
+              const spec = series.find((s) => s.key === name || s.label === name);
+              const n = typeof value === 'number' ? value : Number(value);
+              const text = spec?.right ? (props.formatRight ?? props.formatValue)(n) : props.formatValue(n);
+              return [text, spec?.label ?? String(name)];
+            }}
+          />
+          {series.map((s) => {
+            const axis = s.right ? 'right' : 'left';
+            const stack = props.stacked && !s.right ? 'stack' : undefined;
+            if (s.kind === 'bar') return <Bar key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} stackId={stack} fill={s.color} isAnimationActive={false} maxBarSize={48} />;
+            if (s.kind === 'area')
+              return <Area key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} stackId={stack} type="linear" stroke={s.color} fill={s.color} fillOpacity={0.25} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />;
+            return <Line key={s.key} dataKey={s.key} name={s.label} yAxisId={axis} type="linear" stroke={s.color} strokeWidth={2} dot={visible.length <= 40 ? { r: 3 } : false} isAnimationActive={false} connectNulls />;
+          })}
+          {markerLines.map(({ marker, x }) => {
+            const selected = marker.id === props.selectedMarkerId;
+            const color = marker.kind === 'disclosure' ? theme.accent : theme.danger;
+            return (
+              <ReferenceLine
+                key={marker.id}
+                x={x}
+                yAxisId="left"
+                stroke={color}
+                strokeWidth={selected ? 2.5 : 1.5}
+                strokeDasharray="4 3"
+                label={{ value: marker.label, position: 'insideTopLeft', fill: color, fontSize: 11, onClick: () => props.onSelectMarker?.(marker) }}
+                onClick={() => props.onSelectMarker?.(marker)}
+                style={{ cursor: props.onSelectMarker ? 'pointer' : undefined }}
+              />
+            );
+          })}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});
