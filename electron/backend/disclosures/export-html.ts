@@ -11,7 +11,7 @@ import {
 const CSS = `
 :root { color-scheme: light; --text:#1d1d1f; --muted:#5f6368; --border:#d5d7db; --accent:#0b57d0; --ok:#137333; --bad:#b3261e; }
 * { box-sizing: border-box; }
-body { margin: 0; padding: 32px; font: 15px/1.6 "Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",system-ui,sans-serif; color: var(--text); background: #fff; }
+body { margin: 0; padding: 32px; word-break: keep-all; overflow-wrap: anywhere; font: 15px/1.6 "Notice Desk Sans","Noto Sans KR","Noto Sans CJK KR","Apple SD Gothic Neo","Malgun Gothic",system-ui,sans-serif; color: var(--text); background: #fff; }
 main { max-width: 760px; margin: 0 auto; }
 h1 { font-size: 24px; margin: 0 0 4px; }
 .meta { color: var(--muted); margin: 0 0 24px; }
@@ -25,7 +25,7 @@ section.text strong { font-weight: 700; }
 .var { background: #eef3fd; border-radius: 3px; padding: 0 2px; }
 .var.unknown { background: #fce8e6; color: var(--bad); }
 a { color: var(--accent); }
-@media print { body { padding: 0; } }
+@media print { body { padding: 0; } .var { background: none; } }
 `;
 
 function checklistTable(report: DisclosureReport): string {
@@ -67,9 +67,10 @@ function findingsList(report: DisclosureReport): string {
 
 /**
  * A self-contained HTML document: inline CSS, no scripts, nothing remote (a CSP forbids it too);
- * every text escaped, the disclosure texts rendered from their AST.
+ * every text escaped, the disclosure texts rendered from their AST. `fontFaces` holds @font-face
+ * rules with embedded fonts (see web-fonts.ts), so the file renders the same everywhere.
  */
-export function renderDisclosureHtml(report: DisclosureReport): string {
+export function renderDisclosureHtml(report: DisclosureReport, fontFaces = ''): string {
   const d = report.disclosure;
   const texts = report.locales
     .map(
@@ -83,10 +84,10 @@ export function renderDisclosureHtml(report: DisclosureReport): string {
 <html lang="ko">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(d.title)}</title>
-<style>${CSS}</style>
+<style>${fontFaces}${CSS}</style>
 </head>
 <body>
 <main>

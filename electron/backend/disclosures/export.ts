@@ -7,6 +7,7 @@ import { renderDisclosureHtml } from './export-html.ts';
 import { renderDisclosureMarkdown } from './export-md.ts';
 import { renderDisclosurePdf } from './export-pdf.ts';
 import { buildReport } from './report.ts';
+import { embeddedFontFaces } from './web-fonts.ts';
 
 const MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 
@@ -25,7 +26,11 @@ export async function renderDisclosure(
 ): Promise<Buffer> {
   const report = buildReport(disclosure, options.rules, options.variables, options.now);
   if (format === 'pdf') return renderDisclosurePdf(report);
-  if (format === 'html') return Buffer.from(renderDisclosureHtml(report), 'utf8');
+  if (format === 'html') {
+    // The page's own characters decide the font subset (tag names are ASCII, already included).
+    const faces = await embeddedFontFaces(renderDisclosureHtml(report));
+    return Buffer.from(renderDisclosureHtml(report, faces), 'utf8');
+  }
   return Buffer.from(renderDisclosureMarkdown(report), 'utf8');
 }
 

@@ -82,7 +82,10 @@ describe('disclosure export', () => {
     const html = fs.readFileSync(file, 'utf8');
     expect(html).toContain('<title>배송 알림 &lt;안내&gt; &amp; &quot;공지&quot;</title>');
     expect(html).toContain("default-src 'none'");
-    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.adobe)|@import|url\(/i);
+    expect(html).not.toMatch(/<script|https?:\/\/|@import/i);
+    // The only url() are the embedded fonts, as data: URLs.
+    expect([...html.matchAll(/url\(([^)]{0,30})/g)].map((m) => m[1]!.slice(0, 14))).toEqual(['data:font/otf;', 'data:font/otf;']);
+    expect(html).toContain("font-src data:");
     expect(html).toContain('<strong>알림톡을 받으면 데이터 요금이 들 수 있습니다.');
     expect(html).toContain('<span class="var">15</span>KB');
     expect(html).toContain('<td class="ok">✓</td>');
