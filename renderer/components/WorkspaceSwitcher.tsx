@@ -36,6 +36,9 @@ export function WorkspaceSwitcher() {
     <div
       className="switcher"
       ref={rootRef}
+      onBlur={(e) => {
+        if (open && !e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && open) {
           setOpen(false);

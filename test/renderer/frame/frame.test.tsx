@@ -140,6 +140,17 @@ describe('the workspace switcher', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('closes the menu with Escape and gives focus back to its button', async () => {
+    renderApp(memoryBridge({ locale: 'en' }, testWorkspace('/w/a.sqlite')));
+    const button = await screen.findByRole('button', { name: /^Workspace\s*a$/ });
+    fireEvent.click(button);
+    const menu = screen.getByRole('group', { name: 'Workspace actions' });
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.keyDown(within(menu).getByRole('button', { name: 'New workspace…' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Workspace actions' })).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
   it('closes the open workspace and returns to the welcome screen', async () => {
     renderApp(memoryBridge({ locale: 'en' }, testWorkspace('/w/a.sqlite')));
     fireEvent.click(await screen.findByRole('button', { name: /^Workspace\s*a$/ }));
@@ -157,6 +168,13 @@ describe('the workspace switcher', () => {
     expect(alert.textContent).toContain('internal');
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('shows an alert when the settings cannot be read at start-up', async () => {
+    const bridge = memoryBridge({ locale: 'en' });
+    bridge.failNext('settings:get', new AppError('unauthorized', 'The local bridge refused the call (401).'));
+    renderApp(bridge);
+    expect((await screen.findByRole('alert')).textContent).toContain('The local bridge refused the call (401).');
   });
 
   it('shows an alert when settings cannot be saved', async () => {
