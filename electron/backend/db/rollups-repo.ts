@@ -324,62 +324,64 @@ const REBUILD_BATCH = 250_000;
 /**
  * Rebuilds every rollup from the raw events (after a change of the workspace time zone, or after
  * rows were deleted without `removeImportFromRollups`). Runs in one transaction; `onProgress`
- * gets the rows done so far. Consent goes first so notice times are known to first messages.
+ * gets the rows done so far; `pageSize` rows are read and flushed at a time. Consent goes first so notice times are known to first messages.
  */
-export function rebuildRollups(db: Db, onProgress?: (done: number) => void): void {
+export function rebuildRollups(db: Db, onProgress?: (done: number) => void, pageSize = REBUILD_BATCH): void {
   db.transaction(() => {
     for (const t of ROLLUP_TABLES) db.prepare(`DELETE FROM ${t}`).run();
-    feedRows(db, createRollupAccumulator(db), null, onProgress);
+    feedRows(db, createRollupAccumulator(db), null, onProgress, pageSize);
   })();
 }
 
-/** Streams raw rows (all, or all but one import's) into an accumulator, in insertion order. */
-function feedRows(db: Db, acc: RollupAccumulator, exceptImport: number | null, onProgress?: (done: number) => void): void {
-  const where = exceptImport === null ? '' : 'WHERE import_id <> ?';
-  const args = exceptImport === null ? [] : [exceptImport];
+/**
+ * Streams raw rows (all, or all but one import's) into an accumulator, in insertion order, a page
+ * at a time: the accumulator flushes between pages (a connection cannot write while it iterates).
+ */
+function feedRows(
+  db: Db,
+  acc: RollupAccumulator,
+  exceptImport: number | null,
+  onProgress?: (done: number) => void,
+  pageSize = REBUILD_BATCH,
+): void {
+  const except = exceptImport ?? -1;
   let done = 0;
-  const tick = () => {
-    if (++done % REBUILD_BATCH === 0) {
+  const pages = <T extends unknown[]>(sql: string, feed: (row: T) => void) => {
+    const stmt = db.prepare(`${sql} AND id > ? ORDER BY id LIMIT ${Math.max(1, Math.floor(pageSize))}`).raw();
+    let last = 0;
+    for (;;) {
+      const rows = stmt.all(except, last) as T[];
+      if (rows.length === 0) break;
+      for (const r of rows) feed(r);
+      last = rows[rows.length - 1]![0] as number;
+      done += rows.length;
       acc.flush();
       onProgress?.(done);
     }
   };
-  for (const r of db
-    .prepare(`SELECT event_id, occurred_at, recipient_id, sender_id, action FROM consent ${where} ORDER BY id`)
-    .raw()
-    .iterate(...args) as IterableIterator<[string | null, number, string, string | null, ConsentEvent['action']]>) {
-    acc.addConsent({
-      eventId: r[0], occurredAt: r[1], occurredAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
-      action: r[4], disclosureVersion: null, source: null,
-    });
-    tick();
-  }
-  acc.flush();
-  for (const r of db
-    .prepare(
-      `SELECT event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network
-       FROM notifications ${where} ORDER BY id`,
-    )
-    .raw()
-    .iterate(...args) as IterableIterator<
-    [string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network']]
-  >) {
-    acc.addNotification({
-      eventId: r[0], sentAt: r[1], sentAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
-      templateId: r[4], category: r[5], status: r[6], bytes: r[7], network: r[8],
-    });
-    tick();
-  }
-  for (const r of db
-    .prepare(`SELECT occurred_at, url, action FROM urls ${where} ORDER BY id`)
-    .raw()
-    .iterate(...args) as IterableIterator<[number, string, UrlEvent['action']]>) {
+  pages<[number, string | null, number, string, string | null, ConsentEvent['action']]>(
+    'SELECT id, event_id, occurred_at, recipient_id, sender_id, action FROM consent WHERE import_id <> ?',
+    (r) =>
+      acc.addConsent({
+        eventId: r[1], occurredAt: r[2], occurredAtRaw: '', zoneAssumed: false, recipientId: r[3], senderId: r[4],
+        action: r[5], disclosureVersion: null, source: null,
+      }),
+  );
+  pages<[number, string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network']]>(
+    `SELECT id, event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network
+     FROM notifications WHERE import_id <> ?`,
+    (r) =>
+      acc.addNotification({
+        eventId: r[1], sentAt: r[2], sentAtRaw: '', zoneAssumed: false, recipientId: r[3], senderId: r[4],
+        templateId: r[5], category: r[6], status: r[7], bytes: r[8], network: r[9],
+      }),
+  );
+  pages<[number, number, string, UrlEvent['action']]>('SELECT id, occurred_at, url, action FROM urls WHERE import_id <> ?', (r) =>
     acc.addUrl({
-      eventId: null, occurredAt: r[0], occurredAtRaw: '', zoneAssumed: false, url: r[1], action: r[2],
+      eventId: null, occurredAt: r[1], occurredAtRaw: '', zoneAssumed: false, url: r[2], action: r[3],
       recipientId: null, engine: null,
-    });
-    tick();
-  }
+    }),
+  );
   acc.flush();
   onProgress?.(done);
 }

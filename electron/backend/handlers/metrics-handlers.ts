@@ -1,14 +1,9 @@
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { metricsCalls } from '../../../shared/contract/metrics.ts';
 import { describeCostModel } from '../../../shared/metrics/cost-model.ts';
-import { computeCoverage, computeOptOut } from '../metrics/consent.ts';
-import { exportMetricCsv } from '../metrics/csv-export.ts';
-import { computeDataCost } from '../metrics/datacost.ts';
-import { computeDimensions } from '../metrics/dimensions.ts';
-import { disclosureMarkers, urlNoticeAt } from '../metrics/disclosure-link.ts';
-import { computeAround } from '../metrics/markers.ts';
-import { computeOverview } from '../metrics/overview.ts';
-import { computeRefusals } from '../metrics/refusals.ts';
+import { disclosureMarkers } from '../metrics/disclosure-link.ts';
+import type { MetricQueryName } from '../metrics/queries.ts';
+import { runMetricQuery } from '../metrics/query-pool.ts';
 import {
   addUserMarker,
   loadCostModel,
@@ -19,24 +14,25 @@ import {
   saveCostModel,
   saveFilters,
 } from '../metrics/settings.ts';
-import { computeUrls } from '../metrics/urls.ts';
-import { computeVolume } from '../metrics/volume.ts';
 import { workspaceTimeZone } from '../workspace.ts';
+import type { HandlerContext } from '../context.ts';
 import type { HandlersFor } from './types.ts';
+
+/** Heavy queries go to the query worker when a UI thread must stay free (not for the CLI or tests). */
+function q<K extends MetricQueryName>(ctx: HandlerContext, name: K, input: object) {
+  return runMetricQuery(ctx.workspace(), ctx.host.transport !== 'in-process', name, input as Record<string, unknown>);
+}
 
 /** The metrics calls: every figure comes from electron/backend/metrics (one implementation). */
 export const metricsHandlers: HandlersFor<keyof typeof metricsCalls> = {
-  'metrics:volume': (input, ctx) => computeVolume(ctx.workspace().db, input),
-  'metrics:datacost': (input, ctx) => computeDataCost(ctx.workspace().db, input),
-  'metrics:optout': (input, ctx) => computeOptOut(ctx.workspace().db, input),
-  'metrics:coverage': (input, ctx) => computeCoverage(ctx.workspace().db, input),
-  'metrics:refusals': (input, ctx) => computeRefusals(ctx.workspace().db, input),
-  'metrics:urls': (input, ctx) => {
-    const db = ctx.workspace().db;
-    return computeUrls(db, input, urlNoticeAt(db));
-  },
-  'metrics:overview': (input, ctx) => computeOverview(ctx.workspace().db, input),
-  'metrics:dimensions': (_input, ctx) => computeDimensions(ctx.workspace().db),
+  'metrics:volume': (input, ctx) => q(ctx, 'volume', input),
+  'metrics:datacost': (input, ctx) => q(ctx, 'datacost', input),
+  'metrics:optout': (input, ctx) => q(ctx, 'optout', input),
+  'metrics:coverage': (input, ctx) => q(ctx, 'coverage', input),
+  'metrics:refusals': (input, ctx) => q(ctx, 'refusals', input),
+  'metrics:urls': (input, ctx) => q(ctx, 'urls', input),
+  'metrics:overview': (input, ctx) => q(ctx, 'overview', input),
+  'metrics:dimensions': (input, ctx) => q(ctx, 'dimensions', input),
   'metrics:getCostModel': (_input, ctx) => describeCostModel(loadCostModel(ctx.workspace().db)),
   'metrics:setCostModel': (input, ctx) => {
     const model = saveCostModel(ctx.workspace().db, input);
@@ -50,10 +46,7 @@ export const metricsHandlers: HandlersFor<keyof typeof metricsCalls> = {
   },
   'metrics:getFilters': (_input, ctx) => loadFilters(ctx.workspace().db),
   'metrics:setFilters': (input, ctx) => saveFilters(ctx.workspace().db, input),
-  'metrics:exportCsv': (input, ctx) => {
-    const db = ctx.workspace().db;
-    return exportMetricCsv(db, input.metric, input.table, input, urlNoticeAt(db));
-  },
+  'metrics:exportCsv': (input, ctx) => q(ctx, 'exportCsv', input),
   'markers:list': (_input, ctx) => {
     const session = ctx.workspace();
     return [...loadUserMarkers(session.db), ...disclosureMarkers(session.db, workspaceTimeZone(session))].sort((a, b) =>
@@ -67,5 +60,5 @@ export const metricsHandlers: HandlersFor<keyof typeof metricsCalls> = {
     }
     return null;
   },
-  'markers:around': (input, ctx) => computeAround(ctx.workspace().db, input),
+  'markers:around': (input, ctx) => q(ctx, 'around', input),
 };

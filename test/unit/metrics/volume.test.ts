@@ -101,3 +101,38 @@ describe('volume and calendar buckets', () => {
     expect([d.firstDate, d.lastDate, d.timeZone]).toEqual(['2016-03-07', '2016-04-07', 'Asia/Seoul']);
   });
 });
+
+describe('rebuildRollups', () => {
+  it('rebuilds, page by page, exactly the rollups the importer kept', async () => {
+    const { consent } = await import('./helpers.ts');
+    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const w = await ws();
+    await w.load(
+      notifications([
+        ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered', null, null, 'order', 't1'],
+        ['b', '2016-03-08T10:00:00+09:00', 'r1', 's1', 'delivered', 300, 'wifi', 'order', 't1'],
+        ['c', '2016-03-09T10:00:00+09:00', 'r2', 's2', 'failed'],
+        ['d', '2016-03-10T10:00:00+09:00', 'r2', 's2', 'sent'],
+        ['e', '2016-03-11T10:00:00+09:00', 'r3', 's1', 'fallback_sms'],
+      ]),
+    );
+    await w.load(
+      consent([
+        ['n', '2016-03-01T10:00:00+09:00', 'r1', '', 'notice_shown'],
+        ['o', '2016-03-09T10:00:00+09:00', 'r1', 's1', 'opt_out'],
+        ['p', '2016-03-10T10:00:00+09:00', 'r2', '', 'block'],
+      ]),
+    );
+    const snapshot = async () =>
+      JSON.stringify([
+        await w.api['metrics:volume']({ by: 'day' }),
+        await w.api['metrics:datacost']({ by: 'day' }),
+        await w.api['metrics:optout']({ by: 'day' }),
+        await w.api['metrics:coverage']({ by: 'day' }),
+      ]);
+    const before = await snapshot();
+    rebuildRollups(w.db(), undefined, 2);
+    expect(await snapshot()).toBe(before);
+    expect(before).toContain('"totalBytes":31020'); // 15,360 + 300 (r1, s1) + 15,360 (r2, s2)
+  });
+});

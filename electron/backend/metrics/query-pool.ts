@@ -1,0 +1,71 @@
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorShape } from '../../../shared/contract/errors.ts';
+import type { Db } from '../db/connection.ts';
+import { metricQueries, type MetricQueryName, type MetricQueryResult } from './queries.ts';
+
+/** The worker script: the bundled file in a packaged app, the TypeScript source otherwise. */
+function queryWorkerFile(): URL | string {
+  return process.env.NOTICE_DESK_QUERY_WORKER_FILE ?? new URL('./query-worker-entry.ts', import.meta.url);
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+
+function start(): Worker {
+  if (worker) return worker;
+  const w = new Worker(queryWorkerFile());
+  w.unref();
+  w.on('message', (msg: { id: number; result?: unknown; error?: AppErrorShape }) => {
+    const p = pending.get(msg.id);
+    if (!p) return;
+    pending.delete(msg.id);
+    if (msg.error) p.reject(AppError.fromShape(msg.error));
+    else p.resolve(msg.result);
+  });
+  const fail = (error: unknown) => {
+    worker = null;
+    for (const p of pending.values()) p.reject(new AppError('internal', `The metrics worker stopped: ${String(error)}`));
+    pending.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(`exit code ${code}`));
+  worker = w;
+  return w;
+}
+
+/**
+ * Runs a metric query off the calling thread (Electron's main thread, the bridge's event loop):
+ * the query worker reads the workspace file through its own read-only connection.
+ */
+export function runMetricQueryInWorker<K extends MetricQueryName>(
+  file: string,
+  name: K,
+  input: Record<string, unknown>,
+): Promise<MetricQueryResult<K>> {
+  const w = start();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    w.postMessage({ id, path: file, name, input });
+  });
+}
+
+/** Tells the worker to close its connection to a workspace (after the app closes it). */
+export function closeWorkerConnection(file: string): void {
+  worker?.postMessage({ close: file });
+}
+
+/**
+ * Runs a metric query where it belongs: in the query worker when there is a UI thread to keep
+ * free (Electron, browser mode), in-process for the CLI and tests.
+ */
+export function runMetricQuery<K extends MetricQueryName>(
+  session: { path: string; db: Db },
+  offThread: boolean,
+  name: K,
+  input: Record<string, unknown>,
+): Promise<MetricQueryResult<K>> | MetricQueryResult<K> {
+  if (offThread) return runMetricQueryInWorker(session.path, name, input);
+  return metricQueries[name](session.db, input) as MetricQueryResult<K>;
+}
