@@ -117,6 +117,13 @@ export const disclosureCalls = {
       })
       .strict(),
   ),
+  /**
+   * Copies a disclosure into a new draft (same surface and texts): how a published or approved
+   * text gets its next version, since those are frozen.
+   */
+  'disclosures:duplicate': call<Disclosure>()(
+    z.object({ id, title: z.string().trim().min(1).max(200).optional() }).strict(),
+  ),
   /** Deletes a disclosure (not a published one: retire it instead). */
   'disclosures:delete': call<null>()(z.object({ id }).strict()),
   /** Template variable values from the workspace cost model (or METRICS.md defaults). */

@@ -46,7 +46,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     if (!isEditable(current.status)) {
       throw new AppError(
         'conflict',
-        `"${current.title}" is ${current.status} and can no longer be edited. Send it back to draft (or copy it) to change it.`,
+        `"${current.title}" is ${current.status} and can no longer be edited. Send it back to draft, or duplicate it, to change it.`,
         { id: input.id, status: current.status },
       );
     }
@@ -86,6 +86,14 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     });
     changed(ctx);
     return mustGet(db, input.id);
+  },
+  'disclosures:duplicate': (input, ctx) => {
+    const { db } = ctx.workspace();
+    const source = mustGet(db, input.id);
+    const title = input.title ?? `${source.title} (사본 / copy)`;
+    const id = insertDisclosure(db, { title, surface: source.surface, koText: source.koText, enText: source.enText }, Date.now());
+    changed(ctx);
+    return mustGet(db, id);
   },
   'disclosures:delete': (input, ctx) => {
     const { db } = ctx.workspace();

@@ -128,3 +128,31 @@ describe('Korean required-element checks', () => {
     expect(r.readability.sentences).toBe(0);
   });
 });
+
+describe('Korean checks on texts written in other styles', () => {
+  it('accept a formal notice written with honorifics and different wording', () => {
+    const text = [
+      '## 알림톡 수신 안내',
+      '',
+      '당사는 고객님께 결제와 배송에 관한 알림 메시지를 보내 드립니다.',
+      '',
+      '**메시지를 받으실 때 데이터 통화료가 부과될 수 있으며, 첫 메시지는 약 15KB, 이후 메시지는 건당 약 2KB입니다.**',
+      '',
+      '**수신을 원하지 않으시면 앱의 설정 메뉴에서 알림을 해제하실 수 있습니다.**',
+      '수신을 거부하셔도 주문 내역은 앱에서 확인하실 수 있습니다.',
+    ].join('\n');
+    const r = check(text, 'ko', 'settings');
+    expect(r.missing).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Plain-language advice still applies to the stiff wording.
+    expect(r.findings.filter((f) => f.rule === 'jargon').map((f) => text.slice(f.start, f.end))).toEqual(['데이터 통화료', '부과될 수']);
+    const hard = r.readability.indicators.find((i) => i.id === 'hard-word-share')!;
+    expect(hard.ok).toBe(false);
+  });
+
+  it('do not take a claim that nothing is charged, without an amount, as the data-charge notice', () => {
+    const text = '주문 소식을 알림톡으로 보내 드립니다. 데이터 요금은 걱정하지 않으셔도 됩니다.';
+    const r = check(text, 'ko');
+    expect(r.missing).toContain('data-charges');
+  });
+});

@@ -127,3 +127,22 @@ describe('disclosure storage', () => {
     ctx.close();
   });
 });
+
+describe('duplicating a disclosure', () => {
+  it('copies a frozen, published text into a new editable draft', async () => {
+    const { ctx, api } = await workspace();
+    const d = await api['disclosures:create']({ surface: 'consent-prompt' });
+    for (const status of ['in-review', 'approved', 'published'] as const) await api['disclosures:setStatus']({ id: d.id, status });
+    await expect(api['disclosures:update']({ id: d.id, koText: 'x' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('duplicate it'),
+    });
+    const copy = await api['disclosures:duplicate']({ id: d.id });
+    expect(copy).toMatchObject({ status: 'draft', surface: 'consent-prompt', koText: d.koText, enText: d.enText, publishedAt: null });
+    expect(copy.id).not.toBe(d.id);
+    expect(copy.title).toBe(`${d.title} (사본 / copy)`);
+    expect((await api['disclosures:update']({ id: copy.id, koText: '고친 글' })).version).toBe(2);
+    expect((await api['disclosures:get']({ id: d.id })).koText).toBe(d.koText);
+    ctx.close();
+  });
+});
