@@ -1,6 +1,5 @@
-// Regenerates the shipped font subsets from Debian's fonts-noto-cjk (SIL OFL 1.1).
-// Needs the npm package subset-font (harfbuzz wasm) resolvable from here, e.g.
-//   npm i --prefix /tmp/tools subset-font && cp -r /tmp/tools/node_modules resources/fonts/ (then delete it)
+// Regenerates the shipped font subsets from Debian's fonts-noto-cjk (SIL OFL 1.1):
+//   node resources/fonts/subset.mjs   (uses subset-font, a dependency: harfbuzz hb-subset in wasm)
 import fs from 'node:fs';
 import subsetFont from 'subset-font';
 import { extractFace } from './extract-ttc.mjs';
