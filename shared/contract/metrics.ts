@@ -66,7 +66,15 @@ export const metricsCalls = {
       .strict(),
   ),
   /** Data the notifications cost their recipients: totals, per bucket, per sender, per-recipient histogram. */
-  'metrics:datacost': call<DataCostResult>()(z.object(metricFilterShape).strict()),
+  'metrics:datacost': call<DataCostResult>()(
+    z
+      .object({
+        ...metricFilterShape,
+        /** The per-recipient histogram scans the period's raw rows: false skips it (empty bins). */
+        perRecipient: z.boolean().default(true),
+      })
+      .strict(),
+  ),
   /** Opt-out rate per bucket, by sender and by category. */
   'metrics:optout': call<OptOutResult>()(z.object(metricFilterShape).strict()),
   /** Notice coverage before the first message: trend, funnel, time from first message to opt-out. */

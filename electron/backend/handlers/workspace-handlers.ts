@@ -1,8 +1,7 @@
 import { AppError } from '../../../shared/contract/errors.ts';
 import type { workspaceCalls } from '../../../shared/contract/workspace.ts';
 import type { HandlerContext } from '../context.ts';
-import { setMeta } from '../db/meta-repo.ts';
-import { rebuildRollups } from '../db/rollups-repo.ts';
+import { runJob } from '../jobs/run-job.ts';
 import { describeWorkspace, isValidTimeZone, openWorkspaceSession } from '../workspace.ts';
 import type { HandlersFor } from './types.ts';
 
@@ -29,13 +28,15 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
     return null;
   },
   'workspace:current': (_input, ctx) => (ctx.session ? describeWorkspace(ctx.session) : null),
-  'workspace:setTimeZone': (input, ctx) => {
+  'workspace:setTimeZone': async (input, ctx) => {
     if (!isValidTimeZone(input.timeZone)) {
       throw new AppError('bad-input', `Unknown time zone: ${input.timeZone}. Use an IANA name such as Asia/Seoul.`);
     }
     const session = ctx.workspace();
-    setMeta(session.db, 'timeZone', input.timeZone);
-    rebuildRollups(session.db); // rollups are keyed by local day in the workspace zone
+    // Rollups are keyed by local day: the worker stores the zone and rebuilds them in one transaction.
+    await runJob('rollups:rebuild', { path: session.path, timeZone: input.timeZone }, {
+      onProgress: (report) => ctx.host.emit('job:progress', { kind: 'rollups:rebuild', ...report }),
+    });
     ctx.host.emit('data:changed', { reason: 'timeZone' });
     return describeWorkspace(session);
   },

@@ -1,5 +1,6 @@
 import { demoCreateJob } from '../demo/demo-job.ts';
 import { importFileJob } from '../import/import-job.ts';
+import { rebuildRollupsJob } from '../metrics/rollup-jobs.ts';
 import type { JobFn } from './types.ts';
 import { migrateWorkspaceJob } from './workspace-jobs.ts';
 
@@ -11,6 +12,7 @@ export const jobs = {
   'workspace:migrate': migrateWorkspaceJob,
   'import:file': importFileJob,
   'demo:create': demoCreateJob,
+  'rollups:rebuild': rebuildRollupsJob,
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;

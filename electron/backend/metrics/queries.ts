@@ -19,7 +19,7 @@ type AnyInput = Record<string, unknown>;
 
 export const metricQueries = {
   volume: (db: Db, input: AnyInput) => computeVolume(db, input),
-  datacost: (db: Db, input: AnyInput) => computeDataCost(db, input),
+  datacost: (db: Db, input: AnyInput) => computeDataCost(db, input, { perRecipient: input.perRecipient !== false }),
   optout: (db: Db, input: AnyInput) => computeOptOut(db, input),
   coverage: (db: Db, input: AnyInput) => computeCoverage(db, input),
   refusals: (db: Db, input: AnyInput) => computeRefusals(db, input),
