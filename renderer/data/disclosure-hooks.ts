@@ -100,3 +100,12 @@ export function base64ToBytes(base64: string): Uint8Array {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
+
+/** Saves the workspace's own variable values (sender name, settings path…). */
+export function useSetDisclosureVariables() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (overrides: InputOf<'disclosures:setVariables'>['overrides']) => api()['disclosures:setVariables']({ overrides }),
+    onSuccess: (next) => client.setQueryData(['disclosures', 'variables'], next),
+  });
+}

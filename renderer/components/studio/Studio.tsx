@@ -23,6 +23,7 @@ import { StatusControl } from './StatusControl.tsx';
 import { useAutosave } from './use-autosave.ts';
 import { useEmphasisCheck } from './use-emphasis-check.ts';
 import { useLiveCheck } from './use-live-check.ts';
+import { VariablesPanel } from './VariablesPanel.tsx';
 import './studio.css';
 
 const TAB_FOR_SURFACE: Record<Surface, PreviewTab> = {
@@ -63,8 +64,8 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
   const editable = isEditable(status);
 
   const values = variables.data?.values;
-  const ko = useLiveCheck(texts.ko, 'ko', surface, rules.data, values?.ko);
-  const en = useLiveCheck(texts.en, 'en', surface, rules.data, values?.en);
+  const ko = useLiveCheck(texts.ko, 'ko', surface, rules.data, values?.ko, composing);
+  const en = useLiveCheck(texts.en, 'en', surface, rules.data, values?.en, composing);
   const checks = { ko, en };
   const vars = { ko: values?.ko ?? {}, en: values?.en ?? {} };
 
@@ -247,6 +248,7 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
           ) : (
             <p className="muted">{rules.isError ? t('disclosures.checks.unavailable') : t('common.loading')}</p>
           )}
+          {variables.data ? <VariablesPanel data={variables.data} /> : null}
           <ReadabilityPanel
             ko={ko.result?.readability ?? null}
             en={en.result?.readability ?? null}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DisclosureRules } from '../../../shared/contract/disclosures.ts';
 import { checkDisclosure } from '../../../shared/disclosures/check.ts';
 import { parseMarkdown, type DocumentNode } from '../../../shared/disclosures/markdown.ts';
@@ -13,11 +13,21 @@ export interface LiveCheck {
   result: CheckResult | null;
 }
 
-/** Delays a value until it has been stable for `ms`. */
-export function useDebounced<T>(value: T, ms: number): T {
+/**
+ * Delays a value until it has been stable for `ms`; while `busy()` is true (an IME composition)
+ * the update waits, so no re-render lands mid-syllable.
+ */
+export function useDebounced<T>(value: T, ms: number, busy: () => boolean = () => false): T {
   const [current, setCurrent] = useState(value);
+  const busyRef = useRef(busy);
   useEffect(() => {
-    const timer = setTimeout(() => setCurrent(value), ms);
+    busyRef.current = busy;
+  });
+  useEffect(() => {
+    let timer = setTimeout(function tick() {
+      if (busyRef.current()) timer = setTimeout(tick, ms);
+      else setCurrent(value);
+    }, ms);
     return () => clearTimeout(timer);
   }, [value, ms]);
   return current;
@@ -33,8 +43,9 @@ export function useLiveCheck(
   surface: Surface,
   rules: DisclosureRules | undefined,
   variables: Record<string, string> | undefined,
+  composing?: () => boolean,
 ): LiveCheck {
-  const settled = useDebounced(text, CHECK_DEBOUNCE_MS);
+  const settled = useDebounced(text, CHECK_DEBOUNCE_MS, composing);
   return useMemo(() => {
     const doc = parseMarkdown(settled);
     if (!rules) return { doc, result: null };

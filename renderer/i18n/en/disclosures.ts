@@ -148,6 +148,14 @@ export const disclosures = {
     done: 'Saved {file}',
     failed: 'Export failed: {message}',
   },
+  variables: {
+    heading: 'Template variables',
+    fromWorkspace: 'from this workspace’s cost model',
+    fromDefaults: 'from the default cost model (METRICS.md)',
+    name: 'Variable',
+    overridesHint: 'Names and paths for this workspace, used in both languages. Leave empty for the default.',
+    save: 'Save values',
+  },
   phone: {
     alimtalk: 'AlimTalk',
     alimtalkArrived: 'AlimTalk has arrived',

@@ -150,6 +150,14 @@ export const disclosures: Messages['disclosures'] = {
     done: '{file} 저장됨',
     failed: '내보내지 못했습니다: {message}',
   },
+  variables: {
+    heading: '템플릿 변수',
+    fromWorkspace: '이 워크스페이스의 비용 모델 값',
+    fromDefaults: '기본 비용 모델 값(METRICS.md)',
+    name: '변수',
+    overridesHint: '이 워크스페이스에서 쓰는 이름과 경로입니다. 두 언어에 함께 쓰이며, 비워 두면 기본값을 씁니다.',
+    save: '값 저장',
+  },
   phone: {
     alimtalk: '알림톡',
     alimtalkArrived: '알림톡 도착',

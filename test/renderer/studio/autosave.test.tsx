@@ -1,6 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUTOSAVE_DELAY_MS, useAutosave } from '../../../renderer/components/studio/use-autosave.ts';
+import { CHECK_DEBOUNCE_MS, useDebounced } from '../../../renderer/components/studio/use-live-check.ts';
 import type { InputOf } from '../../../shared/contract/index.ts';
 
 beforeEach(() => {
@@ -88,5 +89,22 @@ describe('autosave', () => {
     });
     expect(saves).toHaveLength(2);
     expect(saves[1]).toEqual({ id: 1, koText: '본문', expectedVersion: 1 });
+  });
+});
+
+describe('the live-check debounce', () => {
+  it('hands the new text to the checks after 150 ms, but not while a composition is in progress', async () => {
+    let composing = true;
+    const hook = renderHook(({ text }) => useDebounced(text, CHECK_DEBOUNCE_MS, () => composing), { initialProps: { text: '수' } });
+    hook.rerender({ text: '수신' });
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS * 10);
+    });
+    expect(hook.result.current).toBe('수');
+    composing = false;
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS);
+    });
+    expect(hook.result.current).toBe('수신');
   });
 });
