@@ -146,10 +146,11 @@ export function useImportJobs() {
     [update],
   );
 
+  const markMapping = useCallback((key: string) => update((j) => j.key === key, () => ({ phase: 'mapping' })), [update]);
   const fail = useCallback((key: string, message: string) => update((j) => j.key === key, () => ({ phase: 'failed', error: message })), [update]);
   const cancel = useCallback((jobId: string) => void api()['imports:cancel']({ jobId }), []);
   const dismiss = useCallback((key: string) => setJobs((list) => list.filter((j) => j.key !== key)), []);
-  return { jobs, addPending, start, fail, cancel, dismiss };
+  return { jobs, addPending, start, fail, cancel, dismiss, markMapping };
 }
 
 /** Saves a column-mapping preset. */

@@ -28,7 +28,7 @@ export function ImportsPage() {
   const [options, setOptions] = useState<DropOptions>({ adapter: 'auto', kind: null, encoding: 'auto', timeZone: '' });
   const [mapQueue, setMapQueue] = useState<MapRequest[]>([]);
   const [rejectsOf, setRejectsOf] = useState<ImportSummary | null>(null);
-  const { addPending, start, fail } = jobs;
+  const { addPending, start, fail, markMapping } = jobs;
 
   const runOptions = useCallback(
     (extra: Partial<ImportRunOptions> = {}): ImportRunOptions => ({
@@ -53,6 +53,7 @@ export function ImportsPage() {
               const preview = await api()['imports:preview']({ file: path, encoding: options.encoding, rows: 10 });
               const unknown = !preview.adapter && preview.header.length > 0;
               if (wantsMapper || unknown) {
+                markMapping(key);
                 setMapQueue((q) => [...q, { key, path, preview }]);
                 return;
               }
@@ -64,7 +65,7 @@ export function ImportsPage() {
         })();
       }
     },
-    [addPending, start, fail, options, runOptions],
+    [addPending, start, fail, markMapping, options, runOptions],
   );
 
   const current = mapQueue[0] ?? null;

@@ -66,7 +66,8 @@ describe('the Imports page in browser mode', () => {
     expect(await dialog.getByLabel('sent_at').inputValue()).toBe('발송일시');
     expect(await dialog.getByLabel('recipient_id').inputValue()).toBe('수신번호');
     await dialog.getByLabel('Save as preset (optional)').fill('Shop C send log');
-    await screenshot(page, 'imports-mapper-en-light');
+    fs.mkdirSync(path.resolve('test-results/screenshots'), { recursive: true });
+    await page.screenshot({ path: path.resolve('test-results/screenshots/imports-mapper-en-light.png') });
     await dialog.getByRole('button', { name: 'Import with this mapping' }).click();
     await page.locator('table.imports-table').getByRole('button', { name: 'generic-vendor.csv', exact: true }).waitFor();
     await page.getByText('Shop C send log').waitFor();

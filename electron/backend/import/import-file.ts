@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { withoutForeignKeyChecks } from '../db/events-repo.ts';
 import { finishImport, insertImport } from '../db/imports-repo.ts';
 import { prepareRejectInsert } from '../db/rejects-repo.ts';
-import { createRollupAccumulator } from '../db/rollups-repo.ts';
+import { createRollupAccumulator, type RollupAccumulator } from '../db/rollups-repo.ts';
 import { formatCsvRecord } from './csv.ts';
 import { chooseAdapter, type ChosenAdapter } from './choose-adapter.ts';
 import { prepareSource, type PreparedSource } from './read-records.ts';
@@ -32,6 +32,8 @@ export interface ImportFileOptions {
   privacy: RowPrivacy;
   /** The name to record (defaults to the file's base name; uploads pass the user's file name). */
   displayName?: string;
+  /** Replaces the rollup accumulator (bench only). */
+  rollups?: (db: Db) => RollupAccumulator;
   onProgress?: (p: FileProgress) => void;
 }
 
@@ -90,7 +92,7 @@ async function writeFile(
       timeZone: zone,
       startedAt: Date.now(),
     });
-    const acc = createRollupAccumulator(db);
+    const acc = (options.rollups ?? createRollupAccumulator)(db);
     const writers = new Map<EventKind, KindWriter>();
     const rejectStmt = prepareRejectInsert(db);
     const rejects: RejectInfo[] = [];

@@ -1,6 +1,7 @@
 import type { FileImportResult, ImportRunOptions } from '../../../shared/contract/imports.ts';
 import { importOptionsSchema } from '../../../shared/contract/imports.ts';
 import type { Db } from '../db/connection.ts';
+import type { RollupAccumulator } from '../db/rollups-repo.ts';
 import { getMeta } from '../db/meta-repo.ts';
 import { importFile, refusedResult, type FileProgress } from './import-file.ts';
 import { rowPrivacy } from './privacy.ts';
@@ -11,6 +12,8 @@ export type ImportFileSpec = string | { path: string; name?: string };
 export interface ImportFilesOptions extends ImportRunOptions {
   /** Progress of the file at `index`. */
   onProgress?: (index: number, progress: FileProgress) => void;
+  /** Replaces the rollup accumulator (the bench measures the importer with rollups off). */
+  rollups?: (db: Db) => RollupAccumulator;
 }
 
 /**
@@ -28,7 +31,7 @@ export async function importFiles(
   files: readonly ImportFileSpec[],
   options: ImportFilesOptions = {},
 ): Promise<FileImportResult[]> {
-  const { onProgress, ...rest } = options;
+  const { onProgress, rollups, ...rest } = options;
   const parsed = importOptionsSchema.parse(rest);
   const timeZone = parsed.timeZone ?? getMeta(db, 'timeZone', 'Asia/Seoul');
   const results: FileImportResult[] = [];
@@ -45,6 +48,7 @@ export async function importFiles(
           mapping: parsed.mapping,
           privacy: rowPrivacy(db),
           displayName: name,
+          rollups,
           onProgress: onProgress ? (p) => onProgress(index, p) : undefined,
         }),
       );

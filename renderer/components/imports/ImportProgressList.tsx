@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
 import { formatBytes, formatDuration } from './format.ts';
 
-const PHASES = new Set(['uploading', 'queued', 'import', 'done', 'failed', 'cancelled']);
+const PHASES = new Set(['uploading', 'mapping', 'queued', 'import', 'done', 'failed', 'cancelled']);
 
 /** The files being imported now: a progress bar each with records, bytes, percentage, time left and cancel. */
 export function ImportProgressList(props: { jobs: ImportJobView[]; onCancel: (jobId: string) => void; onDismiss: (key: string) => void }) {

@@ -33,6 +33,7 @@ export const imports = {
     title: 'In progress',
     uploading: 'Uploading…',
     queued: 'Waiting',
+    mapping: 'Waiting for the column mapping',
     import: 'Importing',
     done: 'Imported',
     failed: 'Not imported',

@@ -35,6 +35,7 @@ export const imports: Messages['imports'] = {
     title: '진행 중',
     uploading: '올리는 중…',
     queued: '대기 중',
+    mapping: '열 지정을 기다리는 중',
     import: '가져오는 중',
     done: '가져오기 완료',
     failed: '가져오지 못함',
