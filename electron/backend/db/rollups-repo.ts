@@ -100,12 +100,11 @@ function prepareWriters(db: Db) {
     ),
     lowerNoticeForSender: db.prepare(
       `UPDATE rollup_first_messages SET notice_at = ?
-       WHERE recipient_id = ? AND sender_id = ? AND (notice_at IS NULL OR notice_at > ?)`,
+       WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND sender_id = ? AND (notice_at IS NULL OR notice_at > ?)`,
     ),
     lowerNoticeForAll: db.prepare(
       `UPDATE rollup_first_messages SET notice_at = ?
-       WHERE recipient_id = ? AND (notice_at IS NULL OR notice_at > ?)
-         AND scope IN ('pair', 'recipient')`,
+       WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND (notice_at IS NULL OR notice_at > ?)`,
     ),
     consent: db.prepare(
       `INSERT INTO rollup_consent_daily (day, sender_id, action, events) VALUES (?, ?, ?, ?)
