@@ -137,7 +137,7 @@ describe('the app frame in browser mode', () => {
     await zones.getByRole('button', { name: '적용' }).click();
     await page.getByText('Asia/Tokyo').first().waitFor();
     await page.locator('.topbar .chip', { hasText: 'Asia/Tokyo' }).waitFor();
-    await screenshot(page, 'frame-settings-ko-dark');
+    await screenshot(page, 'frame-settings-ko-dark', { fitViewport: true });
   });
 
   it('finds the settings kept after the bridge restarts on the same config folder', async () => {
@@ -193,7 +193,7 @@ describe('the app frame in browser mode', () => {
           await visit(route);
           const scope = route === 'settings' ? {} : { exclude: '#main > :not(.alert-stack)' };
           findings.push(...(await seriousViolations(page, scope)).map((f) => ({ route, ...f })));
-          await screenshot(page, `frame-${route}-${locale}-${theme}`);
+          await screenshot(page, `frame-${route}-${locale}-${theme}`, { fitViewport: true });
         }
         expect(findings).toEqual([]);
       });

@@ -85,10 +85,22 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   };
 }
 
-/** Saves a screenshot under test-results/screenshots/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot under test-results/screenshots/<name>.png and returns its path. By default a
+ * full-page capture; with `fitViewport` the viewport is first grown to the page's height (so sticky
+ * and 100vh parts such as the sidebar span the whole picture), then restored.
+ */
+export async function screenshot(page: Page, name: string, options: { fitViewport?: boolean } = {}): Promise<string> {
   const file = path.resolve('test-results', 'screenshots', `${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await page.screenshot({ path: file, fullPage: true });
+  const original = page.viewportSize();
+  if (options.fitViewport && original) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
+    await page.screenshot({ path: file });
+    await page.setViewportSize(original);
+  } else {
+    await page.screenshot({ path: file, fullPage: true });
+  }
   return file;
 }
