@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPngSignature } from '../../shared/charts/svg-export.ts';
@@ -160,7 +161,7 @@ describe('dashboards in real Chromium over imported exports', () => {
       await download.saveAs(file);
       return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
     };
-    const png = await save('상태별 알림 건수을(를) PNG로 내보내기');
+    const png = await save('PNG: 상태별 알림 건수 이미지로 내보내기');
     fs.mkdirSync(path.resolve('test-results', 'screenshots'), { recursive: true });
     fs.writeFileSync(path.resolve('test-results', 'screenshots', 'dashboards-export-ko.png'), png.bytes);
     expect(png.name).toMatch(/\.png$/);
@@ -169,7 +170,7 @@ describe('dashboards in real Chromium over imported exports', () => {
     // IHDR width: twice the on-screen width (drawn at 2×).
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(1000);
 
-    const svg = (await save('상태별 알림 건수을(를) SVG로 내보내기')).bytes.toString('utf8');
+    const svg = (await save('SVG: 상태별 알림 건수 벡터 이미지로 내보내기')).bytes.toString('utf8');
     fs.writeFileSync(path.resolve('test-results', 'screenshots', 'dashboards-export-ko.svg'), svg);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('상태별 알림 건수');
@@ -178,7 +179,7 @@ describe('dashboards in real Chromium over imported exports', () => {
     expect(svg).toMatch(/>\d{1,2}월 \d{1,2}일</);
     expect(svg).not.toContain('var(--');
 
-    const csv = await save('상태별 알림 건수 데이터를 CSV로 내보내기');
+    const csv = await save('CSV: 상태별 알림 건수 데이터 내보내기');
     const text = csv.bytes.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
@@ -214,5 +215,20 @@ describe('dashboards in real Chromium over imported exports', () => {
     expect(await around.innerText()).toMatch(/고지 도달률[\s\S]*pp/);
     await screenshot(app.page, 'dashboards-keyboard-marker-ko-light');
     await callApi(app, 'metrics:setFilters', { by: 'week' });
+  });
+
+  it('has no serious accessibility violations on any dashboard page, light or dark', async () => {
+    const found: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      await callApi(app, 'settings:set', { locale: 'ko', theme });
+      await app.page.reload();
+      for (const id of PAGES) {
+        await visit(app.page, id);
+        const result = await new AxeBuilder({ page: app.page }).include('main').analyze();
+        const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        found.push(...serious.map((v) => `${id} ${theme}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+      }
+    }
+    expect(found).toEqual([]);
   });
 });

@@ -20,9 +20,9 @@ export const dashboards = {
   },
   export: {
     group: 'Export {title}',
-    pngLabel: 'Export {title} as PNG',
-    svgLabel: 'Export {title} as SVG',
-    csvLabel: 'Export the data of {title} as CSV',
+    pngLabel: 'PNG: export {title} as an image',
+    svgLabel: 'SVG: export {title} as a vector image',
+    csvLabel: 'CSV: export the data of {title}',
     failed: 'The export failed: {message}',
     noChart: 'There is no chart to export yet.',
   },

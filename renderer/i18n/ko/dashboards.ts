@@ -22,9 +22,9 @@ export const dashboards: Messages['dashboards'] = {
   },
   export: {
     group: '{title} 내보내기',
-    pngLabel: '{title}을(를) PNG로 내보내기',
-    svgLabel: '{title}을(를) SVG로 내보내기',
-    csvLabel: '{title} 데이터를 CSV로 내보내기',
+    pngLabel: 'PNG: {title} 이미지로 내보내기',
+    svgLabel: 'SVG: {title} 벡터 이미지로 내보내기',
+    csvLabel: 'CSV: {title} 데이터 내보내기',
     failed: '내보내지 못했습니다: {message}',
     noChart: '아직 내보낼 차트가 없습니다.',
   },

@@ -45,7 +45,7 @@ describe('chart card', () => {
     const downloads = captureDownloads();
     try {
       renderWith(card(), bridge);
-      fireEvent.click(screen.getByRole('button', { name: 'Export the data of Notifications by sender as CSV' }));
+      fireEvent.click(screen.getByRole('button', { name: 'CSV: export the data of Notifications by sender' }));
       await waitFor(() => expect(downloads.files).toHaveLength(1));
       const file = downloads.files[0]!;
       expect(file.name).toBe('notification-volume-2016-01-01..2016-06-30.csv');
@@ -61,7 +61,7 @@ describe('chart card', () => {
   it('says it is loading while figures are computed', () => {
     renderWith(card({ state: { isPending: true, error: null, isEmpty: false } }), bridge);
     expect(screen.getByRole('status').textContent).toContain('Loading figures');
-    expect((screen.getByRole('button', { name: 'Export the data of Notifications by sender as CSV' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'CSV: export the data of Notifications by sender' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('shows an error with its message and a retry that asks again', () => {
