@@ -6,8 +6,8 @@ import { tempDir } from '../helpers/tmp.ts';
 
 const BIN = path.resolve('bin/notice-desk.js');
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -73,5 +73,53 @@ describe('notice-desk lint (real CLI, child process)', () => {
     expect(bad.stderr).toContain('Unknown surface "billboard"');
     expect(run(['lint', '--locale', 'ko']).code).toBe(2);
     expect(run(['lint', '--help']).code).toBe(0);
+  });
+});
+
+describe('notice-desk lint with a team\'s own rules and a workspace', () => {
+  function copyResources(): string {
+    const dir = tempDir();
+    for (const sub of ['rules', 'wordlists', 'templates']) fs.cpSync(path.resolve('resources', sub), path.join(dir, sub), { recursive: true });
+    return dir;
+  }
+
+  it('uses an edited rules file without any code change', () => {
+    const dir = copyResources();
+    const file = write('ok.md', fs.readFileSync('resources/templates/alimtalk.ko.md'));
+    expect(run(['lint', file, '--locale', 'ko'], { NOTICE_DESK_RESOURCES_DIR: dir }).code).toBe(0);
+    // The team decides that "배송" is advertising wording in its messages.
+    const rulesFile = path.join(dir, 'rules', 'ko.json');
+    const rules = JSON.parse(fs.readFileSync(rulesFile, 'utf8')) as { advertising: { patterns: unknown[] } };
+    rules.advertising.patterns.push({ phrase: '배송', weight: 1 });
+    fs.writeFileSync(rulesFile, JSON.stringify(rules));
+    const r = run(['lint', file, '--locale', 'ko', '--json'], { NOTICE_DESK_RESOURCES_DIR: dir });
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.some((f) => f.rule === 'advertising')).toBe(true);
+  });
+
+  it('exits 2 naming the rules file and the bad field when the team breaks it', () => {
+    const dir = copyResources();
+    const rulesFile = path.join(dir, 'rules', 'ko.json');
+    const rules = JSON.parse(fs.readFileSync(rulesFile, 'utf8')) as { limits: { maxChars: unknown }[] };
+    rules.limits[0]!.maxChars = 'a thousand';
+    fs.writeFileSync(rulesFile, JSON.stringify(rules));
+    const file = write('ok.md', '안녕하세요');
+    const r = run(['lint', file, '--locale', 'ko'], { NOTICE_DESK_RESOURCES_DIR: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(rulesFile);
+    expect(r.stderr).toContain('limits[0].maxChars');
+  });
+
+  it('fills variables from an existing workspace and refuses one that does not exist', () => {
+    const dir = tempDir();
+    const ws = path.join(dir, 'ws.sqlite');
+    expect(run(['workspace', 'init', ws]).code).toBe(0);
+    const file = write('ok.md', fs.readFileSync('resources/templates/alimtalk.en.md'));
+    expect(run(['lint', file, '--locale', 'en', '--workspace', ws]).code).toBe(0);
+    const missing = path.join(dir, 'none.sqlite');
+    const r = run(['lint', file, '--locale', 'en', '--workspace', missing]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(missing);
+    expect(fs.existsSync(missing)).toBe(false);
   });
 });
