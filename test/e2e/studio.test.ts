@@ -185,6 +185,18 @@ describe('the disclosure studio in browser mode', () => {
     }
     await page.locator('.pv-seg button[data-theme-choice="light"]').click();
     await page.locator('.pv-seg button[data-lang="ko"]').click();
+    // The narrowest phone with the largest system font: the phone is 320 px wide and text doubles.
+    const [width, scale] = [page.locator('.pv-range input').nth(0), page.locator('.pv-range input').nth(1)];
+    await width.fill('320');
+    await scale.fill('200');
+    for (const tab of ['alimtalk', 'ios']) {
+      await page.locator(`.pv-tabs button[data-tab="${tab}"]`).click();
+      const phone = stage.locator('.pv-phone');
+      await expect.poll(async () => (await phone.boundingBox())?.width).toBe(320);
+      await phone.screenshot({ path: path.join(SHOTS, `studio-preview-${tab}-ko-320-200.png`) });
+    }
+    await width.fill('375');
+    await scale.fill('100');
     await page.locator('.pv-tabs button[data-tab="alimtalk"]').click();
   });
 
