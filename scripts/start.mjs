@@ -10,7 +10,21 @@ import { electronBinary, NO_ELECTRON_MESSAGE } from './electron-binary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
+
+/**
+ * What `npm start` does, as a list of steps: with an Electron binary, build everything and run it;
+ * without one, say so and run browser mode (launch.ts) with the same arguments.
+ */
+export function startPlan(electron, args) {
+  if (!electron) {
+    return [
+      { step: 'say', text: NO_ELECTRON_MESSAGE },
+      { step: 'build-renderer' },
+      { step: 'run', command: process.execPath, args: [path.join(root, 'electron', 'backend', 'bridge', 'launch.ts'), ...args] },
+    ];
+  }
+  return [{ step: 'build-renderer' }, { step: 'build-electron' }, { step: 'run', command: electron, args: ['.', ...args] }];
+}
 
 /** Runs `vite build` with this Node (never through a shell). */
 function buildRenderer() {
@@ -20,7 +34,10 @@ function buildRenderer() {
 }
 
 /** Runs a child with inherited stdio and exits with its code; Ctrl+C reaches it and ends us too. */
-function runAndExit(command, commandArgs, env = process.env) {
+function runAndExit(command, commandArgs) {
+  // ELECTRON_RUN_AS_NODE set in a parent shell would make the binary behave as plain Node.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env });
   const forward = (signal) => child.kill(signal);
   process.on('SIGINT', forward);
@@ -28,16 +45,17 @@ function runAndExit(command, commandArgs, env = process.env) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const electron = electronBinary();
-if (!electron) {
-  console.log(NO_ELECTRON_MESSAGE);
-  buildRenderer();
-  runAndExit(process.execPath, [path.join(root, 'electron', 'backend', 'bridge', 'launch.ts'), ...args]);
-} else {
-  buildRenderer();
-  await buildElectron();
-  // ELECTRON_RUN_AS_NODE set in a parent shell would make the binary behave as plain Node.
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  runAndExit(electron, ['.', ...args], env);
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const plan = startPlan(electronBinary(), process.argv.slice(2));
+  if (process.env.NOTICE_DESK_START_DRY_RUN) {
+    // Tests: print the plan instead of building and running.
+    process.stdout.write(`${JSON.stringify(plan)}\n`);
+  } else {
+    for (const item of plan) {
+      if (item.step === 'say') console.log(item.text);
+      else if (item.step === 'build-renderer') buildRenderer();
+      else if (item.step === 'build-electron') await buildElectron();
+      else runAndExit(item.command, item.args);
+    }
+  }
 }
