@@ -94,7 +94,7 @@ export function renderDisclosureHtml(report: DisclosureReport, fontFaces = ''): 
 <h1>${escapeHtml(d.title)}</h1>
 <p class="meta">${escapeHtml(SURFACE_LABELS[d.surface]?.ko ?? d.surface)} / ${escapeHtml(SURFACE_LABELS[d.surface]?.en ?? d.surface)} ·
 ${escapeHtml(STATUS_LABELS[d.status]?.ko ?? d.status)} / ${escapeHtml(STATUS_LABELS[d.status]?.en ?? d.status)} · v${d.version} ·
-시행일 / Effective ${escapeHtml(formatDay(d.effectiveAt))} · 생성 / Generated ${escapeHtml(formatDay(report.generatedAt))}</p>
+시행일 / Effective ${escapeHtml(formatDay(d.effectiveAt, report.timeZone))} · 생성 / Generated ${escapeHtml(formatDay(report.generatedAt, report.timeZone))}</p>
 <h2>점검 결과 / Checklist</h2>
 ${checklistTable(report)}
 ${findingsList(report)}

@@ -168,7 +168,7 @@ function cover(doc: Doc, report: DisclosureReport): void {
   doc.moveDown(0.3);
   doc.font(REGULAR).fontSize(9.5).fillColor(COLORS.muted);
   doc.text(`${SURFACE_LABELS[d.surface]?.ko} / ${SURFACE_LABELS[d.surface]?.en}  ·  ${STATUS_LABELS[d.status]?.ko} / ${STATUS_LABELS[d.status]?.en}  ·  v${d.version}`);
-  doc.text(`시행일 / Effective: ${formatDay(d.effectiveAt)}   ·   생성 / Generated: ${formatDay(report.generatedAt)}   ·   Notice Desk`);
+  doc.text(`시행일 / Effective: ${formatDay(d.effectiveAt, report.timeZone)}   ·   생성 / Generated: ${formatDay(report.generatedAt, report.timeZone)}   ·   Notice Desk`);
   doc.fillColor(COLORS.text).moveDown(1);
 
   doc.font(BOLD).fontSize(13).text('필수 항목 점검 / Required elements');

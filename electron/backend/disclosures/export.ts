@@ -22,9 +22,9 @@ export function exportFileName(title: string, id: number, format: keyof typeof M
 export async function renderDisclosure(
   disclosure: Disclosure,
   format: keyof typeof MIME,
-  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; now?: number },
+  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; now?: number; timeZone?: string },
 ): Promise<Buffer> {
-  const report = buildReport(disclosure, options.rules, options.variables, options.now);
+  const report = buildReport(disclosure, options.rules, options.variables, options.now, options.timeZone);
   if (format === 'pdf') return renderDisclosurePdf(report);
   if (format === 'html') {
     // The page's own characters decide the font subset (tag names are ASCII, already included).
@@ -42,7 +42,7 @@ export async function renderDisclosure(
 export async function exportDisclosure(
   disclosure: Disclosure,
   format: keyof typeof MIME,
-  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; path?: string; now?: number },
+  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; path?: string; now?: number; timeZone?: string },
 ): Promise<DisclosureExport> {
   const bytes = await renderDisclosure(disclosure, format, options);
   const fileName = exportFileName(disclosure.title, disclosure.id, format);

@@ -19,6 +19,8 @@ export interface DisclosureReport {
   /** Required elements of the surface with their label and whether each language has them. */
   checklist: { rule: string; label: Record<Locale, string>; present: Record<Locale, boolean> }[];
   generatedAt: number;
+  /** The workspace time zone: dates on exports are calendar dates there. */
+  timeZone: string;
 }
 
 /** Parses and checks both texts of a disclosure with the given rules and variables. */
@@ -27,6 +29,7 @@ export function buildReport(
   rules: DisclosureRules,
   variables: Record<Locale, Record<string, string>>,
   now = Date.now(),
+  timeZone = 'Asia/Seoul',
 ): DisclosureReport {
   const locales = (['ko', 'en'] as const).map((locale): LocaleReport => {
     const text = locale === 'ko' ? disclosure.koText : disclosure.enText;
@@ -55,7 +58,7 @@ export function buildReport(
       en: !locales[1]!.check.missing.includes(rule),
     },
   }));
-  return { disclosure, locales, checklist, generatedAt: now };
+  return { disclosure, locales, checklist, generatedAt: now, timeZone };
 }
 
 /** Labels of the readability indicators, per locale (cover page, HTML, Markdown). */

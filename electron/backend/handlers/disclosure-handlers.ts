@@ -16,6 +16,7 @@ import {
 import { exportDisclosure } from '../disclosures/export.ts';
 import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates, loadWordLists } from '../disclosures/resources.ts';
 import { workspaceVariables, writeVariableOverrides } from '../disclosures/variables.ts';
+import { workspaceTimeZone } from '../workspace.ts';
 import type { HandlersFor } from './types.ts';
 
 function mustGet(db: Db, id: number): Disclosure {
@@ -128,10 +129,11 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     return { locale: input.locale, surface: input.surface, ...result };
   },
   'disclosures:export': async (input, ctx) => {
-    const { db } = ctx.workspace();
-    const disclosure = mustGet(db, input.id);
+    const session = ctx.workspace();
+    const disclosure = mustGet(session.db, input.id);
     return exportDisclosure(disclosure, input.format, {
-      variables: workspaceVariables(db).values,
+      variables: workspaceVariables(session.db).values,
+      timeZone: workspaceTimeZone(session),
       rules: loadDisclosureRules(),
       ...(input.path !== undefined ? { path: input.path } : {}),
     });

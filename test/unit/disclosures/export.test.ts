@@ -149,3 +149,17 @@ describe('PDF line layout across runs', () => {
     expect(lines.map((l) => l.map((x) => x.text).join(''))).toEqual(['한 건에 약', '2KB를 씁니다.']);
   });
 });
+
+describe('export dates', () => {
+  it('prints the effective date as a calendar date in the workspace time zone', async () => {
+    const { ctx, api, d } = await withDisclosure();
+    for (const status of ['in-review', 'approved'] as const) await api['disclosures:setStatus']({ id: d.id, status });
+    // 2016-06-30 20:00 UTC is already 1 July in Seoul, still 30 June in New York.
+    await api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt: Date.UTC(2016, 5, 30, 20) });
+    const md = async () => Buffer.from((await api['disclosures:export']({ id: d.id, format: 'md' })).base64!, 'base64').toString('utf8');
+    expect(await md()).toContain('시행일 / Effective: 2016-07-01');
+    await api['workspace:setTimeZone']({ timeZone: 'America/New_York' });
+    expect(await md()).toContain('시행일 / Effective: 2016-06-30');
+    ctx.close();
+  });
+});
