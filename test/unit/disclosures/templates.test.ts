@@ -23,3 +23,14 @@ describe('starter templates', () => {
     expect(check(broken, 'ko').missing).toEqual(['how-to-refuse']);
   });
 });
+
+describe('texts with Windows line endings and a BOM-less UTF-8 paste', () => {
+  it('check the same with CRLF as with LF, with ranges into the CRLF text', () => {
+    const t = loadTemplates().find((x) => x.surface === 'alimtalk' && x.locale === 'ko')!;
+    const crlf = t.text.replace(/\n/g, '\r\n');
+    expect(check(crlf, 'ko').findings).toEqual([]);
+    const broken = crlf.replace('**알림톡을 받으면', '알림톡을 받으면').replace('씁니다.**', '씁니다.');
+    const f = check(broken, 'ko').findings.find((x) => x.rule === 'emphasis')!;
+    expect(broken.slice(f.start, f.end)).toBe('알림톡을 받으면 데이터 요금이 들 수 있습니다.');
+  });
+});
