@@ -47,12 +47,14 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 describe('the disclosure studio in browser mode', () => {
   let app: RunningApp;
   let page: Page;
+  const requested: string[] = [];
   const ko = () => page.locator('.st-editor-col').nth(0);
   const checksKo = () => page.getByTestId('checks-ko');
 
   beforeAll(async () => {
     app = await startApp({ viewport: { width: 1600, height: 1000 } });
     page = app.page;
+    page.on('request', (req) => requested.push(req.url()));
     const api = inProcessApi(app.bridge.ctx);
     await api['workspace:create']({ path: path.join(app.dir, 'studio.sqlite') });
     await api['settings:set']({ locale: 'ko', theme: 'light' });
@@ -198,6 +200,13 @@ describe('the disclosure studio in browser mode', () => {
     await width.fill('375');
     await scale.fill('100');
     await page.locator('.pv-tabs button[data-tab="alimtalk"]').click();
+  });
+
+  it('never asked for anything but the local bridge and inline data (fonts and previews are offline)', () => {
+    const origin = new URL(app.bridge.url).origin;
+    const remote = requested.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(requested.length).toBeGreaterThan(0);
+    expect(remote).toEqual([]);
   });
 
   it('has no serious accessibility violations in the studio', async () => {
