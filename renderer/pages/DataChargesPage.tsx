@@ -1,3 +1,4 @@
+import { binaryTicks } from '../../shared/charts/axis.ts';
 import { BarChartView } from '../components/charts/BarChartView.tsx';
 import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { useChartTheme } from '../components/charts/chart-theme.ts';
@@ -120,6 +121,7 @@ export function DataChargesPage() {
             layout="horizontal"
             data={senders.slice(0, 12).map((s) => ({ label: s.senderId, value: s.totalBytes, note: `${f.krw(s.chargeKrw.low)} – ${f.krw(s.chargeKrw.high)}` }))}
             formatValue={f.bytes}
+            ticks={binaryTicks(senders[0]?.totalBytes ?? 0)}
             valueLabel={t('dashboards.charges.totalBytes')}
             showValues
           />

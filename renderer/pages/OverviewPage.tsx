@@ -3,6 +3,7 @@ import type { OverviewCard, OverviewCardId } from '../../shared/metrics/types.ts
 import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
 import { KpiCard } from '../components/kpi/KpiCard.tsx';
+import { OverviewTrends } from '../components/charts/OverviewTrends.tsx';
 import { useMetricFilter, useOverview } from '../data/metrics-hooks.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/types.ts';
@@ -105,6 +106,7 @@ export function OverviewPage() {
           })}
         </div>
       </ChartCard>
+      <OverviewTrends filter={filter} filterError={filterError} />
     </DashboardPage>
   );
 }

@@ -46,3 +46,11 @@ export function formatKrw(value: number, locale = 'en-US'): string {
   const digits = Math.abs(value) >= 100 ? 0 : 2;
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'KRW', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
+
+/** Round ticks for a byte axis from 0 to `max`: steps that are round in KiB/MiB/GiB (0, 2 MiB, 4 MiB…). */
+export function binaryTicks(max: number, count = 5): number[] {
+  if (!(max > 0)) return [0];
+  let unit = 1;
+  while (max / unit >= 1024 && unit < 1024 ** 5) unit *= 1024;
+  return niceTicks(0, max / unit, count).map((v) => v * unit);
+}

@@ -19,6 +19,8 @@ export interface BarChartViewProps {
   height?: number;
   /** Print the value at the end of each bar. */
   showValues?: boolean;
+  /** Explicit value-axis ticks (e.g. round binary steps for bytes). */
+  ticks?: number[];
 }
 
 /**
@@ -44,7 +46,7 @@ export function BarChartView(props: BarChartViewProps) {
           <CartesianGrid stroke={theme.border} strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
-              <XAxis type="number" tick={tick} tickLine={false} axisLine={false} tickFormatter={(v: number) => props.formatValue(v)} />
+              <XAxis type="number" tick={tick} tickLine={false} axisLine={false} ticks={props.ticks} domain={props.ticks ? [0, props.ticks[props.ticks.length - 1]!] : undefined} tickFormatter={(v: number) => props.formatValue(v)} />
               <YAxis type="category" dataKey="label" tick={{ ...tick, fill: theme.text }} tickLine={false} axisLine={{ stroke: theme.border }} width={Math.min(200, 16 + longest * 8)} />
             </>
           ) : (

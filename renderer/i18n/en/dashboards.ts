@@ -118,6 +118,8 @@ export const dashboards = {
     title: 'Overview',
     cardsTitle: 'Key figures',
     exportName: 'key-figures',
+    ratesTitle: 'Opt-out rate and notice coverage',
+    ratesExport: 'opt-out-and-coverage',
     comparedWith: 'Each figure is compared with the previous period of equal length: {from} – {to}.',
     noComparison: 'Choose a bounded period to compare each figure with the period before it.',
     link: { notifications: 'Notifications', datacost: 'Data charges', consent: 'Consent', urls: 'URLs' },

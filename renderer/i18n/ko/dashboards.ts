@@ -120,6 +120,8 @@ export const dashboards: Messages['dashboards'] = {
     title: '개요',
     cardsTitle: '핵심 지표',
     exportName: '핵심-지표',
+    ratesTitle: '수신 거부율과 고지 도달률',
+    ratesExport: '수신-거부율과-고지-도달률',
     comparedWith: '각 수치를 바로 앞의 같은 길이 기간({from} – {to})과 비교합니다.',
     noComparison: '시작일과 종료일이 있는 기간을 고르면 각 수치를 이전 기간과 비교합니다.',
     link: { notifications: '알림', datacost: '데이터 요금', consent: '동의', urls: 'URL' },

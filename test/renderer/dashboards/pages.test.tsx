@@ -30,10 +30,17 @@ const overview: OverviewResult = {
   ],
 };
 
+/** The trends under the KPI cards ask these too. */
+const trendHandlers = {
+  'metrics:volume': () => emptyVolume('month'),
+  'metrics:optout': () => emptyOptOut('month'),
+  'metrics:coverage': () => emptyCoverage('month'),
+};
+
 describe('overview page', () => {
   it('shows every KPI with its trend against the previous period and a link to its page', async () => {
     const { log } = (() => {
-      const b = memoryBridge({ ...baseHandlers({ filters: { preset: 'custom', from: '2016-04-01', to: '2016-06-30' } }), 'metrics:overview': () => overview });
+      const b = memoryBridge({ ...baseHandlers({ filters: { preset: 'custom', from: '2016-04-01', to: '2016-06-30' } }), 'metrics:overview': () => overview, ...trendHandlers });
       renderWith(<OverviewPage />, b.bridge);
       return b;
     })();
@@ -51,7 +58,7 @@ describe('overview page', () => {
   });
 
   it('makes no comparison for "all data", which has no period before it', async () => {
-    const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview });
+    const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview, ...trendHandlers });
     renderWith(<OverviewPage />, b.bridge);
     await screen.findByText('1,200');
     expect((b.log.named('metrics:overview')[0] as MetricFilter).from).toBeNull();
@@ -61,13 +68,13 @@ describe('overview page', () => {
   });
 
   it('labels a demo workspace as demo data', async () => {
-    const b = memoryBridge({ ...baseHandlers({ demo: true }), 'metrics:overview': () => overview });
+    const b = memoryBridge({ ...baseHandlers({ demo: true }), 'metrics:overview': () => overview, ...trendHandlers });
     renderWith(<OverviewPage />, b.bridge, 'ko');
     expect(await screen.findByText('데모 데이터')).toBeTruthy();
   });
 
   it('asks every figure again with the new period when a preset is chosen', async () => {
-    const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview });
+    const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview, ...trendHandlers });
     renderWith(<OverviewPage />, b.bridge);
     await screen.findByText('1,200');
     fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'last30' } });
@@ -77,7 +84,7 @@ describe('overview page', () => {
   });
 
   it('keeps "last 6 months" as dates the workspace can store', async () => {
-    const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview });
+    const b = memoryBridge({ ...baseHandlers(), 'metrics:overview': () => overview, ...trendHandlers });
     renderWith(<OverviewPage />, b.bridge);
     await screen.findByText('1,200');
     fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'last6Months' } });

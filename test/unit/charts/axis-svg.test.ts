@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatKrw, formatPercent, niceTicks } from '../../../shared/charts/axis.ts';
+import { binaryTicks, formatBytes, formatKrw, formatPercent, niceTicks } from '../../../shared/charts/axis.ts';
 import { buildExportSvg, escapeXml, exportFileName, hasPngSignature, layoutLegend } from '../../../shared/charts/svg-export.ts';
 
 describe('axis helpers', () => {
@@ -72,5 +72,13 @@ describe('SVG export document', () => {
   it('recognises the PNG signature', () => {
     expect(hasPngSignature(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe(true);
     expect(hasPngSignature(new TextEncoder().encode('<svg'))).toBe(false);
+  });
+});
+
+describe('byte axis ticks', () => {
+  it('steps in round binary units', () => {
+    expect(binaryTicks(7.6 * 1024 * 1024).map((v) => formatBytes(v))).toEqual(['0 B', '2 MiB', '4 MiB', '6 MiB', '8 MiB']);
+    expect(binaryTicks(900)).toEqual([0, 250, 500, 750, 1000]);
+    expect(binaryTicks(0)).toEqual([0]);
   });
 });
