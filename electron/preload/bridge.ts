@@ -44,9 +44,14 @@ export function createPreloadBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike
   const bridge: Bridge = {
     call: call as Api,
     pathForFile(file: unknown): string | null {
-      if (typeof File === 'undefined' || !(file instanceof File)) return null;
-      const result = webUtils.getPathForFile(file);
-      return result === '' ? null : result;
+      if (typeof file !== 'object' || file === null) return null;
+      // No instanceof check: a File from the page crosses the context bridge; webUtils judges it.
+      try {
+        const result = webUtils.getPathForFile(file as File);
+        return result === '' ? null : result;
+      } catch {
+        return null;
+      }
     },
     on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
       if (!eventNames.includes(event)) throw new AppError('bad-input', `Unknown event: ${String(event)}`);

@@ -27,7 +27,13 @@ function fakeIpc(answers: Partial<Record<CallName, unknown>> = {}) {
   return { ipc, invoked, listeners, emit };
 }
 
-const webUtils = { getPathForFile: (file: File) => `/picked/${file.name}` };
+/** Like Electron's webUtils: a path for a File, a TypeError for anything else. */
+const webUtils = {
+  getPathForFile: (file: File) => {
+    if (!(file instanceof File)) throw new TypeError('Expected a File');
+    return file.name === 'in-memory.txt' ? '' : `/picked/${file.name}`;
+  },
+};
 
 describe('the preload bridge', () => {
   it('has exactly one verb per contract call and nothing else', () => {
@@ -77,5 +83,7 @@ describe('the preload bridge', () => {
     const bridge = createPreloadBridge(fakeIpc().ipc, webUtils);
     expect(bridge.pathForFile(new File(['x'], 'export.csv'))).toBe('/picked/export.csv');
     expect(bridge.pathForFile({ name: 'export.csv' })).toBeNull();
+    expect(bridge.pathForFile('export.csv')).toBeNull();
+    expect(bridge.pathForFile(new File(['x'], 'in-memory.txt'))).toBeNull();
   });
 });
