@@ -30,6 +30,18 @@ const SYLLABLE_EXCEPTIONS: Record<string, number> = {
  * a syllable (`charges`, `uses` keep it), `-ed` silent unless after t/d. Numbers count as one.
  */
 export function countSyllables(word: string): number {
+  const cached = syllableCache.get(word);
+  if (cached !== undefined) return cached;
+  const n = countSyllablesUncached(word);
+  // Words repeat a lot in a text that is re-checked on every keystroke; the cache stays small.
+  if (syllableCache.size > 20_000) syllableCache.clear();
+  syllableCache.set(word, n);
+  return n;
+}
+
+const syllableCache = new Map<string, number>();
+
+function countSyllablesUncached(word: string): number {
   const w = word.toLowerCase().replace(/[’']/g, '').replace(/[^a-z]/g, '');
   if (!w) return /\d/.test(word) ? 1 : 0;
   if (SYLLABLE_EXCEPTIONS[w] !== undefined) return SYLLABLE_EXCEPTIONS[w];
