@@ -150,6 +150,27 @@ describe('the disclosure studio in browser mode', () => {
     fs.copyFileSync(file, path.join(SHOTS, 'studio-png-export.png'));
   });
 
+  it('in real Chromium, Ctrl+B does nothing mid-composition and bolds after it; the find panel opens in Korean', async () => {
+    const content = ko().locator('.cm-content');
+    const before = await editorText(ko());
+    await content.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n\n수신');
+    await page.keyboard.press('Shift+Home');
+    await content.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionstart', { data: '', bubbles: true })));
+    await page.keyboard.press('Control+b');
+    expect(await editorText(ko())).toMatch(/\n수신$/);
+    await content.evaluate((el) => el.dispatchEvent(new CompositionEvent('compositionend', { data: '', bubbles: true })));
+    await page.keyboard.press('Control+b');
+    await expect.poll(() => editorText(ko())).toMatch(/\n\*\*수신\*\*$/);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => editorText(ko())).toBe(before);
+    await page.getByRole('button', { name: '찾기' }).click();
+    await ko().getByRole('textbox', { name: '찾기' }).waitFor();
+    await page.keyboard.press('Escape');
+  });
+
   it('fills {{sender_name}} from the workspace value the user sets', async () => {
     await page.locator('.st-vars-panel summary').click();
     await page.locator('.st-var-form label').filter({ hasText: '{{sender_name}}' }).locator('input').fill('예시몰');
