@@ -29,7 +29,8 @@ export function OverviewTrends(props: { filter: MetricFilter | null; filterError
   const volSeries = stackSeries(volume.data?.stackKeys ?? [], 'bar', theme.name, t, true);
   const rateSeries: SeriesSpec[] = [
     { key: 'coverage', label: t('dashboards.kpi.coverage'), kind: 'line', color: theme.name === 'dark' ? '#3fd0a4' : '#139b74' },
-    { key: 'rate', label: t('dashboards.kpi.optOutRate'), kind: 'line', color: theme.danger },
+    // Opt-out rates are a few percent: their own axis keeps them readable beside coverage.
+    { key: 'rate', label: t('dashboards.kpi.optOutRate'), kind: 'line', color: theme.danger, right: true },
   ];
   const coverageBy = new Map((coverage.data?.buckets ?? []).map((b) => [b.bucket, b.coverage]));
   const labels = [...new Set([...(optout.data?.buckets ?? []).map((b) => b.bucket), ...coverageBy.keys()])].sort();
@@ -90,6 +91,7 @@ export function OverviewTrends(props: { filter: MetricFilter | null; filterError
           series={rateSeries}
           by={by}
           formatValue={(v) => f.percent(v, 0)}
+          formatRight={(v) => f.percent(v, 1)}
           markers={markerList}
           selectedMarkerId={markerId}
           onSelectMarker={(m) => setMarkerId(m.id)}
