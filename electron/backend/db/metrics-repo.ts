@@ -139,14 +139,12 @@ export function perRecipientUsage(
     .iterate({ ...bind(s), scope }) as IterableIterator<[string, number, number, number, number]>;
 }
 
-/** Coverage per day of the first message: pairs, covered, notice ever shown (rollup of first messages). */
+/** Coverage per day of the first message: pairs, covered, notice ever shown (coverage rollup). */
 export function coverageByDay(db: Db, s: QueryScope): { day: number; pairs: number; covered: number; noticed: number }[] {
   return db
     .prepare(
-      `SELECT day, count(*) AS pairs, sum(notice_at IS NOT NULL AND notice_at <= sent_at) AS covered,
-              sum(notice_at IS NOT NULL) AS noticed
-       FROM rollup_first_messages INDEXED BY rollup_first_by_day
-       WHERE scope = 'pair' AND ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
+      `SELECT day, sum(pairs) AS pairs, sum(covered) AS covered, sum(noticed) AS noticed
+       FROM rollup_coverage_daily WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
     )
     .all(bind(s)) as { day: number; pairs: number; covered: number; noticed: number }[];
 }

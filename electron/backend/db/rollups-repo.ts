@@ -100,12 +100,21 @@ function prepareWriters(db: Db) {
     ),
     lowerNoticeForSender: db.prepare(
       `UPDATE rollup_first_messages SET notice_at = ?
-       WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND sender_id = ? AND (notice_at IS NULL OR notice_at > ?)`,
+       WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND sender_id = ? AND (notice_at IS NULL OR notice_at > ?)
+       RETURNING scope, day, sender_id, category`,
     ),
     lowerNoticeForAll: db.prepare(
       `UPDATE rollup_first_messages SET notice_at = ?
-       WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND (notice_at IS NULL OR notice_at > ?)`,
+       WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND (notice_at IS NULL OR notice_at > ?)
+       RETURNING scope, day, sender_id, category`,
     ),
+    coverage: db.prepare(
+      `INSERT OR REPLACE INTO rollup_coverage_daily (day, sender_id, category, pairs, covered, noticed)
+       SELECT @day, @sender, @category, count(*), coalesce(sum(notice_at IS NOT NULL AND notice_at <= sent_at), 0),
+              coalesce(sum(notice_at IS NOT NULL), 0)
+       FROM rollup_first_messages WHERE scope = 'pair' AND day = @day AND sender_id = @sender AND category = @category`,
+    ),
+    dropCoverage: db.prepare('DELETE FROM rollup_coverage_daily WHERE day = ? AND sender_id = ? AND category = ? AND pairs = 0'),
     consent: db.prepare(
       `INSERT INTO rollup_consent_daily (day, sender_id, action, events) VALUES (?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET events = events + excluded.events`,
@@ -253,23 +262,36 @@ function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): RollupAccumu
         const [day, sender, template, category] = key.split(SEP);
         writers.template.run(Number(day), sender, template, category, n);
       }
+      const coverageKeys = new Set<string>();
       // Notices first, so new first messages see them.
       for (const [key, at] of notices) {
         const [recipient, sender] = key.split(SEP) as [string, string];
         const old = writers.getNotice.get(recipient, sender) as number | undefined;
         if (old !== undefined && old <= at) continue;
         writers.putNotice.run(recipient, sender, at);
-        if (sender === '') writers.lowerNoticeForAll.run(at, recipient, at);
-        else writers.lowerNoticeForSender.run(at, recipient, sender, at);
+        const changed = (
+          sender === '' ? writers.lowerNoticeForAll.all(at, recipient, at) : writers.lowerNoticeForSender.all(at, recipient, sender, at)
+        ) as { scope: string; day: number; sender_id: string; category: string }[];
+        for (const c of changed) if (c.scope === 'pair') coverageKeys.add(c.day + SEP + c.sender_id + SEP + c.category);
       }
       const firstDaily = new Map<string, number[]>();
       mergeFirsts(writers, 'pair', pairFirst, firstDaily);
+      for (const key of firstDaily.keys()) {
+        const [scope, day, sender, category] = key.split(SEP);
+        if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
+      }
       mergeFirsts(writers, 'recipient', recipFirst, firstDaily);
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);
         writers.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
       }
+      for (const key of coverageKeys) {
+        const [day, sender, category] = key.split(SEP);
+        writers.coverage.run({ day: Number(day), sender, category });
+        writers.dropCoverage.run(Number(day), sender, category);
+      }
+      coverageKeys.clear();
       for (const [key, n] of consent) {
         const [day, sender, action] = key.split(SEP);
         writers.consent.run(Number(day), sender, action, n);
@@ -315,6 +337,7 @@ const ROLLUP_TABLES = [
   'rollup_urls_daily',
   'rollup_reach_daily',
   'rollup_recipient_ids',
+  'rollup_coverage_daily',
 ];
 
 /** Rows fed to the accumulator per flush while rebuilding (bounds memory). */
@@ -476,6 +499,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
     ).run(importId, importId);
     // Take the affected recipients' first messages out of the daily first counts, then recompute.
     const firstDaily = new Map<string, number[]>();
+    const oldCoverage = new Set<string>();
     for (const r of db
       .prepare(
         `SELECT scope, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
@@ -483,6 +507,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
       )
       .iterate() as IterableIterator<FirstRow & { scope: string }>) {
       bumpFirstDaily(firstDaily, r.scope, r, -1);
+      if (r.scope === 'pair') oldCoverage.add(`${r.day}${SEP}${r.sender_id}${SEP}${r.category}`);
     }
     const w = prepareWriters(db);
     for (const [key, v] of firstDaily) {
@@ -523,6 +548,11 @@ export function removeImportFromRollups(db: Db, importId: number): void {
       });
     }
     acc.flush();
+    for (const key of oldCoverage) {
+      const [day, sender, category] = key.split(SEP);
+      w.coverage.run({ day: Number(day), sender, category });
+      w.dropCoverage.run(Number(day), sender, category);
+    }
     db.exec('DELETE FROM temp.rollup_affected');
     recomputeReachDays(db, importId);
   })();

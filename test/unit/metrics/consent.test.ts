@@ -146,6 +146,7 @@ describe('distinct recipients under removal', () => {
     const second = await w.load(notifications([['b', '2016-03-07T11:00:00+09:00', 'r2', 's1', 'delivered']]));
     const third = await w.load(consent([['x', '2016-03-07T12:00:00+09:00', 'r1', 's1', 'opt_out']]));
     expect((await w.api['metrics:optout']({})).buckets[0]).toMatchObject({ reached: 2, optedOut: 1 });
+    expect((await w.api['metrics:coverage']({})).pairs).toBe(2);
     const { removeImportFromRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
     const db = w.db();
     for (const id of [second.importId!, third.importId!]) {
@@ -157,5 +158,6 @@ describe('distinct recipients under removal', () => {
     }
     expect((await w.api['metrics:optout']({})).buckets[0]).toMatchObject({ reached: 1, optedOut: 0 });
     expect((await w.api['metrics:datacost']({})).recipients).toBe(1);
+    expect((await w.api['metrics:coverage']({})).pairs).toBe(1);
   });
 });
