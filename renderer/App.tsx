@@ -85,6 +85,11 @@ export function App(props: { demoAction?: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // Until the settings first arrive (or fail), show nothing rather than a flash of the wrong
+  // language or theme. Only the first time: a later refetch must not unmount the frame.
+  const [started, setStarted] = useState(false);
+  if (!started && !settings.isPending) setStarted(true);
+  if (!started && settings.isPending) return <div className="splash" aria-busy="true" />;
   return (
     <I18nProvider locale={locale} timeZone={timeZone}>
       <ErrorProvider>

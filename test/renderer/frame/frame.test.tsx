@@ -172,7 +172,7 @@ describe('the workspace switcher', () => {
 
   it('shows an alert when the settings cannot be read at start-up', async () => {
     const bridge = memoryBridge({ locale: 'en' });
-    bridge.failNext('settings:get', new AppError('unauthorized', 'The local bridge refused the call (401).'));
+    bridge.failNext('settings:get', new AppError('unauthorized', 'The local bridge refused the call (401).'), 5);
     renderApp(bridge);
     expect((await screen.findByRole('alert')).textContent).toContain('The local bridge refused the call (401).');
   });

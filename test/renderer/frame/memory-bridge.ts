@@ -10,8 +10,8 @@ export interface MemoryBridge extends Bridge {
   pickedPath: string | null;
   /** What `app:info` reports as the transport. */
   transport: 'electron' | 'browser';
-  /** Makes the next call of `name` fail with this error. */
-  failNext(name: string, error: AppError): void;
+  /** Makes the next `times` calls of `name` (default 1) fail with this error. */
+  failNext(name: string, error: AppError, times?: number): void;
   /** Files that `workspace:open` accepts. */
   existing: Set<string>;
 }
@@ -27,7 +27,7 @@ function info(path: string, timeZone = 'Asia/Seoul', demo = false): WorkspaceInf
  * covered by the e2e suite.
  */
 export function memoryBridge(initial: Partial<Settings> = {}, workspace: WorkspaceInfo | null = null): MemoryBridge {
-  const failures = new Map<string, AppError>();
+  const failures = new Map<string, { error: AppError; times: number }>();
   const bridge = {
     settings: { ...defaultSettings, recentWorkspaces: [], ...initial } as Settings,
     workspace,
@@ -35,8 +35,8 @@ export function memoryBridge(initial: Partial<Settings> = {}, workspace: Workspa
     pickedPath: null as string | null,
     transport: 'browser',
     existing: new Set<string>(),
-    failNext(name: string, error: AppError) {
-      failures.set(name, error);
+    failNext(name: string, error: AppError, times = 1) {
+      failures.set(name, { error, times });
     },
   } as MemoryBridge;
 
@@ -75,8 +75,8 @@ export function memoryBridge(initial: Partial<Settings> = {}, workspace: Workspa
       bridge.calls.push([name, input]);
       const failure = failures.get(name);
       if (failure) {
-        failures.delete(name);
-        throw failure;
+        if (--failure.times <= 0) failures.delete(name);
+        throw failure.error;
       }
       const handler = handlers[name];
       if (!handler) throw new AppError('unknown-call', `The in-memory bridge has no ${name}.`);
