@@ -1,7 +1,9 @@
+import { parseMarkdown } from '../../../shared/disclosures/markdown.ts';
 import type { RuleSet } from '../../../shared/disclosures/rules-schema.ts';
 import type { CheckResult, Finding, Surface } from '../../../shared/disclosures/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
+import { MarkdownView } from '../previews/MarkdownView.tsx';
 import type { EmphasisVerdict } from './use-emphasis-check.ts';
 
 /** Label of a rule id in the app's language (falls back to the id). */
@@ -34,6 +36,8 @@ export function ChecksPanel(props: {
   result: CheckResult;
   findings: Finding[];
   emphasis: readonly EmphasisVerdict[];
+  /** Variable values, to show suggestions as they will read. */
+  variables: Record<string, string>;
   onSelect(start: number, end: number): void;
   onInsert(text: string): void;
 }) {
@@ -71,7 +75,9 @@ export function ChecksPanel(props: {
                 ) : null}
                 {missing ? (
                   <div className="st-suggest">
-                    <span lang={props.lang}>{suggestion}</span>
+                    <div lang={props.lang} className="st-suggest-text">
+                      <MarkdownView doc={parseMarkdown(suggestion)} variables={props.variables} linkTitle="" />
+                    </div>
                     <button type="button" onClick={() => props.onInsert(suggestion)}>
                       {t('disclosures.checks.insert')}
                     </button>

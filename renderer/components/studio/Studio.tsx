@@ -239,6 +239,7 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
                     result={result}
                     findings={lang === 'ko' ? findingsKo : findingsEn}
                     emphasis={emphasis[lang]}
+                    variables={vars[lang]}
                     onSelect={(s, e) => editors[lang].current?.select(s, e)}
                     onInsert={(text) => editors[lang].current?.append(text)}
                   />
