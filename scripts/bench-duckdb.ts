@@ -71,6 +71,14 @@ function queries(): Record<string, string> {
     'metrics:datacost (last 90 days)': `WITH f AS (${firsts}), n AS (
         SELECT n.*, f.sent_at IS NOT NULL AS first FROM notifications n LEFT JOIN f USING (recipient_id, sender_id, sent_at)
         WHERE n.status IN ('sent','delivered') AND ${recentN.replaceAll('sent_at', 'n.sent_at')})
+      SELECT date_trunc('week', ${ts('sent_at')}) w, count(*), sum(coalesce(bytes, CASE WHEN first THEN 15360 ELSE 2048 END)),
+             count(DISTINCT recipient_id) FROM n GROUP BY 1`,
+    'metrics:optout (2 years, weekly, by sender/category)': `SELECT a.w, a.reached, b.opted FROM
+        (SELECT date_trunc('week', ${ts('sent_at')}) w, count(DISTINCT recipient_id) reached FROM notifications WHERE status <> 'failed' GROUP BY 1) a
+        LEFT JOIN (SELECT date_trunc('week', ${ts('occurred_at')}) w, count(DISTINCT recipient_id) opted FROM consent WHERE action IN ('opt_out','block') GROUP BY 1) b USING (w)`,
+    'metrics:datacost per-recipient histogram (90 days)': `WITH f AS (${firsts}), n AS (
+        SELECT n.*, f.sent_at IS NOT NULL AS first FROM notifications n LEFT JOIN f USING (recipient_id, sender_id, sent_at)
+        WHERE n.status IN ('sent','delivered') AND ${recentN.replaceAll('sent_at', 'n.sent_at')})
       SELECT recipient_id, sum(coalesce(bytes, CASE WHEN first THEN 15360 ELSE 2048 END)) FROM n GROUP BY 1`,
     'metrics:optout (last 90 days, weekly)': `SELECT a.w, a.reached, b.opted FROM
         (SELECT date_trunc('week', ${ts('sent_at')}) w, count(DISTINCT recipient_id) reached FROM notifications WHERE status <> 'failed' AND ${recentN} GROUP BY 1) a

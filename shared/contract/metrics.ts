@@ -78,7 +78,15 @@ export const metricsCalls = {
   /** Opt-out rate per bucket, by sender and by category. */
   'metrics:optout': call<OptOutResult>()(z.object(metricFilterShape).strict()),
   /** Notice coverage before the first message: trend, funnel, time from first message to opt-out. */
-  'metrics:coverage': call<CoverageResult>()(z.object(metricFilterShape).strict()),
+  'metrics:coverage': call<CoverageResult>()(
+    z
+      .object({
+        ...metricFilterShape,
+        /** The funnel's opt-out stage and the time-to-opt-out histogram look up each pair: false skips them. */
+        funnel: z.boolean().default(true),
+      })
+      .strict(),
+  ),
   /** Refusals honoured: violations by status / sender / bucket and one page of violating messages. */
   'metrics:refusals': call<RefusalsResult>()(
     z

@@ -121,7 +121,7 @@ export function coverageOf(db: Db, q: QueryScope): CoverageFigures {
 }
 
 /** Coverage (METRICS.md) per bucket of the first message, with the funnel and time to opt-out. */
-export function computeCoverage(db: Db, input: FilterInput): CoverageResult {
+export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean }): CoverageResult {
   const filter = toFilter(input);
   const scope = resolveScope(db, filter);
   if (!scope.query) return { ...emptyCoverage(filter.by, scope.zone), period: scope.period };
@@ -140,7 +140,7 @@ export function computeCoverage(db: Db, input: FilterInput): CoverageResult {
     covered += r.covered;
     noticed += r.noticed;
   }
-  const lags = optOutAfterFirst(db, q).map((ms) => ms / 3_600_000);
+  const lags = input.funnel === false ? [] : optOutAfterFirst(db, q).map((ms) => ms / 3_600_000);
   const timeToOptOut: HistogramBin[] = optOutBins.map((b) => ({
     ...b,
     count: lags.filter((h) => h >= b.min && (b.max === null || h < b.max)).length,
@@ -154,7 +154,7 @@ export function computeCoverage(db: Db, input: FilterInput): CoverageResult {
       const v = perBucket.get(b.label) ?? { pairs: 0, covered: 0 };
       return { bucket: b.label, ...coverageFigures(v.pairs, v.covered) };
     }),
-    funnel: { firstMessage: pairs, noticeShown: noticed, optedOut: lags.length },
+    funnel: { firstMessage: pairs, noticeShown: noticed, optedOut: input.funnel === false ? 0 : lags.length },
     timeToOptOut,
   };
 }
