@@ -126,4 +126,30 @@ describe('the disclosure studio against the real handlers', () => {
     }
     await expect(backend.api['disclosures:list']({})).resolves.toEqual([]);
   });
+
+  it('moves a draft to review from the status control and shows the new badge', async () => {
+    let created!: Disclosure;
+    const backend = await mountPage('en', async (api) => {
+      created = await api['disclosures:create']({ surface: 'alimtalk' });
+    });
+    fireEvent.click(await screen.findByRole('button', { name: created.title }));
+    const select = await screen.findByRole('combobox', { name: 'Status' }, { timeout: 10_000 });
+    fireEvent.change(select, { target: { value: 'in-review' } });
+    await waitFor(() => expect(document.querySelector('.st-header .st-status')!.getAttribute('data-status')).toBe('in-review'));
+    await expect(backend.api['disclosures:get']({ id: created.id })).resolves.toMatchObject({ status: 'in-review' });
+  });
+
+  it('opens an approved disclosure read-only: the approved text cannot be edited', async () => {
+    let created!: Disclosure;
+    await mountPage('en', async (api) => {
+      created = await api['disclosures:create']({ surface: 'alimtalk' });
+      await api['disclosures:setStatus']({ id: created.id, status: 'in-review' });
+      await api['disclosures:setStatus']({ id: created.id, status: 'approved' });
+    });
+    fireEvent.click(await screen.findByRole('button', { name: created.title }));
+    await screen.findByTestId('checks-en', {}, { timeout: 10_000 });
+    const view = EditorView.findFromDOM(editorContent('ko'))!;
+    expect(view.state.readOnly).toBe(true);
+    expect(screen.getByRole('button', { name: 'B Bold' })).toHaveProperty('disabled', true);
+  });
 });
