@@ -41,6 +41,8 @@ export interface DisclosureRules {
   rules: Record<Locale, RuleSet>;
   hardWords: Record<Locale, WordEntry[]>;
   jargon: Record<Locale, WordEntry[]>;
+  /** The rules file each locale was read from (a team's own copy or the shipped one). */
+  sources?: Record<Locale, string>;
 }
 
 /**

@@ -5,11 +5,14 @@ import type { DisclosureRules, DisclosureTemplate } from '../../../shared/contra
 import { AppError } from '../../../shared/contract/errors.ts';
 import { parseRuleSetText, parseWordList, RulesFileError, type RuleSet, type WordEntry } from '../../../shared/disclosures/rules-schema.ts';
 import { LOCALES, SURFACES, type Locale, type Surface } from '../../../shared/disclosures/types.ts';
+import { defaultConfigDir } from '../settings-store.ts';
 
 /**
  * Loads the disclosure resources — rule sets, word lists, starter templates, fonts — from the
- * app's `resources/` folder (or NOTICE_DESK_RESOURCES_DIR). Files are re-read when they change,
- * so a policy team can edit a rules file and see the effect without restarting.
+ * app's `resources/` folder (or NOTICE_DESK_RESOURCES_DIR). A policy team's own copy of any rules,
+ * word-list or template file in the override folder (`rulesOverrideDir()`, same layout) wins over
+ * the shipped one — the shipped files sit inside the read-only app package. Files are re-read when
+ * they change, so an edit takes effect without restarting.
  */
 
 let cachedDir: string | null = null;
@@ -26,6 +29,21 @@ export function resourcesDir(): string {
     if (up === dir) throw new AppError('internal', 'The resources folder (rules, templates, fonts) was not found.');
     dir = up;
   }
+}
+
+/**
+ * The folder where a team puts its own rules/, wordlists/ and templates/ files:
+ * NOTICE_DESK_RULES_DIR, else `disclosure-rules` in the user's Notice Desk config folder.
+ */
+export function rulesOverrideDir(): string {
+  return process.env.NOTICE_DESK_RULES_DIR ?? path.join(defaultConfigDir(), 'disclosure-rules');
+}
+
+/** The file to read for a resource: the given folder's, else the team's override, else the shipped one. */
+export function resourceFile(relative: string, dir?: string): string {
+  if (dir !== undefined) return path.join(dir, relative);
+  const own = path.join(rulesOverrideDir(), relative);
+  return fs.existsSync(own) ? own : path.join(resourcesDir(), relative);
 }
 
 const fileCache = new Map<string, { mtimeMs: number; size: number; value: unknown }>();
@@ -53,9 +71,9 @@ export function asAppError(error: unknown): unknown {
 }
 
 /** The validated rule set of one locale (`resources/rules/<locale>.json`). */
-export function loadRuleSet(locale: Locale, dir = resourcesDir()): RuleSet {
+export function loadRuleSet(locale: Locale, dir?: string): RuleSet {
   try {
-    return readCached(path.join(dir, 'rules', `${locale}.json`), parseRuleSetText);
+    return readCached(resourceFile(path.join('rules', `${locale}.json`), dir), parseRuleSetText);
   } catch (error) {
     throw asAppError(error);
   }
@@ -71,20 +89,24 @@ function loadList(file: string): WordEntry[] {
 }
 
 /** The word lists of one locale: hard words (readability) and jargon (findings). */
-export function loadWordLists(locale: Locale, dir = resourcesDir()): { hardWords: WordEntry[]; jargon: WordEntry[] } {
+export function loadWordLists(locale: Locale, dir?: string): { hardWords: WordEntry[]; jargon: WordEntry[] } {
   return {
-    hardWords: loadList(path.join(dir, 'wordlists', `${locale}-hard-words.txt`)),
-    jargon: loadList(path.join(dir, 'wordlists', `${locale}-jargon.txt`)),
+    hardWords: loadList(resourceFile(path.join('wordlists', `${locale}-hard-words.txt`), dir)),
+    jargon: loadList(resourceFile(path.join('wordlists', `${locale}-jargon.txt`), dir)),
   };
 }
 
 /** Rules and word lists of both locales. */
-export function loadDisclosureRules(dir = resourcesDir()): DisclosureRules {
+export function loadDisclosureRules(dir?: string): DisclosureRules {
   const lists = { ko: loadWordLists('ko', dir), en: loadWordLists('en', dir) };
   return {
     rules: { ko: loadRuleSet('ko', dir), en: loadRuleSet('en', dir) },
     hardWords: { ko: lists.ko.hardWords, en: lists.en.hardWords },
     jargon: { ko: lists.ko.jargon, en: lists.en.jargon },
+    sources: {
+      ko: resourceFile(path.join('rules', 'ko.json'), dir),
+      en: resourceFile(path.join('rules', 'en.json'), dir),
+    },
   };
 }
 
@@ -99,12 +121,12 @@ export const TEMPLATE_TITLES: Record<Surface, Record<Locale, string>> = {
 };
 
 /** The starter template of one surface and locale (`resources/templates/<surface>.<locale>.md`). */
-export function loadTemplate(surface: Surface, locale: Locale, dir = resourcesDir()): DisclosureTemplate {
-  const text = readCached(path.join(dir, 'templates', `${surface}.${locale}.md`), (t) => t);
+export function loadTemplate(surface: Surface, locale: Locale, dir?: string): DisclosureTemplate {
+  const text = readCached(resourceFile(path.join('templates', `${surface}.${locale}.md`), dir), (t) => t);
   return { surface, locale, text, title: TEMPLATE_TITLES[surface][locale] };
 }
 
 /** Every starter template. */
-export function loadTemplates(dir = resourcesDir()): DisclosureTemplate[] {
+export function loadTemplates(dir?: string): DisclosureTemplate[] {
   return SURFACES.flatMap((surface) => LOCALES.map((locale) => loadTemplate(surface, locale, dir)));
 }

@@ -122,4 +122,23 @@ describe('notice-desk lint with a team\'s own rules and a workspace', () => {
     expect(r.stderr).toContain(missing);
     expect(fs.existsSync(missing)).toBe(false);
   });
+
+  it('takes a team\'s own rules file from its rules folder (--rules) and keeps the shipped word lists', () => {
+    const own = tempDir();
+    fs.mkdirSync(path.join(own, 'rules'));
+    const rules = JSON.parse(fs.readFileSync('resources/rules/en.json', 'utf8')) as { limits: { maxChars: number }[] };
+    rules.limits[0]!.maxChars = 100;
+    fs.writeFileSync(path.join(own, 'rules', 'en.json'), JSON.stringify(rules));
+    const file = write('ok.md', fs.readFileSync('resources/templates/alimtalk.en.md'));
+    expect(run(['lint', file, '--locale', 'en']).code).toBe(0);
+    const r = run(['lint', file, '--locale', 'en', '--rules', own, '--json']);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(['alimtalk-length']);
+    const viaEnv = run(['lint', file, '--locale', 'en', '--json'], { NOTICE_DESK_RULES_DIR: own });
+    expect(viaEnv.code).toBe(1);
+    const missing = path.join(own, 'nope');
+    const bad = run(['lint', file, '--locale', 'en', '--rules', missing]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(missing);
+  });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet, loadWordLists } from '../../../electron/backend/disclosures/resources.ts';
+import { loadDisclosureRules, loadRuleSet, loadWordLists } from '../../../electron/backend/disclosures/resources.ts';
 import { parseRuleSet, parseRuleSetText, parseWordList, RulesFileError } from '../../../shared/disclosures/rules-schema.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -98,5 +98,25 @@ describe('word lists', () => {
     const e = problemOf(() => parseWordList('# comment\n과금\t요금\n수신\n', 'ko-jargon.txt'));
     expect(e.file).toBe('ko-jargon.txt');
     expect(e.problems).toEqual([{ path: 'line 3', message: expect.stringContaining('plain alternative') }]);
+  });
+});
+
+describe('a team rules folder', () => {
+  it('wins file by file over the shipped resources, and reports where the rules came from', () => {
+    const own = tempDir();
+    fs.mkdirSync(path.join(own, 'wordlists'));
+    fs.writeFileSync(path.join(own, 'wordlists', 'ko-jargon.txt'), '# 우리 팀 목록\n배송 소식\t배송 알림\n');
+    const before = process.env.NOTICE_DESK_RULES_DIR;
+    process.env.NOTICE_DESK_RULES_DIR = own;
+    try {
+      const lists = loadWordLists('ko');
+      expect(lists.jargon).toEqual([{ word: '배송 소식', plain: '배송 알림' }]);
+      expect(lists.hardWords.length).toBeGreaterThan(40);
+      const all = loadDisclosureRules();
+      expect(all.sources!.ko).toBe(path.resolve('resources', 'rules', 'ko.json'));
+    } finally {
+      if (before === undefined) delete process.env.NOTICE_DESK_RULES_DIR;
+      else process.env.NOTICE_DESK_RULES_DIR = before;
+    }
   });
 });

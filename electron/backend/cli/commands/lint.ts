@@ -57,15 +57,18 @@ function printHuman(io: CliIO, file: string, text: string, result: LintResult): 
 export const lint: CliCommand = {
   name: 'lint',
   summary: 'Check a disclosure text: required elements, advertising wording, length, readability',
-  usage: 'notice-desk lint <file.md|file.txt> --locale ko|en [--surface <surface>] [--workspace <ws>] [--json]',
+  usage: 'notice-desk lint <file.md|file.txt> --locale ko|en [--surface <surface>] [--workspace <ws>] [--rules <folder>] [--json]',
   help: [
     'Runs the same checks as the disclosure studio on a Markdown or plain-text file (UTF-8).',
-    'Rules come from resources/rules/<locale>.json; word lists from resources/wordlists/.',
+    'Rules come from rules/<locale>.json and word lists from wordlists/ in the team\'s rules folder',
+    '(--rules, NOTICE_DESK_RULES_DIR or <config folder>/disclosure-rules) where a file exists there,',
+    'else from the app\'s resources/ (docs/disclosure-rules.md describes the format).',
     '',
     'Options:',
     '  --locale ko|en       the language of the text (required)',
     `  --surface <surface>  where the text appears: ${SURFACES.join(', ')} (default alimtalk)`,
     '  --workspace <ws>     fill {{variables}} from this existing workspace\'s cost model (default: METRICS.md defaults)',
+    '  --rules <folder>     a folder holding the team\'s own rules/, wordlists/ or templates/ files',
     '  --json               print {"locale","surface","file","findings":[{rule,severity,message,start,end,suggestion?}],',
     '                       "missing":[rule ids],"readability":{…},"satisfied":[…]}',
     '',
@@ -81,6 +84,7 @@ export const lint: CliCommand = {
         locale: { type: 'string' },
         surface: { type: 'string' },
         workspace: { type: 'string' },
+        rules: { type: 'string' },
         json: { type: 'boolean' },
       },
     });
@@ -90,6 +94,12 @@ export const lint: CliCommand = {
     const surface = values.surface ?? 'alimtalk';
     if (!(SURFACES as readonly string[]).includes(surface)) {
       throw new UsageError(`Unknown surface "${surface}". Use one of: ${SURFACES.join(', ')}.`);
+    }
+    if (values.rules !== undefined) {
+      const dir = path.resolve(values.rules);
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such rules folder.`);
+      // The CLI runs one command per process: the override applies to this run only.
+      process.env.NOTICE_DESK_RULES_DIR = dir;
     }
     const file = positionals[0]!;
     const text = readText(file);
