@@ -21,7 +21,7 @@ describe('the Imports page in browser mode', () => {
   beforeAll(async () => {
     app = await startApp({ colorScheme: 'light', viewport: { width: 1360, height: 900 } });
     page = app.page;
-    page.setDefaultTimeout(30_000);
+    page.setDefaultTimeout(90_000);
     await dispatch('workspace:create', { path: path.join(app.dir, 'imports.sqlite') }, app.bridge.ctx);
     await dispatch('settings:set', { locale: 'en', theme: 'light' }, app.bridge.ctx);
     await page.goto(app.bridge.url.replace('/?', '/?') + '#/imports');
