@@ -28,9 +28,13 @@ export function StatusControl(props: { id: number; status: DisclosureStatus; bef
         disabled={setStatus.isPending || options.length === 1}
         onChange={async (e) => {
           const next = e.target.value as DisclosureStatus;
-          await props.beforeChange();
-          const saved = await setStatus.mutateAsync({ id: props.id, status: next });
-          props.onChanged(saved.status);
+          try {
+            await props.beforeChange();
+            const saved = await setStatus.mutateAsync({ id: props.id, status: next });
+            props.onChanged(saved.status);
+          } catch {
+            // The mutation keeps the error; it is shown next to the control.
+          }
         }}
       >
         {options.map((s) => (
@@ -39,6 +43,11 @@ export function StatusControl(props: { id: number; status: DisclosureStatus; bef
           </option>
         ))}
       </select>
+      {setStatus.isError ? (
+        <span role="alert" className="st-error">
+          {setStatus.error instanceof Error ? setStatus.error.message : String(setStatus.error)}
+        </span>
+      ) : null}
     </label>
   );
 }
