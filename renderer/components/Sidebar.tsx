@@ -28,7 +28,12 @@ export function Sidebar(props: { pages: PageEntry[]; route: string }) {
   const settings = props.pages.filter((p) => p.id === 'settings');
   const link = (p: PageEntry) => (
     <li key={p.id}>
-      <a className="nav-link" href={`#/${p.id}`} aria-current={p.id === props.route ? 'page' : undefined}>
+      <a
+        className="nav-link"
+        href={`#/${p.id}`}
+        title={t(p.label)}
+        aria-current={p.id === props.route ? 'page' : undefined}
+      >
         <Icon name={p.id} size={18} />
         <span>{t(p.label)}</span>
       </a>

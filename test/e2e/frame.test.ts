@@ -164,6 +164,20 @@ describe('the app frame in browser mode', () => {
     await htmlAttr(page, 'data-theme', 'light');
   });
 
+  it('folds the sidebar into an icon rail in a narrow window and keeps every link named', async () => {
+    const { page } = app;
+    const original = page.viewportSize()!;
+    await page.setViewportSize({ width: 820, height: 720 });
+    const nav = page.getByRole('navigation', { name: '주 메뉴' });
+    const settingsLink = nav.getByRole('link', { name: '설정' });
+    await settingsLink.waitFor();
+    const box = await nav.boundingBox();
+    expect(box!.width).toBeLessThan(100);
+    expect(await nav.getByRole('link').count()).toBe(8);
+    await screenshot(page, 'frame-narrow-ko-light');
+    await page.setViewportSize(original);
+  });
+
   for (const locale of ['ko', 'en'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`has no serious or critical axe violation in ${locale} / ${theme}`, async () => {
