@@ -174,7 +174,7 @@ export const dashboards = {
       tariffHighKrwPerKiB: 'KRW per KiB',
       cellularShare: '0 – 1',
     },
-    scope: { pair: 'recipient and sender pair', recipient: 'recipient' },
+    scope: { pair: 'recipient–sender pair', recipient: 'recipient' },
     default: 'Default {value}',
     isDefault: 'Default',
     resetField: 'Reset to default',

@@ -176,7 +176,7 @@ export const dashboards: Messages['dashboards'] = {
       tariffHighKrwPerKiB: 'KiB당 원',
       cellularShare: '0 – 1',
     },
-    scope: { pair: '수신자·발신 업체 쌍', recipient: '수신자' },
+    scope: { pair: '수신자·업체 쌍', recipient: '수신자' },
     default: '기본값 {value}',
     isDefault: '기본값',
     resetField: '기본값으로',
