@@ -214,6 +214,23 @@ function cover(doc: Doc, report: DisclosureReport): void {
   );
 }
 
+/** A footer on every page: title, version, page n / N. */
+function footers(doc: Doc, report: DisclosureReport): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { left, right, bottom } = doc.page.margins;
+    const width = doc.page.width - left - right;
+    const y = doc.page.height - bottom + 18;
+    // Writing inside the bottom margin must not start a new page.
+    doc.page.margins.bottom = 0;
+    doc.font(REGULAR).fontSize(8).fillColor(COLORS.muted);
+    doc.text(`${report.disclosure.title} · v${report.disclosure.version} · Notice Desk`, left, y, { width: width - 60, lineBreak: false });
+    doc.text(`${i + 1} / ${range.count}`, left + width - 60, y, { width: 60, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
 /** The disclosure as an A4 PDF with the Korean fonts embedded (subset): cover page, then both texts. */
 export function renderDisclosurePdf(report: DisclosureReport, fontsDir = path.join(resourcesDir(), 'fonts')): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -221,6 +238,7 @@ export function renderDisclosurePdf(report: DisclosureReport, fontsDir = path.jo
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
     lang: 'ko-KR',
     displayTitle: true,
+    bufferPages: true,
     info: { Title: report.disclosure.title, Author: 'Notice Desk', Creator: 'Notice Desk', Subject: report.disclosure.surface },
   });
   doc.registerFont(REGULAR, path.join(fontsDir, 'NotoSansKR-Regular.otf'));
@@ -239,6 +257,7 @@ export function renderDisclosurePdf(report: DisclosureReport, fontsDir = path.jo
     if (l.doc.children.length === 0) doc.font(REGULAR).fontSize(BODY).fillColor(COLORS.muted).text(l.locale === 'ko' ? '(비어 있음)' : '(empty)');
     for (const block of l.doc.children) writeBlock(doc, block, l.variables);
   }
+  footers(doc, report);
   doc.end();
   return done;
 }
