@@ -150,6 +150,25 @@ describe('the disclosure studio in browser mode', () => {
     fs.copyFileSync(file, path.join(SHOTS, 'studio-png-export.png'));
   });
 
+  it('saves PNGs of all five surfaces in both languages in one go', async () => {
+    const names: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      const onDownload = (dl: { suggestedFilename(): string }) => {
+        names.push(dl.suggestedFilename());
+        if (names.length === 10) {
+          page.off('download', onDownload);
+          resolve();
+        }
+      };
+      page.on('download', onDownload);
+    });
+    await page.getByRole('button', { name: '모든 화면 PNG로 저장' }).click();
+    await done;
+    expect(names.sort()).toEqual(
+      ['alimtalk', 'android', 'install', 'ios', 'settings'].flatMap((s) => [`preview-${s}-en-light.png`, `preview-${s}-ko-light.png`]).sort(),
+    );
+  });
+
   it('in real Chromium, Ctrl+B does nothing mid-composition and bolds after it; the find panel opens in Korean', async () => {
     const content = ko().locator('.cm-content');
     const before = await editorText(ko());
