@@ -75,6 +75,25 @@ describe('disclosure export', () => {
     ctx.close();
   });
 
+  it('writes text that poppler extracts back as the Korean and English source (every glyph mapped)', async () => {
+    const { ctx, api, dir, d } = await withDisclosure();
+    const file = path.join(dir, 'notice.pdf');
+    await api['disclosures:export']({ id: d.id, format: 'pdf', path: file });
+    let text: string;
+    try {
+      text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    } catch {
+      ctx.close();
+      return; // poppler-utils missing on this machine
+    }
+    expect(text).toContain('알림톡을 받으면 데이터 요금이 들 수 있습니다.');
+    expect(text).toContain('필수 항목 점검 / Required elements');
+    expect(text).toContain('These messages use mobile data, and data charges may apply.');
+    expect(text).toMatch(/1 ?\/ ?3/);
+    expect(text).not.toContain('{{');
+    ctx.close();
+  });
+
   it('writes self-contained, escaped HTML without scripts or remote content', async () => {
     const { ctx, api, dir, d } = await withDisclosure();
     const file = path.join(dir, 'notice.html');
