@@ -231,4 +231,18 @@ describe('dashboards in real Chromium over imported exports', () => {
     }
     expect(found).toEqual([]);
   });
+
+  it('says what to do on every page of an empty workspace', async () => {
+    await callApi(app, 'workspace:create', { path: path.join(app.dir, 'empty.noticedesk') });
+    await callApi(app, 'settings:set', { locale: 'en', theme: 'light' });
+    await app.page.reload();
+    for (const id of PAGES) {
+      await visit(app.page, id);
+      expect(await app.page.locator('.chart-state-error').count()).toBe(0);
+      expect(await app.page.getByText('No data in this workspace yet').count()).toBeGreaterThan(0);
+      expect(await app.page.getByRole('link', { name: 'Go to Imports' }).count()).toBeGreaterThan(0);
+    }
+    await screenshot(app.page, 'dashboards-empty-urls-en-light');
+    await callApi(app, 'workspace:open', { path: workspace });
+  });
 });

@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { exportFileName, type LegendItem } from '../../../shared/charts/svg-export.ts';
 import { toCsv, type CsvValue } from '../../../shared/metrics/csv.ts';
 import type { DefinitionId } from '../../../shared/metrics/definitions.ts';
+import { useDimensions } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { errorMessage } from '../errors.tsx';
 import { useChartTheme } from './chart-theme.ts';
@@ -59,6 +60,9 @@ export function ChartCard(props: ChartCardProps) {
   const chartRef = useRef<HTMLDivElement>(null);
   const { state } = props;
   const ready = !state.isPending && !state.error && !state.isEmpty;
+  // A workspace with no events at all needs an import, not a wider period.
+  const dims = useDimensions();
+  const noData = dims.data ? dims.data.firstDate === null : false;
 
   const mainSvg = (): SVGSVGElement | null =>
     chartRef.current?.querySelector<SVGSVGElement>('[data-chart-main] svg.recharts-surface') ??
@@ -110,6 +114,16 @@ export function ChartCard(props: ChartCardProps) {
             {t('dashboards.state.retry')}
           </button>
         ) : null}
+      </div>
+    );
+  } else if (state.isEmpty && noData) {
+    body = (
+      <div className="chart-state">
+        <strong>{t('dashboards.state.noDataTitle')}</strong>
+        <p className="muted">{t('dashboards.state.noDataHint')}</p>
+        <a className="chart-btn chart-btn-primary" href="#/imports">
+          {t('dashboards.state.goImport')}
+        </a>
       </div>
     );
   } else if (state.isEmpty) {

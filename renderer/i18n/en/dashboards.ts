@@ -10,6 +10,9 @@ export const dashboards = {
     emptyHint: 'Widen the period or clear the sender and category filters above, or import exports on the Imports page.',
     emptyOverview: 'No notifications or URL events fall in this period. Choose "All data" above, or import exports on the Imports page.',
     emptyTemplates: 'The imported send logs carry no template ids.',
+    noDataTitle: 'No data in this workspace yet',
+    noDataHint: 'Import send logs, consent events or URL events; every chart fills in as soon as the import finishes. From a terminal: notice-desk import <file> --workspace <file>',
+    goImport: 'Go to Imports',
   },
   chart: {
     howComputed: 'How is this computed?',

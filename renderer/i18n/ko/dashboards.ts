@@ -12,6 +12,9 @@ export const dashboards: Messages['dashboards'] = {
     emptyHint: '위에서 기간을 넓히거나 발신 업체·분류 필터를 지우세요. 또는 가져오기 화면에서 내보낸 파일을 가져오세요.',
     emptyOverview: '이 기간에 해당하는 알림이나 URL 이벤트가 없습니다. 위에서 "전체 데이터"를 고르거나 가져오기 화면에서 파일을 가져오세요.',
     emptyTemplates: '가져온 발송 기록에 템플릿 ID가 없습니다.',
+    noDataTitle: '이 워크스페이스에는 아직 데이터가 없습니다',
+    noDataHint: '발송 기록, 동의 이벤트, URL 이벤트를 가져오면 가져오기가 끝나는 즉시 모든 차트가 채워집니다. 터미널에서는: notice-desk import <파일> --workspace <파일>',
+    goImport: '가져오기로 이동'
   },
   chart: {
     howComputed: '어떻게 계산하나요?',

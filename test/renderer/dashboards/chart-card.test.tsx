@@ -80,6 +80,16 @@ describe('chart card', () => {
     expect(screen.getByText(/Widen the period/)).toBeTruthy();
   });
 
+  it('sends an empty workspace to the Imports page instead of suggesting a wider period', async () => {
+    const empty = memoryBridge({
+      ...baseHandlers(),
+      'metrics:dimensions': () => ({ senders: [], categories: [], templates: [], firstDate: null, lastDate: null, timeZone: 'Asia/Seoul' }),
+    }).bridge;
+    renderWith(card({ state: { isPending: false, error: null, isEmpty: true } }), empty);
+    expect(await screen.findByText('No data in this workspace yet')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Go to Imports' }).getAttribute('href')).toBe('#/imports');
+  });
+
   it('shows the definition of the figure in Korean under "how is this computed"', () => {
     renderWith(card(), bridge, 'ko');
     expect(screen.getByText('어떻게 계산하나요?')).toBeTruthy();
