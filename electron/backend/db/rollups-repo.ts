@@ -1,8 +1,8 @@
 import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/domain/canonical.ts';
-import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
+import { localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
 import { getMeta } from './meta-repo.ts';
-import { deleteReachDays, reachWriters } from './reach-repo.ts';
+import { reachWriters } from './reach-repo.ts';
 
 /**
  * The rollup tables the dashboards read (migration 0002), maintained by the importer inside the same
@@ -22,7 +22,8 @@ export interface RollupAccumulator {
   flush(): void;
 }
 
-const SEP = '\u001f';
+/** Separates the parts of in-memory rollup keys. */
+export const SEP = '\u001f';
 const DEFAULT_ZONE = 'Asia/Seoul';
 
 /** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
@@ -37,7 +38,8 @@ interface FirstCandidate {
   bytes: number | null;
 }
 
-interface FirstRow {
+/** A stored first message. */
+export interface FirstRow {
   sender_id: string;
   sent_at: number;
   event_id: string | null;
@@ -62,7 +64,8 @@ export function rollupTimeZone(db: Db): string {
   return getMeta(db, 'timeZone', DEFAULT_ZONE);
 }
 
-function prepareWriters(db: Db) {
+/** The prepared upserts of every rollup table. */
+export function prepareWriters(db: Db) {
   return {
     notif: db.prepare(
       `INSERT INTO rollup_notifications_daily (day, sender_id, category, status, network, messages, known_bytes_messages, known_bytes)
@@ -129,7 +132,7 @@ function prepareWriters(db: Db) {
 type Writers = ReturnType<typeof prepareWriters>;
 
 /** Adds `sign` × one first message to the daily first-message counts (in memory). */
-function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: FirstRow | FirstCandidate, sign: number): void {
+export function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: FirstRow | FirstCandidate, sign: number): void {
   const senderId = 'sender_id' in c ? c.sender_id : c.senderId;
   const key = [scope, c.day, senderId, c.category, c.network].join(SEP);
   let v = map.get(key);
@@ -168,7 +171,7 @@ export function createRollupAccumulator(db: Db): RollupAccumulator {
  * The accumulator. Modes: `all`; `firsts` keeps only first messages and first notices; `reach`
  * only the distinct-recipient sets (both for recomputing after a removal).
  */
-function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): RollupAccumulator {
+export function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): RollupAccumulator {
   const counts = mode === 'all';
   const firsts = mode !== 'reach';
   const reachOn = mode !== 'firsts';
@@ -408,195 +411,4 @@ function feedRows(
   onProgress?.(done);
 }
 
-/** Subtracts one import's rows from the additive daily tables (the same upserts, negative counts). */
-function subtractCounts(db: Db, importId: number): void {
-  const zone = rollupTimeZone(db);
-  const notif = new Map<string, number[]>();
-  const templates = new Map<string, number>();
-  for (const r of db
-    .prepare(`SELECT sent_at, sender_id, coalesce(category, ''), status, network, bytes, coalesce(template_id, '')
-              FROM notifications WHERE import_id = ?`)
-    .raw()
-    .iterate(importId) as IterableIterator<[number, string, string, string, string, number | null, string]>) {
-    const day = localDay(r[0], zone);
-    const key = [day, r[1], r[2], r[3], r[4]].join(SEP);
-    let v = notif.get(key);
-    if (!v) notif.set(key, (v = [0, 0, 0]));
-    v[0]! -= 1;
-    if (r[5] !== null) {
-      v[1]! -= 1;
-      v[2]! -= r[5];
-    }
-    const tkey = [day, r[1], r[6], r[2]].join(SEP);
-    templates.set(tkey, (templates.get(tkey) ?? 0) - 1);
-  }
-  const w = prepareWriters(db);
-  for (const [key, v] of notif) {
-    const [day, sender, category, status, network] = key.split(SEP);
-    w.notif.run(Number(day), sender, category, status, network, v[0], v[1], v[2]);
-  }
-  for (const [key, n] of templates) {
-    const [day, sender, template, category] = key.split(SEP);
-    w.template.run(Number(day), sender, template, category, n);
-  }
-  const consent = new Map<string, number>();
-  for (const r of db
-    .prepare(`SELECT occurred_at, coalesce(sender_id, ''), action FROM consent WHERE import_id = ?`)
-    .raw()
-    .iterate(importId) as IterableIterator<[number, string, string]>) {
-    const key = [localDay(r[0], zone), r[1], r[2]].join(SEP);
-    consent.set(key, (consent.get(key) ?? 0) - 1);
-  }
-  for (const [key, n] of consent) {
-    const [day, sender, action] = key.split(SEP);
-    w.consent.run(Number(day), sender, action, n);
-  }
-  const urls = new Map<string, number>();
-  for (const r of db
-    .prepare(`SELECT occurred_at, action FROM urls WHERE import_id = ?`)
-    .raw()
-    .iterate(importId) as IterableIterator<[number, string]>) {
-    const key = [localDay(r[0], zone), r[1]].join(SEP);
-    urls.set(key, (urls.get(key) ?? 0) - 1);
-  }
-  for (const [key, n] of urls) {
-    const [day, action] = key.split(SEP);
-    w.url.run(Number(day), action, n);
-  }
-  db.prepare('DELETE FROM rollup_notifications_daily WHERE messages <= 0').run();
-  db.prepare('DELETE FROM rollup_templates_daily WHERE messages <= 0').run();
-  db.prepare('DELETE FROM rollup_consent_daily WHERE events <= 0').run();
-  db.prepare('DELETE FROM rollup_urls_daily WHERE events <= 0').run();
-}
-
-/**
- * Takes one import's rows out of every rollup. Call inside the transaction that deletes them,
- * BEFORE deleting the rows: additive counts are subtracted, and the first messages and first
- * notices of every recipient the import touched are recomputed from the other imports' rows.
- * Called after the rows are gone it cannot know what to subtract, so it rebuilds everything.
- */
-export function removeImportFromRollups(db: Db, importId: number): void {
-  const present = db
-    .prepare(
-      `SELECT EXISTS(SELECT 1 FROM notifications WHERE import_id = ?) OR EXISTS(SELECT 1 FROM consent WHERE import_id = ?)
-          OR EXISTS(SELECT 1 FROM urls WHERE import_id = ?)`,
-    )
-    .pluck()
-    .get(importId, importId, importId) as number;
-  if (!present) {
-    const imported = db.prepare('SELECT imported FROM imports WHERE id = ?').pluck().get(importId) as number | undefined;
-    if (imported) rebuildRollups(db);
-    return;
-  }
-  db.transaction(() => {
-    subtractCounts(db, importId);
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_affected (recipient_id TEXT PRIMARY KEY) WITHOUT ROWID');
-    db.exec('DELETE FROM temp.rollup_affected');
-    db.prepare(
-      `INSERT OR IGNORE INTO temp.rollup_affected
-       SELECT recipient_id FROM notifications WHERE import_id = ? AND status IN ('sent','delivered')
-       UNION SELECT recipient_id FROM consent WHERE import_id = ? AND action = 'notice_shown'`,
-    ).run(importId, importId);
-    // Take the affected recipients' first messages out of the daily first counts, then recompute.
-    const firstDaily = new Map<string, number[]>();
-    const oldCoverage = new Set<string>();
-    for (const r of db
-      .prepare(
-        `SELECT scope, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
-         WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)`,
-      )
-      .iterate() as IterableIterator<FirstRow & { scope: string }>) {
-      bumpFirstDaily(firstDaily, r.scope, r, -1);
-      if (r.scope === 'pair') oldCoverage.add(`${r.day}${SEP}${r.sender_id}${SEP}${r.category}`);
-    }
-    const w = prepareWriters(db);
-    for (const [key, v] of firstDaily) {
-      const [scope, day, sender, category, network] = key.split(SEP);
-      w.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
-    }
-    db.prepare('DELETE FROM rollup_first_daily WHERE messages <= 0').run();
-    db.prepare('DELETE FROM rollup_first_messages WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
-    db.prepare('DELETE FROM rollup_notice_first WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
-    const acc = makeAccumulator(db, 'firsts');
-    for (const r of db
-      .prepare(
-        `SELECT event_id, occurred_at, recipient_id, sender_id FROM consent
-         WHERE import_id <> ? AND action = 'notice_shown' AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
-         ORDER BY id`,
-      )
-      .raw()
-      .iterate(importId) as IterableIterator<[string | null, number, string, string | null]>) {
-      acc.addConsent({
-        eventId: r[0], occurredAt: r[1], occurredAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
-        action: 'notice_shown', disclosureVersion: null, source: null,
-      });
-    }
-    acc.flush();
-    for (const r of db
-      .prepare(
-        `SELECT event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network FROM notifications
-         WHERE import_id <> ? AND status IN ('sent','delivered') AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
-         ORDER BY id`,
-      )
-      .raw()
-      .iterate(importId) as IterableIterator<
-      [string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network']]
-    >) {
-      acc.addNotification({
-        eventId: r[0], sentAt: r[1], sentAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
-        templateId: r[4], category: r[5], status: r[6], bytes: r[7], network: r[8],
-      });
-    }
-    acc.flush();
-    for (const key of oldCoverage) {
-      const [day, sender, category] = key.split(SEP);
-      w.coverage.run({ day: Number(day), sender, category });
-      w.dropCoverage.run(Number(day), sender, category);
-    }
-    db.exec('DELETE FROM temp.rollup_affected');
-    recomputeReachDays(db, importId);
-  })();
-}
-
-/** Recomputes the distinct-recipient sets of every day one import touched, without that import. */
-function recomputeReachDays(db: Db, importId: number): void {
-  const zone = rollupTimeZone(db);
-  const days = new Set<number>();
-  for (const at of db.prepare('SELECT DISTINCT sent_at FROM notifications WHERE import_id = ?').pluck().iterate(importId) as IterableIterator<number>) {
-    days.add(localDay(at, zone));
-  }
-  for (const at of db
-    .prepare("SELECT DISTINCT occurred_at FROM consent WHERE import_id = ? AND action IN ('opt_out', 'block')")
-    .pluck()
-    .iterate(importId) as IterableIterator<number>) {
-    days.add(localDay(at, zone));
-  }
-  if (days.size === 0) return;
-  deleteReachDays(db, days);
-  const acc = makeAccumulator(db, 'reach');
-  const notifs = db.prepare(
-    `SELECT sent_at, recipient_id, sender_id, category, status FROM notifications
-     WHERE sent_at >= ? AND sent_at < ? AND import_id <> ?`,
-  );
-  const optouts = db.prepare(
-    `SELECT occurred_at, recipient_id, sender_id, action FROM consent
-     WHERE occurred_at >= ? AND occurred_at < ? AND import_id <> ? AND action IN ('opt_out', 'block')`,
-  );
-  for (const day of days) {
-    const from = dayStartUtc(day, zone);
-    const to = dayStartUtc(day + 1, zone);
-    for (const r of notifs.raw().iterate(from, to, importId) as IterableIterator<[number, string, string, string | null, NotificationEvent['status']]>) {
-      acc.addNotification({
-        eventId: null, sentAt: r[0], sentAtRaw: '', zoneAssumed: false, recipientId: r[1], senderId: r[2],
-        templateId: null, category: r[3], status: r[4], bytes: null, network: 'unknown',
-      });
-    }
-    for (const r of optouts.raw().iterate(from, to, importId) as IterableIterator<[number, string, string | null, ConsentEvent['action']]>) {
-      acc.addConsent({
-        eventId: null, occurredAt: r[0], occurredAtRaw: '', zoneAssumed: false, recipientId: r[1], senderId: r[2],
-        action: r[3], disclosureVersion: null, source: null,
-      });
-    }
-  }
-  acc.flush();
-}
+export { removeImportFromRollups } from './rollups-remove.ts';
