@@ -7,6 +7,7 @@ import type { BackendHost } from '../context.ts';
 import { HandlerContext } from '../context.ts';
 import { dispatchToEnvelope, toAppError } from '../dispatch.ts';
 import { receiveUpload } from '../import/upload.ts';
+import { ensureWatcher, stopWatcher } from '../import/watch-folder.ts';
 import type { SettingsStore } from '../settings-store.ts';
 
 const MIME: Record<string, string> = {
@@ -99,6 +100,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     },
   };
   const ctx = new HandlerContext(host);
+  // The watched exports folder of whichever workspace is open (polls; idle without one).
+  ensureWatcher(ctx);
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;
 
@@ -198,6 +201,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       new Promise<void>((resolve) => {
         for (const res of streams) res.end();
         streams.clear();
+        stopWatcher(ctx);
         ctx.close();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -39,6 +39,11 @@ class FolderWatcher {
     this.timer.unref();
   }
 
+  /** Stops polling. */
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
   /** One poll (also called right after the setting changes). */
   tick(): void {
     const session = this.ctx.session;
@@ -100,4 +105,10 @@ export function ensureWatcher(ctx: HandlerContext): { tick(): void } {
     watchers.set(ctx, w);
   }
   return w;
+}
+
+/** Stops the watched-folder poller of a backend host (when the host shuts down). */
+export function stopWatcher(ctx: HandlerContext): void {
+  watchers.get(ctx)?.stop();
+  watchers.delete(ctx);
 }
