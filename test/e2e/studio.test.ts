@@ -264,4 +264,20 @@ describe('the disclosure studio in browser mode', () => {
     await scrollTop(page);
     await screenshot(page, 'studio-en-dark');
   });
+
+  it('previews an onboarding notice written from the install template on the onboarding screen', async () => {
+    await page.getByRole('button', { name: /All disclosures/ }).click();
+    await page.getByRole('combobox', { name: 'Surface' }).selectOption('install');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByTestId('checks-en').locator('li[data-state="missing"]').count();
+    await expect.poll(() => page.getByTestId('checks-en').locator('li[data-state="present"]').count()).toBe(4);
+    const stage = page.getByTestId('preview-stage');
+    await expect(page.locator('.pv-tabs button[data-tab="install"]').getAttribute('aria-selected')).resolves.toBe('true');
+    for (const lang of ['en', 'ko'] as const) {
+      await page.locator(`.pv-seg button[data-lang="${lang}"]`).click();
+      await stage.locator(`.pv-phone[lang="${lang}"]`).waitFor();
+      expect(await stage.locator('.pv-onboard-title').count()).toBe(0);
+      await stage.locator('.pv-phone').screenshot({ path: path.join(SHOTS, `studio-install-${lang}-light.png`) });
+    }
+  });
 });

@@ -30,7 +30,8 @@ export function PreviewSurface(props: { tab: PreviewTab; text: PreviewText; loca
     settings: props.settings,
     locale: props.locale,
     sender,
-    title: props.title,
+    // A text that opens with its own heading carries its title; don't show the title twice.
+    title: doc.children[0]?.type === 'heading' ? '' : props.title,
     body: <MarkdownView doc={doc} variables={variables} linkTitle={translate(props.locale, 'disclosures.phone.linkDisabled')} />,
     plain: toPlainText(doc, variables).text,
     links: documentLinks(doc, variables),

@@ -132,7 +132,7 @@ export function InstallPreview(props: SurfaceProps) {
       <div className="pv-onboard">
         <span className="pv-onboard-icon" aria-hidden="true">K</span>
         <div className="pv-onboard-kicker">{t('welcome')}</div>
-        <div className="pv-onboard-title">{props.title}</div>
+        {props.title ? <div className="pv-onboard-title">{props.title}</div> : null}
         <div className="pv-onboard-body">{props.body}</div>
         <span className="pv-primary">{t('agree')}</span>
         <span className="pv-secondary">{t('later')}</span>
