@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { presetRange, todayIn, type DatePreset } from '../../shared/charts/dates.ts';
 import type { InputOf } from '../../shared/contract/index.ts';
@@ -197,5 +197,22 @@ export function useMarkerAround(date: string | null, days: number, filter: Pick<
     queryFn: () =>
       api()['markers:around']({ date: date!, days, senders: filter?.senders ?? [], categories: filter?.categories ?? [] }),
     enabled: date !== null && days >= 1,
+  });
+}
+
+/**
+ * The opt-out rate of each of `keys` (senders or categories) over time: one optout query per key,
+ * the filter narrowed to that key (so each line follows METRICS.md's sender/category filter rule).
+ */
+export function useOptOutSplit(filter: FilterInput | null, dimension: 'sender' | 'category', keys: readonly string[]) {
+  return useQueries({
+    queries: keys.map((key) => {
+      const narrowed = filter ? { ...filter, ...(dimension === 'sender' ? { senders: [key] } : { categories: [key] }) } : null;
+      return {
+        queryKey: [ROOT, 'optout', narrowed],
+        queryFn: () => api()['metrics:optout'](narrowed!),
+        enabled: narrowed !== null,
+      };
+    }),
   });
 }

@@ -4,6 +4,7 @@ import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { useChartTheme } from '../components/charts/chart-theme.ts';
 import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
 import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
+import { OptOutSplitTrend } from '../components/charts/OptOutSplitTrend.tsx';
 import { RefusalsSection } from '../components/charts/RefusalsSection.tsx';
 import { bucketColumn, legendFor } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart, type SeriesSpec } from '../components/charts/TimeSeriesChart.tsx';
@@ -132,6 +133,7 @@ export function ConsentPage() {
           <BarChartView layout="horizontal" data={funnelData} formatValue={f.count} valueLabel={t('dashboards.consent.pairs')} showValues />
         </ChartCard>
       </div>
+      <OptOutSplitTrend filter={filter} dimension={breakdown} breakdown={breakdownRows} />
       <ChartCard
         exportName={t('dashboards.consent.coverageExport')}
         title={t('dashboards.consent.coverageTitle')}

@@ -209,6 +209,10 @@ export const dashboards = {
     funnelOptOut: 'Opted out',
     timeTitle: 'Time from first message to opt-out',
     timeExport: 'time-to-opt-out',
+    trendBySender: 'Opt-out rate over time, by sender',
+    trendByCategory: 'Opt-out rate over time, by category',
+    trendSubtitle: 'The {n} largest by recipients reached · {period}',
+    trendExport: 'opt-out-rate-trend-breakdown',
   },
   refusals: {
     title: 'Refusals honoured',

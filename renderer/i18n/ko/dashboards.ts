@@ -211,6 +211,10 @@ export const dashboards: Messages['dashboards'] = {
     funnelOptOut: '수신 거부',
     timeTitle: '첫 메시지부터 수신 거부까지 걸린 시간',
     timeExport: '수신-거부까지-시간',
+    trendBySender: '발신 업체별 수신 거부율 추이',
+    trendByCategory: '분류별 수신 거부율 추이',
+    trendSubtitle: '도달 수신자가 많은 상위 {n}개 · {period}',
+    trendExport: '수신-거부율-추이-세부',
   },
   refusals: {
     title: '수신 거부 이행',

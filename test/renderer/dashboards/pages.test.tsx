@@ -146,6 +146,31 @@ describe('data charges page', () => {
 });
 
 describe('consent page', () => {
+  it('draws the opt-out rate over time of the largest senders, asking once per sender', async () => {
+    const optout = {
+      ...emptyOptOut('month'),
+      reached: 30,
+      optedOut: 3,
+      rate: 0.1,
+      buckets: [{ bucket: '2016-01', reached: 30, optedOut: 3, rate: 0.1 }],
+      bySender: [
+        { key: 'shop-hanbit', reached: 20, optedOut: 1, rate: 0.05 },
+        { key: 'deli-express', reached: 10, optedOut: 2, rate: 0.2 },
+      ],
+    };
+    const b = memoryBridge({
+      ...baseHandlers(),
+      'metrics:optout': () => optout,
+      'metrics:coverage': () => emptyCoverage('month'),
+      'metrics:refusals': () => emptyRefusals('month'),
+    });
+    renderWith(<ConsentPage />, b.bridge);
+    await screen.findByRole('region', { name: 'Opt-out rate over time, by sender' });
+    await waitFor(() =>
+      expect(b.log.named('metrics:optout').map((i) => (i as MetricFilter).senders)).toEqual(expect.arrayContaining([[], ['shop-hanbit'], ['deli-express']])),
+    );
+  });
+
   it('lists violating messages and shows SMS fallback around a block apart', async () => {
     const refusals = {
       ...emptyRefusals('month'),
