@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs ?? 1);
   const dir = path.join(os.tmpdir(), 'notice-desk-bench-import');
   fs.mkdirSync(dir, { recursive: true });
-  const csv = path.join(dir, `canonical-${rows}.csv`);
+  const csv = path.join(dir, `canonical-v2-${rows}.csv`);
   if (!fs.existsSync(csv)) {
     const { writeSyntheticCsv } = await import('../electron/backend/import/synthetic-csv.ts');
     process.stdout.write(`Generating ${fmt(rows)} rows into ${csv} … `);

@@ -6,7 +6,8 @@ const NETWORKS = ['cellular', 'wifi', 'unknown'];
 
 /**
  * Writes a synthetic canonical notifications CSV of `rows` rows (for the bench and the kill test):
- * unique event ids, a year of timestamps, 100k recipients, 50 senders. Streams with bounded memory.
+ * unique event ids, a year of timestamps in send order (as send logs are written, with a little
+ * jitter), 100k recipients, 50 senders. Streams with bounded memory.
  */
 export async function writeSyntheticCsv(file: string, rows: number, seed = 1): Promise<number> {
   const out = fs.createWriteStream(file);
@@ -21,7 +22,8 @@ export async function writeSyntheticCsv(file: string, rows: number, seed = 1): P
   const start = Date.UTC(2016, 0, 1);
   let chunk: string[] = [];
   for (let i = 0; i < rows; i++) {
-    const t = new Date(start + Math.floor(rand() * 365 * 86_400_000)).toISOString().slice(0, 19).replace('T', ' ');
+    const at = start + Math.floor(((i + rand() * 20) * 365 * 86_400_000) / rows);
+    const t = new Date(at).toISOString().slice(0, 19).replace('T', ' ');
     const bytes = rand() < 0.1 ? '' : String(rand() < 0.2 ? 15360 : 2048);
     chunk.push(
       `ev-${seed}-${i},${t},r${Math.floor(rand() * 100_000)},s${Math.floor(rand() * 50)},t${Math.floor(rand() * 200)},` +
