@@ -2,7 +2,7 @@ import type { NotificationStatus } from '../../../shared/domain/canonical.ts';
 import type { VolumeBucket, VolumeResult, VolumeStackBy } from '../../../shared/metrics/types.ts';
 import { emptyVolume } from '../../../shared/metrics/empty.ts';
 import type { Db } from '../db/connection.ts';
-import { firstsByDay, topSenders, topTemplates, volumeByDay, chargeableByDay } from '../db/metrics-repo.ts';
+import { firstAndChargeablePerDay, topSenders, topTemplates, volumeByDay } from '../db/metrics-repo.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -54,13 +54,14 @@ export function computeVolume(
   const model = loadCostModel(db);
   let firstMessages = 0;
   let chargeable = 0;
-  for (const r of firstsByDay(db, q, model.firstScope)) {
-    buckets[index.get(scope.label(r.day))!]!.firstMessages += r.messages;
-    firstMessages += r.messages;
+  const split = firstAndChargeablePerDay(db, q, model.firstScope);
+  for (const r of split.firsts) {
+    buckets[index.get(scope.label(r.day))!]!.firstMessages += r.n;
+    firstMessages += r.n;
   }
-  for (const r of chargeableByDay(db, q)) {
-    buckets[index.get(scope.label(r.day))!]!.laterMessages += r.messages;
-    chargeable += r.messages;
+  for (const r of split.chargeable) {
+    buckets[index.get(scope.label(r.day))!]!.laterMessages += r.n;
+    chargeable += r.n;
   }
   for (const b of buckets) b.laterMessages -= b.firstMessages;
   return {
