@@ -169,9 +169,16 @@ export function createRollupAccumulator(db: Db): RollupAccumulator {
 
 /**
  * The accumulator. Modes: `all`; `firsts` keeps only first messages and first notices; `reach`
- * only the distinct-recipient sets (both for recomputing after a removal).
+ * only the distinct-recipient sets (both for recomputing after a removal). With `deferFirsts` (a
+ * rebuild from scratch) first-message candidates stay in memory across flushes and are written once
+ * by `finish`, sparing a lookup per pair per flush.
  */
-export function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): RollupAccumulator {
+export function makeAccumulator(
+  db: Db,
+  mode: 'all' | 'firsts' | 'reach',
+  deferFirsts = false,
+): RollupAccumulator & { finish(): void } {
+  let finishing = false;
   const counts = mode === 'all';
   const firsts = mode !== 'reach';
   const reachOn = mode !== 'firsts';
@@ -254,6 +261,14 @@ export function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): Rollu
       const key = localDay(e.occurredAt, zone) + SEP + e.action;
       urls.set(key, (urls.get(key) ?? 0) + 1);
     },
+    finish() {
+      finishing = true;
+      try {
+        this.flush();
+      } finally {
+        finishing = false;
+      }
+    },
     flush() {
       w ??= prepareWriters(db);
       const writers = w;
@@ -278,12 +293,13 @@ export function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): Rollu
         for (const c of changed) if (c.scope === 'pair') coverageKeys.add(c.day + SEP + c.sender_id + SEP + c.category);
       }
       const firstDaily = new Map<string, number[]>();
-      mergeFirsts(writers, 'pair', pairFirst, firstDaily);
+      const writeFirsts = !deferFirsts || finishing;
+      if (writeFirsts) mergeFirsts(writers, 'pair', pairFirst, firstDaily);
       for (const key of firstDaily.keys()) {
         const [scope, day, sender, category] = key.split(SEP);
         if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
       }
-      mergeFirsts(writers, 'recipient', recipFirst, firstDaily);
+      if (writeFirsts) mergeFirsts(writers, 'recipient', recipFirst, firstDaily);
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);
@@ -321,8 +337,10 @@ export function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach'): Rollu
       }
       notif = new Map();
       templates = new Map();
-      pairFirst = new Map();
-      recipFirst = new Map();
+      if (writeFirsts) {
+        pairFirst = new Map();
+        recipFirst = new Map();
+      }
       notices = new Map();
       consent = new Map();
       urls = new Map();
@@ -354,7 +372,7 @@ const REBUILD_BATCH = 250_000;
 export function rebuildRollups(db: Db, onProgress?: (done: number) => void, pageSize = REBUILD_BATCH): void {
   db.transaction(() => {
     for (const t of ROLLUP_TABLES) db.prepare(`DELETE FROM ${t}`).run();
-    feedRows(db, createRollupAccumulator(db), null, onProgress, pageSize);
+    feedRows(db, makeAccumulator(db, 'all', true), null, onProgress, pageSize);
   })();
 }
 
@@ -364,7 +382,7 @@ export function rebuildRollups(db: Db, onProgress?: (done: number) => void, page
  */
 function feedRows(
   db: Db,
-  acc: RollupAccumulator,
+  acc: RollupAccumulator & { finish(): void },
   exceptImport: number | null,
   onProgress?: (done: number) => void,
   pageSize = REBUILD_BATCH,
@@ -407,7 +425,7 @@ function feedRows(
       recipientId: null, engine: null,
     }),
   );
-  acc.flush();
+  acc.finish();
   onProgress?.(done);
 }
 
