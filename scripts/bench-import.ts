@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -24,22 +25,40 @@ interface Measure {
   rows: number;
 }
 
+/** The child process: imports the file in a worker thread with the app's heap limits (as the app does). */
 async function child(csv: string, workspace: string, rollups: boolean): Promise<void> {
+  const { IMPORT_RESOURCE_LIMITS } = await import('../electron/backend/import/import-queue.ts');
   const { createWorkspaceFile } = await import('../electron/backend/workspace.ts');
+  await createWorkspaceFile(workspace);
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { csv, workspace, rollups },
+    resourceLimits: IMPORT_RESOURCE_LIMITS,
+  });
+  const measure = await new Promise<Measure>((resolve, reject) => {
+    worker.once('message', (m: Measure) => resolve(m));
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`import worker exited (${code})`)));
+  });
+  await worker.terminate();
+  process.stdout.write(JSON.stringify({ ...measure, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
+}
+
+/** Inside the worker: the real import path (importFiles), with the rollups on or off. */
+async function importInWorker(): Promise<void> {
+  const { csv, workspace, rollups } = workerData as { csv: string; workspace: string; rollups: boolean };
   const { openDatabase } = await import('../electron/backend/db/connection.ts');
   const { importFiles } = await import('../electron/backend/import/import-files.ts');
-  await createWorkspaceFile(workspace);
   const db = openDatabase(workspace);
+  const noop = () => ({ addNotification() {}, addConsent() {}, addUrl() {}, flush() {} });
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const noop = () => ({ addNotification() {}, addConsent() {}, addUrl() {}, flush() {} });
   const [r] = await importFiles(db, [csv], rollups ? {} : { rollups: noop });
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   db.close();
   if (!r || r.error) throw new Error(r?.error?.message ?? 'no result');
-  const out: Measure = { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, rows: r.imported };
-  process.stdout.write(JSON.stringify(out) + '\n');
+  const out: Measure = { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKiB: 0, rows: r.imported };
+  parentPort!.postMessage(out);
 }
 
 function hasCommand(cmd: string): boolean {
@@ -124,4 +143,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (isMainThread) await main();
+else await importInWorker();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError, type AppErrorCode } from '../../../shared/contract/errors.ts';
 import type { JobName, JobParams, JobResult } from './registry.ts';
 import type { ProgressReport, WorkerMessage } from './types.ts';
@@ -13,6 +13,8 @@ export interface RunJobOptions {
   onProgress?: (report: ProgressReport & { jobId: string }) => void;
   signal?: AbortSignal;
   jobId?: string;
+  /** Heap limits of the worker (a bulk import keeps V8's young generation small to stay flat). */
+  resourceLimits?: ResourceLimits;
 }
 
 /**
@@ -31,7 +33,7 @@ export function runJob<K extends JobName>(
       reject(new AppError('cancelled', 'The job was cancelled before it started.'));
       return;
     }
-    const worker = new Worker(workerFile(), { workerData: { kind, params } });
+    const worker = new Worker(workerFile(), { workerData: { kind, params }, resourceLimits: options.resourceLimits });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
