@@ -33,13 +33,22 @@ export function unwrapEnvelope(name: string, envelope: unknown): unknown {
 
 /**
  * The object the preload exposes as `window.noticeDesk`: one verb per contract call (each an
- * `ipcRenderer.invoke` of the call's name, envelope unwrapped, errors rebuilt as AppError), `on`
+ * `ipcRenderer.invoke` of the call's name, envelope unwrapped, errors rejected as the plain
+ * AppError shape, which survives contextBridge), `on`
  * for the contract's events only, and `pathForFile`. Raw ipcRenderer never leaves this closure.
  */
 export function createPreloadBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike): Bridge {
   const call = {} as Record<string, (input: unknown) => Promise<unknown>>;
   for (const name of callNames) {
-    call[name] = async (input: unknown) => unwrapEnvelope(name, await ipc.invoke(name, input ?? {}));
+    call[name] = async (input: unknown) => {
+      try {
+        return unwrapEnvelope(name, await ipc.invoke(name, input ?? {}));
+      } catch (error) {
+        // contextBridge copies only the message of a thrown Error, so the page would lose the
+        // code and details: reject with the plain shape instead; the renderer rebuilds AppError.
+        throw error instanceof AppError ? error.toShape() : error;
+      }
+    };
   }
   const bridge: Bridge = {
     call: call as Api,

@@ -1,6 +1,7 @@
 import {
   AppError,
   callNames,
+  isAppErrorShape,
   type Api,
   type Bridge,
   type Envelope,
@@ -70,8 +71,29 @@ let bridge: Bridge | null = null;
 
 /** The one bridge the renderer uses: Electron's preload object, or the loopback HTTP client. */
 export function getBridge(): Bridge {
-  if (!bridge) bridge = window.noticeDesk ?? createHttpBridge();
+  if (!bridge) bridge = window.noticeDesk ? withAppErrors(window.noticeDesk) : createHttpBridge();
   return bridge;
+}
+
+/**
+ * The Electron preload rejects with the plain AppError shape (contextBridge would strip an
+ * Error's code and details); this rebuilds a real AppError so callers see the same errors as in
+ * browser mode.
+ */
+export function withAppErrors(electronBridge: Bridge): Bridge {
+  const call = {} as Record<string, (input: unknown) => Promise<unknown>>;
+  const source = electronBridge.call as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+  for (const name of callNames) {
+    call[name] = (input: unknown) =>
+      source[name]!(input).catch((error: unknown) => {
+        throw isAppErrorShape(error) && !(error instanceof Error) ? AppError.fromShape(error) : error;
+      });
+  }
+  return {
+    call: call as Api,
+    pathForFile: (file) => electronBridge.pathForFile(file),
+    on: (event, listener) => electronBridge.on(event, listener),
+  };
 }
 
 /** Replaces the bridge (renderer tests). */

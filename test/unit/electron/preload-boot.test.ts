@@ -46,7 +46,7 @@ describe('the bundled preload, run against a stand-in electron module', () => {
     verbs: string[];
     types: string[];
     value: unknown;
-    error: { name: string; code: string; message: string };
+    error: { name?: string; code: string; message: string };
     invoked: string[];
   };
 
@@ -75,9 +75,9 @@ describe('the bundled preload, run against a stand-in electron module', () => {
     expect(report.types).toEqual(['function']);
   });
 
-  it('invokes by call name, unwraps values and rethrows errors as AppError', () => {
+  it('invokes by call name, unwraps values and rejects with the plain error shape', () => {
     expect(report.value).toEqual({ channel: 'app:info', input: {} });
-    expect(report.error).toEqual({ name: 'AppError', code: 'no-workspace', message: 'No workspace is open.' });
+    expect(report.error).toEqual({ code: 'no-workspace', message: 'No workspace is open.' });
     expect(report.invoked).toEqual(['app:info', 'workspace:current']);
   });
 });

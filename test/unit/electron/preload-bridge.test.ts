@@ -50,14 +50,14 @@ describe('the preload bridge', () => {
     expect(invoked).toEqual([{ channel: 'workspace:pickPath', args: [{ mode: 'create' }] }]);
   });
 
-  it('rethrows an error envelope as an AppError with its code and details', async () => {
+  it('rejects with the plain AppError shape (code and details survive contextBridge)', async () => {
     const { ipc } = fakeIpc({
       'workspace:current': { ok: false, error: { code: 'no-workspace', message: 'No workspace is open.', details: { hint: 1 } } },
     });
     const bridge = createPreloadBridge(ipc, webUtils);
     const error = await bridge.call['workspace:current']({}).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'no-workspace', message: 'No workspace is open.', details: { hint: 1 } });
+    expect(error).not.toBeInstanceOf(Error);
+    expect(error).toEqual({ code: 'no-workspace', message: 'No workspace is open.', details: { hint: 1 } });
   });
 
   it('turns an answer that is not an envelope into an internal error', async () => {
