@@ -25,7 +25,7 @@ const common = {
   absWorkingDir: root,
 };
 
-/** Builds the three bundles into `outdir` (default dist-electron/); returns their paths. */
+/** Builds the four bundles into `outdir` (default dist-electron/); returns their paths. */
 export async function buildElectron({ outdir = path.join(root, 'dist-electron') } = {}) {
   fs.mkdirSync(outdir, { recursive: true });
   const nodeBundle = (entry, outfile) =>
@@ -41,6 +41,7 @@ export async function buildElectron({ outdir = path.join(root, 'dist-electron') 
   await Promise.all([
     nodeBundle('electron/main/index.ts', 'main.cjs'),
     nodeBundle('electron/backend/jobs/worker.ts', 'worker.cjs'),
+    nodeBundle('electron/backend/metrics/query-worker-entry.ts', 'query-worker.cjs'),
     // A sandboxed preload can require only 'electron' (and a few polyfills): everything else is inlined.
     build({
       ...common,
@@ -50,7 +51,7 @@ export async function buildElectron({ outdir = path.join(root, 'dist-electron') 
       external: ['electron'],
     }),
   ]);
-  return ['main.cjs', 'preload.cjs', 'worker.cjs'].map((f) => path.join(outdir, f));
+  return ['main.cjs', 'preload.cjs', 'worker.cjs', 'query-worker.cjs'].map((f) => path.join(outdir, f));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,6 +7,7 @@ import type { CallName, EventMap, EventName, InputOf } from '../../shared/contra
 import type { Settings } from '../../shared/contract/settings.ts';
 import { HandlerContext, type BackendHost } from '../backend/context.ts';
 import { dispatch, toAppError } from '../backend/dispatch.ts';
+import { ensureWatcher } from '../backend/import/watch-folder.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
 import { createDialogOptions, openDialogOptions, withSqliteExtension, type PickMode } from './dialogs.ts';
 import { bindContract } from './ipc.ts';
@@ -20,6 +21,7 @@ import { createMainWindow } from './window.ts';
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
 // Jobs (workspace migration, imports) run the bundled worker, never the TypeScript sources.
 process.env.NOTICE_DESK_WORKER_FILE = paths.worker;
+process.env.NOTICE_DESK_QUERY_WORKER_FILE = paths.queryWorker;
 // Backend modules find their data through these (their source-relative paths do not hold in a bundle).
 process.env.NOTICE_DESK_RESOURCES_DIR ??= paths.resourcesDir;
 process.env.NOTICE_DESK_DEMO_DIR ??= path.join(paths.resourcesDir, 'demo');
@@ -76,6 +78,8 @@ function start(): void {
     },
   };
   const ctx = new HandlerContext(host);
+  // The watched exports folder polls from launch, not only once the Imports page has asked.
+  ensureWatcher(ctx);
   bindContract(
     ipcMain,
     ctx,
@@ -112,6 +116,7 @@ function start(): void {
           notifySettings();
         },
         closeWorkspace: () => void run('workspace:close', {}),
+        openDemo: () => void run('demo:create', {}),
         setTheme: (theme) => {
           settings.set({ theme });
           notifySettings();

@@ -9,6 +9,7 @@ export interface ShellStrings {
   noRecent: string;
   clearRecent: string;
   closeWorkspace: string;
+  openDemo: string;
   quit: string;
   edit: string;
   view: string;
@@ -39,6 +40,7 @@ const en: ShellStrings = {
   noRecent: 'No recent workspaces',
   clearRecent: 'Clear Recent',
   closeWorkspace: 'Close Workspace',
+  openDemo: 'Open Demo Workspace',
   quit: 'Quit Notice Desk',
   edit: 'Edit',
   view: 'View',
@@ -70,6 +72,7 @@ const ko: ShellStrings = {
   noRecent: '최근에 연 작업 공간이 없습니다',
   clearRecent: '최근 목록 지우기',
   closeWorkspace: '작업 공간 닫기',
+  openDemo: '데모 작업 공간 열기',
   quit: 'Notice Desk 종료',
   edit: '편집',
   view: '보기',

@@ -10,6 +10,7 @@ export interface MenuActions {
   openRecent(file: string): void;
   clearRecent(): void;
   closeWorkspace(): void;
+  openDemo(): void;
   setTheme(theme: ThemeChoice): void;
   setLocale(locale: Locale): void;
   about(): void;
@@ -76,6 +77,7 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
         { label: s.newWorkspace, accelerator: 'CmdOrCtrl+N', click: () => actions.newWorkspace() },
         { label: s.openWorkspace, accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
         { label: s.openRecent, submenu: recent },
+        { label: s.openDemo, click: () => actions.openDemo() },
         { type: 'separator' },
         { label: s.closeWorkspace, click: () => actions.closeWorkspace() },
         ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: s.quit }]),

@@ -4,6 +4,8 @@ import path from 'node:path';
 export interface AppPaths {
   preload: string;
   worker: string;
+  /** The metrics query worker (read-only connection), unpacked like the job worker. */
+  queryWorker: string;
   rendererDir: string;
   /** Rule sets, templates, word lists and icons shipped with the app. */
   resourcesDir: string;
@@ -20,6 +22,7 @@ export function appPaths(bundleDir: string): AppPaths {
   return {
     preload: path.join(bundleDir, 'preload.cjs'),
     worker: unpackedPath(path.join(bundleDir, 'worker.cjs')),
+    queryWorker: unpackedPath(path.join(bundleDir, 'query-worker.cjs')),
     rendererDir: path.join(root, 'dist', 'renderer'),
     resourcesDir: path.join(root, 'resources'),
     icon: path.join(root, 'resources', 'icons', 'icon.png'),

@@ -1,8 +1,9 @@
 import type { ComponentType } from 'react';
+import { DemoWorkspaceButton } from './DemoWorkspaceButton.tsx';
 
 /**
  * Extra actions on the first-launch / no-workspace screen, in order. SLOT for the metrics
  * engineer: add one line here, e.g. `OpenDemoWorkspaceButton` (which calls `demo:create`).
  * Each component renders one button (class `btn btn-secondary` fits the screen).
  */
-export const welcomeActions: ComponentType[] = [];
+export const welcomeActions: ComponentType[] = [DemoWorkspaceButton];

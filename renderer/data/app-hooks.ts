@@ -46,6 +46,12 @@ export function useCreateWorkspace() {
   return useMutation({ mutationFn: (path: string) => api()['workspace:create']({ path }), onSuccess: after });
 }
 
+/** Builds the demo workspace from the bundled sample exports and opens it. */
+export function useCreateDemoWorkspace() {
+  const after = useAfterSwitch();
+  return useMutation({ mutationFn: () => api()['demo:create']({}), onSuccess: after });
+}
+
 /** Opens (and migrates if needed) an existing workspace file. */
 export function useOpenWorkspace() {
   const after = useAfterSwitch();

@@ -12,6 +12,7 @@ function recorder() {
     openRecent: (file) => calls.push(`recent:${file}`),
     clearRecent: () => calls.push('clear'),
     closeWorkspace: () => calls.push('close'),
+    openDemo: () => calls.push('demo'),
     setTheme: (t) => calls.push(`theme:${t}`),
     setLocale: (l) => calls.push(`locale:${l}`),
     about: () => calls.push('about'),
