@@ -3,6 +3,7 @@ import { localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
 import { getMeta } from './meta-repo.ts';
 import { reachWriters } from './reach-repo.ts';
+import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
 
 /**
  * The rollup tables the dashboards read (migration 0002), maintained by the importer inside the same
@@ -26,18 +27,6 @@ export interface RollupAccumulator {
 export const SEP = '\u001f';
 const DEFAULT_ZONE = 'Asia/Seoul';
 
-/** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
-interface FirstCandidate {
-  recipientId: string;
-  senderId: string;
-  sentAt: number;
-  eventId: string | null;
-  day: number;
-  category: string;
-  network: string;
-  bytes: number | null;
-}
-
 /** A stored first message. */
 export interface FirstRow {
   sender_id: string;
@@ -48,15 +37,6 @@ export interface FirstRow {
   network: string;
   bytes: number | null;
   notice_at: number | null;
-}
-
-/** True when message a comes strictly before b (sent time, then event id; null ids first). */
-function earlier(aAt: number, aId: string | null, bAt: number, bId: string | null): boolean {
-  if (aAt !== bAt) return aAt < bAt;
-  if (aId === bId) return false;
-  if (aId === null) return true;
-  if (bId === null) return false;
-  return aId < bId;
 }
 
 /** The workspace time zone the rollups are keyed in. */
@@ -139,27 +119,6 @@ export function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: Fir
   if (!v) map.set(key, (v = [0, 0]));
   v[0]! += sign;
   if (c.bytes !== null) v[1]! += sign;
-}
-
-/**
- * Merges first-message candidates into rollup_first_messages: a candidate replaces the stored first
- * when it is earlier; the daily first counts move with it.
- */
-function mergeFirsts(
-  w: Writers,
-  scope: 'pair' | 'recipient',
-  candidates: Map<string, FirstCandidate>,
-  firstDaily: Map<string, number[]>,
-): void {
-  for (const c of candidates.values()) {
-    const senderKey = scope === 'pair' ? c.senderId : '';
-    const old = w.getFirst.get(scope, c.recipientId, senderKey) as FirstRow | undefined;
-    if (old && !earlier(c.sentAt, c.eventId, old.sent_at, old.event_id)) continue;
-    if (old) bumpFirstDaily(firstDaily, scope, old, -1);
-    bumpFirstDaily(firstDaily, scope, c, 1);
-    const noticeAt = w.noticeFor.get(c.recipientId, c.senderId) as number | null;
-    w.putFirst.run(scope, c.recipientId, senderKey, c.senderId, c.sentAt, c.eventId, c.day, c.category, c.network, c.bytes, noticeAt);
-  }
 }
 
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
@@ -294,12 +253,12 @@ export function makeAccumulator(
       }
       const firstDaily = new Map<string, number[]>();
       const writeFirsts = !deferFirsts || finishing;
-      if (writeFirsts) mergeFirsts(writers, 'pair', pairFirst, firstDaily);
+      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily);
       for (const key of firstDaily.keys()) {
         const [scope, day, sender, category] = key.split(SEP);
         if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
       }
-      if (writeFirsts) mergeFirsts(writers, 'recipient', recipFirst, firstDaily);
+      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily);
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);

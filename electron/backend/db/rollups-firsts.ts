@@ -1,0 +1,141 @@
+/**
+ * Merging first-message candidates into rollup_first_messages (see rollups-repo.ts) set-wise: the
+ * candidates' keys go into a temporary table, the stored firsts they compete with come back in one
+ * join, and the winners are written sorted by key in multi-row statements — no statement per pair.
+ */
+import type Database from 'better-sqlite3';
+import type { Db } from './connection.ts';
+import { bumpFirstDaily, type FirstRow } from './rollups-repo.ts';
+
+/** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
+export interface FirstCandidate {
+  recipientId: string;
+  senderId: string;
+  sentAt: number;
+  eventId: string | null;
+  day: number;
+  category: string;
+  network: string;
+  bytes: number | null;
+}
+
+/** True when message a comes strictly before b (sent time, then event id; null ids first). */
+export function earlier(aAt: number, aId: string | null, bAt: number, bId: string | null): boolean {
+  if (aAt !== bAt) return aAt < bAt;
+  if (aId === bId) return false;
+  if (aId === null) return true;
+  if (bId === null) return false;
+  return aId < bId;
+}
+
+/** Keys staged per multi-row statement (4 values each). */
+const KEY_BATCH = 240;
+/** Winners written per multi-row statement (11 values each). */
+const PUT_BATCH = 80;
+const PUT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+interface MergeStatements {
+  clear: Database.Statement;
+  stage: Map<number, Database.Statement>;
+  put: Map<number, Database.Statement>;
+  existing: Database.Statement;
+  notices: Database.Statement;
+}
+
+const prepared = new WeakMap<Db, MergeStatements>();
+
+function statements(db: Db): MergeStatements {
+  let s = prepared.get(db);
+  if (!s) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_first_keys (k INTEGER PRIMARY KEY, recipient_id TEXT NOT NULL, sender_key TEXT NOT NULL, sender_id TEXT NOT NULL)');
+    s = {
+      clear: db.prepare('DELETE FROM temp.rollup_first_keys'),
+      stage: new Map(),
+      put: new Map(),
+      existing: db.prepare(
+        `SELECT k.k, f.sender_id, f.sent_at, f.event_id, f.day, f.category, f.network, f.bytes, f.notice_at
+         FROM temp.rollup_first_keys k
+         JOIN rollup_first_messages f ON f.scope = ? AND f.recipient_id = k.recipient_id AND f.sender_key = k.sender_key`,
+      ),
+      // The first notices that apply to each candidate: its sender's and the platform-wide one.
+      notices: db.prepare(
+        `SELECT k.k, n.first_at FROM temp.rollup_first_keys k
+         JOIN rollup_notice_first n ON n.recipient_id = k.recipient_id AND n.sender_id = k.sender_id
+         UNION ALL
+         SELECT k.k, n.first_at FROM temp.rollup_first_keys k
+         JOIN rollup_notice_first n ON n.recipient_id = k.recipient_id AND n.sender_id = ''`,
+      ).raw(),
+    };
+    prepared.set(db, s);
+  }
+  return s;
+}
+
+function cached(db: Db, cache: Map<number, Database.Statement>, rows: number, sql: (rows: number) => string): Database.Statement {
+  let stmt = cache.get(rows);
+  if (!stmt) cache.set(rows, (stmt = db.prepare(sql(rows))));
+  return stmt;
+}
+
+const stageSql = (rows: number) =>
+  `INSERT INTO temp.rollup_first_keys (k, recipient_id, sender_key, sender_id) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(',')}`;
+const putSql = (rows: number) =>
+  `INSERT OR REPLACE INTO rollup_first_messages
+    (scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at)
+   VALUES ${Array(rows).fill(PUT_ROW).join(',')}`;
+
+/**
+ * Merges first-message candidates into rollup_first_messages: a candidate replaces the stored first
+ * when it is earlier; the daily first counts (`firstDaily`) move with it.
+ */
+export function mergeFirstCandidates(
+  db: Db,
+  scope: 'pair' | 'recipient',
+  candidates: Map<string, FirstCandidate>,
+  firstDaily: Map<string, number[]>,
+): void {
+  if (candidates.size === 0) return;
+  const s = statements(db);
+  const pair = scope === 'pair';
+  const list = [...candidates.values()];
+  list.sort((a, b) =>
+    a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : !pair || a.senderId === b.senderId ? 0 : a.senderId < b.senderId ? -1 : 1,
+  );
+  const n = list.length;
+  s.clear.run();
+  const params: (string | number | null)[] = [];
+  for (let start = 0; start < n; start += KEY_BATCH) {
+    const end = Math.min(n, start + KEY_BATCH);
+    params.length = 0;
+    for (let i = start; i < end; i++) params.push(i, list[i]!.recipientId, pair ? list[i]!.senderId : '', list[i]!.senderId);
+    cached(db, s.stage, end - start, stageSql).run(params);
+  }
+  const old = new Map<number, FirstRow>();
+  for (const r of s.existing.all(scope) as (FirstRow & { k: number })[]) old.set(r.k, r);
+  const noticeAt = new Map<number, number>();
+  for (const [k, at] of s.notices.all() as [number, number][]) {
+    const cur = noticeAt.get(k);
+    if (cur === undefined || at < cur) noticeAt.set(k, at);
+  }
+  s.clear.run();
+  const winners: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = list[i]!;
+    const o = old.get(i);
+    if (o && !earlier(c.sentAt, c.eventId, o.sent_at, o.event_id)) continue;
+    if (o) bumpFirstDaily(firstDaily, scope, o, -1);
+    bumpFirstDaily(firstDaily, scope, c, 1);
+    winners.push(i);
+  }
+  for (let start = 0; start < winners.length; start += PUT_BATCH) {
+    const end = Math.min(winners.length, start + PUT_BATCH);
+    params.length = 0;
+    for (let i = start; i < end; i++) {
+      const k = winners[i]!;
+      const c = list[k]!;
+      params.push(scope, c.recipientId, pair ? c.senderId : '', c.senderId, c.sentAt, c.eventId, c.day, c.category, c.network, c.bytes,
+        noticeAt.get(k) ?? null);
+    }
+    cached(db, s.put, end - start, putSql).run(params);
+  }
+}
