@@ -189,43 +189,58 @@ export function optOutAfterFirst(db: Db, s: QueryScope): number[] {
     .all(bind(s)) as number[];
 }
 
-export interface RefusalRow {
-  id: number;
-  event_id: string | null;
-  sent_at: number;
-  recipient_id: string;
-  sender_id: string;
-  template_id: string | null;
-  category: string | null;
-  status: string;
-  latest: string;
-}
+/** A violating message as the scan sees it: [id, sent_at, sender_id, status, latest]. */
+export type RefusalHit = [number, number, string, string, string];
 
 /**
  * Notifications (any status but failed) in the period whose recipient's latest opt-in / opt-out /
  * block / unblock event for that sender or platform-wide, strictly before the message, is an
- * opt-out or a block. Only recipients who ever refused are examined.
+ * opt-out or a block (`latest` = "action|occurred_at|sender or ''"). Only recipients who ever
+ * refused are examined, and only index columns are read; the latest event is looked up once per
+ * message (filtered here, not in SQL, where the planner would evaluate the lookup once per reference).
+ * Unordered: callers sort by (sent_at, id).
  */
-export function refusalViolations(db: Db, s: QueryScope): IterableIterator<RefusalRow> {
+export function* refusalViolations(db: Db, s: QueryScope): Generator<RefusalHit> {
+  const rows = db
+    .prepare(
+      `SELECT n.id, n.sent_at, n.sender_id, n.status,
+         (SELECT c.action || '|' || c.occurred_at || '|' || coalesce(c.sender_id, '')
+            FROM consent c INDEXED BY consent_by_recipient
+            WHERE c.recipient_id = n.recipient_id AND c.occurred_at < n.sent_at
+              AND c.action IN ('opt_in', 'opt_out', 'block', 'unblock')
+              AND (c.sender_id IS NULL OR c.sender_id = n.sender_id)
+            ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1)
+       FROM notifications n INDEXED BY notifications_by_time
+       WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.status <> 'failed'
+         AND ${SENDER_IN(s, 'n.')}
+         AND ${CATEGORY_RAW_IN(s, 'n.')}
+         AND n.recipient_id IN (SELECT recipient_id FROM consent WHERE action IN ('opt_out', 'block'))`,
+    )
+    .raw()
+    .iterate(bind(s)) as IterableIterator<[number, number, string, string, string | null]>;
+  for (const r of rows) {
+    const latest = r[4];
+    if (latest !== null && (latest.startsWith('opt_out|') || latest.startsWith('block|'))) yield r as RefusalHit;
+  }
+}
+
+export interface RefusalDetail {
+  id: number;
+  event_id: string | null;
+  recipient_id: string;
+  template_id: string | null;
+  category: string | null;
+}
+
+/** The stored fields of some notifications, by id (any order). */
+export function notificationDetails(db: Db, ids: readonly number[]): RefusalDetail[] {
+  if (ids.length === 0) return [];
   return db
     .prepare(
-      `SELECT * FROM (
-         SELECT n.id, n.event_id, n.sent_at, n.recipient_id, n.sender_id, n.template_id, n.category, n.status,
-           (SELECT c.action || '|' || c.occurred_at || '|' || coalesce(c.sender_id, '')
-              FROM consent c INDEXED BY consent_by_recipient
-              WHERE c.recipient_id = n.recipient_id AND c.occurred_at < n.sent_at
-                AND c.action IN ('opt_in', 'opt_out', 'block', 'unblock')
-                AND (c.sender_id IS NULL OR c.sender_id = n.sender_id)
-              ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1) AS latest
-         FROM notifications n INDEXED BY notifications_by_time
-         WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.status <> 'failed'
-           AND ${SENDER_IN(s, 'n.')}
-           AND ${CATEGORY_RAW_IN(s, 'n.')}
-           AND n.recipient_id IN (SELECT recipient_id FROM consent WHERE action IN ('opt_out', 'block')))
-       WHERE latest LIKE 'opt\\_out|%' ESCAPE '\\' OR latest LIKE 'block|%'
-       ORDER BY sent_at, id`,
+      `SELECT id, event_id, recipient_id, template_id, category FROM notifications
+       WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .iterate(bind(s)) as IterableIterator<RefusalRow>;
+    .all(JSON.stringify(ids)) as RefusalDetail[];
 }
 
 /** Distinct URLs with an event of `action` in [fromMs, toMs). */
@@ -263,13 +278,20 @@ export function dimensionCounts(db: Db): {
   categories: { key: string; count: number }[];
   templates: { key: string; senderId: string; count: number }[];
 } {
+  // One pass over the rollup for senders and categories (a materialized per-pair total).
+  const rows = db
+    .prepare(
+      `WITH g AS MATERIALIZED (
+         SELECT sender_id, category, sum(messages) AS n FROM rollup_notifications_daily GROUP BY sender_id, category)
+       SELECT 's' AS kind, sender_id AS key, sum(n) AS count FROM g GROUP BY sender_id
+       UNION ALL SELECT 'c', category, sum(n) FROM g GROUP BY category
+       ORDER BY kind, count DESC, key`,
+    )
+    .all() as { kind: 's' | 'c'; key: string; count: number }[];
+  const pick = (kind: 's' | 'c') => rows.filter((r) => r.kind === kind).map(({ key, count }) => ({ key, count }));
   return {
-    senders: db
-      .prepare(`SELECT sender_id AS key, sum(messages) AS count FROM rollup_notifications_daily GROUP BY sender_id ORDER BY count DESC, key`)
-      .all() as { key: string; count: number }[],
-    categories: db
-      .prepare(`SELECT category AS key, sum(messages) AS count FROM rollup_notifications_daily GROUP BY category ORDER BY count DESC, key`)
-      .all() as { key: string; count: number }[],
+    senders: pick('s'),
+    categories: pick('c'),
     templates: db
       .prepare(
         `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_templates_daily

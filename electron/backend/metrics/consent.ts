@@ -13,7 +13,7 @@ import {
   optOutAfterFirst,
   type QueryScope,
 } from '../db/metrics-repo.ts';
-import { countsOf, intersect, popcount, unionByGroup } from './reach.ts';
+import { countsOf, intersect, popcount, unionByGroup, unionInto } from './reach.ts';
 import { ratio, resolveScope, toFilter, type FilterInput } from './scope.ts';
 
 /** Opt-out figures of the whole scope and, optionally, of each bucket, sender and category. */
@@ -24,9 +24,9 @@ function optOutTable(
   senderKeys: readonly string[],
   categoryKeys: readonly string[],
 ) {
+  // With buckets, the whole period's set is the union of the bucket sets (one bit set per id fewer).
   const reachedSets = unionByGroup(db, 'reached', q, (r) => {
-    const g = ['t'];
-    if (label) g.push('b' + label(r.day));
+    const g = label ? ['b' + label(r.day)] : ['t'];
     if (senderKeys.length > 0) g.push('s' + r.senderId);
     if (categoryKeys.length > 0) g.push('c' + r.category);
     return g;
@@ -37,14 +37,17 @@ function optOutTable(
     'optout',
     q,
     (r) => {
-      const g = ['t'];
-      if (label) g.push('b' + label(r.day));
+      const g = label ? ['b' + label(r.day)] : ['t'];
       if (r.senderId === '') g.push(...senderGroups);
       else if (senderKeys.length > 0) g.push('s' + r.senderId);
       return g;
     },
     { withPlatform: true, ignoreCategories: true },
   );
+  if (label) {
+    unionInto(reachedSets, 't', 'b');
+    unionInto(optSets, 't', 'b');
+  }
   const reached = countsOf(reachedSets);
   const narrowed = q.categories !== null;
   const opted = (group: string, reachGroup: string): number => {

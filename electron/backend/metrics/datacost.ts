@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { chargeableByDay, firstsByDay, perRecipientUsage } from '../db/metrics-repo.ts';
-import { countsOf, unionByGroup } from './reach.ts';
+import { countsOf, unionByGroup, unionInto } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -94,7 +94,10 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
       a.bytes[net] += unknownFirsts * (model.firstMessageBytes - model.laterMessageBytes);
     }
   }
-  const recipients = countsOf(unionByGroup(db, 'charged', q, (r) => ['t', 'b' + scope.label(r.day), 's' + r.senderId]));
+  // The whole period's set is the union of the sender sets (one bit set per id fewer).
+  const chargedSets = unionByGroup(db, 'charged', q, (r) => ['b' + scope.label(r.day), 's' + r.senderId]);
+  unionInto(chargedSets, 't', 's');
+  const recipients = countsOf(chargedSets);
   const buckets = scope.buckets.map((b) => ({
     bucket: b.label,
     ...figures(perBucket.get(b.label) ?? newAcc(), model, recipients('b' + b.label)),

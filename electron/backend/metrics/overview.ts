@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import { distinctUrls, topSenders } from '../db/metrics-repo.ts';
 import { coverageOf, optOutFigures } from './consent.ts';
 import { computeDataCost } from './datacost.ts';
-import { computeRefusals } from './refusals.ts';
+import { violationsAround } from './refusals.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
 type Values = Record<OverviewCardId, number | null>;
@@ -24,7 +24,7 @@ const PAGES: Record<OverviewCardId, OverviewCard['page']> = {
 };
 
 /** Every card's value for one period (the same metric implementations as the pages). */
-function valuesFor(db: Db, input: FilterInput): Values | null {
+function valuesFor(db: Db, input: FilterInput, violations: number): Values | null {
   const scope = resolveScope(db, toFilter(input));
   if (!scope.query) return null;
   const q = scope.query;
@@ -40,7 +40,7 @@ function valuesFor(db: Db, input: FilterInput): Values | null {
     chargeHigh: cost.chargeKrw.high,
     optOutRate: optOut.rate,
     coverage: coverageOf(db, q).coverage,
-    violations: computeRefusals(db, { ...input, limit: 1 }).violations,
+    violations,
     urlsShared: distinctUrls(db, q.fromMs, q.toMs, 'shared'),
     urlsIndexed: distinctUrls(db, q.fromMs, q.toMs, 'indexed'),
   };
@@ -55,14 +55,17 @@ function sumVolume(db: Db, input: FilterInput): number {
 export function computeOverview(db: Db, input: FilterInput): OverviewResult {
   const filter = toFilter(input);
   const scope = resolveScope(db, filter);
-  const current = valuesFor(db, filter);
-  if (!current || scope.period.from === null || scope.period.to === null) {
+  if (!scope.query || scope.period.from === null || scope.period.to === null) {
     return { metric: 'overview', period: scope.period, previousPeriod: null, cards: [] };
   }
   const from = parseDay(scope.period.from);
   const to = parseDay(scope.period.to);
   const previousPeriod = { from: dayLabel(from - (to - from + 1)), to: dayLabel(from - 1) };
-  const previous = valuesFor(db, { ...filter, ...previousPeriod });
+  // Refusals of both periods in one scan (they are contiguous), split at the current period's start.
+  const both = resolveScope(db, { ...filter, from: previousPeriod.from, to: scope.period.to }).query!;
+  const violations = violationsAround(db, both, scope.query.fromMs);
+  const current = valuesFor(db, filter, violations.after)!;
+  const previous = valuesFor(db, { ...filter, ...previousPeriod }, violations.before);
   const cards = (Object.keys(PAGES) as OverviewCardId[]).map((id): OverviewCard => {
     const value = current[id];
     const prev = previous ? previous[id] : null;

@@ -50,18 +50,58 @@ export function unionByGroup(
   const words = Math.ceil(recipientIdCount(db) / 32);
   const groups = new Map<string, Bitset>();
   const rows = reachSets(db, kind, q.fromDay, q.toDay, q.senders, options.ignoreCategories ? null : q.categories, options.withPlatform);
+  const targets: Bitset[] = [];
   for (const r of rows) {
     const ids = decodeIds(r.ids);
+    targets.length = 0;
     for (const g of groupsOf({ day: r.day, senderId: r.sender_id, category: r.category })) {
       let bits = groups.get(g);
       if (!bits) groups.set(g, (bits = new Uint32Array(words)));
+      targets.push(bits);
+    }
+    // One pass over the ids, setting the bit in every target set.
+    const k = targets.length;
+    const a = targets[0];
+    const b = targets[1];
+    const c = targets[2];
+    if (k === 1) for (let i = 0; i < ids.length; i++) a![ids[i]! >>> 5]! |= 1 << (ids[i]! & 31);
+    else if (k === 2)
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
-        bits[id >>> 5]! |= 1 << (id & 31);
+        const w = id >>> 5;
+        const m = 1 << (id & 31);
+        a![w]! |= m;
+        b![w]! |= m;
       }
-    }
+    else if (k === 3)
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const w = id >>> 5;
+        const m = 1 << (id & 31);
+        a![w]! |= m;
+        b![w]! |= m;
+        c![w]! |= m;
+      }
+    else
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const w = id >>> 5;
+        const m = 1 << (id & 31);
+        for (let t = 0; t < k; t++) targets[t]![w]! |= m;
+      }
   }
   return groups;
+}
+
+/** Stores under `into` the union of every group whose name starts with `prefix` (nothing when none). */
+export function unionInto(groups: Map<string, Bitset>, into: string, prefix: string): void {
+  let out: Bitset | null = null;
+  for (const [g, bits] of groups) {
+    if (!g.startsWith(prefix)) continue;
+    out ??= new Uint32Array(bits.length);
+    for (let i = 0; i < bits.length; i++) out[i]! |= bits[i]!;
+  }
+  if (out) groups.set(into, out);
 }
 
 /** Popcounts of every group (missing groups count 0). */

@@ -2,7 +2,7 @@ import type { ConsentAction, NotificationStatus } from '../../../shared/domain/c
 import { emptyRefusals } from '../../../shared/metrics/empty.ts';
 import type { RefusalMessage, RefusalsResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { refusalViolations } from '../db/metrics-repo.ts';
+import { notificationDetails, refusalViolations, type QueryScope, type RefusalHit } from '../db/metrics-repo.ts';
 import { localDay } from '../../../shared/metrics/calendar.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -21,33 +21,39 @@ export function computeRefusals(
   const perBucket = new Map<string, { violations: number; byStatus: Partial<Record<NotificationStatus, number>> }>(
     scope.buckets.map((b) => [b.label, { violations: 0, byStatus: {} }]),
   );
-  const messages: RefusalMessage[] = [];
-  let violations = 0;
+  const hits: RefusalHit[] = [];
   for (const r of refusalViolations(db, scope.query)) {
-    const status = r.status as NotificationStatus;
+    const [, sentAt, senderId, rawStatus] = r;
+    const status = rawStatus as NotificationStatus;
     byStatus[status] = (byStatus[status] ?? 0) + 1;
-    bySender[r.sender_id] = (bySender[r.sender_id] ?? 0) + 1;
-    const b = perBucket.get(scope.label(localDay(r.sent_at, scope.zone)));
+    bySender[senderId] = (bySender[senderId] ?? 0) + 1;
+    const b = perBucket.get(scope.label(localDay(sentAt, scope.zone)));
     if (b) {
       b.violations++;
       b.byStatus[status] = (b.byStatus[status] ?? 0) + 1;
     }
-    if (violations >= offset && messages.length < limit) {
-      const [action, at, sender] = r.latest.split('|') as [ConsentAction, string, string];
-      messages.push({
-        id: r.id,
-        eventId: r.event_id,
-        sentAt: new Date(r.sent_at).toISOString(),
-        recipientId: r.recipient_id,
-        senderId: r.sender_id,
-        templateId: r.template_id,
-        category: r.category,
-        status,
-        refusal: { action, occurredAt: new Date(Number(at)).toISOString(), scope: sender === '' ? 'platform' : 'sender' },
-      });
-    }
-    violations++;
+    hits.push(r);
   }
+  const violations = hits.length;
+  // The page in (sent_at, id) order; only its rows are read from the table.
+  hits.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+  const page = hits.slice(offset, offset + limit);
+  const details = new Map(notificationDetails(db, page.map((h) => h[0])).map((d) => [d.id, d]));
+  const messages = page.map(([id, sentAt, senderId, status, latest]): RefusalMessage => {
+    const d = details.get(id);
+    const [action, at, sender] = latest.split('|') as [ConsentAction, string, string];
+    return {
+      id,
+      eventId: d?.event_id ?? null,
+      sentAt: new Date(sentAt).toISOString(),
+      recipientId: d?.recipient_id ?? '',
+      senderId,
+      templateId: d?.template_id ?? null,
+      category: d?.category ?? null,
+      status: status as NotificationStatus,
+      refusal: { action, occurredAt: new Date(Number(at)).toISOString(), scope: sender === '' ? 'platform' : 'sender' },
+    };
+  });
   return {
     metric: 'refusals',
     by: filter.by,
@@ -60,4 +66,15 @@ export function computeRefusals(
     offset,
     limit,
   };
+}
+
+/** Violation counts before and at-or-after `cutMs` in one scan of a bound scope (the overview's two periods). */
+export function violationsAround(db: Db, q: QueryScope, cutMs: number): { before: number; after: number } {
+  let before = 0;
+  let after = 0;
+  for (const [, sentAt] of refusalViolations(db, q)) {
+    if (sentAt < cutMs) before++;
+    else after++;
+  }
+  return { before, after };
 }
