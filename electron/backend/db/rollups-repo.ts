@@ -2,6 +2,7 @@ import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/
 import { localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
 import { getMeta } from './meta-repo.ts';
+import { rollupBatchWriters } from './batch-upsert.ts';
 import { reachWriters } from './reach-repo.ts';
 import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
 
@@ -151,6 +152,7 @@ export function makeAccumulator(
     set.add(recipient);
   };
   let w: Writers | null = null;
+  let bw: ReturnType<typeof rollupBatchWriters> | null = null;
   let notif = new Map<string, number[]>();
   let templates = new Map<string, number>();
   let pairFirst = new Map<string, FirstCandidate>();
@@ -231,14 +233,18 @@ export function makeAccumulator(
     flush() {
       w ??= prepareWriters(db);
       const writers = w;
+      bw ??= rollupBatchWriters(db);
+      const batched = bw;
       for (const [key, v] of notif) {
         const [day, sender, category, status, network] = key.split(SEP);
-        writers.notif.run(Number(day), sender, category, status, network, v[0], v[1], v[2]);
+        batched.notif.add(Number(day), sender!, category!, status!, network!, v[0]!, v[1]!, v[2]!);
       }
+      batched.notif.flush();
       for (const [key, n] of templates) {
         const [day, sender, template, category] = key.split(SEP);
-        writers.template.run(Number(day), sender, template, category, n);
+        batched.template.add(Number(day), sender!, template!, category!, n);
       }
+      batched.template.flush();
       const coverageKeys = new Set<string>();
       // Notices first, so new first messages see them.
       for (const [key, at] of notices) {
@@ -262,8 +268,9 @@ export function makeAccumulator(
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);
-        writers.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
+        batched.firstDaily.add(scope!, Number(day), sender!, category!, network!, v[0]!, v[1]!);
       }
+      batched.firstDaily.flush();
       for (const key of coverageKeys) {
         const [day, sender, category] = key.split(SEP);
         writers.coverage.run({ day: Number(day), sender, category });

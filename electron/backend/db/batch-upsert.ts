@@ -1,0 +1,68 @@
+/**
+ * Multi-row statements for the rollup flush: rows are gathered and written `batch` at a time in one
+ * `INSERT … VALUES (…), (…) <tail>` (an upsert tail applies per row), which halves the per-row
+ * cost of thousands of small upserts.
+ */
+import type Database from 'better-sqlite3';
+import type { Db } from './connection.ts';
+
+type Value = string | number | null;
+
+/** Gathers rows for one multi-row statement. */
+export interface BatchWriter {
+  /** Queues one row (`columns` values). */
+  add(...values: Value[]): void;
+  /** Writes what is queued. */
+  flush(): void;
+}
+
+/** A batch writer for `INSERT INTO table (columns…) VALUES … tail` with `columns` values per row. */
+export function batchWriter(db: Db, head: string, columns: number, tail: string): BatchWriter {
+  const batch = Math.max(1, Math.floor(960 / columns));
+  const tuple = `(${Array(columns).fill('?').join(', ')})`;
+  const cache = new Map<number, Database.Statement>();
+  let params: Value[] = [];
+  let rows = 0;
+  const flush = () => {
+    if (rows === 0) return;
+    let stmt = cache.get(rows);
+    if (!stmt) cache.set(rows, (stmt = db.prepare(`${head} VALUES ${Array(rows).fill(tuple).join(', ')} ${tail}`)));
+    stmt.run(params);
+    params = [];
+    rows = 0;
+  };
+  return {
+    add(...values) {
+      for (const v of values) params.push(v);
+      if (++rows === batch) flush();
+    },
+    flush,
+  };
+}
+
+/** Multi-row versions of the busiest rollup upserts (same SQL as rollups-repo.ts `prepareWriters`). */
+export function rollupBatchWriters(db: Db) {
+  return {
+    notif: batchWriter(
+      db,
+      'INSERT INTO rollup_notifications_daily (day, sender_id, category, status, network, messages, known_bytes_messages, known_bytes)',
+      8,
+      `ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
+         known_bytes_messages = known_bytes_messages + excluded.known_bytes_messages,
+         known_bytes = known_bytes + excluded.known_bytes`,
+    ),
+    template: batchWriter(
+      db,
+      'INSERT INTO rollup_templates_daily (day, sender_id, template_id, category, messages)',
+      5,
+      'ON CONFLICT DO UPDATE SET messages = messages + excluded.messages',
+    ),
+    firstDaily: batchWriter(
+      db,
+      'INSERT INTO rollup_first_daily (scope, day, sender_id, category, network, messages, known_bytes_messages)',
+      7,
+      `ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
+         known_bytes_messages = known_bytes_messages + excluded.known_bytes_messages`,
+    ),
+  };
+}
