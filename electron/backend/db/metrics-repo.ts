@@ -243,7 +243,7 @@ export function notificationDetails(db: Db, ids: readonly number[]): RefusalDeta
     .all(JSON.stringify(ids)) as RefusalDetail[];
 }
 
-/** Distinct URLs with an event of `action` in [fromMs, toMs). */
+/** Distinct URLs with an event of `action` in [fromMs, toMs) (raw events; the URL page reads the URL rollups). */
 export function distinctUrls(db: Db, fromMs: number, toMs: number, action: string): number {
   return db
     .prepare(
@@ -253,23 +253,62 @@ export function distinctUrls(db: Db, fromMs: number, toMs: number, action: strin
     .get(fromMs, toMs, action) as number;
 }
 
-/** Per URL: its first shared and first indexed times (null when it has none). */
-export function urlFirsts(db: Db): IterableIterator<[string, number | null, number | null]> {
+/** The stored per-day URL sets (shared / indexed / served) in a day range (URL rollup). */
+export function urlSetsBetween(db: Db, fromDay: number, toDay: number): IterableIterator<[number, string, Buffer]> {
   return db
     .prepare(
-      `SELECT url, min(CASE WHEN action = 'shared' THEN occurred_at END), min(CASE WHEN action = 'indexed' THEN occurred_at END)
-       FROM urls INDEXED BY urls_by_url WHERE action IN ('shared', 'indexed') GROUP BY url`,
+      `SELECT day, action, ids FROM rollup_url_sets_daily
+       WHERE day BETWEEN ? AND ? AND action IN ('shared', 'indexed', 'served')`,
     )
     .raw()
-    .iterate() as IterableIterator<[string, number | null, number | null]>;
+    .iterate(fromDay, toDay) as IterableIterator<[number, string, Buffer]>;
 }
 
-/** Distinct URLs indexed in [fromMs, toMs). */
-export function indexedUrls(db: Db, fromMs: number, toMs: number): string[] {
+/** The number of URL ids assigned (the size of a bitset over them). */
+export function urlIdCount(db: Db): number {
+  return db.prepare('SELECT coalesce(max(idx), -1) + 1 FROM rollup_url_ids').pluck().get() as number;
+}
+
+/** Hours from first shared to first indexed, for URLs first shared in [fromMs, toMs) and indexed later (URL rollup). */
+export function urlLagsHours(db: Db, fromMs: number, toMs: number): number[] {
   return db
-    .prepare(`SELECT DISTINCT url FROM urls INDEXED BY urls_by_time WHERE occurred_at >= ? AND occurred_at < ? AND action = 'indexed'`)
+    .prepare(
+      `SELECT (first_indexed - first_shared) / 3600000.0 FROM rollup_url_ids INDEXED BY rollup_url_ids_by_shared
+       WHERE first_shared >= ? AND first_shared < ? AND first_indexed > first_shared`,
+    )
     .pluck()
-    .all(fromMs, toMs) as string[];
+    .all(fromMs, toMs) as number[];
+}
+
+/**
+ * URLs first indexed in [fromMs, toMs) and before `beforeMs` (null: no bound): their count, and the
+ * first `limit` of them in URL order with their first indexed instant (URL rollup).
+ */
+export function urlsFirstIndexed(
+  db: Db,
+  fromMs: number,
+  toMs: number,
+  beforeMs: number | null,
+  limit: number,
+): { count: number; first: [string, number][] } {
+  const end = beforeMs === null ? toMs : Math.min(toMs, beforeMs);
+  const where = `first_indexed >= @fromMs AND first_indexed < @end`;
+  const p = { fromMs, end, limit };
+  return {
+    count: db.prepare(`SELECT count(*) FROM rollup_url_ids INDEXED BY rollup_url_ids_by_indexed WHERE ${where}`).pluck().get(p) as number,
+    first: db
+      .prepare(`SELECT url, first_indexed FROM rollup_url_ids INDEXED BY rollup_url_ids_by_indexed WHERE ${where} ORDER BY url LIMIT @limit`)
+      .raw()
+      .all(p) as [string, number][],
+  };
+}
+
+/** Every host with the ids of its URLs, comma-separated (URL rollup). */
+export function urlIdsByHost(db: Db): [string, string][] {
+  return db
+    .prepare('SELECT host, group_concat(idx) FROM rollup_url_ids INDEXED BY rollup_url_ids_by_host GROUP BY host')
+    .raw()
+    .all() as [string, string][];
 }
 
 /** Senders, categories and templates present, with their notification counts (rollup). */

@@ -7,6 +7,7 @@ import type { ConsentEvent, NotificationEvent } from '../../../shared/domain/can
 import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
 import { deleteReachDays } from './reach-repo.ts';
+import { removeImportFromUrlRollups } from './rollups-urls.ts';
 import {
   SEP,
   bumpFirstDaily,
@@ -99,6 +100,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
   }
   db.transaction(() => {
     subtractCounts(db, importId);
+    removeImportFromUrlRollups(db, importId);
     db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_affected (recipient_id TEXT PRIMARY KEY) WITHOUT ROWID');
     db.exec('DELETE FROM temp.rollup_affected');
     db.prepare(

@@ -4,6 +4,7 @@ import type { Db } from './connection.ts';
 import { getMeta } from './meta-repo.ts';
 import { rollupBatchWriters } from './batch-upsert.ts';
 import { reachWriters } from './reach-repo.ts';
+import { urlRollupTracker } from './rollups-urls.ts';
 import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
 
 /**
@@ -160,6 +161,7 @@ export function makeAccumulator(
   let notices = new Map<string, number>();
   let consent = new Map<string, number>();
   let urls = new Map<string, number>();
+  const urlSets = urlRollupTracker(db);
 
   const offer = (map: Map<string, FirstCandidate>, key: string, c: FirstCandidate) => {
     const cur = map.get(key);
@@ -221,6 +223,7 @@ export function makeAccumulator(
       if (!counts) return;
       const key = localDay(e.occurredAt, zone) + SEP + e.action;
       urls.set(key, (urls.get(key) ?? 0) + 1);
+      urlSets.add(e.occurredAt, e.url);
     },
     finish() {
       finishing = true;
@@ -310,6 +313,7 @@ export function makeAccumulator(
       notices = new Map();
       consent = new Map();
       urls = new Map();
+      urlSets.flush();
     },
   };
 }
@@ -325,6 +329,8 @@ const ROLLUP_TABLES = [
   'rollup_reach_daily',
   'rollup_recipient_ids',
   'rollup_coverage_daily',
+  'rollup_url_ids',
+  'rollup_url_sets_daily',
 ];
 
 /** Rows fed to the accumulator per flush while rebuilding (bounds memory). */

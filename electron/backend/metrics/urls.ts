@@ -2,7 +2,9 @@ import { dayLabel, localDay } from '../../../shared/metrics/calendar.ts';
 import { emptyUrls } from '../../../shared/metrics/empty.ts';
 import type { HistogramBin, UrlsResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { distinctUrls, indexedUrls, urlFirsts } from '../db/metrics-repo.ts';
+import { decodeIds } from '../db/reach-repo.ts';
+import { urlIdCount, urlIdsByHost, urlLagsHours, urlSetsBetween, urlsFirstIndexed } from '../db/metrics-repo.ts';
+import { popcount } from './reach.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
 /** Lag bins, in hours. */
@@ -19,25 +21,16 @@ export const lagBins: { label: string; min: number; max: number | null }[] = [
 /** The median of numbers (the mean of the two middle values for an even count); null when empty. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
+  const s = Float64Array.from(values).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-/** The host of a URL ('' when unparsable). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 /**
  * URLs (METRICS.md): distinct URLs shared / indexed / served per bucket; the lag from first shared to
  * first indexed for URLs first shared in the period; indexed without notice (first indexed in the
  * period and before the URL-use notice's effective instant; with no notice date every indexed URL counts).
- * Sender and category filters do not apply (URL events have neither).
+ * Sender and category filters do not apply (URL events have neither). Reads the URL rollups only.
  */
 export function computeUrls(
   db: Db,
@@ -49,43 +42,64 @@ export function computeUrls(
   const urlNoticeDate = urlNoticeAt === null ? null : dayLabel(localDay(urlNoticeAt, scope.zone));
   if (!scope.query) return { ...emptyUrls(filter.by, scope.zone), period: scope.period, urlNoticeDate };
   const q = scope.query;
-  const noticeMs = urlNoticeAt;
-  const lags: number[] = [];
-  const withoutNotice: { url: string; firstIndexedAt: string }[] = [];
-  let withoutNoticeCount = 0;
-  for (const [url, shared, indexed] of urlFirsts(db)) {
-    if (shared !== null && indexed !== null && indexed > shared && shared >= q.fromMs && shared < q.toMs) {
-      lags.push((indexed - shared) / 3_600_000);
-    }
-    if (indexed !== null && indexed >= q.fromMs && indexed < q.toMs && (noticeMs === null || indexed < noticeMs)) {
-      withoutNoticeCount++;
-      if (withoutNotice.length < 100) withoutNotice.push({ url, firstIndexedAt: new Date(indexed).toISOString() });
-    }
-  }
+  const lags = urlLagsHours(db, q.fromMs, q.toMs);
+  const firstIndexed = urlsFirstIndexed(db, q.fromMs, q.toMs, urlNoticeAt, 100);
+  const withoutNoticeCount = firstIndexed.count;
+  const withoutNotice = firstIndexed.first.map(([url, at]) => ({ url, firstIndexedAt: new Date(at).toISOString() }));
   withoutNotice.sort((a, b) => (a.firstIndexedAt < b.firstIndexedAt ? -1 : 1));
   const lagHistogram: HistogramBin[] = lagBins.map((b) => ({
     ...b,
     count: lags.filter((h) => h >= b.min && (b.max === null || h < b.max)).length,
   }));
+  // Distinct URLs per bucket and action: unions of the per-day URL sets as bitsets.
+  const words = Math.ceil(urlIdCount(db) / 32);
+  const sets = new Map<string, Uint32Array>();
+  const setOf = (key: string) => {
+    let bits = sets.get(key);
+    if (!bits) sets.set(key, (bits = new Uint32Array(words)));
+    return bits;
+  };
+  for (const [day, action, blob] of urlSetsBetween(db, q.fromDay, q.toDay)) {
+    const bucket = setOf(scope.label(day) + '|' + action);
+    const total = setOf('|' + action);
+    const ids = decodeIds(blob);
+    for (let i = 0; i < ids.length; i++) {
+      const w = ids[i]! >>> 5;
+      const m = 1 << (ids[i]! & 31);
+      bucket[w]! |= m;
+      total[w]! |= m;
+    }
+  }
+  const indexedBits = sets.get('|indexed');
   const domains = new Map<string, number>();
-  for (const url of indexedUrls(db, q.fromMs, q.toMs)) {
-    const host = hostOf(url);
-    domains.set(host, (domains.get(host) ?? 0) + 1);
+  if (indexedBits) {
+    for (const [host, ids] of urlIdsByHost(db)) {
+      let n = 0;
+      for (const id of ids.split(',')) {
+        const idx = Number(id);
+        if (indexedBits[idx >>> 5]! & (1 << (idx & 31))) n++;
+      }
+      if (n > 0) domains.set(host, n);
+    }
   }
   const topDomains = [...domains.entries()]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
     .slice(0, input.top ?? 10);
-  const count = (fromMs: number, toMs: number) => ({
-    shared: distinctUrls(db, fromMs, toMs, 'shared'),
-    indexed: distinctUrls(db, fromMs, toMs, 'indexed'),
-    served: distinctUrls(db, fromMs, toMs, 'served'),
+  const distinct = (prefix: string, action: string) => {
+    const bits = sets.get(prefix + '|' + action);
+    return bits ? popcount(bits) : 0;
+  };
+  const count = (prefix: string) => ({
+    shared: distinct(prefix, 'shared'),
+    indexed: distinct(prefix, 'indexed'),
+    served: distinct(prefix, 'served'),
   });
   return {
     metric: 'urls',
     by: filter.by,
     period: scope.period,
-    ...count(q.fromMs, q.toMs),
+    ...count(''),
     medianLagHours: median(lags),
     lagCount: lags.length,
     lagHistogram,
@@ -93,9 +107,6 @@ export function computeUrls(
     urlNoticeDate,
     topDomains,
     indexedWithoutNoticeUrls: withoutNotice,
-    buckets: scope.buckets.map((b, i) => {
-      const s = scope.bucketScope(i);
-      return { bucket: b.label, ...count(s.fromMs, s.toMs) };
-    }),
+    buckets: scope.buckets.map((b) => ({ bucket: b.label, ...count(b.label) })),
   };
 }
