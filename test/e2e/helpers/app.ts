@@ -64,6 +64,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     viewport: options.viewport ?? { width: 1360, height: 860 },
     acceptDownloads: true,
   });
+  // A loaded CI machine can take a while to parse the bundled renderer (fonts included): allow it.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(90_000);
   const page = await context.newPage();
   await page.goto(bridge.url);
   return {
