@@ -38,7 +38,7 @@ export interface ImportFileOptions {
 }
 
 const MAX_REPORTED_REJECTS = 100;
-const ROLLUP_FLUSH_EVERY = 50_000;
+const ROLLUP_FLUSH_EVERY = 20_000;
 const RAW_LIMIT = 4000;
 
 /** A result for a file that could not be read at all (nothing written). */
