@@ -243,16 +243,6 @@ export function notificationDetails(db: Db, ids: readonly number[]): RefusalDeta
     .all(JSON.stringify(ids)) as RefusalDetail[];
 }
 
-/** Distinct URLs with an event of `action` in [fromMs, toMs) (raw events; the URL page reads the URL rollups). */
-export function distinctUrls(db: Db, fromMs: number, toMs: number, action: string): number {
-  return db
-    .prepare(
-      `SELECT count(DISTINCT url) FROM urls INDEXED BY urls_by_time WHERE occurred_at >= ? AND occurred_at < ? AND action = ?`,
-    )
-    .pluck()
-    .get(fromMs, toMs, action) as number;
-}
-
 /** The stored per-day URL sets (shared / indexed / served) in a day range (URL rollup). */
 export function urlSetsBetween(db: Db, fromDay: number, toDay: number): IterableIterator<[number, string, Buffer]> {
   return db

@@ -1,9 +1,10 @@
 import { dayLabel, parseDay } from '../../../shared/metrics/calendar.ts';
 import type { OverviewCard, OverviewCardId, OverviewResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { distinctUrls, topSenders } from '../db/metrics-repo.ts';
+import { topSenders } from '../db/metrics-repo.ts';
 import { coverageOf, optOutFigures } from './consent.ts';
 import { computeDataCost } from './datacost.ts';
+import { distinctUrlCounts } from './urls.ts';
 import { violationsAround } from './refusals.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -31,6 +32,7 @@ function valuesFor(db: Db, input: FilterInput, violations: number): Values | nul
   const cost = computeDataCost(db, input, { perRecipient: false });
   const senders = topSenders(db, q, 100_000).filter((s) => s.count > 0).length;
   const optOut = optOutFigures(db, q);
+  const urls = distinctUrlCounts(db, q.fromDay, q.toDay);
   return {
     notifications: sumVolume(db, input),
     recipients: optOut.reached,
@@ -41,8 +43,8 @@ function valuesFor(db: Db, input: FilterInput, violations: number): Values | nul
     optOutRate: optOut.rate,
     coverage: coverageOf(db, q).coverage,
     violations,
-    urlsShared: distinctUrls(db, q.fromMs, q.toMs, 'shared'),
-    urlsIndexed: distinctUrls(db, q.fromMs, q.toMs, 'indexed'),
+    urlsShared: urls.shared,
+    urlsIndexed: urls.indexed,
   };
 }
 

@@ -26,6 +26,23 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** Distinct URLs shared / indexed / served in a day range (unions of the per-day URL sets). */
+export function distinctUrlCounts(db: Db, fromDay: number, toDay: number): { shared: number; indexed: number; served: number } {
+  const words = Math.ceil(urlIdCount(db) / 32);
+  const sets = new Map<string, Uint32Array>();
+  for (const [, action, blob] of urlSetsBetween(db, fromDay, toDay)) {
+    let bits = sets.get(action);
+    if (!bits) sets.set(action, (bits = new Uint32Array(words)));
+    const ids = decodeIds(blob);
+    for (let i = 0; i < ids.length; i++) bits[ids[i]! >>> 5]! |= 1 << (ids[i]! & 31);
+  }
+  const n = (action: string) => {
+    const bits = sets.get(action);
+    return bits ? popcount(bits) : 0;
+  };
+  return { shared: n('shared'), indexed: n('indexed'), served: n('served') };
+}
+
 /**
  * URLs (METRICS.md): distinct URLs shared / indexed / served per bucket; the lag from first shared to
  * first indexed for URLs first shared in the period; indexed without notice (first indexed in the
