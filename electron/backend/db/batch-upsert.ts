@@ -23,11 +23,16 @@ export function batchWriter(db: Db, head: string, columns: number, tail: string)
   const cache = new Map<number, Database.Statement>();
   let params: Value[] = [];
   let rows = 0;
+  const statement = (n: number) => {
+    let stmt = cache.get(n);
+    if (!stmt) cache.set(n, (stmt = db.prepare(`${head} VALUES ${Array(n).fill(tuple).join(', ')} ${tail}`)));
+    return stmt;
+  };
+  // Only two statements are ever prepared (a full batch and one row): a statement per remainder
+  // size would pile up compiled statements (memory) over a long import.
   const flush = () => {
-    if (rows === 0) return;
-    let stmt = cache.get(rows);
-    if (!stmt) cache.set(rows, (stmt = db.prepare(`${head} VALUES ${Array(rows).fill(tuple).join(', ')} ${tail}`)));
-    stmt.run(params);
+    if (rows === batch) statement(batch).run(params);
+    else for (let i = 0; i < rows; i++) statement(1).run(params.slice(i * columns, (i + 1) * columns));
     params = [];
     rows = 0;
   };

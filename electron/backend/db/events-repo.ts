@@ -57,7 +57,7 @@ const SELECT_BY_KEY: Record<EventKind, string> = {
 
 /** Prepared statements for writing one kind of event during an import. */
 export interface EventStatements {
-  /** A multi-row `INSERT OR IGNORE` for `rows` rows (cached per size). */
+  /** A multi-row `INSERT OR IGNORE` for `rows` rows (cached per size, a few sizes at a time). */
   insertMany(rows: number): Database.Statement;
   findByKey(key: number): StoredEvent | undefined;
   maxId(): number;
@@ -74,6 +74,11 @@ export function prepareEventStatements(db: Db, kind: EventKind): EventStatements
     insertMany(rows) {
       let stmt = cache.get(rows);
       if (!stmt) {
+        // Partial batches come in many sizes over a long import: keep few compiled statements.
+        if (cache.size >= 8) {
+          const largest = Math.max(...cache.keys());
+          for (const k of [...cache.keys()]) if (k !== largest) cache.delete(k);
+        }
         stmt = db.prepare(
           `INSERT OR IGNORE INTO ${kind} (${columns.join(',')}) VALUES ${Array(rows).fill(tuple).join(',')}`,
         );

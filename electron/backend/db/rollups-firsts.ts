@@ -71,10 +71,26 @@ function statements(db: Db): MergeStatements {
   return s;
 }
 
-function cached(db: Db, cache: Map<number, Database.Statement>, rows: number, sql: (rows: number) => string): Database.Statement {
-  let stmt = cache.get(rows);
-  if (!stmt) cache.set(rows, (stmt = db.prepare(sql(rows))));
-  return stmt;
+/**
+ * Runs `params` (rows of `width` values) through the full-batch statement, the remainder one row
+ * at a time: only two statements are ever compiled, whatever the remainder sizes.
+ */
+function runRows(
+  db: Db,
+  cache: Map<number, Database.Statement>,
+  batch: number,
+  width: number,
+  params: (string | number | null)[],
+  sql: (rows: number) => string,
+): void {
+  const rows = params.length / width;
+  const stmt = (n: number) => {
+    let s = cache.get(n);
+    if (!s) cache.set(n, (s = db.prepare(sql(n))));
+    return s;
+  };
+  if (rows === batch) stmt(batch).run(params);
+  else for (let i = 0; i < rows; i++) stmt(1).run(params.slice(i * width, (i + 1) * width));
 }
 
 const stageSql = (rows: number) =>
@@ -108,7 +124,7 @@ export function mergeFirstCandidates(
     const end = Math.min(n, start + KEY_BATCH);
     params.length = 0;
     for (let i = start; i < end; i++) params.push(i, list[i]!.recipientId, pair ? list[i]!.senderId : '', list[i]!.senderId);
-    cached(db, s.stage, end - start, stageSql).run(params);
+    runRows(db, s.stage, KEY_BATCH, 4, params, stageSql);
   }
   const old = new Map<number, FirstRow>();
   for (const r of s.existing.all(scope) as (FirstRow & { k: number })[]) old.set(r.k, r);
@@ -136,6 +152,6 @@ export function mergeFirstCandidates(
       params.push(scope, c.recipientId, pair ? c.senderId : '', c.senderId, c.sentAt, c.eventId, c.day, c.category, c.network, c.bytes,
         noticeAt.get(k) ?? null);
     }
-    cached(db, s.put, end - start, putSql).run(params);
+    runRows(db, s.put, PUT_BATCH, 11, params, putSql);
   }
 }
