@@ -102,26 +102,14 @@ export function chargeableByDay(db: Db, s: QueryScope): ChargeableRow[] {
     .all(bind(s)) as ChargeableRow[];
 }
 
-/** Chargeable and first messages per day (rollups): the first/later split of the volume page. */
-export function firstAndChargeablePerDay(
-  db: Db,
-  s: QueryScope,
-  scope: 'pair' | 'recipient',
-): { chargeable: { day: number; n: number }[]; firsts: { day: number; n: number }[] } {
-  return {
-    chargeable: db
-      .prepare(
-        `SELECT day, sum(messages) AS n FROM rollup_notifications_daily
-         WHERE ${DAYS} AND ${CHARGEABLE} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
-      )
-      .all(bind(s)) as { day: number; n: number }[],
-    firsts: db
-      .prepare(
-        `SELECT day, sum(messages) AS n FROM rollup_first_daily
-         WHERE scope = @scope AND ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
-      )
-      .all({ ...bind(s), scope }) as { day: number; n: number }[],
-  };
+/** First messages (pair or recipient scope) per day (rollup): the first/later split of the volume page. */
+export function firstsPerDay(db: Db, s: QueryScope, scope: 'pair' | 'recipient'): { day: number; n: number }[] {
+  return db
+    .prepare(
+      `SELECT day, sum(messages) AS n FROM rollup_first_daily
+       WHERE scope = @scope AND ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
+    )
+    .all({ ...bind(s), scope }) as { day: number; n: number }[];
 }
 
 /** First messages (pair or recipient scope) per day, sender and network (rollup). */

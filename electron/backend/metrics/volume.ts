@@ -2,7 +2,7 @@ import type { NotificationStatus } from '../../../shared/domain/canonical.ts';
 import type { VolumeBucket, VolumeResult, VolumeStackBy } from '../../../shared/metrics/types.ts';
 import { emptyVolume } from '../../../shared/metrics/empty.ts';
 import type { Db } from '../db/connection.ts';
-import { firstAndChargeablePerDay, topSenders, topTemplates, volumeByDay } from '../db/metrics-repo.ts';
+import { firstsPerDay, topSenders, topTemplates, volumeByDay } from '../db/metrics-repo.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -54,12 +54,13 @@ export function computeVolume(
   const model = loadCostModel(db);
   let firstMessages = 0;
   let chargeable = 0;
-  const split = firstAndChargeablePerDay(db, q, model.firstScope);
-  for (const r of split.firsts) {
+  for (const r of firstsPerDay(db, q, model.firstScope)) {
     buckets[index.get(scope.label(r.day))!]!.firstMessages += r.n;
     firstMessages += r.n;
   }
-  for (const r of split.chargeable) {
+  // Chargeable (sent or delivered) messages come from the same per-day rows as the volume.
+  for (const r of rows) {
+    if (r.status !== 'sent' && r.status !== 'delivered') continue;
     buckets[index.get(scope.label(r.day))!]!.laterMessages += r.n;
     chargeable += r.n;
   }
