@@ -30,11 +30,12 @@ function valuesFor(db: Db, input: FilterInput, violations: number): Values | nul
   if (!scope.query) return null;
   const q = scope.query;
   const cost = computeDataCost(db, input, { perRecipient: false });
-  const senders = topSenders(db, q, 100_000).filter((s) => s.count > 0).length;
+  const bySender = topSenders(db, q, 100_000);
+  const senders = bySender.filter((s) => s.count > 0).length;
   const optOut = optOutFigures(db, q);
   const urls = distinctUrlCounts(db, q.fromDay, q.toDay);
   return {
-    notifications: sumVolume(db, input),
+    notifications: bySender.reduce((s, r) => s + r.count, 0),
     recipients: optOut.reached,
     senders,
     dataBytes: cost.totalBytes,
@@ -46,11 +47,6 @@ function valuesFor(db: Db, input: FilterInput, violations: number): Values | nul
     urlsShared: urls.shared,
     urlsIndexed: urls.indexed,
   };
-}
-
-function sumVolume(db: Db, input: FilterInput): number {
-  const scope = resolveScope(db, toFilter(input));
-  return scope.query ? topSenders(db, scope.query, 100_000).reduce((s, r) => s + r.count, 0) : 0;
 }
 
 /** Overview: every KPI card for the period and the previous period of equal length. */
