@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { consent, notifications, workspace } from './helpers.ts';
-
-let close: (() => void) | null = null;
-afterEach(() => close?.());
-
-async function ws() {
-  const w = await workspace();
-  close = w.close;
-  return w;
-}
 
 describe('optout', () => {
   it('divides distinct opted-out recipients by distinct recipients reached by a non-failed message, per bucket', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -40,14 +31,14 @@ describe('optout', () => {
   });
 
   it('gives no rate when nobody was reached', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(consent([['x', '2016-03-08T10:00:00+09:00', 'r1', 's1', 'opt_out']]));
     const r = await w.api['metrics:optout']({ by: 'month' });
     expect(r.buckets).toEqual([{ bucket: '2016-03', reached: 0, optedOut: 1, rate: null }]);
   });
 
   it('with a sender filter counts that sender’s notifications and that sender’s or platform-wide consent events', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -79,7 +70,7 @@ describe('optout', () => {
 
 describe('coverage', () => {
   it('counts a pair covered when a notice for that sender or platform-wide was shown at or before its first message', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -110,7 +101,7 @@ describe('coverage', () => {
   });
 
   it('picks up a notice imported after the messages', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(notifications([['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered']]));
     expect((await w.api['metrics:coverage']({})).covered).toBe(0);
     await w.load(consent([['n', '2016-03-06T10:00:00+09:00', 'r1', '', 'notice_shown']]));
@@ -118,7 +109,7 @@ describe('coverage', () => {
   });
 
   it('measures the time from the first message to the opt-out in the funnel and its histogram', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -141,7 +132,7 @@ describe('coverage', () => {
 
 describe('distinct recipients under removal', () => {
   it('recomputes the reached and opted-out sets of the days an import touched when it is removed', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(notifications([['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered']]));
     const second = await w.load(notifications([['b', '2016-03-07T11:00:00+09:00', 'r2', 's1', 'delivered']]));
     const third = await w.load(consent([['x', '2016-03-07T12:00:00+09:00', 'r1', 's1', 'opt_out']]));

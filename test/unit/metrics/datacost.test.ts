@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { workspace, notifications } from './helpers.ts';
-
-let close: (() => void) | null = null;
-afterEach(() => close?.());
-
-async function ws() {
-  const w = await workspace();
-  close = w.close;
-  return w;
-}
 
 describe('datacost', () => {
   it('charges the 2016 case: three delivered messages with no byte counts are 15,360 + 2,048 + 2,048 bytes', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['m1', '2016-03-07T10:00:00+09:00', 'r1', 'kakao-partner', 'delivered'],
@@ -37,7 +28,7 @@ describe('datacost', () => {
   });
 
   it('counts only sent and delivered messages: failed, blocked and fallback SMS are not chargeable', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'failed'],
@@ -53,7 +44,7 @@ describe('datacost', () => {
   });
 
   it('charges nothing for wifi, in full for cellular and by the cellular share for unknown networks', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered', 1024, 'wifi'],
@@ -69,7 +60,7 @@ describe('datacost', () => {
   });
 
   it('uses known byte counts as given and the model only for messages without one', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered', 100],
@@ -83,7 +74,7 @@ describe('datacost', () => {
   });
 
   it('counts the first message per (recipient, sender) pair, or per recipient when the model says so', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -108,7 +99,7 @@ describe('datacost', () => {
   });
 
   it('decides which message is first over the whole workspace, not the filtered period', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -121,7 +112,7 @@ describe('datacost', () => {
   });
 
   it('moves the first message when a later import brings an earlier one, and back when that import is removed', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(notifications([['b', '2016-03-08T10:00:00+09:00', 'r1', 's1', 'delivered']]));
     expect((await w.api['metrics:datacost']({})).totalBytes).toBe(15_360);
     const second = await w.load(notifications([['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered']]));
@@ -141,7 +132,7 @@ describe('datacost', () => {
   });
 
   it('breaks a tie in sent time by event id', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['m2', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered', 500],
@@ -154,7 +145,7 @@ describe('datacost', () => {
   });
 
   it('changes every figure at once when the cost model changes, without re-importing', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered'],

@@ -4,9 +4,18 @@ import { HandlerContext } from '../../../electron/backend/context.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
 import { importFiles } from '../../../electron/backend/import/import-files.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
+import { afterEach } from 'vitest';
 import { tempDir } from '../helpers/tmp.ts';
 
-/** A fresh workspace opened through the real handlers, with a helper to import canonical CSV text. */
+const open: (() => void)[] = [];
+afterEach(() => {
+  for (const close of open.splice(0)) close();
+});
+
+/**
+ * A fresh workspace opened through the real handlers, with a helper to import canonical CSV text.
+ * Its connection is closed after the test.
+ */
 export async function workspace() {
   const dir = tempDir('metrics-');
   const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
@@ -22,6 +31,7 @@ export async function workspace() {
     if (!result || result.error || result.rejected > 0) throw new Error(`import failed: ${JSON.stringify(result)}`);
     return result;
   };
+  open.push(() => ctx.close());
   return { ctx, api, db: () => ctx.workspace().db, load, dir, file, close: () => ctx.close() };
 }
 

@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { consent, notifications, workspace } from './helpers.ts';
-
-let close: (() => void) | null = null;
-afterEach(() => close?.());
 
 describe('markers, overview and saved filters', () => {
   it('keeps user markers per workspace and compares opt-out rate and coverage before and after one', async () => {
     const w = await workspace();
-    close = w.close;
     await w.load(
       notifications([
         ['a', '2016-03-05T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -36,7 +32,6 @@ describe('markers, overview and saved filters', () => {
 
   it('shows every KPI card with the previous period of equal length', async () => {
     const w = await workspace();
-    close = w.close;
     await w.load(
       notifications([
         ['a', '2016-03-01T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -56,7 +51,6 @@ describe('markers, overview and saved filters', () => {
 
   it('keeps the filters in the workspace', async () => {
     const w = await workspace();
-    close = w.close;
     expect((await w.api['metrics:getFilters']({})).preset).toBe('all');
     await w.api['metrics:setFilters']({ preset: 'custom', from: '2016-01-01', to: '2016-06-30', senders: ['s1'] });
     expect(await w.api['metrics:getFilters']({})).toEqual({

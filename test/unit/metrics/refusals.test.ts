@@ -1,13 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { consent, notifications, workspace } from './helpers.ts';
-
-let close: (() => void) | null = null;
-afterEach(() => close?.());
 
 describe('refusals', () => {
   it('flags messages sent after the latest refusal strictly before them, fallback SMS included', async () => {
     const w = await workspace();
-    close = w.close;
     await w.load(
       consent([
         ['c1', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'block'],

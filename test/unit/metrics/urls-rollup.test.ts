@@ -1,11 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rebuildRollups } from '../../../electron/backend/db/rollups-repo.ts';
 import { urls, workspace } from './helpers.ts';
 
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const c of closers.splice(0)) c();
-});
 
 const A = 'https://a.example.com/1';
 const B = 'https://b.example.org/2';
@@ -22,7 +18,6 @@ const second = urls([
 
 async function open() {
   const w = await workspace();
-  closers.push(w.close);
   return w;
 }
 

@@ -1,15 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeUrls, median } from '../../../electron/backend/metrics/urls.ts';
 import { urls, workspace } from './helpers.ts';
-
-let close: (() => void) | null = null;
-afterEach(() => close?.());
 
 const U = (n: number) => `https://blog.example.com/post/${n}`;
 
 async function loaded() {
   const w = await workspace();
-  close = w.close;
   await w.load(
     urls([
       // lags from first shared to first indexed: 1 h, 2 h, 4 h, 10 h → median (2 + 4) / 2 = 3 h

@@ -1,18 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { notifications, workspace } from './helpers.ts';
-
-let close: (() => void) | null = null;
-afterEach(() => close?.());
-
-async function ws() {
-  const w = await workspace();
-  close = w.close;
-  return w;
-}
 
 describe('volume and calendar buckets', () => {
   it('buckets by local day in the workspace time zone and labels ISO weeks and months', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         // 2016-03-06T15:00Z is 2016-03-07 00:00 in Seoul (a Monday: week 10)
@@ -42,7 +33,7 @@ describe('volume and calendar buckets', () => {
   });
 
   it('stacks by sender or category, narrows by filters and lists top senders and templates', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered', null, null, 'order', 't1'],
@@ -68,7 +59,7 @@ describe('volume and calendar buckets', () => {
   });
 
   it('rebuilds the buckets when the workspace time zone changes', async () => {
-    const w = await ws();
+    const w = await workspace();
     await w.load(notifications([['a', '2016-03-06T16:00:00Z', 'r1', 's1', 'delivered']]));
     expect((await w.api['metrics:volume']({ by: 'day' })).buckets[0]!.bucket).toBe('2016-03-07');
     await w.api['workspace:setTimeZone']({ timeZone: 'UTC' });
@@ -77,7 +68,7 @@ describe('volume and calendar buckets', () => {
   });
 
   it('refuses a period that ends before it starts, naming the dates', async () => {
-    const w = await ws();
+    const w = await workspace();
     await expect(w.api['metrics:volume']({ from: '2016-03-08', to: '2016-03-07' })).rejects.toMatchObject({
       code: 'bad-input',
       message: expect.stringContaining('2016-03-07'),
@@ -86,7 +77,7 @@ describe('volume and calendar buckets', () => {
   });
 
   it('lists senders, categories, templates and the date range for the filter pickers', async () => {
-    const w = await ws();
+    const w = await workspace();
     expect(await w.api['metrics:dimensions']({})).toMatchObject({ senders: [], firstDate: null, lastDate: null });
     await w.load(
       notifications([
@@ -106,7 +97,7 @@ describe('rebuildRollups', () => {
   it('rebuilds, page by page, exactly the rollups the importer kept', async () => {
     const { consent } = await import('./helpers.ts');
     const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
-    const w = await ws();
+    const w = await workspace();
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered', null, null, 'order', 't1'],
