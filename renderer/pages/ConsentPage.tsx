@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BarChartView } from '../components/charts/BarChartView.tsx';
 import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { useChartTheme } from '../components/charts/chart-theme.ts';
-import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
+import { DashboardPage, useFormatters, usePeriodText, SummaryStat } from '../components/charts/DashboardPage.tsx';
 import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
 import { OptOutSplitTrend } from '../components/charts/OptOutSplitTrend.tsx';
 import { RefusalsSection } from '../components/charts/RefusalsSection.tsx';
@@ -54,18 +54,9 @@ export function ConsentPage() {
   return (
     <DashboardPage title={t('dashboards.consent.title')}>
       <dl className="dash-summary">
-        <div className="dash-stat">
-          <dt>{t('dashboards.kpi.optOutRate')}</dt>
-          <dd>{o ? f.percent(o.rate) : '—'} {o ? <small>{t('dashboards.consent.ofReached', { opted: f.count(o.optedOut), reached: f.count(o.reached) })}</small> : null}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.kpi.coverage')}</dt>
-          <dd>{c ? f.percent(c.coverage) : '—'} {c ? <small>{t('dashboards.consent.ofPairs', { covered: f.count(c.covered), pairs: f.count(c.pairs) })}</small> : null}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.consent.uncovered')}</dt>
-          <dd>{c ? f.count(c.uncovered) : '—'}</dd>
-        </div>
+        <SummaryStat label={t('dashboards.kpi.optOutRate')} value={o ? f.percent(o.rate) : '—'} note={o ? t('dashboards.consent.ofReached', { opted: f.count(o.optedOut), reached: f.count(o.reached) }) : null} />
+        <SummaryStat label={t('dashboards.kpi.coverage')} value={c ? f.percent(c.coverage) : '—'} note={c ? t('dashboards.consent.ofPairs', { covered: f.count(c.covered), pairs: f.count(c.pairs) }) : null} />
+        <SummaryStat label={t('dashboards.consent.uncovered')} value={c ? f.count(c.uncovered) : '—'} />
       </dl>
       <ChartCard
         exportName={t('dashboards.consent.rateExport')}

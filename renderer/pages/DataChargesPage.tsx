@@ -3,7 +3,7 @@ import { BarChartView } from '../components/charts/BarChartView.tsx';
 import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { useChartTheme } from '../components/charts/chart-theme.ts';
 import { CostModelEditor } from '../components/charts/CostModelEditor.tsx';
-import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
+import { DashboardPage, useFormatters, usePeriodText, SummaryStat } from '../components/charts/DashboardPage.tsx';
 import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
 import { bucketColumn, legendFor } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart, type SeriesSpec } from '../components/charts/TimeSeriesChart.tsx';
@@ -40,32 +40,12 @@ export function DataChargesPage() {
     <DashboardPage title={t('dashboards.charges.title')}>
       <CostModelEditor />
       <dl className="dash-summary" aria-label={t('dashboards.charges.totals')}>
-        <div className="dash-stat">
-          <dt>{t('dashboards.charges.totalBytes')}</dt>
-          <dd>{data ? f.bytes(data.totalBytes) : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.kpi.charge')}</dt>
-          <dd>{data ? `${f.krw(data.chargeKrw.low)} – ${f.krw(data.chargeKrw.high)}` : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.charges.chargeable')}</dt>
-          <dd>{data ? f.count(data.chargeableMessages) : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.notifications.first')}</dt>
-          <dd>{data ? f.count(data.firstMessages) : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.kpi.recipients')}</dt>
-          <dd>{data ? f.count(data.recipients) : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.charges.estimated')}</dt>
-          <dd>
-            {data ? f.count(data.estimatedMessages) : '—'} {data && data.chargeableMessages ? <small>{f.percent(data.estimatedMessages / data.chargeableMessages)}</small> : null}
-          </dd>
-        </div>
+        <SummaryStat label={t('dashboards.charges.totalBytes')} value={data ? f.bytes(data.totalBytes) : '—'} />
+        <SummaryStat label={t('dashboards.kpi.charge')} value={data ? `${f.krw(data.chargeKrw.low)} – ${f.krw(data.chargeKrw.high)}` : '—'} />
+        <SummaryStat label={t('dashboards.charges.chargeable')} value={data ? f.count(data.chargeableMessages) : '—'} />
+        <SummaryStat label={t('dashboards.notifications.first')} value={data ? f.count(data.firstMessages) : '—'} />
+        <SummaryStat label={t('dashboards.kpi.recipients')} value={data ? f.count(data.recipients) : '—'} />
+        <SummaryStat label={t('dashboards.charges.estimated')} value={data ? f.count(data.estimatedMessages) : '—'} note={data && data.chargeableMessages ? f.percent(data.estimatedMessages / data.chargeableMessages) : null} />
       </dl>
       <ChartCard
         exportName={t('dashboards.charges.overTimeExport')}

@@ -3,7 +3,7 @@ import type { VolumeStackBy } from '../../shared/metrics/types.ts';
 import { BarChartView } from '../components/charts/BarChartView.tsx';
 import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { useChartTheme } from '../components/charts/chart-theme.ts';
-import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
+import { DashboardPage, useFormatters, usePeriodText, SummaryStat } from '../components/charts/DashboardPage.tsx';
 import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
 import { bucketColumn, legendFor, seriesLabel, stackSeries } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart } from '../components/charts/TimeSeriesChart.tsx';
@@ -44,17 +44,9 @@ export function NotificationsPage() {
   return (
     <DashboardPage title={t('dashboards.notifications.title')}>
       <dl className="dash-summary">
-        <div className="dash-stat">
-          <dt>{t('dashboards.kpi.notifications')}</dt>
-          <dd>{data ? f.count(data.total) : '—'}</dd>
-        </div>
+        <SummaryStat label={t('dashboards.kpi.notifications')} value={data ? f.count(data.total) : '—'} />
         {(['delivered', 'sent', 'failed', 'blocked', 'fallback_sms'] as const).map((s) => (
-          <div className="dash-stat" key={s}>
-            <dt>{t(`dashboards.status.${s}`)}</dt>
-            <dd>
-              {data ? f.count(data.byStatus[s] ?? 0) : '—'} {data && data.total ? <small>{f.percent((data.byStatus[s] ?? 0) / data.total)}</small> : null}
-            </dd>
-          </div>
+          <SummaryStat key={s} label={t(`dashboards.status.${s}`)} value={data ? f.count(data.byStatus[s] ?? 0) : '—'} note={data && data.total ? f.percent((data.byStatus[s] ?? 0) / data.total) : null} />
         ))}
       </dl>
       <ChartCard

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BarChartView } from '../components/charts/BarChartView.tsx';
 import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { useChartTheme } from '../components/charts/chart-theme.ts';
-import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
+import { DashboardPage, useFormatters, usePeriodText, SummaryStat } from '../components/charts/DashboardPage.tsx';
 import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
 import { bucketColumn, legendFor } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart, type SeriesSpec } from '../components/charts/TimeSeriesChart.tsx';
@@ -34,28 +34,11 @@ export function UrlsPage() {
   return (
     <DashboardPage title={t('dashboards.urls.title')} showDimensions={false}>
       <dl className="dash-summary">
-        <div className="dash-stat">
-          <dt>{t('dashboards.urls.shared')}</dt>
-          <dd>{data ? f.count(data.shared) : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.urls.indexed')}</dt>
-          <dd>{data ? f.count(data.indexed) : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.urls.served')}</dt>
-          <dd>{data ? f.count(data.served) : '—'}</dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.urls.medianLag')}</dt>
-          <dd>
-            {data ? f.hours(data.medianLagHours) : '—'} {data ? <small>{t('dashboards.urls.lagSample', { n: f.count(data.lagCount) })}</small> : null}
-          </dd>
-        </div>
-        <div className="dash-stat">
-          <dt>{t('dashboards.urls.withoutNotice')}</dt>
-          <dd>{data ? f.count(data.indexedWithoutNotice) : '—'}</dd>
-        </div>
+        <SummaryStat label={t('dashboards.urls.shared')} value={data ? f.count(data.shared) : '—'} />
+        <SummaryStat label={t('dashboards.urls.indexed')} value={data ? f.count(data.indexed) : '—'} />
+        <SummaryStat label={t('dashboards.urls.served')} value={data ? f.count(data.served) : '—'} />
+        <SummaryStat label={t('dashboards.urls.medianLag')} value={data ? f.hours(data.medianLagHours) : '—'} note={data ? t('dashboards.urls.lagSample', { n: f.count(data.lagCount) }) : null} />
+        <SummaryStat label={t('dashboards.urls.withoutNotice')} value={data ? f.count(data.indexedWithoutNotice) : '—'} />
       </dl>
       <ChartCard
         exportName={t('dashboards.urls.overTimeExport')}

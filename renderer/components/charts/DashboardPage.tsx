@@ -29,6 +29,19 @@ export function usePeriodText(): { text: string; key: string } {
   return { text: `${filter.from ?? '…'} – ${filter.to ?? '…'}`, key: `${filter.from ?? 'start'}..${filter.to ?? 'end'}` };
 }
 
+/** One figure of a page's summary row: a label, the value and an optional small note beside it. */
+export function SummaryStat(props: { label: string; value: ReactNode; note?: ReactNode }) {
+  return (
+    <div className="dash-stat">
+      <dt>{props.label}</dt>
+      <dd>
+        {props.value}
+        {props.note ? <> <small>{props.note}</small></> : null}
+      </dd>
+    </div>
+  );
+}
+
 /** The "demo data" label shown wherever demo figures show. */
 export function DemoBadge() {
   const { t } = useI18n();
