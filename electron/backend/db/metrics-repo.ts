@@ -177,39 +177,37 @@ export function optOutAfterFirst(db: Db, s: QueryScope): number[] {
     .all(bind(s)) as number[];
 }
 
-/** A violating message as the scan sees it: [id, sent_at, sender_id, status, latest]. */
+/** A stored violation: [id, sent_at, sender_id, status, latest] (latest = "action|occurred_at|sender or ''"). */
 export type RefusalHit = [number, number, string, string, string];
 
-/**
- * Notifications (any status but failed) in the period whose recipient's latest opt-in / opt-out /
- * block / unblock event for that sender or platform-wide, strictly before the message, is an
- * opt-out or a block (`latest` = "action|occurred_at|sender or ''"). Only recipients who ever
- * refused are examined, and only index columns are read; the latest event is looked up once per
- * message (filtered here, not in SQL, where the planner would evaluate the lookup once per reference).
- * Unordered: callers sort by (sent_at, id).
- */
-export function* refusalViolations(db: Db, s: QueryScope): Generator<RefusalHit> {
-  const rows = db
+/** Violations per day, sender and status in the scope (violations rollup, see violations-repo.ts). */
+export function violationsByDay(db: Db, s: QueryScope): { day: number; sender_id: string; status: string; n: number }[] {
+  return db
     .prepare(
-      `SELECT n.id, n.sent_at, n.sender_id, n.status,
-         (SELECT c.action || '|' || c.occurred_at || '|' || coalesce(c.sender_id, '')
-            FROM consent c INDEXED BY consent_by_recipient
-            WHERE c.recipient_id = n.recipient_id AND c.occurred_at < n.sent_at
-              AND c.action IN ('opt_in', 'opt_out', 'block', 'unblock')
-              AND (c.sender_id IS NULL OR c.sender_id = n.sender_id)
-            ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1)
-       FROM notifications n INDEXED BY notifications_by_time
-       WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.status <> 'failed'
-         AND ${SENDER_IN(s, 'n.')}
-         AND ${CATEGORY_RAW_IN(s, 'n.')}
-         AND n.recipient_id IN (SELECT recipient_id FROM consent WHERE action IN ('opt_out', 'block'))`,
+      `SELECT day, sender_id, status, sum(violations) AS n FROM rollup_violations_daily
+       WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day, sender_id, status`,
+    )
+    .all(bind(s)) as { day: number; sender_id: string; status: string; n: number }[];
+}
+
+/** The number of violations in the scope (violations rollup). */
+export function violationTotal(db: Db, s: QueryScope): number {
+  return db
+    .prepare(`SELECT coalesce(sum(violations), 0) FROM rollup_violations_daily WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)}`)
+    .pluck()
+    .get(bind(s)) as number;
+}
+
+/** One page of the scope's stored violations in (sent_at, id) order. */
+export function violationPage(db: Db, s: QueryScope, offset: number, limit: number): RefusalHit[] {
+  return db
+    .prepare(
+      `SELECT id, sent_at, sender_id, status, latest FROM violations INDEXED BY violations_by_time
+       WHERE sent_at >= @fromMs AND sent_at < @toMs AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)}
+       ORDER BY sent_at, id LIMIT @limit OFFSET @offset`,
     )
     .raw()
-    .iterate(bind(s)) as IterableIterator<[number, number, string, string, string | null]>;
-  for (const r of rows) {
-    const latest = r[4];
-    if (latest !== null && (latest.startsWith('opt_out|') || latest.startsWith('block|'))) yield r as RefusalHit;
-  }
+    .all({ ...bind(s), offset, limit }) as RefusalHit[];
 }
 
 export interface RefusalDetail {

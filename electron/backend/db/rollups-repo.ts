@@ -5,6 +5,7 @@ import { getMeta } from './meta-repo.ts';
 import { rollupBatchWriters } from './batch-upsert.ts';
 import { reachWriters } from './reach-repo.ts';
 import { urlRollupTracker } from './rollups-urls.ts';
+import { addImportToViolations, rebuildViolations } from './violations-repo.ts';
 import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface RollupAccumulator {
   addUrl(event: UrlEvent): void;
   /** Writes what has been accumulated so far into the rollup tables. */
   flush(): void;
+  /** After the last flush of one import: the set-wise steps (stored violations) over its rows. */
+  complete?(importId: number): void;
 }
 
 /** Separates the parts of in-memory rollup keys. */
@@ -125,7 +128,7 @@ export function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: Fir
 
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
 export function createRollupAccumulator(db: Db): RollupAccumulator {
-  return makeAccumulator(db, 'all');
+  return Object.assign(makeAccumulator(db, 'all'), { complete: (importId: number) => addImportToViolations(db, importId) });
 }
 
 /**
@@ -345,6 +348,7 @@ export function rebuildRollups(db: Db, onProgress?: (done: number) => void, page
   db.transaction(() => {
     for (const t of ROLLUP_TABLES) db.prepare(`DELETE FROM ${t}`).run();
     feedRows(db, makeAccumulator(db, 'all', true), null, onProgress, pageSize);
+    rebuildViolations(db);
   })();
 }
 

@@ -147,6 +147,7 @@ async function writeFile(
     });
     for (const w of writers.values()) w.flush();
     acc.flush();
+    acc.complete?.(importId);
     let imported = 0;
     let duplicates = 0;
     for (const w of writers.values()) {

@@ -3,14 +3,15 @@ import type { Db } from '../db/connection.ts';
 import { deleteImportRow, importExists } from '../db/imports-repo.ts';
 import { iterateRejects } from '../db/rejects-repo.ts';
 import { removeImportFromRollups } from '../db/rollups-repo.ts';
+import { removeImportFromViolations } from '../db/violations-repo.ts';
 import { formatCsvRecord } from './csv.ts';
 
-/** Deletes one import in one transaction: its share of every rollup first, then its rows and rejects. */
+/** Deletes one import in one transaction: its share of every rollup first, then its rows and rejects, then the violations its refusal events decided. */
 export function deleteImport(db: Db, importId: number): void {
   if (!importExists(db, importId)) throw new AppError('not-found', `Import ${importId} does not exist.`);
   db.transaction(() => {
     removeImportFromRollups(db, importId);
-    deleteImportRow(db, importId);
+    removeImportFromViolations(db, importId, () => deleteImportRow(db, importId));
   }).immediate();
 }
 

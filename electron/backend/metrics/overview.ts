@@ -1,11 +1,10 @@
 import { dayLabel, parseDay } from '../../../shared/metrics/calendar.ts';
 import type { OverviewCard, OverviewCardId, OverviewResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { topSenders } from '../db/metrics-repo.ts';
+import { topSenders, violationTotal } from '../db/metrics-repo.ts';
 import { coverageOf, optOutFigures } from './consent.ts';
 import { computeDataCost } from './datacost.ts';
 import { distinctUrlCounts } from './urls.ts';
-import { violationsAround } from './refusals.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
 type Values = Record<OverviewCardId, number | null>;
@@ -25,7 +24,7 @@ const PAGES: Record<OverviewCardId, OverviewCard['page']> = {
 };
 
 /** Every card's value for one period (the same metric implementations as the pages). */
-function valuesFor(db: Db, input: FilterInput, violations: number): Values | null {
+function valuesFor(db: Db, input: FilterInput): Values | null {
   const scope = resolveScope(db, toFilter(input));
   if (!scope.query) return null;
   const q = scope.query;
@@ -43,7 +42,7 @@ function valuesFor(db: Db, input: FilterInput, violations: number): Values | nul
     chargeHigh: cost.chargeKrw.high,
     optOutRate: optOut.rate,
     coverage: coverageOf(db, q).coverage,
-    violations,
+    violations: violationTotal(db, q),
     urlsShared: urls.shared,
     urlsIndexed: urls.indexed,
   };
@@ -59,11 +58,8 @@ export function computeOverview(db: Db, input: FilterInput): OverviewResult {
   const from = parseDay(scope.period.from);
   const to = parseDay(scope.period.to);
   const previousPeriod = { from: dayLabel(from - (to - from + 1)), to: dayLabel(from - 1) };
-  // Refusals of both periods in one scan (they are contiguous), split at the current period's start.
-  const both = resolveScope(db, { ...filter, from: previousPeriod.from, to: scope.period.to }).query!;
-  const violations = violationsAround(db, both, scope.query.fromMs);
-  const current = valuesFor(db, filter, violations.after)!;
-  const previous = valuesFor(db, { ...filter, ...previousPeriod }, violations.before);
+  const current = valuesFor(db, filter)!;
+  const previous = valuesFor(db, { ...filter, ...previousPeriod });
   const cards = (Object.keys(PAGES) as OverviewCardId[]).map((id): OverviewCard => {
     const value = current[id];
     const prev = previous ? previous[id] : null;

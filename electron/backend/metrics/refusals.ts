@@ -2,8 +2,7 @@ import type { ConsentAction, NotificationStatus } from '../../../shared/domain/c
 import { emptyRefusals } from '../../../shared/metrics/empty.ts';
 import type { RefusalMessage, RefusalsResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { notificationDetails, refusalViolations, type QueryScope, type RefusalHit } from '../db/metrics-repo.ts';
-import { localDay } from '../../../shared/metrics/calendar.ts';
+import { notificationDetails, violationPage, violationsByDay } from '../db/metrics-repo.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
 /** Refusals (METRICS.md): violations by status, sender and bucket, and one page of the messages. */
@@ -21,23 +20,20 @@ export function computeRefusals(
   const perBucket = new Map<string, { violations: number; byStatus: Partial<Record<NotificationStatus, number>> }>(
     scope.buckets.map((b) => [b.label, { violations: 0, byStatus: {} }]),
   );
-  const hits: RefusalHit[] = [];
-  for (const r of refusalViolations(db, scope.query)) {
-    const [, sentAt, senderId, rawStatus] = r;
+  let violations = 0;
+  for (const { day, sender_id: senderId, status: rawStatus, n } of violationsByDay(db, scope.query)) {
     const status = rawStatus as NotificationStatus;
-    byStatus[status] = (byStatus[status] ?? 0) + 1;
-    bySender[senderId] = (bySender[senderId] ?? 0) + 1;
-    const b = perBucket.get(scope.label(localDay(sentAt, scope.zone)));
+    violations += n;
+    byStatus[status] = (byStatus[status] ?? 0) + n;
+    bySender[senderId] = (bySender[senderId] ?? 0) + n;
+    const b = perBucket.get(scope.label(day));
     if (b) {
-      b.violations++;
-      b.byStatus[status] = (b.byStatus[status] ?? 0) + 1;
+      b.violations += n;
+      b.byStatus[status] = (b.byStatus[status] ?? 0) + n;
     }
-    hits.push(r);
   }
-  const violations = hits.length;
-  // The page in (sent_at, id) order; only its rows are read from the table.
-  hits.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-  const page = hits.slice(offset, offset + limit);
+  // Only the page's rows are read from the stored violations and the notifications.
+  const page = violations > offset ? violationPage(db, scope.query, offset, limit) : [];
   const details = new Map(notificationDetails(db, page.map((h) => h[0])).map((d) => [d.id, d]));
   const messages = page.map(([id, sentAt, senderId, status, latest]): RefusalMessage => {
     const d = details.get(id);
@@ -66,15 +62,4 @@ export function computeRefusals(
     offset,
     limit,
   };
-}
-
-/** Violation counts before and at-or-after `cutMs` in one scan of a bound scope (the overview's two periods). */
-export function violationsAround(db: Db, q: QueryScope, cutMs: number): { before: number; after: number } {
-  let before = 0;
-  let after = 0;
-  for (const [, sentAt] of refusalViolations(db, q)) {
-    if (sentAt < cutMs) before++;
-    else after++;
-  }
-  return { before, after };
 }

@@ -5,10 +5,12 @@ import { createDisclosures } from './0004-create-disclosures.ts';
 import { createReachRollups } from './0005-create-reach-rollups.ts';
 import { createCoverageRollup } from './0006-create-coverage-rollup.ts';
 import { createUrlRollups } from './0007-create-url-rollups.ts';
+import { createViolations } from './0008-create-violations.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: never edit or reorder a migration that has shipped. */
-export const migrations: readonly Migration[] = [createEvents, createRollups, createImportSupport, createDisclosures, createReachRollups, createCoverageRollup, createUrlRollups];
+export const migrations: readonly Migration[] = [createEvents, createRollups, createImportSupport, createDisclosures, createReachRollups, createCoverageRollup, createUrlRollups,
+  createViolations];
 
 /** The schema version this build of the app writes. */
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
