@@ -24,7 +24,6 @@ function inList(col: string, prefix: string, values: string[] | null): string {
 }
 const SENDER_IN = (s: QueryScope, alias = '') => inList(`${alias}sender_id`, 's', s.senders);
 const CATEGORY_IN = (s: QueryScope, alias = '') => inList(`${alias}category`, 'c', s.categories);
-const CATEGORY_RAW_IN = (s: QueryScope, alias = '') => inList(`coalesce(${alias}category, '')`, 'c', s.categories);
 const DAYS = `day BETWEEN @fromDay AND @toDay`;
 const CHARGEABLE = `status IN ('sent', 'delivered')`;
 
@@ -125,28 +124,6 @@ export function firstsByDay(
        GROUP BY day, sender_id, network`,
     )
     .all({ ...bind(s), scope }) as { day: number; sender_id: string; network: string; messages: number; known_messages: number }[];
-}
-
-/** Per recipient in [fromMs, toMs): chargeable messages, known bytes, unknown-size messages and unknown-size firsts. */
-export function perRecipientUsage(
-  db: Db,
-  s: QueryScope,
-  scope: 'pair' | 'recipient',
-): IterableIterator<[string, number, number, number, number]> {
-  return db
-    .prepare(
-      `SELECT n.recipient_id, count(*), coalesce(sum(n.bytes), 0), sum(n.bytes IS NULL),
-              sum(n.bytes IS NULL AND f.sent_at IS NOT NULL)
-       FROM notifications n INDEXED BY notifications_by_time
-       LEFT JOIN rollup_first_messages f ON f.scope = @scope AND f.recipient_id = n.recipient_id
-         AND f.sender_key = CASE @scope WHEN 'pair' THEN n.sender_id ELSE '' END
-         AND f.sender_id = n.sender_id AND f.sent_at = n.sent_at AND f.event_id IS n.event_id
-       WHERE n.sent_at >= @fromMs AND n.sent_at < @toMs AND n.${CHARGEABLE} AND ${SENDER_IN(s, 'n.')}
-         AND ${CATEGORY_RAW_IN(s, 'n.')}
-       GROUP BY n.recipient_id`,
-    )
-    .raw()
-    .iterate({ ...bind(s), scope }) as IterableIterator<[string, number, number, number, number]>;
 }
 
 /** Coverage per day of the first message: pairs, covered, notice ever shown (coverage rollup). */

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './connection.ts';
 import { bumpFirstDaily, type FirstRow } from './rollups-repo.ts';
+import type { UsageDeltas } from './usage-repo.ts';
 
 /** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
 export interface FirstCandidate {
@@ -102,13 +103,14 @@ const putSql = (rows: number) =>
 
 /**
  * Merges first-message candidates into rollup_first_messages: a candidate replaces the stored first
- * when it is earlier; the daily first counts (`firstDaily`) move with it.
+ * when it is earlier; the daily first counts (`firstDaily`) and the usage rollup's first flags move with it.
  */
 export function mergeFirstCandidates(
   db: Db,
   scope: 'pair' | 'recipient',
   candidates: Map<string, FirstCandidate>,
   firstDaily: Map<string, number[]>,
+  usage: UsageDeltas | null = null,
 ): void {
   if (candidates.size === 0) return;
   const s = statements(db);
@@ -139,8 +141,12 @@ export function mergeFirstCandidates(
     const c = list[i]!;
     const o = old.get(i);
     if (o && !earlier(c.sentAt, c.eventId, o.sent_at, o.event_id)) continue;
-    if (o) bumpFirstDaily(firstDaily, scope, o, -1);
+    if (o) {
+      bumpFirstDaily(firstDaily, scope, o, -1);
+      usage?.first(scope, o.day, o.sender_id, o.category, c.recipientId, o.bytes, -1);
+    }
     bumpFirstDaily(firstDaily, scope, c, 1);
+    usage?.first(scope, c.day, c.senderId, c.category, c.recipientId, c.bytes, 1);
     winners.push(i);
   }
   for (let start = 0; start < winners.length; start += PUT_BATCH) {

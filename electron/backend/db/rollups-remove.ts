@@ -8,6 +8,7 @@ import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
 import { deleteReachDays } from './reach-repo.ts';
 import { removeImportFromUrlRollups } from './rollups-urls.ts';
+import { UsageDeltas } from './usage-repo.ts';
 import {
   SEP,
   bumpFirstDaily,
@@ -19,16 +20,17 @@ import {
 } from './rollups-repo.ts';
 
 /** Subtracts one import's rows from the additive daily tables (the same upserts, negative counts). */
-function subtractCounts(db: Db, importId: number): void {
+function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
   const zone = rollupTimeZone(db);
   const notif = new Map<string, number[]>();
   const templates = new Map<string, number>();
   for (const r of db
-    .prepare(`SELECT sent_at, sender_id, coalesce(category, ''), status, network, bytes, coalesce(template_id, '')
+    .prepare(`SELECT sent_at, sender_id, coalesce(category, ''), status, network, bytes, coalesce(template_id, ''), recipient_id
               FROM notifications WHERE import_id = ?`)
     .raw()
-    .iterate(importId) as IterableIterator<[number, string, string, string, string, number | null, string]>) {
+    .iterate(importId) as IterableIterator<[number, string, string, string, string, number | null, string, string]>) {
     const day = localDay(r[0], zone);
+    if (r[3] === 'sent' || r[3] === 'delivered') usage.message(day, r[1], r[2], r[7], r[5], -1);
     const key = [day, r[1], r[2], r[3], r[4]].join(SEP);
     let v = notif.get(key);
     if (!v) notif.set(key, (v = [0, 0, 0]));
@@ -99,7 +101,8 @@ export function removeImportFromRollups(db: Db, importId: number): void {
     return;
   }
   db.transaction(() => {
-    subtractCounts(db, importId);
+    const usage = new UsageDeltas();
+    subtractCounts(db, importId, usage);
     removeImportFromUrlRollups(db, importId);
     db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_affected (recipient_id TEXT PRIMARY KEY) WITHOUT ROWID');
     db.exec('DELETE FROM temp.rollup_affected');
@@ -113,11 +116,12 @@ export function removeImportFromRollups(db: Db, importId: number): void {
     const oldCoverage = new Set<string>();
     for (const r of db
       .prepare(
-        `SELECT scope, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
+        `SELECT scope, recipient_id, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
          WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)`,
       )
-      .iterate() as IterableIterator<FirstRow & { scope: string }>) {
+      .iterate() as IterableIterator<FirstRow & { scope: 'pair' | 'recipient'; recipient_id: string }>) {
       bumpFirstDaily(firstDaily, r.scope, r, -1);
+      usage.first(r.scope, r.day, r.sender_id, r.category, r.recipient_id, r.bytes, -1);
       if (r.scope === 'pair') oldCoverage.add(`${r.day}${SEP}${r.sender_id}${SEP}${r.category}`);
     }
     const w = prepareWriters(db);
@@ -126,6 +130,8 @@ export function removeImportFromRollups(db: Db, importId: number): void {
       w.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
     }
     db.prepare('DELETE FROM rollup_first_daily WHERE messages <= 0').run();
+    // The old flags go before the recomputed firsts set theirs (the accumulator below).
+    usage.flush(db);
     db.prepare('DELETE FROM rollup_first_messages WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
     db.prepare('DELETE FROM rollup_notice_first WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
     const acc = makeAccumulator(db, 'firsts');

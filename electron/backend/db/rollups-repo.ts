@@ -5,6 +5,7 @@ import { getMeta } from './meta-repo.ts';
 import { rollupBatchWriters } from './batch-upsert.ts';
 import { reachWriters } from './reach-repo.ts';
 import { urlRollupTracker } from './rollups-urls.ts';
+import { UsageDeltas, rebuildUsage } from './usage-repo.ts';
 import { addImportToViolations, rebuildViolations } from './violations-repo.ts';
 import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
 
@@ -146,6 +147,8 @@ export function makeAccumulator(
   const counts = mode === 'all';
   const firsts = mode !== 'reach';
   const reachOn = mode !== 'firsts';
+  // A rebuild refills the usage rollup afterwards (rebuildUsage), from the final first messages.
+  const usage = mode !== 'reach' && !deferFirsts ? new UsageDeltas() : null;
   const zone = rollupTimeZone(db);
   let reach = new Map<string, Set<string>>();
   const idCache = new Map<string, number>();
@@ -192,6 +195,9 @@ export function makeAccumulator(
       if (reachOn && e.status !== 'failed') {
         addReach('reached', day, e.senderId, category, e.recipientId);
         if (e.status === 'sent' || e.status === 'delivered') addReach('charged', day, e.senderId, category, e.recipientId);
+      }
+      if (counts && usage && (e.status === 'sent' || e.status === 'delivered')) {
+        usage.message(day, e.senderId, category, e.recipientId, e.bytes, 1);
       }
       if (firsts && (e.status === 'sent' || e.status === 'delivered')) {
         const c: FirstCandidate = {
@@ -265,12 +271,12 @@ export function makeAccumulator(
       }
       const firstDaily = new Map<string, number[]>();
       const writeFirsts = !deferFirsts || finishing;
-      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily);
+      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage);
       for (const key of firstDaily.keys()) {
         const [scope, day, sender, category] = key.split(SEP);
         if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
       }
-      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily);
+      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage);
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);
@@ -307,6 +313,10 @@ export function makeAccumulator(
         }
         reach = new Map();
       }
+      if (usage) {
+        if (idCache.size > 2_000_000) idCache.clear();
+        usage.flush(db, idCache);
+      }
       notif = new Map();
       templates = new Map();
       if (writeFirsts) {
@@ -334,6 +344,7 @@ const ROLLUP_TABLES = [
   'rollup_coverage_daily',
   'rollup_url_ids',
   'rollup_url_sets_daily',
+  'rollup_usage_daily',
 ];
 
 /** Rows fed to the accumulator per flush while rebuilding (bounds memory). */
@@ -348,6 +359,8 @@ export function rebuildRollups(db: Db, onProgress?: (done: number) => void, page
   db.transaction(() => {
     for (const t of ROLLUP_TABLES) db.prepare(`DELETE FROM ${t}`).run();
     feedRows(db, makeAccumulator(db, 'all', true), null, onProgress, pageSize);
+    const zone = rollupTimeZone(db);
+    rebuildUsage(db, (ms) => localDay(ms, zone));
     rebuildViolations(db);
   })();
 }

@@ -6,7 +6,9 @@ import type {
   HistogramBin,
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { chargeableByDay, firstsByDay, perRecipientUsage } from '../db/metrics-repo.ts';
+import { chargeableByDay, firstsByDay } from '../db/metrics-repo.ts';
+import { recipientIdCount } from '../db/reach-repo.ts';
+import { PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets } from '../db/usage-repo.ts';
 import { countsOf, unionByGroup, unionInto } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
@@ -119,28 +121,68 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
   };
 }
 
-/** The per-recipient distribution of bytes received in the period. */
-function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveScope>['query']>, model: CostModel) {
-  const totals: number[] = [];
-  for (const [, , knownBytes, unknown, unknownFirsts] of perRecipientUsage(db, q, model.firstScope)) {
-    totals.push(knownBytes + unknown * model.laterMessageBytes + unknownFirsts * (model.firstMessageBytes - model.laterMessageBytes));
+/**
+ * The k-th smallest value (0-based) of `xs`, reordering it in place (quickselect: linear time,
+ * where a full sort of hundreds of thousands of totals would dominate the query).
+ */
+export function kthSmallest(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i]! < pivot) i++;
+      while (xs[j]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i++] = xs[j]!;
+        xs[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return xs[k]!;
   }
+  return xs[k]!;
+}
+
+/** The per-recipient distribution of bytes received in the period (usage rollup: one pass over the stored sets). */
+function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveScope>['query']>, model: CostModel) {
+  const size = recipientIdCount(db);
+  const totals = new Float64Array(size);
+  const seen = new Uint8Array(size);
+  const later = model.laterMessageBytes;
+  const extra = model.firstMessageBytes - model.laterMessageBytes;
+  const bit = model.firstScope === 'pair' ? PAIR_FIRST : RECIPIENT_FIRST;
+  for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) {
+    const u = decodeUsage(blob);
+    for (let i = 0; i < u.idx.length; i++) {
+      const id = u.idx[i]!;
+      totals[id]! += u.known[i]! + u.unknown[i]! * later + (u.flags[i]! & bit ? extra : 0);
+      seen[id] = 1;
+    }
+  }
+  let n = 0;
+  for (let i = 0; i < size; i++) if (seen[i]) n++;
+  const values = new Float64Array(n);
   const bins: HistogramBin[] = recipientBins.map((b) => ({ ...b, count: 0 }));
-  for (const t of totals) {
+  let sum = 0;
+  let max = -Infinity;
+  for (let i = 0, k = 0; i < size; i++) {
+    if (!seen[i]) continue;
+    const t = totals[i]!;
+    values[k++] = t;
+    sum += t;
+    if (t > max) max = t;
     const bin = bins.find((b) => t >= b.min && (b.max === null || t < b.max));
     if (bin) bin.count++;
   }
-  const sorted = Float64Array.from(totals).sort();
-  const n = sorted.length;
-  const quantile = (p: number) => (n === 0 ? null : sorted[Math.min(n - 1, Math.ceil(p * n) - 1)]!);
-  const median = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  const quantile = (p: number) => kthSmallest(values, Math.min(n - 1, Math.ceil(p * n) - 1));
+  const median = n % 2 ? kthSmallest(values, (n - 1) / 2) : (kthSmallest(values, n / 2 - 1) + kthSmallest(values, n / 2)) / 2;
   return {
     bins,
-    stats: {
-      median,
-      p90: quantile(0.9),
-      max: n === 0 ? null : sorted[n - 1]!,
-      mean: n === 0 ? null : totals.reduce((s, t) => s + t, 0) / n,
-    },
+    stats: n === 0 ? { median: null, p90: null, max: null, mean: null } : { median, p90: quantile(0.9), max, mean: sum / n },
   };
 }

@@ -160,3 +160,82 @@ describe('datacost', () => {
     expect(info.fields.find((f) => f.field === 'firstMessageBytes')?.isDefault).toBe(false);
   });
 });
+
+/** A seeded generator, so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** METRICS.md datacost applied directly to the raw rows: each recipient's bytes in the scope, sorted. */
+function referenceTotals(db: import('better-sqlite3').Database, scope: 'pair' | 'recipient', sender: string | null): number[] {
+  const rows = db
+    .prepare("SELECT event_id, sent_at, recipient_id, sender_id, bytes FROM notifications WHERE status IN ('sent', 'delivered')")
+    .all() as { event_id: string; sent_at: number; recipient_id: string; sender_id: string; bytes: number | null }[];
+  const firstOf = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const key = scope === 'pair' ? `${r.recipient_id}|${r.sender_id}` : r.recipient_id;
+    const f = firstOf.get(key);
+    if (!f || r.sent_at < f.sent_at || (r.sent_at === f.sent_at && r.event_id < f.event_id)) firstOf.set(key, r);
+  }
+  const totals = new Map<string, number>();
+  for (const r of rows) {
+    if (sender !== null && r.sender_id !== sender) continue;
+    const first = firstOf.get(scope === 'pair' ? `${r.recipient_id}|${r.sender_id}` : r.recipient_id) === r;
+    totals.set(r.recipient_id, (totals.get(r.recipient_id) ?? 0) + (r.bytes ?? (first ? 15_360 : 2_048)));
+  }
+  return [...totals.values()].sort((a, b) => a - b);
+}
+
+describe('per-recipient distribution', () => {
+  it('matches the definition through imports that move first messages, deletions and a rebuild', async () => {
+    const rnd = prng(11);
+    const at = (h: number) => new Date(Date.parse('2016-03-01T00:00:00+09:00') + h * 3_600_000).toISOString();
+    const batch = (k: number, hours: number) => {
+      const rows: (string | number | null)[][] = [];
+      for (let i = 0; i < 60; i++) {
+        rows.push([
+          `m${k}-${i}`, at(Math.floor(rnd() * hours)), `r${Math.floor(rnd() * 8)}`, `s${Math.floor(rnd() * 3)}`,
+          ['delivered', 'sent', 'failed', 'blocked'][Math.floor(rnd() * 4)]!, rnd() < 0.3 ? 500 + Math.floor(rnd() * 40_000) : null,
+          null, rnd() < 0.5 ? 'order' : null,
+        ]);
+      }
+      return notifications(rows);
+    };
+    const w = await workspace();
+    const check = async () => {
+      for (const scope of ['pair', 'recipient'] as const) {
+        await w.api['metrics:setCostModel']({ firstScope: scope });
+        for (const sender of [null, 's1']) {
+          const want = referenceTotals(w.db(), scope, sender);
+          const r = await w.api['metrics:datacost'](sender ? { senders: [sender] } : {});
+          const n = want.length;
+          expect(r.perRecipient.reduce((s, b) => s + b.count, 0)).toBe(n);
+          for (const b of r.perRecipient) expect(b.count).toBe(want.filter((t) => t >= b.min && (b.max === null || t < b.max)).length);
+          expect(r.perRecipientStats.max).toBe(want[n - 1]);
+          expect(r.perRecipientStats.median).toBe(n % 2 ? want[(n - 1) / 2] : (want[n / 2 - 1]! + want[n / 2]!) / 2);
+          expect(r.perRecipientStats.p90).toBe(want[Math.min(n - 1, Math.ceil(0.9 * n) - 1)]);
+          expect(r.perRecipientStats.mean).toBeCloseTo(want.reduce((s, t) => s + t, 0) / n, 6);
+        }
+      }
+    };
+    const ids: number[] = [];
+    // Later imports reach further back, so first messages move to earlier days and other senders.
+    for (const [k, hours] of [24 * 30, 24 * 10, 24 * 40, 24 * 3].entries()) {
+      ids.push((await w.load(batch(k, hours))).importId!);
+      await check();
+    }
+    await w.api['imports:delete']({ id: ids[3]! });
+    await check();
+    await w.api['imports:delete']({ id: ids[0]! });
+    await check();
+    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    rebuildRollups(w.db());
+    await check();
+  });
+});

@@ -1,0 +1,27 @@
+import { localDay } from '../../../../shared/metrics/calendar.ts';
+import { rollupTimeZone } from '../rollups-repo.ts';
+import { rebuildUsage } from '../usage-repo.ts';
+import type { Migration } from './types.ts';
+
+/**
+ * The per-recipient usage rollup (kept by usage-repo.ts): per (local day, sender, category), each
+ * recipient's chargeable messages, unknown-size messages, known bytes and unknown-size first-message
+ * flags, as one BLOB of parallel arrays. Filled here from the messages and first messages already stored.
+ */
+export const createUsageRollup: Migration = {
+  version: 9,
+  name: '0009-create-usage-rollup',
+  up(db) {
+    db.exec(`
+      CREATE TABLE rollup_usage_daily (
+        day       INTEGER NOT NULL,
+        sender_id TEXT NOT NULL,
+        category  TEXT NOT NULL,
+        entries   BLOB NOT NULL,
+        PRIMARY KEY (day, sender_id, category)
+      ) WITHOUT ROWID;
+    `);
+    const zone = rollupTimeZone(db);
+    rebuildUsage(db, (ms) => localDay(ms, zone));
+  },
+};

@@ -1,0 +1,224 @@
+/**
+ * The per-recipient usage rollup (migration 0009): per (local day, sender, category), for every
+ * recipient with a chargeable (sent / delivered) message there, the number of such messages, how
+ * many had no byte count, the sum of the known byte counts, and whether the first chargeable message
+ * of the pair / of the recipient (METRICS.md datacost) is one of the unknown-size ones. The
+ * per-recipient distribution of the data-charges page is then a sum over a few thousand stored
+ * arrays under any cost model — no scan of the raw messages.
+ *
+ * A stored set is one BLOB of n entries sorted by recipient id, as parallel little-endian arrays:
+ * known bytes (float64 × n), recipient id, messages, unknown-size messages (uint32 × n each), flags
+ * (uint8 × n: bit 0 the unknown-size pair first, bit 1 the unknown-size recipient first).
+ * Changes are collected as signed deltas and merged into the stored sets by `flush`.
+ */
+import type { Db } from './connection.ts';
+import { reachWriters } from './reach-repo.ts';
+
+const SEP = '\u001f';
+const ENTRY_BYTES = 8 + 4 + 4 + 4 + 1;
+export const PAIR_FIRST = 1;
+export const RECIPIENT_FIRST = 2;
+
+/** One decoded set. */
+export interface UsageSet {
+  known: Float64Array;
+  idx: Uint32Array;
+  messages: Uint32Array;
+  unknown: Uint32Array;
+  flags: Uint8Array;
+}
+
+/** Decodes a stored set (copied into an aligned buffer). */
+export function decodeUsage(blob: Uint8Array): UsageSet {
+  const n = blob.byteLength / ENTRY_BYTES;
+  const buf = new ArrayBuffer(blob.byteLength);
+  new Uint8Array(buf).set(blob);
+  return {
+    known: new Float64Array(buf, 0, n),
+    idx: new Uint32Array(buf, 8 * n, n),
+    messages: new Uint32Array(buf, 12 * n, n),
+    unknown: new Uint32Array(buf, 16 * n, n),
+    flags: new Uint8Array(buf, 20 * n, n),
+  };
+}
+
+function allocate(n: number): UsageSet {
+  const buf = new ArrayBuffer(n * ENTRY_BYTES);
+  return {
+    known: new Float64Array(buf, 0, n),
+    idx: new Uint32Array(buf, 8 * n, n),
+    messages: new Uint32Array(buf, 12 * n, n),
+    unknown: new Uint32Array(buf, 16 * n, n),
+    flags: new Uint8Array(buf, 20 * n, n),
+  };
+}
+
+function encode(set: UsageSet, n: number): Buffer {
+  const out = allocate(n);
+  out.known.set(set.known.subarray(0, n));
+  out.idx.set(set.idx.subarray(0, n));
+  out.messages.set(set.messages.subarray(0, n));
+  out.unknown.set(set.unknown.subarray(0, n));
+  out.flags.set(set.flags.subarray(0, n));
+  return Buffer.from(out.known.buffer);
+}
+
+/** A signed change of one recipient's entry: [messages, unknown-size messages, known bytes, pair firsts, recipient firsts]. */
+type Delta = [number, number, number, number, number];
+
+/** Merges deltas (sorted by recipient id) into a stored set; entries left without messages are dropped. */
+function merge(old: UsageSet | null, ids: Uint32Array, deltas: Delta[]): { set: UsageSet; n: number } {
+  const oldN = old ? old.idx.length : 0;
+  const out = allocate(oldN + ids.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  const put = (idx: number, m: number, u: number, k: number, f: number) => {
+    if (m <= 0) return;
+    out.idx[n] = idx;
+    out.messages[n] = m;
+    out.unknown[n] = Math.max(0, u);
+    out.known[n] = Math.max(0, k);
+    out.flags[n] = f;
+    n++;
+  };
+  const flagsOf = (f: number, d: Delta) => {
+    const pair = (f & PAIR_FIRST ? 1 : 0) + d[3];
+    const recipient = (f & RECIPIENT_FIRST ? 1 : 0) + d[4];
+    return (pair > 0 ? PAIR_FIRST : 0) | (recipient > 0 ? RECIPIENT_FIRST : 0);
+  };
+  while (i < oldN || j < ids.length) {
+    if (j >= ids.length || (i < oldN && old!.idx[i]! < ids[j]!)) {
+      put(old!.idx[i]!, old!.messages[i]!, old!.unknown[i]!, old!.known[i]!, old!.flags[i]!);
+      i++;
+    } else if (i >= oldN || ids[j]! < old!.idx[i]!) {
+      const d = deltas[j]!;
+      put(ids[j]!, d[0], d[1], d[2], flagsOf(0, d));
+      j++;
+    } else {
+      const d = deltas[j]!;
+      put(ids[j]!, old!.messages[i]! + d[0], old!.unknown[i]! + d[1], old!.known[i]! + d[2], flagsOf(old!.flags[i]!, d));
+      i++;
+      j++;
+    }
+  }
+  return { set: out, n };
+}
+
+/** Signed changes to the usage rollup, collected in memory and merged into the stored sets by `flush`. */
+export class UsageDeltas {
+  private groups = new Map<string, Map<string, Delta>>();
+
+  private entry(day: number, sender: string, category: string, recipient: string): Delta {
+    const key = day + SEP + sender + SEP + category;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = new Map()));
+    let d = g.get(recipient);
+    if (!d) g.set(recipient, (d = [0, 0, 0, 0, 0]));
+    return d;
+  }
+
+  /** A chargeable message added (sign 1) or taken away (sign -1). */
+  message(day: number, sender: string, category: string, recipient: string, bytes: number | null, sign: number): void {
+    const d = this.entry(day, sender, category, recipient);
+    d[0] += sign;
+    if (bytes === null) d[1] += sign;
+    else d[2] += sign * bytes;
+  }
+
+  /** A first message (of a pair or of a recipient) that became (1) or stopped being (-1) the first; only unknown sizes matter. */
+  first(scope: 'pair' | 'recipient', day: number, sender: string, category: string, recipient: string, bytes: number | null, sign: number): void {
+    if (bytes !== null) return;
+    this.entry(day, sender, category, recipient)[scope === 'pair' ? 3 : 4] += sign;
+  }
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  /** Merges every collected change into the stored sets (read, merge, write back per group). */
+  flush(db: Db, idCache: Map<string, number> = new Map()): void {
+    if (this.groups.size === 0) return;
+    const rw = reachWriters(db);
+    const get = db.prepare('SELECT entries FROM rollup_usage_daily WHERE day = ? AND sender_id = ? AND category = ?').pluck();
+    const put = db.prepare('INSERT OR REPLACE INTO rollup_usage_daily (day, sender_id, category, entries) VALUES (?, ?, ?, ?)');
+    const drop = db.prepare('DELETE FROM rollup_usage_daily WHERE day = ? AND sender_id = ? AND category = ?');
+    for (const [key, recipients] of this.groups) {
+      const [dayText, sender, category] = key.split(SEP) as [string, string, string];
+      const day = Number(dayText);
+      const list: [number, Delta][] = [];
+      for (const [r, d] of recipients) {
+        let id = idCache.get(r);
+        if (id === undefined) idCache.set(r, (id = rw.idOf(r)));
+        list.push([id, d]);
+      }
+      list.sort((a, b) => a[0] - b[0]);
+      const ids = Uint32Array.from(list, (e) => e[0]);
+      const old = get.get(day, sender, category) as Buffer | undefined;
+      const { set, n } = merge(old ? decodeUsage(old) : null, ids, list.map((e) => e[1]));
+      if (n === 0) drop.run(day, sender, category);
+      else put.run(day, sender, category, encode(set, n));
+    }
+    this.groups = new Map();
+  }
+}
+
+/** The stored sets in a day range, narrowed by senders / categories (null = all). */
+export function usageSets(
+  db: Db,
+  fromDay: number,
+  toDay: number,
+  senders: string[] | null,
+  categories: string[] | null,
+): IterableIterator<Buffer> {
+  const params: Record<string, string | number> = { fromDay, toDay };
+  senders?.forEach((v, i) => (params[`s${i}`] = v));
+  categories?.forEach((v, i) => (params[`c${i}`] = v));
+  const sender = senders === null ? '1' : `sender_id IN (${senders.map((_, i) => `@s${i}`).join(', ')})`;
+  const category = categories === null ? '1' : `category IN (${categories.map((_, i) => `@c${i}`).join(', ')})`;
+  return db
+    .prepare(`SELECT entries FROM rollup_usage_daily WHERE day BETWEEN @fromDay AND @toDay AND ${sender} AND ${category}`)
+    .pluck()
+    .iterate(params) as IterableIterator<Buffer>;
+}
+
+/**
+ * Refills the usage rollup from the raw chargeable messages and the stored first messages (after a
+ * rebuild of the other rollups, or when the table is created). Pages through the messages by id.
+ */
+export function rebuildUsage(db: Db, localDayOf: (ms: number) => number, onProgress?: (done: number) => void): void {
+  db.prepare('DELETE FROM rollup_usage_daily').run();
+  const deltas = new UsageDeltas();
+  const cache = new Map<string, number>();
+  const page = db.prepare(
+    `SELECT id, sent_at, sender_id, coalesce(category, ''), recipient_id, bytes FROM notifications
+     WHERE status IN ('sent', 'delivered') AND id > ? ORDER BY id LIMIT 250000`,
+  ).raw();
+  let last = 0;
+  let done = 0;
+  for (;;) {
+    const rows = page.all(last) as [number, number, string, string, string, number | null][];
+    if (rows.length === 0) break;
+    for (const r of rows) deltas.message(localDayOf(r[1]), r[2], r[3], r[4], r[5], 1);
+    last = rows[rows.length - 1]![0];
+    done += rows.length;
+    deltas.flush(db, cache);
+    if (cache.size > 2_000_000) cache.clear();
+    onProgress?.(done);
+  }
+  // Then the unknown-size first messages, a page at a time in key order.
+  const firsts = db.prepare(
+    `SELECT scope, recipient_id, sender_key, day, sender_id, category FROM rollup_first_messages
+     WHERE (scope, recipient_id, sender_key) > (?, ?, ?) AND bytes IS NULL ORDER BY scope, recipient_id, sender_key LIMIT 250000`,
+  ).raw();
+  let key: [string, string, string] = ['', '', ''];
+  for (;;) {
+    const rows = firsts.all(...key) as ['pair' | 'recipient', string, string, number, string, string][];
+    if (rows.length === 0) break;
+    for (const f of rows) deltas.first(f[0], f[3], f[4], f[5], f[1], null, 1);
+    const end = rows[rows.length - 1]!;
+    key = [end[0], end[1], end[2]];
+    deltas.flush(db, cache);
+    if (cache.size > 2_000_000) cache.clear();
+  }
+}
