@@ -264,29 +264,23 @@ export function urlIdsByHost(db: Db): [string, string][] {
     .all() as [string, string][];
 }
 
-/** Senders, categories and templates present, with their notification counts (rollup). */
+/** Senders, categories and templates present, with their notification counts (all-time dimensions rollup). */
 export function dimensionCounts(db: Db): {
   senders: { key: string; count: number }[];
   categories: { key: string; count: number }[];
   templates: { key: string; senderId: string; count: number }[];
 } {
-  // One pass over the rollup for senders and categories (a materialized per-pair total).
-  const rows = db
-    .prepare(
-      `WITH g AS MATERIALIZED (
-         SELECT sender_id, category, sum(messages) AS n FROM rollup_notifications_daily GROUP BY sender_id, category)
-       SELECT 's' AS kind, sender_id AS key, sum(n) AS count FROM g GROUP BY sender_id
-       UNION ALL SELECT 'c', category, sum(n) FROM g GROUP BY category
-       ORDER BY kind, count DESC, key`,
-    )
-    .all() as { kind: 's' | 'c'; key: string; count: number }[];
-  const pick = (kind: 's' | 'c') => rows.filter((r) => r.kind === kind).map(({ key, count }) => ({ key, count }));
+  const group = (col: string) =>
+    db.prepare(`SELECT ${col} AS key, sum(messages) AS count FROM rollup_dimensions GROUP BY ${col} ORDER BY count DESC, key`).all() as {
+      key: string;
+      count: number;
+    }[];
   return {
-    senders: pick('s'),
-    categories: pick('c'),
+    senders: group('sender_id'),
+    categories: group('category'),
     templates: db
       .prepare(
-        `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_templates_daily
+        `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_dimensions
          WHERE template_id <> '' GROUP BY sender_id, template_id ORDER BY count DESC, key`,
       )
       .all() as { key: string; senderId: string; count: number }[],

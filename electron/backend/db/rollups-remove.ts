@@ -11,6 +11,7 @@ import { removeImportFromUrlRollups } from './rollups-urls.ts';
 import { UsageDeltas } from './usage-repo.ts';
 import {
   SEP,
+  addDimensionCounts,
   bumpFirstDaily,
   makeAccumulator,
   prepareWriters,
@@ -51,6 +52,7 @@ function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
     const [day, sender, template, category] = key.split(SEP);
     w.template.run(Number(day), sender, template, category, n);
   }
+  addDimensionCounts(w, templates);
   const consent = new Map<string, number>();
   for (const r of db
     .prepare(`SELECT occurred_at, coalesce(sender_id, ''), action FROM consent WHERE import_id = ?`)
@@ -77,6 +79,7 @@ function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
   }
   db.prepare('DELETE FROM rollup_notifications_daily WHERE messages <= 0').run();
   db.prepare('DELETE FROM rollup_templates_daily WHERE messages <= 0').run();
+  db.prepare('DELETE FROM rollup_dimensions WHERE messages <= 0').run();
   db.prepare('DELETE FROM rollup_consent_daily WHERE events <= 0').run();
   db.prepare('DELETE FROM rollup_urls_daily WHERE events <= 0').run();
 }

@@ -112,7 +112,24 @@ export function prepareWriters(db: Db) {
       `INSERT INTO rollup_urls_daily (day, action, events) VALUES (?, ?, ?)
        ON CONFLICT DO UPDATE SET events = events + excluded.events`,
     ),
+    dimension: db.prepare(
+      `INSERT INTO rollup_dimensions (sender_id, template_id, category, messages) VALUES (?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET messages = messages + excluded.messages`,
+    ),
   };
+}
+
+/** Adds the daily template counts (keys day, sender, template, category) to the all-time dimension counts. */
+export function addDimensionCounts(w: Writers, templates: Map<string, number>): void {
+  const totals = new Map<string, number>();
+  for (const [key, n] of templates) {
+    const rest = key.slice(key.indexOf(SEP) + 1);
+    totals.set(rest, (totals.get(rest) ?? 0) + n);
+  }
+  for (const [key, n] of totals) {
+    const [sender, template, category] = key.split(SEP);
+    w.dimension.run(sender, template, category, n);
+  }
 }
 
 type Writers = ReturnType<typeof prepareWriters>;
@@ -257,6 +274,7 @@ export function makeAccumulator(
         batched.template.add(Number(day), sender!, template!, category!, n);
       }
       batched.template.flush();
+      addDimensionCounts(writers, templates);
       const coverageKeys = new Set<string>();
       // Notices first, so new first messages see them.
       for (const [key, at] of notices) {
@@ -345,6 +363,7 @@ const ROLLUP_TABLES = [
   'rollup_url_ids',
   'rollup_url_sets_daily',
   'rollup_usage_daily',
+  'rollup_dimensions',
 ];
 
 /** Rows fed to the accumulator per flush while rebuilding (bounds memory). */

@@ -122,12 +122,11 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
 }
 
 /**
- * The k-th smallest value (0-based) of `xs`, reordering it in place (quickselect: linear time,
- * where a full sort of hundreds of thousands of totals would dominate the query).
+ * The k-th smallest value (0-based) of `xs[lo..hi]`, reordering that range in place so that every
+ * value before position k is ≤ it and every value after is ≥ it (quickselect: linear time, where a
+ * full sort of hundreds of thousands of totals would dominate the query).
  */
-export function kthSmallest(xs: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
+export function kthSmallest(xs: Float64Array, k: number, lo = 0, hi = xs.length - 1): number {
   while (lo < hi) {
     const pivot = xs[(lo + hi) >>> 1]!;
     let i = lo;
@@ -148,6 +147,12 @@ export function kthSmallest(xs: Float64Array, k: number): number {
   return xs[k]!;
 }
 
+/** The bin of a total in `recipientBins` (under 16 KiB, then one bin per doubling, the last open-ended). */
+function binOf(total: number): number {
+  if (total < 16_384) return 0;
+  return Math.min(recipientBins.length - 1, 32 - Math.clz32(Math.floor(total / 16_384)));
+}
+
 /** The per-recipient distribution of bytes received in the period (usage rollup: one pass over the stored sets). */
 function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveScope>['query']>, model: CostModel) {
   const size = recipientIdCount(db);
@@ -156,33 +161,43 @@ function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveS
   const later = model.laterMessageBytes;
   const extra = model.firstMessageBytes - model.laterMessageBytes;
   const bit = model.firstScope === 'pair' ? PAIR_FIRST : RECIPIENT_FIRST;
+  let n = 0;
   for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) {
     const u = decodeUsage(blob);
     for (let i = 0; i < u.idx.length; i++) {
       const id = u.idx[i]!;
       totals[id]! += u.known[i]! + u.unknown[i]! * later + (u.flags[i]! & bit ? extra : 0);
-      seen[id] = 1;
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        n++;
+      }
     }
   }
-  let n = 0;
-  for (let i = 0; i < size; i++) if (seen[i]) n++;
   const values = new Float64Array(n);
-  const bins: HistogramBin[] = recipientBins.map((b) => ({ ...b, count: 0 }));
+  const counts = new Array<number>(recipientBins.length).fill(0);
   let sum = 0;
   let max = -Infinity;
   for (let i = 0, k = 0; i < size; i++) {
-    if (!seen[i]) continue;
+    if (seen[i] === 0) continue;
     const t = totals[i]!;
     values[k++] = t;
     sum += t;
     if (t > max) max = t;
-    const bin = bins.find((b) => t >= b.min && (b.max === null || t < b.max));
-    if (bin) bin.count++;
+    counts[binOf(t)]!++;
   }
-  const quantile = (p: number) => kthSmallest(values, Math.min(n - 1, Math.ceil(p * n) - 1));
-  const median = n % 2 ? kthSmallest(values, (n - 1) / 2) : (kthSmallest(values, n / 2 - 1) + kthSmallest(values, n / 2)) / 2;
+  const bins: HistogramBin[] = recipientBins.map((b, i) => ({ ...b, count: counts[i]! }));
+  if (n === 0) return { bins, stats: { median: null, p90: null, max: null, mean: null } };
+  // The median's select leaves larger values after it, so the p90 select only searches those.
+  const mid = (n - 1) >>> 1;
+  const lowMid = kthSmallest(values, mid);
+  let highMid = lowMid;
+  if (n % 2 === 0) {
+    highMid = Infinity;
+    for (let i = mid + 1; i < n; i++) if (values[i]! < highMid) highMid = values[i]!;
+  }
+  const p90 = Math.min(n - 1, Math.ceil(0.9 * n) - 1);
   return {
     bins,
-    stats: n === 0 ? { median: null, p90: null, max: null, mean: null } : { median, p90: quantile(0.9), max, mean: sum / n },
+    stats: { median: (lowMid + highMid) / 2, p90: kthSmallest(values, p90, Math.min(p90, mid), n - 1), max, mean: sum / n },
   };
 }

@@ -239,3 +239,15 @@ describe('per-recipient distribution', () => {
     await check();
   });
 });
+
+describe('kthSmallest', () => {
+  it('finds every order statistic of arrays with repeats, as a sort would', async () => {
+    const { kthSmallest } = await import('../../../electron/backend/metrics/datacost.ts');
+    const rnd = prng(3);
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      const xs = Float64Array.from({ length: n }, () => Math.floor(rnd() * n * 0.3));
+      const sorted = [...xs].sort((a, b) => a - b);
+      for (const k of [0, n >> 1, n - 1, Math.floor(rnd() * n)]) expect(kthSmallest(xs.slice(), k)).toBe(sorted[k]);
+    }
+  });
+});
