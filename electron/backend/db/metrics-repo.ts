@@ -4,6 +4,7 @@
  * Rollup tables are keyed by local day number; raw tables by UTC epoch milliseconds.
  */
 import type { Db } from './connection.ts';
+import { firstsDaily, groupSums, notificationsDaily, templatesDaily, textAt } from './rollup-cache.ts';
 
 /** The bound parameters of a filtered query. */
 export interface QueryScope {
@@ -25,7 +26,6 @@ function inList(col: string, prefix: string, values: string[] | null): string {
 const SENDER_IN = (s: QueryScope, alias = '') => inList(`${alias}sender_id`, 's', s.senders);
 const CATEGORY_IN = (s: QueryScope, alias = '') => inList(`${alias}category`, 'c', s.categories);
 const DAYS = `day BETWEEN @fromDay AND @toDay`;
-const CHARGEABLE = `status IN ('sent', 'delivered')`;
 
 /** The named parameters of a scope: period bounds and each filter value. */
 function bind(s: QueryScope): Record<string, string | number> {
@@ -49,35 +49,40 @@ export function dataDayRange(db: Db): { first: number | null; last: number | nul
 
 export type StackColumn = 'status' | 'category' | 'sender_id';
 
-/** Notifications per day, status and stack key (rollup). */
+/** Ranks grouped counts: count descending, then key. */
+function ranked<T extends { count: number; key: string }>(rows: T[], limit: number): T[] {
+  return rows.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, limit);
+}
+
+/** Notifications per day, status and stack key (rollup columns). */
 export function volumeByDay(db: Db, s: QueryScope, stack: StackColumn): { day: number; status: string; key: string; n: number }[] {
-  return db
-    .prepare(
-      `SELECT day, status, ${stack} AS key, sum(messages) AS n FROM rollup_notifications_daily
-       WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day, status, ${stack}`,
-    )
-    .all(bind(s)) as { day: number; status: string; key: string; n: number }[];
+  const t = notificationsDaily(db);
+  const g = groupSums(t, s, ['day', 'status', stack], ['messages']);
+  return Array.from({ length: g.count }, (_, i) => ({
+    day: t.day[g.row[i]!]!,
+    status: textAt(t, 'status', g.row[i]!),
+    key: textAt(t, stack, g.row[i]!),
+    n: g.sums[0]![i]!,
+  }));
 }
 
-/** Top senders by notifications in the period (rollup). */
+/** Top senders by notifications in the period (rollup columns). */
 export function topSenders(db: Db, s: QueryScope, limit: number): { key: string; count: number }[] {
-  return db
-    .prepare(
-      `SELECT sender_id AS key, sum(messages) AS count FROM rollup_notifications_daily
-       WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY sender_id ORDER BY count DESC, key LIMIT @limit`,
-    )
-    .all({ ...bind(s), limit }) as { key: string; count: number }[];
+  const t = notificationsDaily(db);
+  const g = groupSums(t, s, ['sender_id'], ['messages']);
+  return ranked(Array.from({ length: g.count }, (_, i) => ({ key: textAt(t, 'sender_id', g.row[i]!), count: g.sums[0]![i]! })), limit);
 }
 
-/** Top templates by notifications in the period (rollup). */
+/** Top templates by notifications in the period (rollup columns). */
 export function topTemplates(db: Db, s: QueryScope, limit: number): { key: string; senderId: string; count: number }[] {
-  return db
-    .prepare(
-      `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_templates_daily
-       WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} AND template_id <> ''
-       GROUP BY sender_id, template_id ORDER BY count DESC, key LIMIT @limit`,
-    )
-    .all({ ...bind(s), limit }) as { key: string; senderId: string; count: number }[];
+  const t = templatesDaily(db);
+  const g = groupSums(t, s, ['sender_id', 'template_id'], ['messages']);
+  const rows = Array.from({ length: g.count }, (_, i) => ({
+    key: textAt(t, 'template_id', g.row[i]!),
+    senderId: textAt(t, 'sender_id', g.row[i]!),
+    count: g.sums[0]![i]!,
+  }));
+  return ranked(rows.filter((r) => r.key !== ''), limit);
 }
 
 export interface ChargeableRow {
@@ -89,41 +94,43 @@ export interface ChargeableRow {
   known_bytes: number;
 }
 
-/** Chargeable messages per day, sender and network, with their known byte counts (rollup). */
+/** Chargeable messages per day, sender and network, with their known byte counts (rollup columns). */
 export function chargeableByDay(db: Db, s: QueryScope): ChargeableRow[] {
-  return db
-    .prepare(
-      `SELECT day, sender_id, network, sum(messages) AS messages, sum(known_bytes_messages) AS known_messages,
-              sum(known_bytes) AS known_bytes
-       FROM rollup_notifications_daily WHERE ${DAYS} AND ${CHARGEABLE} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)}
-       GROUP BY day, sender_id, network`,
-    )
-    .all(bind(s)) as ChargeableRow[];
+  const t = notificationsDaily(db);
+  const only = { column: 'status', values: ['sent', 'delivered'] };
+  const g = groupSums(t, s, ['day', 'sender_id', 'network'], ['messages', 'known_bytes_messages', 'known_bytes'], only);
+  return Array.from({ length: g.count }, (_, i) => ({
+    day: t.day[g.row[i]!]!,
+    sender_id: textAt(t, 'sender_id', g.row[i]!),
+    network: textAt(t, 'network', g.row[i]!),
+    messages: g.sums[0]![i]!,
+    known_messages: g.sums[1]![i]!,
+    known_bytes: g.sums[2]![i]!,
+  }));
 }
 
-/** First messages (pair or recipient scope) per day (rollup): the first/later split of the volume page. */
+/** First messages (pair or recipient scope) per day (rollup columns): the first/later split of the volume page. */
 export function firstsPerDay(db: Db, s: QueryScope, scope: 'pair' | 'recipient'): { day: number; n: number }[] {
-  return db
-    .prepare(
-      `SELECT day, sum(messages) AS n FROM rollup_first_daily
-       WHERE scope = @scope AND ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
-    )
-    .all({ ...bind(s), scope }) as { day: number; n: number }[];
+  const t = firstsDaily(db, scope);
+  const g = groupSums(t, s, ['day'], ['messages']);
+  return Array.from({ length: g.count }, (_, i) => ({ day: t.day[g.row[i]!]!, n: g.sums[0]![i]! }));
 }
 
-/** First messages (pair or recipient scope) per day, sender and network (rollup). */
+/** First messages (pair or recipient scope) per day, sender and network (rollup columns). */
 export function firstsByDay(
   db: Db,
   s: QueryScope,
   scope: 'pair' | 'recipient',
 ): { day: number; sender_id: string; network: string; messages: number; known_messages: number }[] {
-  return db
-    .prepare(
-      `SELECT day, sender_id, network, sum(messages) AS messages, sum(known_bytes_messages) AS known_messages
-       FROM rollup_first_daily WHERE scope = @scope AND ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)}
-       GROUP BY day, sender_id, network`,
-    )
-    .all({ ...bind(s), scope }) as { day: number; sender_id: string; network: string; messages: number; known_messages: number }[];
+  const t = firstsDaily(db, scope);
+  const g = groupSums(t, s, ['day', 'sender_id', 'network'], ['messages', 'known_bytes_messages']);
+  return Array.from({ length: g.count }, (_, i) => ({
+    day: t.day[g.row[i]!]!,
+    sender_id: textAt(t, 'sender_id', g.row[i]!),
+    network: textAt(t, 'network', g.row[i]!),
+    messages: g.sums[0]![i]!,
+    known_messages: g.sums[1]![i]!,
+  }));
 }
 
 /** Coverage per day of the first message: pairs, covered, notice ever shown (coverage rollup). */

@@ -28,17 +28,22 @@ export interface UsageSet {
   flags: Uint8Array;
 }
 
-/** Decodes a stored set (copied into an aligned buffer). */
+/** Decodes a stored set: views over the blob's memory when it is 8-byte aligned, else over an aligned copy. */
 export function decodeUsage(blob: Uint8Array): UsageSet {
   const n = blob.byteLength / ENTRY_BYTES;
-  const buf = new ArrayBuffer(blob.byteLength);
-  new Uint8Array(buf).set(blob);
+  let buf = blob.buffer as ArrayBuffer;
+  let at = blob.byteOffset;
+  if (at % 8 !== 0) {
+    buf = new ArrayBuffer(blob.byteLength);
+    new Uint8Array(buf).set(blob);
+    at = 0;
+  }
   return {
-    known: new Float64Array(buf, 0, n),
-    idx: new Uint32Array(buf, 8 * n, n),
-    messages: new Uint32Array(buf, 12 * n, n),
-    unknown: new Uint32Array(buf, 16 * n, n),
-    flags: new Uint8Array(buf, 20 * n, n),
+    known: new Float64Array(buf, at, n),
+    idx: new Uint32Array(buf, at + 8 * n, n),
+    messages: new Uint32Array(buf, at + 12 * n, n),
+    unknown: new Uint32Array(buf, at + 16 * n, n),
+    flags: new Uint8Array(buf, at + 20 * n, n),
   };
 }
 

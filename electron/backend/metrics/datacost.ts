@@ -8,7 +8,7 @@ import type {
 import type { Db } from '../db/connection.ts';
 import { chargeableByDay, firstsByDay } from '../db/metrics-repo.ts';
 import { recipientIdCount } from '../db/reach-repo.ts';
-import { PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets } from '../db/usage-repo.ts';
+import { PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets, type UsageSet } from '../db/usage-repo.ts';
 import { countsOf, unionByGroup, unionInto } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
@@ -147,6 +147,9 @@ export function kthSmallest(xs: Float64Array, k: number, lo = 0, hi = xs.length 
   return xs[k]!;
 }
 
+/** Recipient ids per block of the distribution's pass (256 KiB of running totals). */
+const ID_BLOCK = 32_768;
+
 /** The bin of a total in `recipientBins` (under 16 KiB, then one bin per doubling, the last open-ended). */
 function binOf(total: number): number {
   if (total < 16_384) return 0;
@@ -158,29 +161,40 @@ function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveS
   const size = recipientIdCount(db);
   const totals = new Float64Array(size);
   const seen = new Uint8Array(size);
+  const present = new Uint32Array(size);
   const later = model.laterMessageBytes;
   const extra = model.firstMessageBytes - model.laterMessageBytes;
   const bit = model.firstScope === 'pair' ? PAIR_FIRST : RECIPIENT_FIRST;
+  const sets: UsageSet[] = [];
+  for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) sets.push(decodeUsage(blob));
+  // Each stored set is sorted by recipient id: walking all of them one id block at a time keeps the
+  // running totals of that block in cache (random access across all recipients would miss it).
+  const cursor = new Uint32Array(sets.length);
   let n = 0;
-  for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) {
-    const u = decodeUsage(blob);
-    for (let i = 0; i < u.idx.length; i++) {
-      const id = u.idx[i]!;
-      totals[id]! += u.known[i]! + u.unknown[i]! * later + (u.flags[i]! & bit ? extra : 0);
-      if (seen[id] === 0) {
-        seen[id] = 1;
-        n++;
+  for (let blockEnd = ID_BLOCK; blockEnd - ID_BLOCK < size; blockEnd += ID_BLOCK) {
+    for (let s = 0; s < sets.length; s++) {
+      const { idx, known, unknown, flags } = sets[s]!;
+      const len = idx.length;
+      let i = cursor[s]!;
+      for (; i < len; i++) {
+        const id = idx[i]!;
+        if (id >= blockEnd) break;
+        totals[id]! += known[i]! + unknown[i]! * later + ((flags[i]! & bit) === 0 ? 0 : extra);
+        if (seen[id] === 0) {
+          seen[id] = 1;
+          present[n++] = id;
+        }
       }
+      cursor[s] = i;
     }
   }
   const values = new Float64Array(n);
   const counts = new Array<number>(recipientBins.length).fill(0);
   let sum = 0;
   let max = -Infinity;
-  for (let i = 0, k = 0; i < size; i++) {
-    if (seen[i] === 0) continue;
-    const t = totals[i]!;
-    values[k++] = t;
+  for (let k = 0; k < n; k++) {
+    const t = totals[present[k]!]!;
+    values[k] = t;
     sum += t;
     if (t > max) max = t;
     counts[binOf(t)]!++;

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/connection.ts';
 import type { QueryScope } from '../db/metrics-repo.ts';
+import { allowedCodes, dayRange, reachColumns } from '../db/rollup-cache.ts';
 import { decodeIds, reachSets, recipientIdCount, type ReachKind } from '../db/reach-repo.ts';
 
 /** A set of recipient ids as a bitset. */
@@ -39,6 +40,8 @@ export interface ReachRow {
 /**
  * Unions the stored sets of `kind` in the scope into one bitset per group; `groupsOf` names the
  * groups a stored set belongs to. With `withPlatform`, a sender filter keeps platform-wide ('') sets.
+ * The sets come from the loaded reach columns (kept by the query worker), or are streamed from
+ * SQLite when a kind is too large to keep in memory.
  */
 export function unionByGroup(
   db: Db,
@@ -49,48 +52,67 @@ export function unionByGroup(
 ): Map<string, Bitset> {
   const words = Math.ceil(recipientIdCount(db) / 32);
   const groups = new Map<string, Bitset>();
-  const rows = reachSets(db, kind, q.fromDay, q.toDay, q.senders, options.ignoreCategories ? null : q.categories, options.withPlatform);
   const targets: Bitset[] = [];
-  for (const r of rows) {
-    const ids = decodeIds(r.ids);
+  const add = (row: ReachRow, ids: Uint32Array) => {
     targets.length = 0;
-    for (const g of groupsOf({ day: r.day, senderId: r.sender_id, category: r.category })) {
+    for (const g of groupsOf(row)) {
       let bits = groups.get(g);
       if (!bits) groups.set(g, (bits = new Uint32Array(words)));
       targets.push(bits);
     }
-    // One pass over the ids, setting the bit in every target set.
-    const k = targets.length;
-    const a = targets[0];
-    const b = targets[1];
-    const c = targets[2];
-    if (k === 1) for (let i = 0; i < ids.length; i++) a![ids[i]! >>> 5]! |= 1 << (ids[i]! & 31);
-    else if (k === 2)
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const w = id >>> 5;
-        const m = 1 << (id & 31);
-        a![w]! |= m;
-        b![w]! |= m;
-      }
-    else if (k === 3)
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const w = id >>> 5;
-        const m = 1 << (id & 31);
-        a![w]! |= m;
-        b![w]! |= m;
-        c![w]! |= m;
-      }
-    else
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const w = id >>> 5;
-        const m = 1 << (id & 31);
-        for (let t = 0; t < k; t++) targets[t]![w]! |= m;
-      }
+    setBits(targets, ids);
+  };
+  const categories = options.ignoreCategories ? null : q.categories;
+  const cols = reachColumns(db, kind);
+  if (!cols) {
+    for (const r of reachSets(db, kind, q.fromDay, q.toDay, q.senders, categories, options.withPlatform)) {
+      add({ day: r.day, senderId: r.sender_id, category: r.category }, decodeIds(r.ids));
+    }
+    return groups;
+  }
+  const [lo, hi] = dayRange(cols.day, q.fromDay, q.toDay);
+  const senderOk = allowedCodes(cols.sender, q.senders && options.withPlatform ? [...q.senders, ''] : q.senders);
+  const categoryOk = allowedCodes(cols.category, categories);
+  for (let r = lo; r < hi; r++) {
+    const s = cols.sender.codes[r]!;
+    const c = cols.category.codes[r]!;
+    if ((senderOk && !senderOk[s]) || (categoryOk && !categoryOk[c])) continue;
+    add({ day: cols.day[r]!, senderId: cols.sender.values[s]!, category: cols.category.values[c]! }, cols.ids.subarray(cols.start[r]!, cols.start[r + 1]!));
   }
   return groups;
+}
+
+/** Sets the bit of every id in every target set (one pass over the ids). */
+function setBits(targets: Bitset[], ids: Uint32Array): void {
+  const k = targets.length;
+  const a = targets[0];
+  const b = targets[1];
+  const c = targets[2];
+  if (k === 1) for (let i = 0; i < ids.length; i++) a![ids[i]! >>> 5]! |= 1 << (ids[i]! & 31);
+  else if (k === 2)
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const w = id >>> 5;
+      const m = 1 << (id & 31);
+      a![w]! |= m;
+      b![w]! |= m;
+    }
+  else if (k === 3)
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const w = id >>> 5;
+      const m = 1 << (id & 31);
+      a![w]! |= m;
+      b![w]! |= m;
+      c![w]! |= m;
+    }
+  else
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      const w = id >>> 5;
+      const m = 1 << (id & 31);
+      for (let t = 0; t < k; t++) targets[t]![w]! |= m;
+    }
 }
 
 /** Stores under `into` the union of every group whose name starts with `prefix` (nothing when none). */
