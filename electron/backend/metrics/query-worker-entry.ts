@@ -1,14 +1,28 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
+import { warmRollupColumns } from '../db/rollup-cache.ts';
 import { metricQueries, type MetricQueryName } from './queries.ts';
 
 /**
  * The metrics query worker: owns one read-only connection per workspace file and answers
  * `{id, path, name, input}` with `{id, result}` or `{id, error}`. WAL lets it read while the
  * app's own connection (or an import) writes; each query sees the last committed data.
+ * In idle time it (re)loads the rollup columns of each open workspace after another connection
+ * committed, so the next dashboard query finds them in memory.
  */
 const connections = new Map<string, Db>();
+
+function warmAll(): void {
+  for (const db of connections.values()) {
+    try {
+      warmRollupColumns(db);
+    } catch {
+      // A workspace being migrated or closed: the next query reports any real problem.
+    }
+  }
+}
+setInterval(warmAll, 2000).unref();
 
 function connection(file: string): Db {
   let db = connections.get(file);
@@ -28,6 +42,7 @@ parentPort?.on('message', (msg: { id: number; path: string; name: MetricQueryNam
   try {
     const result = metricQueries[msg.name](connection(msg.path), msg.input);
     parentPort?.postMessage({ id: msg.id, result });
+    setTimeout(warmAll, 0).unref();
   } catch (error) {
     const shape =
       error instanceof AppError
