@@ -133,32 +133,35 @@ export function firstsByDay(
   }));
 }
 
-/** Coverage per day of the first message: pairs, covered, notice ever shown (coverage rollup). */
-export function coverageByDay(db: Db, s: QueryScope): { day: number; pairs: number; covered: number; noticed: number }[] {
-  return db
-    .prepare(
-      `SELECT day, sum(pairs) AS pairs, sum(covered) AS covered, sum(noticed) AS noticed
-       FROM rollup_coverage_daily WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
-    )
-    .all(bind(s)) as { day: number; pairs: number; covered: number; noticed: number }[];
+/** Per day of the first message: pairs, covered, noticed, and noticed pairs that opted out by lag bin. */
+export interface CoverageDay {
+  day: number;
+  pairs: number;
+  covered: number;
+  noticed: number;
+  opted: number;
+  /** Opted-out pairs per lag bin: < 1 h, 1–24 h, 1–7 d, 7–30 d, 30–90 d, ≥ 90 d. */
+  lags: [number, number, number, number, number, number];
 }
 
-/**
- * For pairs whose first message is in the period and whose recipient was shown a notice: the
- * hours from the first message to the first opt-out / block (that sender or platform-wide) at or after it.
- */
-export function optOutAfterFirst(db: Db, s: QueryScope): number[] {
-  return db
+/** Coverage per day of the first message, with the time to opt-out of noticed pairs (coverage rollup). */
+export function coverageByDay(db: Db, s: QueryScope): CoverageDay[] {
+  const rows = db
     .prepare(
-      `SELECT (SELECT min(c.occurred_at) FROM consent c INDEXED BY consent_by_recipient
-               WHERE c.recipient_id = f.recipient_id AND c.occurred_at >= f.sent_at AND c.action IN ('opt_out', 'block')
-                 AND (c.sender_id IS NULL OR c.sender_id = f.sender_id)) - f.sent_at AS lag
-       FROM rollup_first_messages f INDEXED BY rollup_first_by_day
-       WHERE f.scope = 'pair' AND f.${DAYS} AND ${SENDER_IN(s, 'f.')}
-         AND ${CATEGORY_IN(s, 'f.')} AND f.notice_at IS NOT NULL AND lag IS NOT NULL`,
+      `SELECT day, sum(pairs), sum(covered), sum(noticed), sum(opted), sum(lag_1h), sum(lag_1d), sum(lag_7d), sum(lag_30d),
+              sum(lag_90d), sum(lag_more)
+       FROM rollup_coverage_daily WHERE ${DAYS} AND ${SENDER_IN(s)} AND ${CATEGORY_IN(s)} GROUP BY day`,
     )
-    .pluck()
-    .all(bind(s)) as number[];
+    .raw()
+    .all(bind(s)) as number[][];
+  return rows.map((r) => ({
+    day: r[0]!,
+    pairs: r[1]!,
+    covered: r[2]!,
+    noticed: r[3]!,
+    opted: r[4]!,
+    lags: [r[5]!, r[6]!, r[7]!, r[8]!, r[9]!, r[10]!],
+  }));
 }
 
 /** A stored violation: [id, sent_at, sender_id, status, latest] (latest = "action|occurred_at|sender or ''"). */

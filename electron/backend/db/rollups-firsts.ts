@@ -29,11 +29,11 @@ export function earlier(aAt: number, aId: string | null, bAt: number, bId: strin
   return aId < bId;
 }
 
-/** Keys staged per multi-row statement (4 values each). */
-const KEY_BATCH = 240;
-/** Winners written per multi-row statement (11 values each). */
+/** Keys staged per multi-row statement (5 values each). */
+const KEY_BATCH = 192;
+/** Winners written per multi-row statement (12 values each). */
 const PUT_BATCH = 80;
-const PUT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const PUT_ROW = '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 interface MergeStatements {
   clear: Database.Statement;
@@ -41,6 +41,7 @@ interface MergeStatements {
   put: Map<number, Database.Statement>;
   existing: Database.Statement;
   notices: Database.Statement;
+  optOuts: Database.Statement;
 }
 
 const prepared = new WeakMap<Db, MergeStatements>();
@@ -48,23 +49,33 @@ const prepared = new WeakMap<Db, MergeStatements>();
 function statements(db: Db): MergeStatements {
   let s = prepared.get(db);
   if (!s) {
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_first_keys (k INTEGER PRIMARY KEY, recipient_id TEXT NOT NULL, sender_key TEXT NOT NULL, sender_id TEXT NOT NULL)');
+    db.exec(
+      `CREATE TEMP TABLE IF NOT EXISTS rollup_first_keys_v2
+         (k INTEGER PRIMARY KEY, recipient_id TEXT NOT NULL, sender_key TEXT NOT NULL, sender_id TEXT NOT NULL, sent_at INTEGER NOT NULL)`,
+    );
     s = {
-      clear: db.prepare('DELETE FROM temp.rollup_first_keys'),
+      clear: db.prepare('DELETE FROM temp.rollup_first_keys_v2'),
       stage: new Map(),
       put: new Map(),
       existing: db.prepare(
         `SELECT k.k, f.sender_id, f.sent_at, f.event_id, f.day, f.category, f.network, f.bytes, f.notice_at
-         FROM temp.rollup_first_keys k
+         FROM temp.rollup_first_keys_v2 k
          JOIN rollup_first_messages f ON f.scope = ? AND f.recipient_id = k.recipient_id AND f.sender_key = k.sender_key`,
       ),
       // The first notices that apply to each candidate: its sender's and the platform-wide one.
       notices: db.prepare(
-        `SELECT k.k, n.first_at FROM temp.rollup_first_keys k
+        `SELECT k.k, n.first_at FROM temp.rollup_first_keys_v2 k
          JOIN rollup_notice_first n ON n.recipient_id = k.recipient_id AND n.sender_id = k.sender_id
          UNION ALL
-         SELECT k.k, n.first_at FROM temp.rollup_first_keys k
+         SELECT k.k, n.first_at FROM temp.rollup_first_keys_v2 k
          JOIN rollup_notice_first n ON n.recipient_id = k.recipient_id AND n.sender_id = ''`,
+      ).raw(),
+      // Each pair candidate's first opt-out or block (its sender's or platform-wide) at or after it.
+      optOuts: db.prepare(
+        `SELECT k.k, min(c.occurred_at) FROM temp.rollup_first_keys_v2 k
+         JOIN consent c INDEXED BY consent_by_recipient ON c.recipient_id = k.recipient_id AND c.occurred_at >= k.sent_at
+         WHERE c.action IN ('opt_out', 'block') AND (c.sender_id IS NULL OR c.sender_id = k.sender_id) AND c.import_id <> ?
+         GROUP BY k.k`,
       ).raw(),
     };
     prepared.set(db, s);
@@ -95,10 +106,10 @@ function runRows(
 }
 
 const stageSql = (rows: number) =>
-  `INSERT INTO temp.rollup_first_keys (k, recipient_id, sender_key, sender_id) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(',')}`;
+  `INSERT INTO temp.rollup_first_keys_v2 (k, recipient_id, sender_key, sender_id, sent_at) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(',')}`;
 const putSql = (rows: number) =>
   `INSERT OR REPLACE INTO rollup_first_messages
-    (scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at)
+    (scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at, optout_at)
    VALUES ${Array(rows).fill(PUT_ROW).join(',')}`;
 
 /**
@@ -111,6 +122,7 @@ export function mergeFirstCandidates(
   candidates: Map<string, FirstCandidate>,
   firstDaily: Map<string, number[]>,
   usage: UsageDeltas | null = null,
+  excludeImport = -1,
 ): void {
   if (candidates.size === 0) return;
   const s = statements(db);
@@ -125,8 +137,8 @@ export function mergeFirstCandidates(
   for (let start = 0; start < n; start += KEY_BATCH) {
     const end = Math.min(n, start + KEY_BATCH);
     params.length = 0;
-    for (let i = start; i < end; i++) params.push(i, list[i]!.recipientId, pair ? list[i]!.senderId : '', list[i]!.senderId);
-    runRows(db, s.stage, KEY_BATCH, 4, params, stageSql);
+    for (let i = start; i < end; i++) params.push(i, list[i]!.recipientId, pair ? list[i]!.senderId : '', list[i]!.senderId, list[i]!.sentAt);
+    runRows(db, s.stage, KEY_BATCH, 5, params, stageSql);
   }
   const old = new Map<number, FirstRow>();
   for (const r of s.existing.all(scope) as (FirstRow & { k: number })[]) old.set(r.k, r);
@@ -135,6 +147,8 @@ export function mergeFirstCandidates(
     const cur = noticeAt.get(k);
     if (cur === undefined || at < cur) noticeAt.set(k, at);
   }
+  const optOutAt = new Map<number, number>();
+  if (pair) for (const [k, at] of s.optOuts.all(excludeImport) as [number, number][]) optOutAt.set(k, at);
   s.clear.run();
   const winners: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -156,8 +170,8 @@ export function mergeFirstCandidates(
       const k = winners[i]!;
       const c = list[k]!;
       params.push(scope, c.recipientId, pair ? c.senderId : '', c.senderId, c.sentAt, c.eventId, c.day, c.category, c.network, c.bytes,
-        noticeAt.get(k) ?? null);
+        noticeAt.get(k) ?? null, optOutAt.get(k) ?? null);
     }
-    runRows(db, s.put, PUT_BATCH, 11, params, putSql);
+    runRows(db, s.put, PUT_BATCH, 12, params, putSql);
   }
 }

@@ -112,7 +112,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
     db.prepare(
       `INSERT OR IGNORE INTO temp.rollup_affected
        SELECT recipient_id FROM notifications WHERE import_id = ? AND status IN ('sent','delivered')
-       UNION SELECT recipient_id FROM consent WHERE import_id = ? AND action = 'notice_shown'`,
+       UNION SELECT recipient_id FROM consent WHERE import_id = ? AND action IN ('notice_shown', 'opt_out', 'block')`,
     ).run(importId, importId);
     // Take the affected recipients' first messages out of the daily first counts, then recompute.
     const firstDaily = new Map<string, number[]>();
@@ -137,7 +137,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
     usage.flush(db);
     db.prepare('DELETE FROM rollup_first_messages WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
     db.prepare('DELETE FROM rollup_notice_first WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
-    const acc = makeAccumulator(db, 'firsts');
+    const acc = makeAccumulator(db, 'firsts', false, importId);
     for (const r of db
       .prepare(
         `SELECT event_id, occurred_at, recipient_id, sender_id FROM consent

@@ -70,18 +70,6 @@ export function prepareWriters(db: Db) {
        ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
          known_bytes_messages = known_bytes_messages + excluded.known_bytes_messages`,
     ),
-    getFirst: db.prepare(
-      `SELECT sender_id, sent_at, event_id, day, category, network, bytes, notice_at
-       FROM rollup_first_messages WHERE scope = ? AND recipient_id = ? AND sender_key = ?`,
-    ),
-    putFirst: db.prepare(
-      `INSERT OR REPLACE INTO rollup_first_messages
-        (scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    noticeFor: db.prepare(
-      `SELECT min(first_at) FROM rollup_notice_first WHERE recipient_id = ? AND sender_id IN (?, '')`,
-    ).pluck(),
     getNotice: db.prepare(`SELECT first_at FROM rollup_notice_first WHERE recipient_id = ? AND sender_id = ?`).pluck(),
     putNotice: db.prepare(
       `INSERT INTO rollup_notice_first (recipient_id, sender_id, first_at) VALUES (?, ?, ?)
@@ -97,11 +85,29 @@ export function prepareWriters(db: Db) {
        WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND (notice_at IS NULL OR notice_at > ?)
        RETURNING scope, day, sender_id, category`,
     ),
+    // Lag bins (ms): < 1 h, 1–24 h, 1–7 d, 7–30 d, 30–90 d, ≥ 90 d (consent.ts optOutBins).
     coverage: db.prepare(
-      `INSERT OR REPLACE INTO rollup_coverage_daily (day, sender_id, category, pairs, covered, noticed)
+      `INSERT OR REPLACE INTO rollup_coverage_daily
+         (day, sender_id, category, pairs, covered, noticed, opted, lag_1h, lag_1d, lag_7d, lag_30d, lag_90d, lag_more)
        SELECT @day, @sender, @category, count(*), coalesce(sum(notice_at IS NOT NULL AND notice_at <= sent_at), 0),
-              coalesce(sum(notice_at IS NOT NULL), 0)
-       FROM rollup_first_messages WHERE scope = 'pair' AND day = @day AND sender_id = @sender AND category = @category`,
+              coalesce(sum(notice_at IS NOT NULL), 0), coalesce(sum(o), 0), coalesce(sum(o AND lag < 3600000), 0),
+              coalesce(sum(o AND lag >= 3600000 AND lag < 86400000), 0), coalesce(sum(o AND lag >= 86400000 AND lag < 604800000), 0),
+              coalesce(sum(o AND lag >= 604800000 AND lag < 2592000000), 0),
+              coalesce(sum(o AND lag >= 2592000000 AND lag < 7776000000), 0), coalesce(sum(o AND lag >= 7776000000), 0)
+       FROM (SELECT sent_at, notice_at, notice_at IS NOT NULL AND optout_at IS NOT NULL AS o, optout_at - sent_at AS lag
+             FROM rollup_first_messages WHERE scope = 'pair' AND day = @day AND sender_id = @sender AND category = @category)`,
+    ),
+    // An opt-out or block at @at is the first one at or after the first messages sent up to @at
+    // that had none earlier.
+    lowerOptOutForSender: db.prepare(
+      `UPDATE rollup_first_messages SET optout_at = @at
+       WHERE scope = 'pair' AND recipient_id = @recipient AND sender_key = @sender AND sent_at <= @at AND (optout_at IS NULL OR optout_at > @at)
+       RETURNING day, sender_id, category`,
+    ),
+    lowerOptOutForAll: db.prepare(
+      `UPDATE rollup_first_messages SET optout_at = @at
+       WHERE scope = 'pair' AND recipient_id = @recipient AND sent_at <= @at AND (optout_at IS NULL OR optout_at > @at)
+       RETURNING day, sender_id, category`,
     ),
     dropCoverage: db.prepare('DELETE FROM rollup_coverage_daily WHERE day = ? AND sender_id = ? AND category = ? AND pairs = 0'),
     consent: db.prepare(
@@ -153,12 +159,14 @@ export function createRollupAccumulator(db: Db): RollupAccumulator {
  * The accumulator. Modes: `all`; `firsts` keeps only first messages and first notices; `reach`
  * only the distinct-recipient sets (both for recomputing after a removal). With `deferFirsts` (a
  * rebuild from scratch) first-message candidates stay in memory across flushes and are written once
- * by `finish`, sparing a lookup per pair per flush.
+ * by `finish`, sparing a lookup per pair per flush. `excludeImport`: consent rows of that import
+ * (being deleted) are not looked at for first opt-outs.
  */
 export function makeAccumulator(
   db: Db,
   mode: 'all' | 'firsts' | 'reach',
   deferFirsts = false,
+  excludeImport = -1,
 ): RollupAccumulator & { finish(): void } {
   let finishing = false;
   const counts = mode === 'all';
@@ -182,6 +190,9 @@ export function makeAccumulator(
   let pairFirst = new Map<string, FirstCandidate>();
   let recipFirst = new Map<string, FirstCandidate>();
   let notices = new Map<string, number>();
+  // Opt-outs and blocks seen: [recipient, sender ('' = platform-wide), at]. A rebuild leaves them to
+  // the first-message merge, which looks them up for every pair at once.
+  let optOuts: [string, string, number][] = [];
   let consent = new Map<string, number>();
   let urls = new Map<string, number>();
   const urlSets = urlRollupTracker(db);
@@ -239,6 +250,9 @@ export function makeAccumulator(
         const key = localDay(e.occurredAt, zone) + SEP + (e.senderId ?? '') + SEP + e.action;
         consent.set(key, (consent.get(key) ?? 0) + 1);
       }
+      if (firsts && !deferFirsts && (e.action === 'opt_out' || e.action === 'block')) {
+        optOuts.push([e.recipientId, e.senderId ?? '', e.occurredAt]);
+      }
       if (firsts && e.action === 'notice_shown') {
         const nkey = e.recipientId + SEP + (e.senderId ?? '');
         const cur = notices.get(nkey);
@@ -289,18 +303,29 @@ export function makeAccumulator(
       }
       const firstDaily = new Map<string, number[]>();
       const writeFirsts = !deferFirsts || finishing;
-      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage);
+      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage, excludeImport);
       for (const key of firstDaily.keys()) {
         const [scope, day, sender, category] = key.split(SEP);
         if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
       }
-      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage);
+      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage, excludeImport);
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);
         batched.firstDaily.add(scope!, Number(day), sender!, category!, network!, v[0]!, v[1]!);
       }
       batched.firstDaily.flush();
+      // Opt-outs after the first messages are merged: they may be the first one after a new first.
+      for (const [recipient, sender, at] of optOuts) {
+        const p = { at, recipient, sender };
+        const changed = (sender === '' ? writers.lowerOptOutForAll.all(p) : writers.lowerOptOutForSender.all(p)) as {
+          day: number;
+          sender_id: string;
+          category: string;
+        }[];
+        for (const c of changed) coverageKeys.add(c.day + SEP + c.sender_id + SEP + c.category);
+      }
+      optOuts = [];
       for (const key of coverageKeys) {
         const [day, sender, category] = key.split(SEP);
         writers.coverage.run({ day: Number(day), sender, category });

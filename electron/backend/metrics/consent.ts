@@ -7,12 +7,7 @@ import type {
   OptOutResult,
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import {
-  coverageByDay,
-  dimensionCounts,
-  optOutAfterFirst,
-  type QueryScope,
-} from '../db/metrics-repo.ts';
+import { coverageByDay, dimensionCounts, type QueryScope } from '../db/metrics-repo.ts';
 import { countsOf, intersect, popcount, unionByGroup, unionInto } from './reach.ts';
 import { ratio, resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -97,7 +92,7 @@ export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
   };
 }
 
-/** Time-to-opt-out bins, in hours. */
+/** Time-to-opt-out bins, in hours (the coverage rollup's lag columns, migration 0011). */
 export const optOutBins: { label: string; min: number; max: number | null }[] = [
   { label: '< 1 h', min: 0, max: 1 },
   { label: '1–24 h', min: 1, max: 24 },
@@ -133,7 +128,11 @@ export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean 
   let pairs = 0;
   let covered = 0;
   let noticed = 0;
+  let opted = 0;
+  const lags = optOutBins.map(() => 0);
   for (const r of coverageByDay(db, q)) {
+    opted += r.opted;
+    r.lags.forEach((n, i) => (lags[i]! += n));
     const label = scope.label(r.day);
     const b = perBucket.get(label) ?? { pairs: 0, covered: 0 };
     b.pairs += r.pairs;
@@ -143,11 +142,7 @@ export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean 
     covered += r.covered;
     noticed += r.noticed;
   }
-  const lags = input.funnel === false ? [] : optOutAfterFirst(db, q).map((ms) => ms / 3_600_000);
-  const timeToOptOut: HistogramBin[] = optOutBins.map((b) => ({
-    ...b,
-    count: lags.filter((h) => h >= b.min && (b.max === null || h < b.max)).length,
-  }));
+  const timeToOptOut: HistogramBin[] = optOutBins.map((b, i) => ({ ...b, count: input.funnel === false ? 0 : lags[i]! }));
   return {
     metric: 'coverage',
     by: filter.by,
@@ -157,7 +152,7 @@ export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean 
       const v = perBucket.get(b.label) ?? { pairs: 0, covered: 0 };
       return { bucket: b.label, ...coverageFigures(v.pairs, v.covered) };
     }),
-    funnel: { firstMessage: pairs, noticeShown: noticed, optedOut: input.funnel === false ? 0 : lags.length },
+    funnel: { firstMessage: pairs, noticeShown: noticed, optedOut: input.funnel === false ? 0 : opted },
     timeToOptOut,
   };
 }

@@ -152,3 +152,83 @@ describe('distinct recipients under removal', () => {
     expect((await w.api['metrics:coverage']({})).pairs).toBe(1);
   });
 });
+
+/** A seeded generator, so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The funnel's opted-out pairs per time-to-opt-out bin, from the raw rows (METRICS.md coverage pairs). */
+function referenceLags(db: import('better-sqlite3').Database): number[] {
+  const msgs = db
+    .prepare("SELECT event_id, sent_at, recipient_id, sender_id FROM notifications WHERE status IN ('sent', 'delivered')")
+    .all() as { event_id: string; sent_at: number; recipient_id: string; sender_id: string }[];
+  const events = db.prepare('SELECT occurred_at, recipient_id, sender_id, action FROM consent').all() as {
+    occurred_at: number;
+    recipient_id: string;
+    sender_id: string | null;
+    action: string;
+  }[];
+  const firsts = new Map<string, (typeof msgs)[number]>();
+  for (const m of msgs) {
+    const key = `${m.recipient_id}|${m.sender_id}`;
+    const f = firsts.get(key);
+    if (!f || m.sent_at < f.sent_at || (m.sent_at === f.sent_at && m.event_id < f.event_id)) firsts.set(key, m);
+  }
+  const bins = [0, 0, 0, 0, 0, 0];
+  const edges = [1, 24, 168, 720, 2160].map((h) => h * 3_600_000);
+  for (const f of firsts.values()) {
+    const mine = events.filter((c) => c.recipient_id === f.recipient_id && (c.sender_id === null || c.sender_id === f.sender_id));
+    if (!mine.some((c) => c.action === 'notice_shown')) continue;
+    const outs = mine.filter((c) => (c.action === 'opt_out' || c.action === 'block') && c.occurred_at >= f.sent_at).map((c) => c.occurred_at);
+    if (outs.length === 0) continue;
+    const lag = Math.min(...outs) - f.sent_at;
+    bins[edges.filter((e) => lag >= e).length]!++;
+  }
+  return bins;
+}
+
+describe('time to opt-out', () => {
+  it('matches the definition whatever the order of imports, deletions and a rebuild', async () => {
+    const rnd = prng(5);
+    const at = (h: number) => new Date(Date.parse('2016-01-01T00:00:00+09:00') + h * 3_600_000).toISOString();
+    const hour = () => Math.floor(rnd() ** 3 * 24 * 200);
+    const batch = (kind: 'n' | 'c', k: number) => {
+      const rows: string[][] = [];
+      for (let i = 0; i < 50; i++) {
+        const r = `r${Math.floor(rnd() * 6)}`;
+        const s = `s${Math.floor(rnd() * 3)}`;
+        if (kind === 'n') rows.push([`n${k}-${i}`, at(hour()), r, s, rnd() < 0.8 ? 'delivered' : 'failed']);
+        else rows.push([`c${k}-${i}`, at(hour()), r, rnd() < 0.3 ? '' : s, ['notice_shown', 'opt_out', 'block', 'opt_in'][Math.floor(rnd() * 4)]!]);
+      }
+      return kind === 'n' ? notifications(rows) : consent(rows);
+    };
+    const w = await workspace();
+    const check = async () => {
+      const want = referenceLags(w.db());
+      const r = await w.api['metrics:coverage']({});
+      expect(r.timeToOptOut.map((b) => b.count)).toEqual(want);
+      expect(r.funnel.optedOut).toBe(want.reduce((s, n) => s + n, 0));
+      return want;
+    };
+    const ids: number[] = [];
+    for (const [k, kind] of (['c', 'n', 'c', 'n', 'c'] as const).entries()) {
+      ids.push((await w.load(batch(kind, k))).importId!);
+      await check();
+    }
+    expect((await check()).reduce((s, n) => s + n, 0)).toBeGreaterThan(3);
+    await w.api['imports:delete']({ id: ids[2]! });
+    await check();
+    await w.api['imports:delete']({ id: ids[1]! });
+    const before = await check();
+    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    rebuildRollups(w.db());
+    expect(await check()).toEqual(before);
+  });
+});
