@@ -7,7 +7,7 @@
  * and cached as bench-data/bench-<N>.sqlite; DuckDB gets the raw rows once through CSV (its
  * SQLite extension cannot be downloaded offline) into bench-data/bench-<N>.duckdb.
  * Options (env): BENCH_NOTIFICATIONS (default 10000000), BENCH_CONSENT (default 1000000),
- * BENCH_RUNS (default 5), BENCH_SKIP_DUCKDB=1.
+ * BENCH_RUNS (default 7), BENCH_SKIP_DUCKDB=1.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +27,7 @@ import { computeVolume } from '../electron/backend/metrics/volume.ts';
 const N = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000_000);
 const C = Number(process.env.BENCH_CONSENT ?? 1_000_000);
 const U = Math.max(1000, Math.round(N / 50));
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const DIR = path.resolve(import.meta.dirname, '../bench-data');
 const FILE = path.join(DIR, `bench-${N}-${C}.sqlite`);
 const DUCK = path.join(DIR, `bench-${N}-${C}.duckdb`);

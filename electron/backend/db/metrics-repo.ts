@@ -86,22 +86,21 @@ export function topTemplates(db: Db, s: QueryScope, limit: number): { key: strin
 }
 
 export interface ChargeableRow {
-  day: number;
-  sender_id: string;
+  /** The day number or the sender id, as grouped. */
+  key: number | string;
   network: string;
   messages: number;
   known_messages: number;
   known_bytes: number;
 }
 
-/** Chargeable messages per day, sender and network, with their known byte counts (rollup columns). */
-export function chargeableByDay(db: Db, s: QueryScope): ChargeableRow[] {
+/** Chargeable messages per day (or per sender) and network, with their known byte counts (rollup columns). */
+export function chargeableBy(db: Db, s: QueryScope, by: 'day' | 'sender_id'): ChargeableRow[] {
   const t = notificationsDaily(db);
   const only = { column: 'status', values: ['sent', 'delivered'] };
-  const g = groupSums(t, s, ['day', 'sender_id', 'network'], ['messages', 'known_bytes_messages', 'known_bytes'], only);
+  const g = groupSums(t, s, [by, 'network'], ['messages', 'known_bytes_messages', 'known_bytes'], only);
   return Array.from({ length: g.count }, (_, i) => ({
-    day: t.day[g.row[i]!]!,
-    sender_id: textAt(t, 'sender_id', g.row[i]!),
+    key: by === 'day' ? t.day[g.row[i]!]! : textAt(t, by, g.row[i]!),
     network: textAt(t, 'network', g.row[i]!),
     messages: g.sums[0]![i]!,
     known_messages: g.sums[1]![i]!,
@@ -116,17 +115,17 @@ export function firstsPerDay(db: Db, s: QueryScope, scope: 'pair' | 'recipient')
   return Array.from({ length: g.count }, (_, i) => ({ day: t.day[g.row[i]!]!, n: g.sums[0]![i]! }));
 }
 
-/** First messages (pair or recipient scope) per day, sender and network (rollup columns). */
-export function firstsByDay(
+/** First messages (pair or recipient scope) per day (or per sender) and network (rollup columns). */
+export function firstsBy(
   db: Db,
   s: QueryScope,
   scope: 'pair' | 'recipient',
-): { day: number; sender_id: string; network: string; messages: number; known_messages: number }[] {
+  by: 'day' | 'sender_id',
+): { key: number | string; network: string; messages: number; known_messages: number }[] {
   const t = firstsDaily(db, scope);
-  const g = groupSums(t, s, ['day', 'sender_id', 'network'], ['messages', 'known_bytes_messages']);
+  const g = groupSums(t, s, [by, 'network'], ['messages', 'known_bytes_messages']);
   return Array.from({ length: g.count }, (_, i) => ({
-    day: t.day[g.row[i]!]!,
-    sender_id: textAt(t, 'sender_id', g.row[i]!),
+    key: by === 'day' ? t.day[g.row[i]!]! : textAt(t, by, g.row[i]!),
     network: textAt(t, 'network', g.row[i]!),
     messages: g.sums[0]![i]!,
     known_messages: g.sums[1]![i]!,
@@ -272,6 +271,11 @@ export function urlIdsByHost(db: Db): [string, string][] {
     .prepare('SELECT host, group_concat(idx) FROM rollup_url_ids INDEXED BY rollup_url_ids_by_host GROUP BY host')
     .raw()
     .all() as [string, string][];
+}
+
+/** The number of distinct (sender, category) pairs with notifications (all-time dimensions rollup). */
+export function senderCategoryPairs(db: Db): number {
+  return db.prepare('SELECT count(*) FROM (SELECT DISTINCT sender_id, category FROM rollup_dimensions)').pluck().get() as number;
 }
 
 /** Senders, categories and templates present, with their notification counts (all-time dimensions rollup). */

@@ -7,9 +7,13 @@ import type {
   OptOutResult,
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { coverageByDay, dimensionCounts, type QueryScope } from '../db/metrics-repo.ts';
-import { countsOf, intersect, popcount, unionByGroup, unionInto } from './reach.ts';
+import { coverageByDay, dimensionCounts, senderCategoryPairs, type QueryScope } from '../db/metrics-repo.ts';
+import { countsOf, intersectionCount, mergeGroups, popcount, releaseGroups, unionByGroup, unionInto } from './reach.ts';
 import { ratio, resolveScope, toFilter, type FilterInput } from './scope.ts';
+
+/** Above this many (sender, category) pairs, sets go to sender and category groups directly. */
+const PAIR_GROUPS_MAX = 64;
+const PAIR_SEP = '\u001f';
 
 /** Opt-out figures of the whole scope and, optionally, of each bucket, sender and category. */
 function optOutTable(
@@ -19,13 +23,24 @@ function optOutTable(
   senderKeys: readonly string[],
   categoryKeys: readonly string[],
 ) {
-  // With buckets, the whole period's set is the union of the bucket sets (one bit set per id fewer).
+  // With few (sender, category) pairs, each stored set goes to its bucket and its pair only, and the
+  // sender and category sets are merged from the pair sets (one bit set per id fewer).
+  const byPair = senderKeys.length > 0 && categoryKeys.length > 0 && senderCategoryPairs(db) <= PAIR_GROUPS_MAX;
   const reachedSets = unionByGroup(db, 'reached', q, (r) => {
     const g = label ? ['b' + label(r.day)] : ['t'];
-    if (senderKeys.length > 0) g.push('s' + r.senderId);
-    if (categoryKeys.length > 0) g.push('c' + r.category);
+    if (byPair) g.push('p' + r.senderId + PAIR_SEP + r.category);
+    else {
+      if (senderKeys.length > 0) g.push('s' + r.senderId);
+      if (categoryKeys.length > 0) g.push('c' + r.category);
+    }
     return g;
   });
+  if (byPair) {
+    mergeGroups(reachedSets, 'p', (pair) => {
+      const [sender, category] = pair.split(PAIR_SEP) as [string, string];
+      return ['s' + sender, 'c' + category];
+    });
+  }
   const senderGroups = senderKeys.map((k) => 's' + k);
   const optSets = unionByGroup(
     db,
@@ -40,8 +55,10 @@ function optOutTable(
     { withPlatform: true, ignoreCategories: true },
   );
   if (label) {
-    unionInto(reachedSets, 't', 'b');
-    unionInto(optSets, 't', 'b');
+    // Every set went to a bucket and, with sender groups, to a sender: the fewer groups to merge.
+    const prefix = senderKeys.length > 0 ? 's' : 'b';
+    unionInto(reachedSets, 't', prefix);
+    unionInto(optSets, 't', prefix);
   }
   const reached = countsOf(reachedSets);
   const narrowed = q.categories !== null;
@@ -50,7 +67,7 @@ function optOutTable(
     if (!bits) return 0;
     if (!narrowed && !reachGroup.startsWith('c')) return popcount(bits);
     const r = reachedSets.get(reachGroup);
-    return r ? popcount(intersect(bits, r)) : 0;
+    return r ? intersectionCount(bits, r) : 0;
   };
   const figures = (optGroup: string, reachGroup: string): OptOutFigures => {
     const n = reached(reachGroup);
@@ -63,12 +80,17 @@ function optOutTable(
     sender: (k: string) => figures('s' + k, 's' + k),
     // Consent events have no category: a category's opt-outs are those of the recipients it reached.
     category: (k: string) => figures('t', 'c' + k),
+    /** Gives the sets back for reuse (the figures cannot be asked for afterwards). */
+    release: () => releaseGroups(reachedSets, optSets),
   };
 }
 
 /** Opt-out figures of one bound scope. */
 export function optOutFigures(db: Db, q: QueryScope): OptOutFigures {
-  return optOutTable(db, q, null, [], []).total;
+  const table = optOutTable(db, q, null, [], []);
+  const total = table.total;
+  table.release();
+  return total;
 }
 
 /** Optout (METRICS.md): reached, opted out and rate per bucket, by sender and by category. */
@@ -81,7 +103,7 @@ export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
   const senders = filter.senders.length > 0 ? filter.senders : dims.senders.map((s) => s.key);
   const categories = filter.categories.length > 0 ? filter.categories : dims.categories.map((c) => c.key);
   const table = optOutTable(db, q, scope.label, senders, categories);
-  return {
+  const result: OptOutResult = {
     metric: 'optout',
     by: filter.by,
     period: scope.period,
@@ -90,6 +112,8 @@ export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
     bySender: senders.map((key) => ({ key, ...table.sender(key) })),
     byCategory: categories.map((key) => ({ key, ...table.category(key) })),
   };
+  table.release();
+  return result;
 }
 
 /** Time-to-opt-out bins, in hours (the coverage rollup's lag columns, migration 0011). */

@@ -6,10 +6,10 @@ import type {
   HistogramBin,
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { chargeableByDay, firstsByDay } from '../db/metrics-repo.ts';
+import { chargeableBy, firstsBy } from '../db/metrics-repo.ts';
 import { recipientIdCount } from '../db/reach-repo.ts';
 import { PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets, type UsageSet } from '../db/usage-repo.ts';
-import { countsOf, unionByGroup, unionInto } from './reach.ts';
+import { countsOf, releaseGroups, unionByGroup, unionInto } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -71,29 +71,31 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
   const total = newAcc();
   const perBucket = new Map<string, Acc>();
   const perSender = new Map<string, Acc>();
-  const groups = (day: number, sender: string): Acc[] => {
-    const label = scope.label(day);
-    let b = perBucket.get(label);
-    if (!b) perBucket.set(label, (b = newAcc()));
-    let s = perSender.get(sender);
-    if (!s) perSender.set(sender, (s = newAcc()));
-    return [total, b, s];
+  const accOf = (map: Map<string, Acc>, key: string) => {
+    let a = map.get(key);
+    if (!a) map.set(key, (a = newAcc()));
+    return a;
   };
-  for (const r of chargeableByDay(db, q)) {
-    const net = NETWORK_INDEX[r.network] ?? 2;
-    const unknown = r.messages - r.known_messages;
-    for (const a of groups(r.day, r.sender_id)) {
-      a.chargeable += r.messages;
-      a.estimated += unknown;
-      a.bytes[net] += r.known_bytes + unknown * model.laterMessageBytes;
+  // Rows per (day, network) feed the buckets and the total; rows per (sender, network) the senders.
+  const targets = (key: number | string): Acc[] =>
+    typeof key === 'number' ? [total, accOf(perBucket, scope.label(key))] : [accOf(perSender, key)];
+  for (const by of ['day', 'sender_id'] as const) {
+    for (const r of chargeableBy(db, q, by)) {
+      const net = NETWORK_INDEX[r.network] ?? 2;
+      const unknown = r.messages - r.known_messages;
+      for (const a of targets(r.key)) {
+        a.chargeable += r.messages;
+        a.estimated += unknown;
+        a.bytes[net] += r.known_bytes + unknown * model.laterMessageBytes;
+      }
     }
-  }
-  for (const r of firstsByDay(db, q, model.firstScope)) {
-    const net = NETWORK_INDEX[r.network] ?? 2;
-    const unknownFirsts = r.messages - r.known_messages;
-    for (const a of groups(r.day, r.sender_id)) {
-      a.firsts += r.messages;
-      a.bytes[net] += unknownFirsts * (model.firstMessageBytes - model.laterMessageBytes);
+    for (const r of firstsBy(db, q, model.firstScope, by)) {
+      const net = NETWORK_INDEX[r.network] ?? 2;
+      const unknownFirsts = r.messages - r.known_messages;
+      for (const a of targets(r.key)) {
+        a.firsts += r.messages;
+        a.bytes[net] += unknownFirsts * (model.firstMessageBytes - model.laterMessageBytes);
+      }
     }
   }
   // The whole period's set is the union of the sender sets (one bit set per id fewer).
@@ -107,13 +109,15 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
   const bySender = [...perSender.entries()]
     .map(([senderId, a]) => ({ senderId, ...figures(a, model, recipients('s' + senderId)) }))
     .sort((a, b) => b.totalBytes - a.totalBytes || (a.senderId < b.senderId ? -1 : 1));
+  const totalRecipients = recipients('t');
+  releaseGroups(chargedSets);
   const dist = options.perRecipient === false ? null : recipientDistribution(db, scope.query, model);
   return {
     metric: 'datacost',
     by: filter.by,
     period: scope.period,
     costModel: model,
-    ...figures(total, model, recipients('t')),
+    ...figures(total, model, totalRecipients),
     buckets,
     bySender,
     perRecipient: dist?.bins ?? recipientBins.map((b) => ({ ...b, count: 0 })),
@@ -156,12 +160,26 @@ function binOf(total: number): number {
   return Math.min(recipientBins.length - 1, 32 - Math.clz32(Math.floor(total / 16_384)));
 }
 
+let scratch: { totals: Float64Array; seen: Uint8Array; present: Uint32Array } | null = null;
+
+/**
+ * Zeroed per-recipient working arrays, reused from call to call (a distribution over a million
+ * recipients would otherwise allocate and collect 13 MB each time).
+ */
+function scratchFor(size: number) {
+  if (!scratch || scratch.totals.length < size) {
+    scratch = { totals: new Float64Array(size), seen: new Uint8Array(size), present: new Uint32Array(size) };
+  } else {
+    scratch.totals.fill(0, 0, size);
+    scratch.seen.fill(0, 0, size);
+  }
+  return scratch;
+}
+
 /** The per-recipient distribution of bytes received in the period (usage rollup: one pass over the stored sets). */
 function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveScope>['query']>, model: CostModel) {
   const size = recipientIdCount(db);
-  const totals = new Float64Array(size);
-  const seen = new Uint8Array(size);
-  const present = new Uint32Array(size);
+  const { totals, seen, present } = scratchFor(size);
   const later = model.laterMessageBytes;
   const extra = model.firstMessageBytes - model.laterMessageBytes;
   const bit = model.firstScope === 'pair' ? PAIR_FIRST : RECIPIENT_FIRST;

@@ -11,24 +11,51 @@ import { decodeIds, reachSets, recipientIdCount, type ReachKind } from '../db/re
 /** A set of recipient ids as a bitset. */
 export type Bitset = Uint32Array;
 
+/** Bitsets given back by finished queries, reused (zeroed) by the next ones: no allocation and collection per group. */
+const pool: Bitset[] = [];
+
+/** A zeroed bitset of `words` words (from the pool when one of that size is there). */
+function newBitset(words: number): Bitset {
+  for (let i = pool.length - 1; i >= 0; i--) {
+    if (pool[i]!.length !== words) continue;
+    const bits = pool[i]!;
+    pool[i] = pool[pool.length - 1]!;
+    pool.pop();
+    return bits.fill(0);
+  }
+  return new Uint32Array(words);
+}
+
+/** Gives the bitsets of finished group maps back to the pool (they must not be used afterwards). */
+export function releaseGroups(...maps: Map<string, Bitset>[]): void {
+  for (const m of maps) {
+    for (const bits of m.values()) if (pool.length < 512) pool.push(bits);
+    m.clear();
+  }
+}
+
+/** Set bits per 16-bit value (popcounts by two table lookups per word). */
+const BITS16 = new Uint8Array(65_536);
+for (let i = 1; i < 65_536; i++) BITS16[i] = (i & 1) + BITS16[i >>> 1]!;
+
 /** The number of set bits. */
 export function popcount(bits: Bitset): number {
   let n = 0;
   for (let i = 0; i < bits.length; i++) {
-    let v = bits[i]!;
-    if (v === 0) continue;
-    v = v - ((v >>> 1) & 0x55555555);
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-    n += (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    const v = bits[i]!;
+    n += BITS16[v & 0xffff]! + BITS16[v >>> 16]!;
   }
   return n;
 }
 
-/** The intersection of two bitsets (a new bitset). */
-export function intersect(a: Bitset, b: Bitset): Bitset {
-  const out = new Uint32Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
-  return out;
+/** The number of ids in both bitsets. */
+export function intersectionCount(a: Bitset, b: Bitset): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i]! & b[i]!;
+    n += BITS16[v & 0xffff]! + BITS16[v >>> 16]!;
+  }
+  return n;
 }
 
 export interface ReachRow {
@@ -57,7 +84,7 @@ export function unionByGroup(
     targets.length = 0;
     for (const g of groupsOf(row)) {
       let bits = groups.get(g);
-      if (!bits) groups.set(g, (bits = new Uint32Array(words)));
+      if (!bits) groups.set(g, (bits = newBitset(words)));
       targets.push(bits);
     }
     setBits(targets, ids);
@@ -120,10 +147,22 @@ export function unionInto(groups: Map<string, Bitset>, into: string, prefix: str
   let out: Bitset | null = null;
   for (const [g, bits] of groups) {
     if (!g.startsWith(prefix)) continue;
-    out ??= new Uint32Array(bits.length);
+    out ??= newBitset(bits.length);
     for (let i = 0; i < bits.length; i++) out[i]! |= bits[i]!;
   }
   if (out) groups.set(into, out);
+}
+
+/** ORs every group named `prefix` + key into the groups `targetsOf(key)` names (created as needed). */
+export function mergeGroups(groups: Map<string, Bitset>, prefix: string, targetsOf: (key: string) => readonly string[]): void {
+  const sources = [...groups].filter(([g]) => g.startsWith(prefix));
+  for (const [g, bits] of sources) {
+    for (const target of targetsOf(g.slice(prefix.length))) {
+      let out = groups.get(target);
+      if (!out) groups.set(target, (out = newBitset(bits.length)));
+      for (let i = 0; i < bits.length; i++) out[i]! |= bits[i]!;
+    }
+  }
 }
 
 /** Popcounts of every group (missing groups count 0). */

@@ -232,3 +232,47 @@ describe('time to opt-out', () => {
     expect(await check()).toEqual(before);
   });
 });
+
+describe('opt-out by sender and category with many (sender, category) pairs', () => {
+  it('counts the same as the raw rows, whether sets are merged from pairs or grouped directly', async () => {
+    const rnd = prng(9);
+    const at = (h: number) => new Date(Date.parse('2016-03-01T00:00:00+09:00') + h * 3_600_000).toISOString();
+    const rows: (string | number | null)[][] = [];
+    const events: string[][] = [];
+    for (let i = 0; i < 400; i++) {
+      // 24 senders × 3 categories: more pairs than the merge-from-pairs limit (64).
+      rows.push([`n${i}`, at(Math.floor(rnd() * 24 * 20)), `r${Math.floor(rnd() * 30)}`, `s${Math.floor(rnd() * 24)}`, 'delivered', null, null, `k${Math.floor(rnd() * 3)}`]);
+    }
+    for (let i = 0; i < 60; i++) events.push([`c${i}`, at(Math.floor(rnd() * 24 * 20)), `r${Math.floor(rnd() * 30)}`, rnd() < 0.3 ? '' : `s${Math.floor(rnd() * 24)}`, 'opt_out']);
+    const reference = (db: import('better-sqlite3').Database, column: 'sender_id' | 'category', key: string) => {
+      const reached = db
+        .prepare(`SELECT count(DISTINCT recipient_id) FROM notifications WHERE status <> 'failed' AND ${column} = ?`)
+        .pluck()
+        .get(key) as number;
+      const opted =
+        column === 'sender_id'
+          ? (db
+              .prepare("SELECT count(DISTINCT recipient_id) FROM consent WHERE action IN ('opt_out','block') AND (sender_id = ? OR sender_id IS NULL)")
+              .pluck()
+              .get(key) as number)
+          : (db
+              .prepare(
+                `SELECT count(DISTINCT recipient_id) FROM consent WHERE action IN ('opt_out','block')
+                 AND recipient_id IN (SELECT recipient_id FROM notifications WHERE status <> 'failed' AND category = ?)`,
+              )
+              .pluck()
+              .get(key) as number);
+      return { reached, optedOut: opted };
+    };
+    for (const pairs of ['few', 'many'] as const) {
+      const w = await workspace();
+      // 'few' keeps only three senders (nine pairs); 'many' keeps all 72 pairs.
+      await w.load(notifications(pairs === 'few' ? rows.filter((r) => ['s0', 's1', 's2'].includes(r[3] as string)) : rows));
+      await w.load(consent(events));
+      const r = await w.api['metrics:optout']({ by: 'week' });
+      for (const s of r.bySender) expect({ reached: s.reached, optedOut: s.optedOut }).toEqual(reference(w.db(), 'sender_id', s.key));
+      for (const c of r.byCategory) expect({ reached: c.reached, optedOut: c.optedOut }).toEqual(reference(w.db(), 'category', c.key));
+      expect(r.bySender.length).toBe(pairs === 'few' ? 3 : 24);
+    }
+  });
+});
