@@ -9,7 +9,10 @@
  * API) reloads on every call, so it can never see stale rollups. Sets larger than MAX_CACHED_IDS are
  * never kept (memory stays bounded whatever the workspace size).
  */
+import { bucketStart } from '../../../shared/metrics/calendar.ts';
+import type { Bucketing } from '../../../shared/metrics/types.ts';
 import type { Db } from './connection.ts';
+import { recipientIdCount } from './reach-repo.ts';
 
 /** The most recipient ids kept in memory per kind (4 bytes each). */
 const MAX_CACHED_IDS = 50_000_000;
@@ -276,6 +279,49 @@ export function groupSums(
   return { count, row, sums };
 }
 
+/**
+ * Distinct recipients of one kind per calendar bucket (day, ISO week or month, by start day) over
+ * all senders and categories: one pass over the loaded sets in day order, counting new bits in one
+ * scratch bitset cleared per bucket. Derived from the reach columns and kept with them; null when
+ * they are not kept (too large).
+ */
+export function bucketCounts(db: Db, kind: string, by: Bucketing): Map<number, number> | null {
+  return cached(
+    db,
+    `counts:${kind}:${by}`,
+    (): Map<number, number> | null => {
+      const cols = reachColumns(db, kind);
+      if (!cols || !db.readonly) return null;
+      const bits = new Uint32Array(Math.ceil(recipientIdCount(db) / 32));
+      const out = new Map<number, number>();
+      let current = Number.NaN;
+      let count = 0;
+      for (let r = 0; r < cols.rows; r++) {
+        const start = bucketStart(cols.day[r]!, by);
+        if (start !== current) {
+          if (!Number.isNaN(current)) out.set(current, count);
+          bits.fill(0);
+          current = start;
+          count = 0;
+        }
+        const end = cols.start[r + 1]!;
+        for (let i = cols.start[r]!; i < end; i++) {
+          const id = cols.ids[i]!;
+          const w = id >>> 5;
+          const m = 1 << (id & 31);
+          if ((bits[w]! & m) === 0) {
+            bits[w]! |= m;
+            count++;
+          }
+        }
+      }
+      if (!Number.isNaN(current)) out.set(current, count);
+      return out;
+    },
+    (value) => value !== null,
+  );
+}
+
 /** Loads every kept column set (the query worker calls this when idle after a data change). */
 export function warmRollupColumns(db: Db): void {
   notificationsDaily(db);
@@ -283,4 +329,5 @@ export function warmRollupColumns(db: Db): void {
   firstsDaily(db, 'pair');
   firstsDaily(db, 'recipient');
   for (const kind of ['reached', 'charged', 'optout']) reachColumns(db, kind);
+  for (const kind of ['reached', 'charged']) for (const by of ['week', 'month'] as const) bucketCounts(db, kind, by);
 }

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { coverageByDay, dimensionCounts, senderCategoryPairs, type QueryScope } from '../db/metrics-repo.ts';
-import { countsOf, intersectionCount, mergeGroups, popcount, releaseGroups, unionByGroup, unionInto } from './reach.ts';
+import { countsOf, intersectionCount, mergeGroups, popcount, releaseGroups, unionByGroup, unionInto, wholeBucketCounts } from './reach.ts';
 import { ratio, resolveScope, toFilter, type FilterInput } from './scope.ts';
 
 /** Above this many (sender, category) pairs, sets go to sender and category groups directly. */
@@ -22,12 +22,16 @@ function optOutTable(
   label: ((day: number) => string) | null,
   senderKeys: readonly string[],
   categoryKeys: readonly string[],
+  wholeBuckets: ReadonlyMap<string, number> = new Map(),
 ) {
+  // Whole buckets' reached counts come precomputed (every set still reaches a sender group).
+  const whole = senderKeys.length > 0 ? wholeBuckets : new Map<string, number>();
   // With few (sender, category) pairs, each stored set goes to its bucket and its pair only, and the
   // sender and category sets are merged from the pair sets (one bit set per id fewer).
   const byPair = senderKeys.length > 0 && categoryKeys.length > 0 && senderCategoryPairs(db) <= PAIR_GROUPS_MAX;
   const reachedSets = unionByGroup(db, 'reached', q, (r) => {
-    const g = label ? ['b' + label(r.day)] : ['t'];
+    const l = label ? label(r.day) : null;
+    const g = l === null ? ['t'] : whole.has(l) ? [] : ['b' + l];
     if (byPair) g.push('p' + r.senderId + PAIR_SEP + r.category);
     else {
       if (senderKeys.length > 0) g.push('s' + r.senderId);
@@ -76,7 +80,12 @@ function optOutTable(
   };
   return {
     total: figures('t', 't'),
-    bucket: (l: string) => figures('b' + l, 'b' + l),
+    bucket: (l: string) => {
+      const n = whole.get(l);
+      if (n === undefined) return figures('b' + l, 'b' + l);
+      const o = opted('b' + l, 'b' + l);
+      return { reached: n, optedOut: o, rate: ratio(o, n) };
+    },
     sender: (k: string) => figures('s' + k, 's' + k),
     // Consent events have no category: a category's opt-outs are those of the recipients it reached.
     category: (k: string) => figures('t', 'c' + k),
@@ -102,7 +111,7 @@ export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
   const dims = dimensionCounts(db);
   const senders = filter.senders.length > 0 ? filter.senders : dims.senders.map((s) => s.key);
   const categories = filter.categories.length > 0 ? filter.categories : dims.categories.map((c) => c.key);
-  const table = optOutTable(db, q, scope.label, senders, categories);
+  const table = optOutTable(db, q, scope.label, senders, categories, wholeBucketCounts(db, 'reached', scope));
   const result: OptOutResult = {
     metric: 'optout',
     by: filter.by,

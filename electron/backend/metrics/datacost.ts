@@ -9,7 +9,7 @@ import type { Db } from '../db/connection.ts';
 import { chargeableBy, firstsBy } from '../db/metrics-repo.ts';
 import { recipientIdCount } from '../db/reach-repo.ts';
 import { PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets, type UsageSet } from '../db/usage-repo.ts';
-import { countsOf, releaseGroups, unionByGroup, unionInto } from './reach.ts';
+import { countsOf, releaseGroups, unionByGroup, unionInto, wholeBucketCounts } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
@@ -99,12 +99,17 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
     }
   }
   // The whole period's set is the union of the sender sets (one bit set per id fewer).
-  const chargedSets = unionByGroup(db, 'charged', q, (r) => ['b' + scope.label(r.day), 's' + r.senderId]);
+  // Whole buckets of an unfiltered scope take their count from the worker's per-bucket counts.
+  const whole = wholeBucketCounts(db, 'charged', scope);
+  const chargedSets = unionByGroup(db, 'charged', q, (r) => {
+    const label = scope.label(r.day);
+    return whole.has(label) ? ['s' + r.senderId] : ['b' + label, 's' + r.senderId];
+  });
   unionInto(chargedSets, 't', 's');
   const recipients = countsOf(chargedSets);
   const buckets = scope.buckets.map((b) => ({
     bucket: b.label,
-    ...figures(perBucket.get(b.label) ?? newAcc(), model, recipients('b' + b.label)),
+    ...figures(perBucket.get(b.label) ?? newAcc(), model, whole.get(b.label) ?? recipients('b' + b.label)),
   }));
   const bySender = [...perSender.entries()]
     .map(([senderId, a]) => ({ senderId, ...figures(a, model, recipients('s' + senderId)) }))

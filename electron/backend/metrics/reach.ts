@@ -5,7 +5,9 @@
  */
 import type { Db } from '../db/connection.ts';
 import type { QueryScope } from '../db/metrics-repo.ts';
-import { allowedCodes, dayRange, reachColumns } from '../db/rollup-cache.ts';
+import { nextBucketStart } from '../../../shared/metrics/calendar.ts';
+import { allowedCodes, bucketCounts, dayRange, reachColumns } from '../db/rollup-cache.ts';
+import type { ResolvedScope } from './scope.ts';
 import { decodeIds, reachSets, recipientIdCount, type ReachKind } from '../db/reach-repo.ts';
 
 /** A set of recipient ids as a bitset. */
@@ -140,6 +142,23 @@ function setBits(targets: Bitset[], ids: Uint32Array): void {
       const m = 1 << (id & 31);
       for (let t = 0; t < k; t++) targets[t]![w]! |= m;
     }
+}
+
+/**
+ * Distinct recipients of the scope's buckets that lie wholly inside its period, by label, when the
+ * scope has no sender or category filter and the query worker keeps per-bucket counts (else empty:
+ * the caller unions the day sets of every bucket).
+ */
+export function wholeBucketCounts(db: Db, kind: ReachKind, scope: ResolvedScope): Map<string, number> {
+  const out = new Map<string, number>();
+  const q = scope.query;
+  if (!q || q.senders !== null || q.categories !== null) return out;
+  const counts = bucketCounts(db, kind, scope.by);
+  if (!counts) return out;
+  for (const b of scope.buckets) {
+    if (b.start >= q.fromDay && nextBucketStart(b.start, scope.by) - 1 <= q.toDay) out.set(b.label, counts.get(b.start) ?? 0);
+  }
+  return out;
 }
 
 /** Stores under `into` the union of every group whose name starts with `prefix` (nothing when none). */

@@ -63,3 +63,38 @@ describe('rollup columns', () => {
     expect(got.sort()).toEqual(want.sort());
   });
 });
+
+describe('per-bucket counts kept by the query worker', () => {
+  it('give the figures a writable connection computes from the day sets, for whole and partial buckets', async () => {
+    let seed = 17;
+    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const at = (h: number) => new Date(Date.parse('2016-01-01T00:00:00+09:00') + h * 3_600_000).toISOString();
+    const rows = Array.from({ length: 600 }, (_, i) => [
+      `n${i}`, at(Math.floor(rnd() * 24 * 120)), `r${Math.floor(rnd() * 40)}`, `s${Math.floor(rnd() * 4)}`,
+      ['delivered', 'sent', 'failed'][Math.floor(rnd() * 3)]!, null, null, `k${Math.floor(rnd() * 2)}`,
+    ]);
+    const w = await workspace();
+    await w.load(notifications(rows));
+    await w.load(
+      ['event_id,occurred_at,recipient_id,sender_id,action']
+        .concat(Array.from({ length: 80 }, (_, i) => `c${i},${at(Math.floor(rnd() * 24 * 120))},r${Math.floor(rnd() * 40)},${rnd() < 0.3 ? '' : `s${Math.floor(rnd() * 4)}`},opt_out`))
+        .join('\n') + '\n',
+    );
+    const ro = openDatabase(w.file, { readonly: true });
+    try {
+      for (const f of [
+        { by: 'week' as const },
+        { by: 'month' as const },
+        { by: 'week' as const, from: '2016-01-13', to: '2016-03-02' },
+        { by: 'month' as const, from: '2016-01-20', to: '2016-04-10' },
+        { by: 'week' as const, senders: ['s1'] },
+        { by: 'week' as const, categories: ['k0'] },
+      ]) {
+        expect(computeDataCost(ro, f)).toEqual(computeDataCost(w.db(), f));
+        expect(computeOptOut(ro, f)).toEqual(computeOptOut(w.db(), f));
+      }
+    } finally {
+      ro.close();
+    }
+  });
+});
