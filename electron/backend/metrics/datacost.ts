@@ -165,15 +165,15 @@ function binOf(total: number): number {
   return Math.min(recipientBins.length - 1, 32 - Math.clz32(Math.floor(total / 16_384)));
 }
 
-let scratch: { totals: Float64Array; seen: Uint8Array; present: Uint32Array } | null = null;
+let scratch: { totals: Float64Array; seen: Uint8Array; values: Float64Array } | null = null;
 
 /**
  * Zeroed per-recipient working arrays, reused from call to call (a distribution over a million
- * recipients would otherwise allocate and collect 13 MB each time).
+ * recipients would otherwise allocate and collect 17 MB each time).
  */
 function scratchFor(size: number) {
   if (!scratch || scratch.totals.length < size) {
-    scratch = { totals: new Float64Array(size), seen: new Uint8Array(size), present: new Uint32Array(size) };
+    scratch = { totals: new Float64Array(size), seen: new Uint8Array(size), values: new Float64Array(size) };
   } else {
     scratch.totals.fill(0, 0, size);
     scratch.seen.fill(0, 0, size);
@@ -184,17 +184,22 @@ function scratchFor(size: number) {
 /** The per-recipient distribution of bytes received in the period (usage rollup: one pass over the stored sets). */
 function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveScope>['query']>, model: CostModel) {
   const size = recipientIdCount(db);
-  const { totals, seen, present } = scratchFor(size);
+  const { totals, seen, values: all } = scratchFor(size);
   const later = model.laterMessageBytes;
   const extra = model.firstMessageBytes - model.laterMessageBytes;
   const bit = model.firstScope === 'pair' ? PAIR_FIRST : RECIPIENT_FIRST;
   const sets: UsageSet[] = [];
   for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) sets.push(decodeUsage(blob));
   // Each stored set is sorted by recipient id: walking all of them one id block at a time keeps the
-  // running totals of that block in cache (random access across all recipients would miss it).
+  // running totals of that block in cache (random access across all recipients would miss it), and
+  // once every set has passed the block its totals are final and are collected in id order.
   const cursor = new Uint32Array(sets.length);
+  const counts = new Array<number>(recipientBins.length).fill(0);
   let n = 0;
-  for (let blockEnd = ID_BLOCK; blockEnd - ID_BLOCK < size; blockEnd += ID_BLOCK) {
+  let sum = 0;
+  let max = -Infinity;
+  for (let blockStart = 0; blockStart < size; blockStart += ID_BLOCK) {
+    const blockEnd = Math.min(size, blockStart + ID_BLOCK);
     for (let s = 0; s < sets.length; s++) {
       const { idx, known, unknown, flags } = sets[s]!;
       const len = idx.length;
@@ -203,25 +208,20 @@ function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveS
         const id = idx[i]!;
         if (id >= blockEnd) break;
         totals[id]! += known[i]! + unknown[i]! * later + ((flags[i]! & bit) === 0 ? 0 : extra);
-        if (seen[id] === 0) {
-          seen[id] = 1;
-          present[n++] = id;
-        }
+        seen[id] = 1;
       }
       cursor[s] = i;
     }
+    for (let id = blockStart; id < blockEnd; id++) {
+      if (seen[id] === 0) continue;
+      const t = totals[id]!;
+      all[n++] = t;
+      sum += t;
+      if (t > max) max = t;
+      counts[binOf(t)]!++;
+    }
   }
-  const values = new Float64Array(n);
-  const counts = new Array<number>(recipientBins.length).fill(0);
-  let sum = 0;
-  let max = -Infinity;
-  for (let k = 0; k < n; k++) {
-    const t = totals[present[k]!]!;
-    values[k] = t;
-    sum += t;
-    if (t > max) max = t;
-    counts[binOf(t)]!++;
-  }
+  const values = all.subarray(0, n);
   const bins: HistogramBin[] = recipientBins.map((b, i) => ({ ...b, count: counts[i]! }));
   if (n === 0) return { bins, stats: { median: null, p90: null, max: null, mean: null } };
   // The median's select leaves larger values after it, so the p90 select only searches those.
