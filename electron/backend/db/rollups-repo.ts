@@ -95,7 +95,8 @@ export function prepareWriters(db: Db) {
               coalesce(sum(o AND lag >= 604800000 AND lag < 2592000000), 0),
               coalesce(sum(o AND lag >= 2592000000 AND lag < 7776000000), 0), coalesce(sum(o AND lag >= 7776000000), 0)
        FROM (SELECT sent_at, notice_at, notice_at IS NOT NULL AND optout_at IS NOT NULL AS o, optout_at - sent_at AS lag
-             FROM rollup_first_messages WHERE scope = 'pair' AND day = @day AND sender_id = @sender AND category = @category)`,
+             FROM rollup_first_messages INDEXED BY rollup_first_by_day
+             WHERE scope = 'pair' AND day = @day AND sender_id = @sender AND category = @category)`,
     ),
     // An opt-out or block at @at is the first one at or after the first messages sent up to @at
     // that had none earlier.
