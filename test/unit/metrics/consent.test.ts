@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consent, notifications, workspace } from './helpers.ts';
+import { consent, notifications, prng, workspace } from './helpers.ts';
 
 describe('optout', () => {
   it('divides distinct opted-out recipients by distinct recipients reached by a non-failed message, per bucket', async () => {
@@ -152,17 +152,6 @@ describe('distinct recipients under removal', () => {
     expect((await w.api['metrics:coverage']({})).pairs).toBe(1);
   });
 });
-
-/** A seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The funnel's opted-out pairs per time-to-opt-out bin, from the raw rows (METRICS.md coverage pairs). */
 function referenceLags(db: import('better-sqlite3').Database): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workspace, notifications } from './helpers.ts';
+import { notifications, prng, workspace } from './helpers.ts';
 
 describe('datacost', () => {
   it('charges the 2016 case: three delivered messages with no byte counts are 15,360 + 2,048 + 2,048 bytes', async () => {
@@ -160,17 +160,6 @@ describe('datacost', () => {
     expect(info.fields.find((f) => f.field === 'firstMessageBytes')?.isDefault).toBe(false);
   });
 });
-
-/** A seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** METRICS.md datacost applied directly to the raw rows: each recipient's bytes in the scope, sorted. */
 function referenceTotals(db: import('better-sqlite3').Database, scope: 'pair' | 'recipient', sender: string | null): number[] {

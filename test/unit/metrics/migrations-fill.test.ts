@@ -3,12 +3,11 @@ import { createViolations } from '../../../electron/backend/db/migrations/0008-c
 import { createUsageRollup } from '../../../electron/backend/db/migrations/0009-create-usage-rollup.ts';
 import { createDimensionsRollup } from '../../../electron/backend/db/migrations/0010-create-dimensions-rollup.ts';
 import { addOptOutLag } from '../../../electron/backend/db/migrations/0011-add-optout-lag.ts';
-import { consent, notifications, workspace } from './helpers.ts';
+import { consent, notifications, prng, workspace } from './helpers.ts';
 
 describe('migrations 0008–0011 on a workspace imported before them', () => {
   it('fill their tables to the figures the importer keeps', async () => {
-    let seed = 29;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const rnd = prng(29);
     const at = (h: number) => new Date(Date.parse('2016-01-01T00:00:00+09:00') + h * 3_600_000).toISOString();
     const w = await workspace();
     await w.load(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consent, notifications, workspace } from './helpers.ts';
+import { consent, notifications, prng, workspace } from './helpers.ts';
 
 describe('refusals', () => {
   it('flags messages sent after the latest refusal strictly before them, fallback SMS included', async () => {
@@ -42,17 +42,6 @@ describe('refusals', () => {
     expect(s9.violations).toBe(1);
   });
 });
-
-/** A seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The definition applied directly to the raw rows (METRICS.md refusals): the violating event ids. */
 function referenceViolations(db: import('better-sqlite3').Database): string[] {

@@ -4,7 +4,7 @@ import { groupSums, notificationsDaily, reachColumns } from '../../../electron/b
 import { computeDataCost } from '../../../electron/backend/metrics/datacost.ts';
 import { computeOptOut } from '../../../electron/backend/metrics/consent.ts';
 import { computeVolume } from '../../../electron/backend/metrics/volume.ts';
-import { notifications, workspace } from './helpers.ts';
+import { notifications, prng, workspace } from './helpers.ts';
 
 describe('rollup columns', () => {
   it('are kept by a read-only connection until another connection commits, then reloaded', async () => {
@@ -66,8 +66,7 @@ describe('rollup columns', () => {
 
 describe('per-bucket counts kept by the query worker', () => {
   it('give the figures a writable connection computes from the day sets, for whole and partial buckets', async () => {
-    let seed = 17;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const rnd = prng(17);
     const at = (h: number) => new Date(Date.parse('2016-01-01T00:00:00+09:00') + h * 3_600_000).toISOString();
     const rows = Array.from({ length: 600 }, (_, i) => [
       `n${i}`, at(Math.floor(rnd() * 24 * 120)), `r${Math.floor(rnd() * 40)}`, `s${Math.floor(rnd() * 4)}`,
