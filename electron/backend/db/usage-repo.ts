@@ -6,31 +6,32 @@
  * per-recipient distribution of the data-charges page is then a sum over a few thousand stored
  * arrays under any cost model — no scan of the raw messages.
  *
- * A stored set is one BLOB of n entries sorted by recipient id, as parallel little-endian arrays:
- * known bytes (float64 × n), recipient id, messages, unknown-size messages (uint32 × n each), flags
- * (uint8 × n: bit 0 the unknown-size pair first, bit 1 the unknown-size recipient first).
- * Changes are collected as signed deltas and merged into the stored sets by `flush`.
+ * A stored set is two BLOBs of n entries sorted by recipient id. `entries`, all a query reads:
+ * a header (n and k, uint32 each), the k non-zero known byte sums (float64), then the recipient ids
+ * and the unknown-size message counts (uint32 × n each) and flags (uint8 × n: bit 0 the unknown-size
+ * pair first, bit 1 the unknown-size recipient first, bit 2 a known byte sum follows in order).
+ * `messages` (uint32 × n), read only when merging, says which entries are still alive. Changes are
+ * collected as signed deltas and merged into the stored sets by `flush`.
  */
 import type { Db } from './connection.ts';
 import { reachWriters } from './reach-repo.ts';
 
 const SEP = '\u001f';
-const ENTRY_BYTES = 8 + 4 + 4 + 4 + 1;
 export const PAIR_FIRST = 1;
 export const RECIPIENT_FIRST = 2;
+export const HAS_KNOWN = 4;
 
-/** One decoded set. */
-export interface UsageSet {
-  known: Float64Array;
+/** A stored set as a query reads it (views over the blob, or over an aligned copy). */
+export interface UsageEntries {
   idx: Uint32Array;
-  messages: Uint32Array;
   unknown: Uint32Array;
   flags: Uint8Array;
+  /** The non-zero known byte sums, in entry order (one per entry flagged HAS_KNOWN). */
+  known: Float64Array;
 }
 
-/** Decodes a stored set: views over the blob's memory when it is 8-byte aligned, else over an aligned copy. */
-export function decodeUsage(blob: Uint8Array): UsageSet {
-  const n = blob.byteLength / ENTRY_BYTES;
+/** Decodes a stored `entries` blob. */
+export function decodeUsage(blob: Uint8Array): UsageEntries {
   let buf = blob.buffer as ArrayBuffer;
   let at = blob.byteOffset;
   if (at % 8 !== 0) {
@@ -38,34 +39,72 @@ export function decodeUsage(blob: Uint8Array): UsageSet {
     new Uint8Array(buf).set(blob);
     at = 0;
   }
+  const [n, k] = new Uint32Array(buf, at, 2) as unknown as [number, number];
+  const ids = at + 8 + 8 * k;
   return {
-    known: new Float64Array(buf, at, n),
-    idx: new Uint32Array(buf, at + 8 * n, n),
-    messages: new Uint32Array(buf, at + 12 * n, n),
-    unknown: new Uint32Array(buf, at + 16 * n, n),
-    flags: new Uint8Array(buf, at + 20 * n, n),
+    known: new Float64Array(buf, at + 8, k),
+    idx: new Uint32Array(buf, ids, n),
+    unknown: new Uint32Array(buf, ids + 4 * n, n),
+    flags: new Uint8Array(buf, ids + 8 * n, n),
   };
+}
+
+/** A set as merging works on it: every field dense. */
+interface UsageSet {
+  known: Float64Array;
+  idx: Uint32Array;
+  messages: Uint32Array;
+  unknown: Uint32Array;
+  flags: Uint8Array;
 }
 
 function allocate(n: number): UsageSet {
-  const buf = new ArrayBuffer(n * ENTRY_BYTES);
   return {
-    known: new Float64Array(buf, 0, n),
-    idx: new Uint32Array(buf, 8 * n, n),
-    messages: new Uint32Array(buf, 12 * n, n),
-    unknown: new Uint32Array(buf, 16 * n, n),
-    flags: new Uint8Array(buf, 20 * n, n),
+    known: new Float64Array(n),
+    idx: new Uint32Array(n),
+    messages: new Uint32Array(n),
+    unknown: new Uint32Array(n),
+    flags: new Uint8Array(n),
   };
 }
 
-function encode(set: UsageSet, n: number): Buffer {
+/** Both stored blobs of a set back as one dense set. */
+function decodeFull(entries: Uint8Array, messages: Uint8Array): UsageSet {
+  const e = decodeUsage(entries);
+  const n = e.idx.length;
   const out = allocate(n);
-  out.known.set(set.known.subarray(0, n));
-  out.idx.set(set.idx.subarray(0, n));
-  out.messages.set(set.messages.subarray(0, n));
-  out.unknown.set(set.unknown.subarray(0, n));
-  out.flags.set(set.flags.subarray(0, n));
-  return Buffer.from(out.known.buffer);
+  out.idx.set(e.idx);
+  out.unknown.set(e.unknown);
+  const m = new Uint8Array(out.messages.buffer);
+  m.set(messages.subarray(0, 4 * n));
+  for (let i = 0, kk = 0; i < n; i++) {
+    out.flags[i] = e.flags[i]! & (PAIR_FIRST | RECIPIENT_FIRST);
+    if (e.flags[i]! & HAS_KNOWN) out.known[i] = e.known[kk++]!;
+  }
+  return out;
+}
+
+/** The first n entries of a dense set as the stored `entries` and `messages` blobs. */
+function encode(set: UsageSet, n: number): [Buffer, Buffer] {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (set.known[i] !== 0) k++;
+  const buf = new ArrayBuffer(8 + 8 * k + 9 * n);
+  const head = new Uint32Array(buf, 0, 2);
+  head[0] = n;
+  head[1] = k;
+  const known = new Float64Array(buf, 8, k);
+  const ids = 8 + 8 * k;
+  new Uint32Array(buf, ids, n).set(set.idx.subarray(0, n));
+  new Uint32Array(buf, ids + 4 * n, n).set(set.unknown.subarray(0, n));
+  const flags = new Uint8Array(buf, ids + 8 * n, n);
+  for (let i = 0, kk = 0; i < n; i++) {
+    flags[i] = set.flags[i]!;
+    if (set.known[i] !== 0) {
+      flags[i]! |= HAS_KNOWN;
+      known[kk++] = set.known[i]!;
+    }
+  }
+  return [Buffer.from(buf), Buffer.from(set.messages.buffer, set.messages.byteOffset, 4 * n)];
 }
 
 /** A signed change of one recipient's entry: [messages, unknown-size messages, known bytes, pair firsts, recipient firsts]. */
@@ -145,8 +184,8 @@ export class UsageDeltas {
   flush(db: Db, idCache: Map<string, number> = new Map()): void {
     if (this.groups.size === 0) return;
     const rw = reachWriters(db);
-    const get = db.prepare('SELECT entries FROM rollup_usage_daily WHERE day = ? AND sender_id = ? AND category = ?').pluck();
-    const put = db.prepare('INSERT OR REPLACE INTO rollup_usage_daily (day, sender_id, category, entries) VALUES (?, ?, ?, ?)');
+    const get = db.prepare('SELECT entries, messages FROM rollup_usage_daily WHERE day = ? AND sender_id = ? AND category = ?').raw();
+    const put = db.prepare('INSERT OR REPLACE INTO rollup_usage_daily (day, sender_id, category, entries, messages) VALUES (?, ?, ?, ?, ?)');
     const drop = db.prepare('DELETE FROM rollup_usage_daily WHERE day = ? AND sender_id = ? AND category = ?');
     for (const [key, recipients] of this.groups) {
       const [dayText, sender, category] = key.split(SEP) as [string, string, string];
@@ -159,10 +198,10 @@ export class UsageDeltas {
       }
       list.sort((a, b) => a[0] - b[0]);
       const ids = Uint32Array.from(list, (e) => e[0]);
-      const old = get.get(day, sender, category) as Buffer | undefined;
-      const { set, n } = merge(old ? decodeUsage(old) : null, ids, list.map((e) => e[1]));
+      const old = get.get(day, sender, category) as [Buffer, Buffer] | undefined;
+      const { set, n } = merge(old ? decodeFull(old[0], old[1]) : null, ids, list.map((e) => e[1]));
       if (n === 0) drop.run(day, sender, category);
-      else put.run(day, sender, category, encode(set, n));
+      else put.run(day, sender, category, ...encode(set, n));
     }
     this.groups = new Map();
   }

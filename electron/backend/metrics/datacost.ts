@@ -8,7 +8,7 @@ import type {
 import type { Db } from '../db/connection.ts';
 import { chargeableBy, firstsBy } from '../db/metrics-repo.ts';
 import { recipientIdCount } from '../db/reach-repo.ts';
-import { PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets, type UsageSet } from '../db/usage-repo.ts';
+import { HAS_KNOWN, PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets, type UsageEntries } from '../db/usage-repo.ts';
 import { countsOf, releaseGroups, unionByGroup, unionInto, wholeBucketCounts } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
@@ -188,12 +188,13 @@ function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveS
   const later = model.laterMessageBytes;
   const extra = model.firstMessageBytes - model.laterMessageBytes;
   const bit = model.firstScope === 'pair' ? PAIR_FIRST : RECIPIENT_FIRST;
-  const sets: UsageSet[] = [];
+  const sets: UsageEntries[] = [];
   for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) sets.push(decodeUsage(blob));
   // Each stored set is sorted by recipient id: walking all of them one id block at a time keeps the
   // running totals of that block in cache (random access across all recipients would miss it), and
   // once every set has passed the block its totals are final and are collected in id order.
   const cursor = new Uint32Array(sets.length);
+  const knownCursor = new Uint32Array(sets.length);
   const counts = new Array<number>(recipientBins.length).fill(0);
   let n = 0;
   let sum = 0;
@@ -204,13 +205,19 @@ function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveS
       const { idx, known, unknown, flags } = sets[s]!;
       const len = idx.length;
       let i = cursor[s]!;
+      let k = knownCursor[s]!;
       for (; i < len; i++) {
         const id = idx[i]!;
         if (id >= blockEnd) break;
-        totals[id]! += known[i]! + unknown[i]! * later + ((flags[i]! & bit) === 0 ? 0 : extra);
+        const f = flags[i]!;
+        let v = unknown[i]! * later;
+        if ((f & bit) !== 0) v += extra;
+        if ((f & HAS_KNOWN) !== 0) v += known[k++]!;
+        totals[id]! += v;
         seen[id] = 1;
       }
       cursor[s] = i;
+      knownCursor[s] = k;
     }
     for (let id = blockStart; id < blockEnd; id++) {
       if (seen[id] === 0) continue;

@@ -6,7 +6,8 @@ import type { Migration } from './types.ts';
 /**
  * The per-recipient usage rollup (kept by usage-repo.ts): per (local day, sender, category), each
  * recipient's chargeable messages, unknown-size messages, known bytes and unknown-size first-message
- * flags, as one BLOB of parallel arrays. Filled here from the messages and first messages already stored.
+ * flags, as parallel arrays (the known sums sparse; the message counts, needed only to merge, apart).
+ * Filled here from the messages and first messages already stored.
  */
 export const createUsageRollup: Migration = {
   version: 9,
@@ -18,6 +19,7 @@ export const createUsageRollup: Migration = {
         sender_id TEXT NOT NULL,
         category  TEXT NOT NULL,
         entries   BLOB NOT NULL,
+        messages  BLOB NOT NULL,
         PRIMARY KEY (day, sender_id, category)
       ) WITHOUT ROWID;
     `);
