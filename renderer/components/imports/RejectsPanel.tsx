@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportSummary } from '../../../shared/contract/imports.ts';
+import { localizeRejectReason } from '../../../shared/import/reject-reasons.ts';
 import { api } from '../../data/api.ts';
 import { useRejects } from '../../data/import-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -21,7 +22,7 @@ function download(fileName: string, text: string): void {
 
 /** Rejected rows (of one import or all), paged, with CSV export. */
 export function RejectsPanel(props: { of: ImportSummary | null; onShowAll: () => void }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const report = useReportError();
   const [offset, setOffset] = useState(0);
   const importId = props.of?.id ?? null;
@@ -78,7 +79,7 @@ export function RejectsPanel(props: { of: ImportSummary | null; onShowAll: () =>
                     {props.of ? null : <td>{r.fileName}</td>}
                     <td className="num">{formatNumber(r.line)}</td>
                     <td className="mono">{r.column ?? '—'}</td>
-                    <td>{r.reason}</td>
+                    <td>{localizeRejectReason(r.reason, locale)}</td>
                     <td className="mono imports-raw">{r.rawText}</td>
                   </tr>
                 ))}
