@@ -13,6 +13,7 @@ import { bucketStart } from '../../../shared/metrics/calendar.ts';
 import type { Bucketing } from '../../../shared/metrics/types.ts';
 import type { Db } from './connection.ts';
 import { recipientIdCount } from './reach-repo.ts';
+import { decodeUsage, type UsageEntries } from './usage-repo.ts';
 
 /** The most recipient ids kept in memory per kind (4 bytes each). */
 const MAX_CACHED_IDS = 50_000_000;
@@ -154,14 +155,6 @@ export function reachColumns(db: Db, kind: string): ReachColumns | null {
       };
       const senders = new Map<string, number>();
       const categories = new Map<string, number>();
-      const code = (col: TextColumn, dict: Map<string, number>, v: string) => {
-        let c = dict.get(v);
-        if (c === undefined) {
-          dict.set(v, (c = col.values.length));
-          col.values.push(v);
-        }
-        return c;
-      };
       const bytes = new Uint8Array(out.ids.buffer);
       let i = 0;
       let at = 0;
@@ -171,8 +164,8 @@ export function reachColumns(db: Db, kind: string): ReachColumns | null {
         .iterate(kind) as IterableIterator<[number, string, string, Buffer]>) {
         if (i >= size.n || at + r[3].byteLength / 4 > size.ids) break;
         out.day[i] = r[0];
-        out.sender.codes[i] = code(out.sender, senders, r[1]);
-        out.category.codes[i] = code(out.category, categories, r[2]);
+        out.sender.codes[i] = codeOf(out.sender, senders, r[1]);
+        out.category.codes[i] = codeOf(out.category, categories, r[2]);
         out.start[i] = at;
         bytes.set(r[3], at * 4);
         at += r[3].byteLength / 4;
@@ -322,6 +315,75 @@ export function bucketCounts(db: Db, kind: string, by: Bucketing): Map<number, n
   );
 }
 
+/** The most bytes of stored usage sets kept in memory. */
+const MAX_CACHED_USAGE_BYTES = 256 * 1024 * 1024;
+
+/** The per-recipient usage sets (usage-repo.ts), decoded, with their day, sender and category. */
+export interface UsageColumns {
+  rows: number;
+  day: Int32Array;
+  sender: TextColumn;
+  category: TextColumn;
+  sets: UsageEntries[];
+}
+
+/**
+ * rollup_usage_daily as decoded sets over one buffer, or null when its sets take more than
+ * MAX_CACHED_USAGE_BYTES (the caller then reads the sets of its day range from SQLite).
+ */
+export function usageColumns(db: Db): UsageColumns | null {
+  return cached(
+    db,
+    'usage',
+    (): UsageColumns | null => {
+      const size = db.prepare('SELECT count(*) AS n, coalesce(sum(length(entries)), 0) AS bytes FROM rollup_usage_daily').get() as {
+        n: number;
+        bytes: number;
+      };
+      // Each set starts 8-byte aligned (its known sums are float64).
+      const capacity = size.bytes + 8 * size.n;
+      if (capacity > MAX_CACHED_USAGE_BYTES) return null;
+      const buffer = new ArrayBuffer(capacity);
+      const bytes = new Uint8Array(buffer);
+      const out: UsageColumns = {
+        rows: 0,
+        day: new Int32Array(size.n),
+        sender: { codes: new Int32Array(size.n), values: [] },
+        category: { codes: new Int32Array(size.n), values: [] },
+        sets: [],
+      };
+      const senders = new Map<string, number>();
+      const categories = new Map<string, number>();
+      let at = 0;
+      for (const r of db
+        .prepare('SELECT day, sender_id, category, entries FROM rollup_usage_daily ORDER BY day')
+        .raw()
+        .iterate() as IterableIterator<[number, string, string, Buffer]>) {
+        if (out.rows >= size.n || at + r[3].byteLength > capacity) break;
+        bytes.set(r[3], at);
+        out.day[out.rows] = r[0];
+        out.sender.codes[out.rows] = codeOf(out.sender, senders, r[1]);
+        out.category.codes[out.rows] = codeOf(out.category, categories, r[2]);
+        out.sets.push(decodeUsage(bytes.subarray(at, at + r[3].byteLength)));
+        at += Math.ceil(r[3].byteLength / 8) * 8;
+        out.rows++;
+      }
+      return out;
+    },
+    (value) => value !== null,
+  );
+}
+
+/** The code of a text value in a dictionary-coded column (assigned on first sight). */
+function codeOf(col: TextColumn, dict: Map<string, number>, v: string): number {
+  let c = dict.get(v);
+  if (c === undefined) {
+    dict.set(v, (c = col.values.length));
+    col.values.push(v);
+  }
+  return c;
+}
+
 /** Loads every kept column set (the query worker calls this when idle after a data change). */
 export function warmRollupColumns(db: Db): void {
   notificationsDaily(db);
@@ -330,4 +392,5 @@ export function warmRollupColumns(db: Db): void {
   firstsDaily(db, 'recipient');
   for (const kind of ['reached', 'charged', 'optout']) reachColumns(db, kind);
   for (const kind of ['reached', 'charged']) for (const by of ['week', 'month'] as const) bucketCounts(db, kind, by);
+  usageColumns(db);
 }

@@ -8,6 +8,7 @@ import type {
 import type { Db } from '../db/connection.ts';
 import { chargeableBy, firstsBy } from '../db/metrics-repo.ts';
 import { recipientIdCount } from '../db/reach-repo.ts';
+import { allowedCodes, dayRange, usageColumns } from '../db/rollup-cache.ts';
 import { HAS_KNOWN, PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets, type UsageEntries } from '../db/usage-repo.ts';
 import { countsOf, releaseGroups, unionByGroup, unionInto, wholeBucketCounts } from './reach.ts';
 import { loadCostModel } from './settings.ts';
@@ -249,7 +250,16 @@ function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveS
   const extra = model.firstMessageBytes - model.laterMessageBytes;
   const bit = model.firstScope === 'pair' ? PAIR_FIRST : RECIPIENT_FIRST;
   const sets: UsageEntries[] = [];
-  for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) sets.push(decodeUsage(blob));
+  const kept = usageColumns(db);
+  if (kept) {
+    const [lo, hi] = dayRange(kept.day, q.fromDay, q.toDay);
+    const senderOk = allowedCodes(kept.sender, q.senders);
+    const categoryOk = allowedCodes(kept.category, q.categories);
+    for (let r = lo; r < hi; r++) {
+      if ((senderOk && !senderOk[kept.sender.codes[r]!]) || (categoryOk && !categoryOk[kept.category.codes[r]!])) continue;
+      sets.push(kept.sets[r]!);
+    }
+  } else for (const blob of usageSets(db, q.fromDay, q.toDay, q.senders, q.categories)) sets.push(decodeUsage(blob));
   // Each stored set is sorted by recipient id: walking all of them one id block at a time keeps the
   // running totals of that block in cache (random access across all recipients would miss it), and
   // once every set has passed the block its totals are final and are collected in id order.
