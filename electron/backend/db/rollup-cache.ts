@@ -1,13 +1,14 @@
 /**
  * The rollups the dashboards read most, loaded as columns (typed arrays, dictionary-coded text) so
- * a query aggregates in memory instead of grouping rows in SQL, and the distinct-recipient sets as
- * one id array per kind.
+ * a query aggregates in memory instead of grouping rows in SQL; the distinct-recipient sets as one
+ * id array per kind, with their distinct counts per calendar bucket; the per-recipient usage sets.
  *
  * On a read-only connection (the metrics query worker's) the loaded columns are kept until another
  * connection commits (`PRAGMA data_version` changes): every query still aggregates the rollup rows
  * it needs; only the reading and decoding is shared. A writable connection (the CLI, the in-process
- * API) reloads on every call, so it can never see stale rollups. Sets larger than MAX_CACHED_IDS are
- * never kept (memory stays bounded whatever the workspace size).
+ * API) reloads on every call, so it can never see stale rollups. Id sets beyond MAX_CACHED_IDS and
+ * usage sets beyond MAX_CACHED_USAGE_BYTES are never kept (memory stays bounded whatever the
+ * workspace size); queries then read them from SQLite.
  */
 import { bucketStart } from '../../../shared/metrics/calendar.ts';
 import type { Bucketing } from '../../../shared/metrics/types.ts';
