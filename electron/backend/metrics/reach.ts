@@ -15,6 +15,8 @@ export type Bitset = Uint32Array;
 
 /** Bitsets given back by finished queries, reused (zeroed) by the next ones: no allocation and collection per group. */
 const pool: Bitset[] = [];
+/** The most bitsets kept for reuse (one page's worth: ~24 MB at a million recipients). */
+const POOL_MAX = 192;
 
 /** A zeroed bitset of `words` words (from the pool when one of that size is there). */
 function newBitset(words: number): Bitset {
@@ -31,7 +33,7 @@ function newBitset(words: number): Bitset {
 /** Gives the bitsets of finished group maps back to the pool (they must not be used afterwards). */
 export function releaseGroups(...maps: Map<string, Bitset>[]): void {
   for (const m of maps) {
-    for (const bits of m.values()) if (pool.length < 512) pool.push(bits);
+    for (const bits of m.values()) if (pool.length < POOL_MAX) pool.push(bits);
     m.clear();
   }
 }
