@@ -11,7 +11,8 @@ import { removeImportFromUrlRollups } from './rollups-urls.ts';
 import { UsageDeltas } from './usage-repo.ts';
 import {
   SEP,
-  addDimensionCounts,
+  foldDimensionCounts,
+  writeDimensionCounts,
   bumpFirstDaily,
   makeAccumulator,
   prepareWriters,
@@ -52,7 +53,9 @@ function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
     const [day, sender, template, category] = key.split(SEP);
     w.template.run(Number(day), sender, template, category, n);
   }
-  addDimensionCounts(w, templates);
+  const dims = new Map<string, number>();
+  foldDimensionCounts(dims, templates);
+  writeDimensionCounts(w, dims);
   const consent = new Map<string, number>();
   for (const r of db
     .prepare(`SELECT occurred_at, coalesce(sender_id, ''), action FROM consent WHERE import_id = ?`)

@@ -126,17 +126,22 @@ export function prepareWriters(db: Db) {
   };
 }
 
-/** Adds the daily template counts (keys day, sender, template, category) to the all-time dimension counts. */
-export function addDimensionCounts(w: Writers, templates: Map<string, number>): void {
-  const totals = new Map<string, number>();
+/** Folds daily template counts (keys day, sender, template, category) into all-time (sender, template, category) totals. */
+export function foldDimensionCounts(totals: Map<string, number>, templates: Map<string, number>): void {
   for (const [key, n] of templates) {
     const rest = key.slice(key.indexOf(SEP) + 1);
     totals.set(rest, (totals.get(rest) ?? 0) + n);
   }
+}
+
+/** Adds folded dimension totals to the all-time dimensions rollup and empties them. */
+export function writeDimensionCounts(w: Writers, totals: Map<string, number>): void {
   for (const [key, n] of totals) {
+    if (n === 0) continue;
     const [sender, template, category] = key.split(SEP);
     w.dimension.run(sender, template, category, n);
   }
+  totals.clear();
 }
 
 type Writers = ReturnType<typeof prepareWriters>;
@@ -153,7 +158,13 @@ export function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: Fir
 
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
 export function createRollupAccumulator(db: Db): RollupAccumulator {
-  return Object.assign(makeAccumulator(db, 'all'), { complete: (importId: number) => addImportToViolations(db, importId) });
+  const acc = makeAccumulator(db, 'all');
+  return Object.assign(acc, {
+    complete: (importId: number) => {
+      acc.finish();
+      addImportToViolations(db, importId);
+    },
+  });
 }
 
 /**
@@ -188,6 +199,7 @@ export function makeAccumulator(
   let bw: ReturnType<typeof rollupBatchWriters> | null = null;
   let notif = new Map<string, number[]>();
   let templates = new Map<string, number>();
+  const dims = new Map<string, number>();
   let pairFirst = new Map<string, FirstCandidate>();
   let recipFirst = new Map<string, FirstCandidate>();
   let notices = new Map<string, number>();
@@ -270,6 +282,7 @@ export function makeAccumulator(
       finishing = true;
       try {
         this.flush();
+        if (dims.size > 0) writeDimensionCounts(w!, dims);
       } finally {
         finishing = false;
       }
@@ -289,7 +302,8 @@ export function makeAccumulator(
         batched.template.add(Number(day), sender!, template!, category!, n);
       }
       batched.template.flush();
-      addDimensionCounts(writers, templates);
+      // All-time dimension totals are few: kept across flushes, written once by `finish`.
+      foldDimensionCounts(dims, templates);
       const coverageKeys = new Set<string>();
       // Notices first, so new first messages see them.
       for (const [key, at] of notices) {

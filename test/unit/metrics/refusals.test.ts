@@ -103,6 +103,13 @@ describe('stored violations', () => {
     await w.api['imports:delete']({ id: ids[2]! });
     const before = await check();
     // A rebuild from the raw rows gives the same.
+    // The filter lists' all-time counts follow the deletions too.
+    const dims = await w.api['metrics:dimensions']({});
+    const senders = w.db().prepare('SELECT sender_id AS key, count(*) AS count FROM notifications GROUP BY sender_id').all() as {
+      key: string;
+      count: number;
+    }[];
+    expect(dims.senders.map(({ key, count }) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual(senders);
     const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
     rebuildRollups(w.db());
     expect(await check()).toBe(before);
