@@ -25,6 +25,9 @@ describe('the Imports page in browser mode', () => {
     await dispatch('workspace:create', { path: path.join(app.dir, 'imports.sqlite') }, app.bridge.ctx);
     await dispatch('settings:set', { locale: 'en', theme: 'light' }, app.bridge.ctx);
     await page.goto(app.bridge.url.replace('/?', '/?') + '#/imports');
+    // A hash change keeps the loaded page: reload it, so it does not depend on having caught the
+    // workspace and settings events the dispatches above sent while it was still connecting.
+    await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
   });
   afterAll(async () => {

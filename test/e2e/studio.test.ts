@@ -59,6 +59,8 @@ describe('the disclosure studio in browser mode', () => {
     await api['workspace:create']({ path: path.join(app.dir, 'studio.sqlite') });
     await api['settings:set']({ locale: 'ko', theme: 'light' });
     await page.goto(`${app.bridge.url}#/disclosures`);
+    // A hash change keeps the loaded page: reload so it reads the workspace and settings set above.
+    await page.reload();
   });
   afterAll(async () => {
     await app?.close();
