@@ -25,6 +25,7 @@ import { computeOverview } from '../electron/backend/metrics/overview.ts';
 import { computeRefusals } from '../electron/backend/metrics/refusals.ts';
 import { computeUrls } from '../electron/backend/metrics/urls.ts';
 import { computeVolume } from '../electron/backend/metrics/volume.ts';
+import { prng } from '../shared/random.ts';
 
 const N = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000_000);
 const C = Number(process.env.BENCH_CONSENT ?? 1_000_000);
@@ -38,15 +39,6 @@ const SENDERS = 20;
 const START = Date.parse('2015-01-01T00:00:00+09:00');
 const SPAN = Date.parse('2017-01-01T00:00:00+09:00') - START;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CATEGORIES = ['purchase', 'order', 'delivery', 'payment', 'reservation', '주문', '배송', '결제'];
 const STATUSES: [string, number][] = [['delivered', 0.9], ['sent', 0.03], ['failed', 0.04], ['blocked', 0.01], ['fallback_sms', 0.02]];

@@ -15,22 +15,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { prng } from '../shared/random.ts';
 
 const OUT = path.resolve(import.meta.dirname, '../resources/demo');
 const SLACK_SAMPLE = process.env.SLACK_SAMPLE ?? '/work/shared/samples/slack-export';
 const SEED = 20_161_208; // the day the KCC decision was announced
 
-/** mulberry32: a small, well-mixed deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = prng(SEED);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const chance = (p: number) => rnd() < p;

@@ -5,18 +5,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPngSignature } from '../../shared/charts/svg-export.ts';
+import { prng } from '../../shared/random.ts';
 import { screenshot, startApp, type RunningApp } from './helpers/app.ts';
-
-/** A deterministic PRNG (mulberry32), so the fixtures are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SENDERS = ['hanbit-shop', 'nuri-pay', 'daon-delivery', 'sora-travel', 'gaon-bank'];
 const CATEGORIES = ['구매', '결제', '배송', '예약', '주문'];
@@ -31,7 +21,7 @@ const NEW_PROMPT = Date.UTC(2016, 3, 1) - 9 * 3_600_000; // the new consent prom
  * by more messages, i.e. refusals not honoured) and URL sharing/indexing events.
  */
 function writeFixtures(dir: string): string[] {
-  const r = rng(2016);
+  const r = prng(2016);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const iso = (ms: number) => new Date(ms).toISOString();
   const end = START + SPAN_DAYS * DAY;

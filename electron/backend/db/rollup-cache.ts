@@ -26,15 +26,18 @@ interface CacheState {
 
 const caches = new WeakMap<Db, CacheState>();
 
-/** `build()` once per data version on a read-only connection; every call on a writable one. */
-export function cached<T>(db: Db, key: string, build: () => T, keep: (value: T) => boolean = () => true): T {
+/**
+ * `build()` once per data version on a read-only connection (a null result — too large to keep —
+ * is remembered too, until the data changes); every call on a writable one.
+ */
+export function cached<T>(db: Db, key: string, build: () => T): T {
   if (!db.readonly) return build();
   const version = db.pragma('data_version', { simple: true }) as number;
   let state = caches.get(db);
   if (!state || state.version !== version) caches.set(db, (state = { version, entries: new Map() }));
   if (state.entries.has(key)) return state.entries.get(key) as T;
   const value = build();
-  if (keep(value)) state.entries.set(key, value);
+  state.entries.set(key, value);
   return value;
 }
 
@@ -176,7 +179,6 @@ export function reachColumns(db: Db, kind: string): ReachColumns | null {
       out.start[i] = at;
       return out;
     },
-    (value) => value !== null,
   );
 }
 
@@ -312,7 +314,6 @@ export function bucketCounts(db: Db, kind: string, by: Bucketing): Map<number, n
       if (!Number.isNaN(current)) out.set(current, count);
       return out;
     },
-    (value) => value !== null,
   );
 }
 
@@ -371,7 +372,6 @@ export function usageColumns(db: Db): UsageColumns | null {
       }
       return out;
     },
-    (value) => value !== null,
   );
 }
 

@@ -76,21 +76,12 @@ function spanUnion(a: [number, number] | null, b: [number, number] | null): [num
  * `afterMs` (the earliest refusal event that changed), and regroups the days that changed.
  */
 function recomputeStaged(db: Db, afterMs: number): void {
-  const range = 'n.sent_at > @afterMs AND n.recipient_id IN (SELECT recipient_id FROM temp.violation_recipients)';
-  const before = violationDays(
-    db,
-    `SELECT v.id FROM violations v WHERE v.sent_at > ? AND v.recipient_id IN (SELECT recipient_id FROM temp.violation_recipients)`,
-    afterMs,
-  );
-  db.prepare(
-    'DELETE FROM violations WHERE sent_at > ? AND recipient_id IN (SELECT recipient_id FROM temp.violation_recipients)',
-  ).run(afterMs);
-  insertViolations(db, range, { afterMs });
-  const after = violationDays(
-    db,
-    `SELECT v.id FROM violations v WHERE v.sent_at > ? AND v.recipient_id IN (SELECT recipient_id FROM temp.violation_recipients)`,
-    afterMs,
-  );
+  const staged = 'sent_at > ? AND recipient_id IN (SELECT recipient_id FROM temp.violation_recipients)';
+  const stagedIds = `SELECT id FROM violations WHERE ${staged}`;
+  const before = violationDays(db, stagedIds, afterMs);
+  db.prepare(`DELETE FROM violations WHERE ${staged}`).run(afterMs);
+  insertViolations(db, 'n.sent_at > @afterMs AND n.recipient_id IN (SELECT recipient_id FROM temp.violation_recipients)', { afterMs });
+  const after = violationDays(db, stagedIds, afterMs);
   const span = spanUnion(before, after);
   if (span) regroupDays(db, span[0], span[1]);
 }

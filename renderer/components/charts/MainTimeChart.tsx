@@ -1,25 +1,21 @@
 import { memo } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { bucketStart, formatBucketLabel, type Bucket } from '../../../shared/charts/dates.ts';
+import { bucketStart, formatBucketLabel } from '../../../shared/charts/dates.ts';
 import type { ChartRow } from '../../../shared/charts/series.ts';
 import type { Marker } from '../../../shared/metrics/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useChartTheme } from './chart-theme.ts';
-import type { SeriesSpec } from './TimeSeriesChart.tsx';
+import type { TimeSeriesChartProps } from './TimeSeriesChart.tsx';
 
-export interface MainTimeChartProps {
+/** The chart's own props, with the window of rows in view and the marker lines placed on it. */
+export type MainTimeChartProps = Pick<
+  TimeSeriesChartProps,
+  'series' | 'by' | 'stacked' | 'formatValue' | 'formatRight' | 'rightDomain' | 'selectedMarkerId' | 'onSelectMarker'
+> & {
   visible: readonly (ChartRow & { labelEnd?: string })[];
-  series: readonly SeriesSpec[];
-  by: Bucket;
-  stacked?: boolean;
-  formatValue: (value: number) => string;
-  formatRight?: (value: number) => string;
-  rightDomain?: [number, number | 'auto'];
   markerLines: readonly { marker: Marker; x: string }[];
-  selectedMarkerId?: string | null;
-  onSelectMarker?: (marker: Marker) => void;
   height: number;
-}
+};
 
 /**
  * The drawn part of a time chart. Memoised: while the brush moves, only the brush re-renders at once;
