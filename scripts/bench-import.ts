@@ -3,18 +3,22 @@
  * dedupe, rollups, one transaction) against the sqlite3 shell's `.import` of the same file into a
  * bare table, and prints rows/s, CPU time, peak memory and the ratio.
  *
- *   node scripts/bench-import.ts [--rows 1000000] [--big] [--runs 1]
+ *   node scripts/bench-import.ts [--rows 1000000] [--big] [--runs 1] [--no-floor]
  *
  * `--big` uses 10,000,000 rows (~1 GB) to show that memory stays flat. Data is generated once
  * into the OS temp folder and reused. The machine may be shared: CPU-time figures are printed
- * beside wall-clock ones because they are less disturbed by other processes.
+ * beside wall-clock ones because they are less disturbed by other processes. After the run with
+ * rollups it measures the write floor (bench-import-floor.ts): SQLite alone writing the rows that
+ * import left, pre-built in memory — the most any importer could reach with the same tables.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { IMPORT_RESOURCE_LIMITS } from '../electron/backend/import/limits.ts';
+import { bundleNodeEntry } from './build-electron.mjs';
+import type { FloorResult } from './bench-import-floor.ts';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -25,41 +29,21 @@ interface Measure {
   rows: number;
 }
 
-/** The child process: imports the file in a worker thread with the app's heap limits (as the app does). */
-async function child(csv: string, workspace: string, rollups: boolean): Promise<void> {
-  const { IMPORT_RESOURCE_LIMITS } = await import('../electron/backend/import/import-queue.ts');
-  const { createWorkspaceFile } = await import('../electron/backend/workspace.ts');
-  await createWorkspaceFile(workspace);
-  const worker = new Worker(new URL(import.meta.url), {
-    workerData: { csv, workspace, rollups },
-    resourceLimits: IMPORT_RESOURCE_LIMITS,
-  });
-  const measure = await new Promise<Measure>((resolve, reject) => {
-    worker.once('message', (m: Measure) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`import worker exited (${code})`)));
-  });
+/**
+ * The child process: a bare Node host (plain JavaScript, nothing else loaded) that runs the bundled
+ * import worker with the app's heap limits, as the app's import queue does, and prints the
+ * process's peak RSS. Arguments: bundle, csv, workspace, rollups (1/0), resource limits (JSON).
+ */
+const CHILD = `
+const { Worker } = require('node:worker_threads');
+const [bundle, csv, workspace, rollups, limits] = process.argv.slice(1);
+const worker = new Worker(bundle, { workerData: { csv, workspace, rollups: rollups === '1' }, resourceLimits: JSON.parse(limits) });
+worker.once('error', (e) => { console.error(e); process.exit(1); });
+worker.once('message', async (m) => {
   await worker.terminate();
-  process.stdout.write(JSON.stringify({ ...measure, maxRssKiB: process.resourceUsage().maxRSS }) + '\n');
-}
-
-/** Inside the worker: the real import path (importFiles), with the rollups on or off. */
-async function importInWorker(): Promise<void> {
-  const { csv, workspace, rollups } = workerData as { csv: string; workspace: string; rollups: boolean };
-  const { openDatabase } = await import('../electron/backend/db/connection.ts');
-  const { importFiles } = await import('../electron/backend/import/import-files.ts');
-  const db = openDatabase(workspace);
-  const noop = () => ({ addNotification() {}, addConsent() {}, addUrl() {}, flush() {} });
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const [r] = await importFiles(db, [csv], rollups ? {} : { rollups: noop });
-  const wallMs = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  db.close();
-  if (!r || r.error) throw new Error(r?.error?.message ?? 'no result');
-  const out: Measure = { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKiB: 0, rows: r.imported };
-  parentPort!.postMessage(out);
-}
+  process.stdout.write(JSON.stringify({ ...m, maxRssKiB: process.resourceUsage().maxRSS }) + '\\n');
+});
+`;
 
 function hasCommand(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -90,26 +74,34 @@ function shellImport(csv: string, db: string, rows: number): Measure | null {
   return { wallMs, cpuMs, maxRssKiB, rows };
 }
 
-function ours(csv: string, workspace: string, rollups: boolean): Measure {
-  for (const f of [workspace, `${workspace}-wal`, `${workspace}-shm`]) fs.rmSync(f, { force: true });
-  const r = spawnSync(process.execPath, [path.join(here, 'bench-import.ts'), '--child', csv, workspace, ...(rollups ? [] : ['--no-rollups'])], { encoding: 'utf8', maxBuffer: 1 << 20 });
+/** Imports `csv` into a fresh workspace in a child process; with `floor`, then measures the write floor of what it wrote. */
+function ours(bundle: string, csv: string, workspace: string, rollups: boolean, floor = false): Measure & { floor?: FloorResult } {
+  const remove = () => { for (const f of [workspace, `${workspace}-wal`, `${workspace}-shm`]) fs.rmSync(f, { force: true }); };
+  remove();
+  const args = ['-e', CHILD, bundle, csv, workspace, rollups ? '1' : '0', JSON.stringify(IMPORT_RESOURCE_LIMITS)];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
-  for (const f of [workspace, `${workspace}-wal`, `${workspace}-shm`]) fs.rmSync(f, { force: true });
-  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
+  const measure = JSON.parse(r.stdout.trim().split('\n').pop()!) as Measure;
+  if (!floor) {
+    remove();
+    return measure;
+  }
+  const f = spawnSync(process.execPath, [path.join(here, 'bench-import-floor.ts'), workspace, `${workspace}.floor`], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  remove();
+  if (f.status !== 0) throw new Error(`floor failed: ${f.stderr}`);
+  return { ...measure, floor: JSON.parse(f.stdout.trim().split('\n').pop()!) as FloorResult };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const mib = (kib: number) => (Number.isNaN(kib) ? 'n/a' : `${(kib / 1024).toFixed(0)} MiB`);
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
+  const { values } = parseArgs({
     options: {
-      rows: { type: 'string' }, big: { type: 'boolean' }, runs: { type: 'string' }, child: { type: 'boolean' },
-      'no-rollups': { type: 'boolean' }, 'skip-rollups-run': { type: 'boolean' },
+      rows: { type: 'string' }, big: { type: 'boolean' }, runs: { type: 'string' },
+      'skip-rollups-run': { type: 'boolean' }, 'no-floor': { type: 'boolean' },
     },
   });
-  if (values.child) return child(positionals[0]!, positionals[1]!, !values['no-rollups']);
   const rows = values.big ? 10_000_000 : Number(values.rows ?? 1_000_000);
   const runs = Number(values.runs ?? 1);
   const dir = path.join(os.tmpdir(), 'notice-desk-bench-import');
@@ -122,11 +114,14 @@ async function main(): Promise<void> {
     console.log('done');
   }
   const size = fs.statSync(csv).size;
+  // Inside the repository so the bundle finds the native modules in node_modules.
+  const bundle = path.join(here, '..', 'node_modules', '.cache', 'notice-desk', 'bench-import-worker.cjs');
+  await bundleNodeEntry('scripts/bench-import-worker.ts', bundle);
   console.log(`File: ${csv} (${fmt(rows)} rows, ${(size / 1024 ** 2).toFixed(0)} MiB), ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
   for (let run = 1; run <= runs; run++) {
     const shell = shellImport(csv, path.join(dir, 'shell.db'), rows);
-    const bare = ours(csv, path.join(dir, 'workspace.sqlite'), false);
-    const mine = values['skip-rollups-run'] ? null : ours(csv, path.join(dir, 'workspace.sqlite'), true);
+    const bare = ours(bundle, csv, path.join(dir, 'workspace.sqlite'), false);
+    const mine = values['skip-rollups-run'] ? null : ours(bundle, csv, path.join(dir, 'workspace.sqlite'), true, !values['no-floor']);
     console.log(`\nRun ${run}/${runs}`);
     if (shell) {
       console.log(`  sqlite3 .import (bare table, no checks): ${fmt(rows / (shell.wallMs / 1000))} rows/s wall, ` +
@@ -139,9 +134,19 @@ async function main(): Promise<void> {
     };
     line('Notice Desk import, validate + dedupe (rollups off)', bare);
     if (mine) line('Notice Desk import, validate + dedupe + rollups', mine);
+    if (mine?.floor) {
+      const { tables, commitMs } = mine.floor;
+      const events = tables[0]!.ms;
+      const all = tables.reduce((t, x) => t + x.ms, commitMs);
+      const rollupRows = tables.slice(1).reduce((t, x) => t + x.rows, 0);
+      console.log(`  SQLite write floor (the rows that import left, pre-built in memory, written in one transaction): ` +
+        `events ${(events / 1000).toFixed(1)} s, ${fmt(rollupRows)} rollup rows ${((all - events - commitMs) / 1000).toFixed(1)} s, ` +
+        `commit ${(commitMs / 1000).toFixed(1)} s → ${fmt(rows / (all / 1000))} rows/s` +
+        (shell ? `; ratio to shell ${(shell.wallMs / all).toFixed(2)}× (events alone ${(shell.wallMs / (events + commitMs)).toFixed(2)}×)` : ''));
+      for (const t of tables) console.log(`    ${t.table.padEnd(28)} ${fmt(t.rows).padStart(10)} rows ${fmt(t.ms).padStart(7)} ms`);
+    }
     console.log('  (target: ratio ≥ 0.5×, peak memory < 250 MiB and flat)');
   }
 }
 
-if (isMainThread) await main();
-else await importInWorker();
+await main();

@@ -25,19 +25,23 @@ const common = {
   absWorkingDir: root,
 };
 
+/** Bundles one Node entry (a path from the repository root) into the CommonJS file `outfile`, as the app's bundles are built. */
+export function bundleNodeEntry(entry, outfile) {
+  return build({
+    ...common,
+    entryPoints: [path.join(root, entry)],
+    outfile,
+    platform: 'node',
+    external: nodeExternals,
+    define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+    banner: { js: importMetaBanner },
+  });
+}
+
 /** Builds the four bundles into `outdir` (default dist-electron/); returns their paths. */
 export async function buildElectron({ outdir = path.join(root, 'dist-electron') } = {}) {
   fs.mkdirSync(outdir, { recursive: true });
-  const nodeBundle = (entry, outfile) =>
-    build({
-      ...common,
-      entryPoints: [path.join(root, entry)],
-      outfile: path.join(outdir, outfile),
-      platform: 'node',
-      external: nodeExternals,
-      define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
-      banner: { js: importMetaBanner },
-    });
+  const nodeBundle = (entry, outfile) => bundleNodeEntry(entry, path.join(outdir, outfile));
   await Promise.all([
     nodeBundle('electron/main/index.ts', 'main.cjs'),
     nodeBundle('electron/backend/jobs/worker.ts', 'worker.cjs'),

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { FileImportResult, GenericMapping, ImportEncoding, RejectInfo } from '../../../shared/contract/imports.ts';
 import type { EventKind } from '../../../shared/domain/canonical.ts';
 import type { Db } from '../db/connection.ts';
-import { withoutForeignKeyChecks } from '../db/events-repo.ts';
+import { withBulkLoadChecksOff } from '../db/events-repo.ts';
 import { finishImport, insertImport } from '../db/imports-repo.ts';
 import { prepareRejectInsert } from '../db/rejects-repo.ts';
 import { createRollupAccumulator, type RollupAccumulator } from '../db/rollups-repo.ts';
@@ -63,7 +63,7 @@ export async function importFile(db: Db, file: string, options: ImportFileOption
   const mapper = chosen.adapter.create({ header: prepared.header, kind: options.kind, mapping: chosen.mapping, fileName });
   const zone = chosen.mapping?.timeZone ?? options.timeZone;
   const validator = new RowValidator(zone, options.privacy);
-  return withoutForeignKeyChecks(db, () => writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options));
+  return withBulkLoadChecksOff(db, () => writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options));
 }
 
 async function writeFile(

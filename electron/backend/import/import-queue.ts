@@ -6,13 +6,8 @@ import type { FileImportResult, ImportRunOptions } from '../../../shared/contrac
 import type { HandlerContext } from '../context.ts';
 import { runJob } from '../jobs/run-job.ts';
 import { refusedResult } from './import-file.ts';
+import { IMPORT_RESOURCE_LIMITS } from './limits.ts';
 
-/**
- * Heap limits of the import worker. Live memory is small (a batch of rows, the rollup accumulator
- * between flushes); without limits V8 lets garbage pile up in a large young generation and the
- * peak RSS grows with the file. Measured by `npm run bench:import`.
- */
-export const IMPORT_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 512 } as const;
 
 /** Where browser-mode uploads land (one random folder per upload, keeping the user's file name). */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'notice-desk-uploads');
