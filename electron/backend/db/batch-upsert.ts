@@ -62,6 +62,16 @@ export function rollupBatchWriters(db: Db) {
       5,
       'ON CONFLICT DO UPDATE SET messages = messages + excluded.messages',
     ),
+    coverage: batchWriter(
+      db,
+      `INSERT INTO rollup_coverage_daily
+         (day, sender_id, category, pairs, covered, noticed, opted, lag_1h, lag_1d, lag_7d, lag_30d, lag_90d, lag_more)`,
+      13,
+      `ON CONFLICT DO UPDATE SET pairs = pairs + excluded.pairs, covered = covered + excluded.covered,
+         noticed = noticed + excluded.noticed, opted = opted + excluded.opted, lag_1h = lag_1h + excluded.lag_1h,
+         lag_1d = lag_1d + excluded.lag_1d, lag_7d = lag_7d + excluded.lag_7d, lag_30d = lag_30d + excluded.lag_30d,
+         lag_90d = lag_90d + excluded.lag_90d, lag_more = lag_more + excluded.lag_more`,
+    ),
     firstDaily: batchWriter(
       db,
       'INSERT INTO rollup_first_daily (scope, day, sender_id, category, network, messages, known_bytes_messages)',

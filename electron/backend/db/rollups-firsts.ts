@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from './connection.ts';
-import { bumpFirstDaily, type FirstRow } from './rollups-repo.ts';
+import { bumpCoverage, bumpFirstDaily, SEP, type FirstRow } from './rollups-repo.ts';
 import type { UsageDeltas } from './usage-repo.ts';
 
 /** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
@@ -58,7 +58,7 @@ function statements(db: Db): MergeStatements {
       stage: new Map(),
       put: new Map(),
       existing: db.prepare(
-        `SELECT k.k, f.sender_id, f.sent_at, f.event_id, f.day, f.category, f.network, f.bytes, f.notice_at
+        `SELECT k.k, f.sender_id, f.sent_at, f.event_id, f.day, f.category, f.network, f.bytes, f.notice_at, f.optout_at
          FROM temp.rollup_first_keys_v2 k
          JOIN rollup_first_messages f ON f.scope = ? AND f.recipient_id = k.recipient_id AND f.sender_key = k.sender_key`,
       ),
@@ -114,7 +114,8 @@ const putSql = (rows: number) =>
 
 /**
  * Merges first-message candidates into rollup_first_messages: a candidate replaces the stored first
- * when it is earlier; the daily first counts (`firstDaily`) and the usage rollup's first flags move with it.
+ * when it is earlier; the daily first counts (`firstDaily`), the usage rollup's first flags and, when
+ * given, the coverage deltas of pair firsts (`coverage`, keyed day, sender, category) move with it.
  */
 export function mergeFirstCandidates(
   db: Db,
@@ -123,6 +124,7 @@ export function mergeFirstCandidates(
   firstDaily: Map<string, number[]>,
   usage: UsageDeltas | null = null,
   excludeImport = -1,
+  coverage: Map<string, number[]> | null = null,
 ): void {
   if (candidates.size === 0) return;
   const s = statements(db);
@@ -158,9 +160,11 @@ export function mergeFirstCandidates(
     if (o) {
       bumpFirstDaily(firstDaily, scope, o, -1);
       usage?.first(scope, o.day, o.sender_id, o.category, c.recipientId, o.bytes, -1);
+      if (coverage && pair) bumpCoverage(coverage, o.day + SEP + o.sender_id + SEP + o.category, o.sent_at, o.notice_at, o.optout_at ?? null, -1);
     }
     bumpFirstDaily(firstDaily, scope, c, 1);
     usage?.first(scope, c.day, c.senderId, c.category, c.recipientId, c.bytes, 1);
+    if (coverage && pair) bumpCoverage(coverage, c.day + SEP + c.senderId + SEP + c.category, c.sentAt, noticeAt.get(i) ?? null, optOutAt.get(i) ?? null, 1);
     winners.push(i);
   }
   for (let start = 0; start < winners.length; start += PUT_BATCH) {

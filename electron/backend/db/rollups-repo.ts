@@ -43,6 +43,7 @@ export interface FirstRow {
   network: string;
   bytes: number | null;
   notice_at: number | null;
+  optout_at?: number | null;
 }
 
 /** The workspace time zone the rollups are keyed in. */
@@ -154,6 +155,35 @@ export function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: Fir
   if (!v) map.set(key, (v = [0, 0]));
   v[0]! += sign;
   if (c.bytes !== null) v[1]! += sign;
+}
+
+/** Upper bounds (ms, exclusive) of the opt-out lag bins of rollup_coverage_daily (the `coverage` statement; consent.ts optOutBins). */
+const LAG_BOUNDS = [3_600_000, 86_400_000, 604_800_000, 2_592_000_000, 7_776_000_000];
+
+/**
+ * Adds `sign` × one pair's first message to the in-memory coverage deltas of its (day, sender,
+ * category): [pairs, covered, noticed, opted, six lag bins], as the `coverage` statement counts it.
+ */
+export function bumpCoverage(
+  map: Map<string, number[]>,
+  key: string,
+  sentAt: number,
+  noticeAt: number | null,
+  optOutAt: number | null,
+  sign: number,
+): void {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+  v[0]! += sign;
+  if (noticeAt === null) return;
+  v[2]! += sign;
+  if (noticeAt <= sentAt) v[1]! += sign;
+  if (optOutAt === null) return;
+  v[3]! += sign;
+  const lag = optOutAt - sentAt;
+  let bin = 0;
+  while (bin < LAG_BOUNDS.length && lag >= LAG_BOUNDS[bin]!) bin++;
+  v[4 + bin]! += sign;
 }
 
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
@@ -318,10 +348,27 @@ export function makeAccumulator(
       }
       const firstDaily = new Map<string, number[]>();
       const writeFirsts = !deferFirsts || finishing;
-      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage, excludeImport);
-      for (const key of firstDaily.keys()) {
-        const [scope, day, sender, category] = key.split(SEP);
-        if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
+      // The import path adds each new pair first (and takes off the one it displaces) as a delta;
+      // a removal or a rebuild recounts every (day, sender, category) whose firsts moved.
+      const coverageDeltas = mode === 'all' && !deferFirsts ? new Map<string, number[]>() : null;
+      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage, excludeImport, coverageDeltas);
+      if (coverageDeltas) {
+        for (const [key, v] of coverageDeltas) {
+          if (v.every((x) => x === 0)) continue;
+          const [day, sender, category] = key.split(SEP);
+          batched.coverage.add(Number(day), sender!, category!, ...v);
+        }
+        batched.coverage.flush();
+        for (const [key, v] of coverageDeltas) {
+          if (v[0]! >= 0) continue;
+          const [day, sender, category] = key.split(SEP);
+          writers.dropCoverage.run(Number(day), sender, category);
+        }
+      } else {
+        for (const key of firstDaily.keys()) {
+          const [scope, day, sender, category] = key.split(SEP);
+          if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
+        }
       }
       if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage, excludeImport);
       for (const [key, v] of firstDaily) {

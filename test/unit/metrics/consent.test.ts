@@ -265,3 +265,47 @@ describe('opt-out by sender and category with many (sender, category) pairs', ()
     }
   });
 });
+
+describe('coverage rollup kept at import', () => {
+  it('equals a rebuild from scratch after every import and deletion, with notices and opt-outs on the exact bounds', async () => {
+    const rnd = prng(11);
+    const base = Date.parse('2016-01-01T00:00:00+09:00');
+    const at = (h: number) => new Date(base + h * 3_600_000).toISOString();
+    // A grid of hours on which a notice at the very hour of a first message, and opt-outs exactly
+    // 1 h, 24 h, 7 d, 30 d and 90 d after one, are common.
+    const grid = [0, 1, 24, 168, 720, 2160];
+    const hour = () => grid[Math.floor(rnd() * grid.length)]! + grid[Math.floor(rnd() * 3)]!;
+    const batch = (kind: 'n' | 'c', k: number) => {
+      const rows: string[][] = [];
+      for (let i = 0; i < 60; i++) {
+        const r = `r${Math.floor(rnd() * 8)}`;
+        const s = `s${Math.floor(rnd() * 2)}`;
+        if (kind === 'n') rows.push([`n${k}-${i}`, at(hour()), r, s, rnd() < 0.85 ? 'delivered' : 'failed', '', '', `k${Math.floor(rnd() * 2)}`]);
+        else rows.push([`c${k}-${i}`, at(hour()), r, rnd() < 0.3 ? '' : s, ['notice_shown', 'notice_shown', 'opt_out', 'block'][Math.floor(rnd() * 4)]!]);
+      }
+      return kind === 'n' ? notifications(rows) : consent(rows);
+    };
+    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const w = await workspace();
+    const snapshot = () => w.db().prepare('SELECT * FROM rollup_coverage_daily ORDER BY day, sender_id, category').all();
+    const check = () => {
+      const kept = snapshot();
+      rebuildRollups(w.db());
+      expect(kept).toEqual(snapshot());
+      return kept as { pairs: number; covered: number; opted: number; lag_1h: number; lag_1d: number }[];
+    };
+    const ids: number[] = [];
+    for (const [k, kind] of (['c', 'n', 'n', 'c', 'n', 'c'] as const).entries()) {
+      ids.push((await w.load(batch(kind, k))).importId!);
+      check();
+    }
+    const rows = check();
+    // The bounds were hit: covered pairs, and opt-outs in the first two lag bins.
+    expect(rows.reduce((s, r) => s + r.covered, 0)).toBeGreaterThan(0);
+    expect(rows.reduce((s, r) => s + r.lag_1h + r.lag_1d, 0)).toBeGreaterThan(0);
+    for (const id of [ids[1]!, ids[3]!]) {
+      await w.api['imports:delete']({ id });
+      check();
+    }
+  });
+});
