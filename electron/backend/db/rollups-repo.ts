@@ -150,7 +150,7 @@ type Writers = ReturnType<typeof prepareWriters>;
 /** Adds `sign` × one first message to the daily first-message counts (in memory). */
 export function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: FirstRow | FirstCandidate, sign: number): void {
   const senderId = 'sender_id' in c ? c.sender_id : c.senderId;
-  const key = [scope, c.day, senderId, c.category, c.network].join(SEP);
+  const key = scope + SEP + c.day + SEP + senderId + SEP + c.category + SEP + c.network;
   let v = map.get(key);
   if (!v) map.set(key, (v = [0, 0]));
   v[0]! += sign;
@@ -227,8 +227,12 @@ export function makeAccumulator(
   };
   let w: Writers | null = null;
   let bw: ReturnType<typeof rollupBatchWriters> | null = null;
-  let notif = new Map<string, number[]>();
-  let templates = new Map<string, number>();
+  // Daily counts keyed by their other dimensions, then by day: a row builds one short key, and a
+  // flush splits each key once, whatever the number of days under it.
+  // sender, category, status, network → day → [messages, known-size messages, known bytes]
+  let notif = new Map<string, Map<number, number[]>>();
+  // sender, template, category → day → messages; the same keys as the all-time dimension totals
+  let templates = new Map<string, Map<number, number>>();
   const dims = new Map<string, number>();
   let pairFirst = new Map<string, FirstCandidate>();
   let recipFirst = new Map<string, FirstCandidate>();
@@ -246,16 +250,20 @@ export function makeAccumulator(
   };
 
   const countNotification = (e: NotificationEvent, day: number, category: string) => {
-    const key = day + SEP + e.senderId + SEP + category + SEP + e.status + SEP + e.network;
-    let v = notif.get(key);
-    if (!v) notif.set(key, (v = [0, 0, 0]));
+    const key = e.senderId + SEP + category + SEP + e.status + SEP + e.network;
+    let days = notif.get(key);
+    if (!days) notif.set(key, (days = new Map()));
+    let v = days.get(day);
+    if (!v) days.set(day, (v = [0, 0, 0]));
     v[0]!++;
     if (e.bytes !== null) {
       v[1]!++;
       v[2]! += e.bytes;
     }
-    const tkey = day + SEP + e.senderId + SEP + (e.templateId ?? '') + SEP + category;
-    templates.set(tkey, (templates.get(tkey) ?? 0) + 1);
+    const tkey = e.senderId + SEP + (e.templateId ?? '') + SEP + category;
+    let tdays = templates.get(tkey);
+    if (!tdays) templates.set(tkey, (tdays = new Map()));
+    tdays.set(day, (tdays.get(day) ?? 0) + 1);
   };
 
   return {
@@ -322,18 +330,22 @@ export function makeAccumulator(
       const writers = w;
       bw ??= rollupBatchWriters(db);
       const batched = bw;
-      for (const [key, v] of notif) {
-        const [day, sender, category, status, network] = key.split(SEP);
-        batched.notif.add(Number(day), sender!, category!, status!, network!, v[0]!, v[1]!, v[2]!);
+      for (const [key, days] of notif) {
+        const [sender, category, status, network] = key.split(SEP);
+        for (const [day, v] of days) batched.notif.add(day, sender!, category!, status!, network!, v[0]!, v[1]!, v[2]!);
       }
       batched.notif.flush();
-      for (const [key, n] of templates) {
-        const [day, sender, template, category] = key.split(SEP);
-        batched.template.add(Number(day), sender!, template!, category!, n);
+      // All-time dimension totals are few: kept across flushes, written once by `finish`.
+      for (const [key, days] of templates) {
+        const [sender, template, category] = key.split(SEP);
+        let total = 0;
+        for (const [day, n] of days) {
+          batched.template.add(day, sender!, template!, category!, n);
+          total += n;
+        }
+        dims.set(key, (dims.get(key) ?? 0) + total);
       }
       batched.template.flush();
-      // All-time dimension totals are few: kept across flushes, written once by `finish`.
-      foldDimensionCounts(dims, templates);
       const coverageKeys = new Set<string>();
       // Notices first, so new first messages see them.
       for (const [key, at] of notices) {

@@ -30,7 +30,7 @@ describe('bulk load with the schema checks off', () => {
     expect(checkList(db, 'urls', 'action')).toEqual([...urlActions]);
   });
 
-  it('rejects what the CHECKs would refuse, and turns the checks back on afterwards', async () => {
+  it('rejects what the CHECKs would refuse, and restores the checks and the page cache afterwards', async () => {
     const ws = await freshWorkspace();
     db = ws.db;
     const csv = path.join(ws.dir, 'n.csv');
@@ -42,8 +42,10 @@ describe('bulk load with the schema checks off', () => {
         '2016-03-01 09:00:02,r1,s1,sent,-5,wifi\n' +
         '2016-03-01 09:00:03,r1,s1,sent,10,satellite\n',
     );
+    const cache = db.pragma('cache_size', { simple: true });
     const [r] = await importFiles(db, [csv]);
     expect(r!.imported).toBe(1);
+    expect(db.pragma('cache_size', { simple: true })).toBe(cache);
     expect(r!.rejects.map((x) => x.column)).toEqual(['status', 'bytes', 'network']);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
