@@ -7,7 +7,7 @@ import { reachWriters } from './reach-repo.ts';
 import { urlRollupTracker } from './rollups-urls.ts';
 import { UsageDeltas } from './usage-repo.ts';
 import { addImportToViolations } from './violations-repo.ts';
-import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
+import { earlier, mergeFirstCandidates, SettledFirsts, type FirstCandidate } from './rollups-firsts.ts';
 
 /**
  * The rollup tables the dashboards read (migration 0002), maintained by the importer inside the same
@@ -110,6 +110,9 @@ export function prepareWriters(db: Db) {
       `UPDATE rollup_first_messages SET optout_at = @at
        WHERE scope = 'pair' AND recipient_id = @recipient AND sent_at <= @at AND (optout_at IS NULL OR optout_at > @at)
        RETURNING day, sender_id, category`,
+    ),
+    dropFirstDaily: db.prepare(
+      'DELETE FROM rollup_first_daily WHERE scope = ? AND day = ? AND sender_id = ? AND category = ? AND network = ? AND messages = 0',
     ),
     dropCoverage: db.prepare('DELETE FROM rollup_coverage_daily WHERE day = ? AND sender_id = ? AND category = ? AND pairs = 0'),
     consent: db.prepare(
@@ -244,7 +247,11 @@ export function makeAccumulator(
   let urls = new Map<string, number>();
   const urlSets = urlRollupTracker(db);
 
-  const offer = (map: Map<string, FirstCandidate>, key: string, c: FirstCandidate) => {
+  // The stored firsts this import has merged (see SettledFirsts): a candidate later than one of them
+  // cannot win and is not offered. Exact on the import path, where only this accumulator writes firsts.
+  const settled = mode === 'all' && !deferFirsts ? { pair: new SettledFirsts(), recipient: new SettledFirsts() } : null;
+  const offer = (map: Map<string, FirstCandidate>, key: string, c: FirstCandidate, known: SettledFirsts | undefined) => {
+    if (known?.beats(key, c.sentAt, c.eventId)) return;
     const cur = map.get(key);
     if (!cur || earlier(c.sentAt, c.eventId, cur.sentAt, cur.eventId)) map.set(key, c);
   };
@@ -289,8 +296,8 @@ export function makeAccumulator(
           network: e.network,
           bytes: e.bytes,
         };
-        offer(pairFirst, e.recipientId + SEP + e.senderId, c);
-        offer(recipFirst, e.recipientId, c);
+        offer(pairFirst, e.recipientId + SEP + e.senderId, c, settled?.pair);
+        offer(recipFirst, e.recipientId, c, settled?.recipient);
       }
     },
     addConsent(e) {
@@ -363,7 +370,7 @@ export function makeAccumulator(
       // The import path adds each new pair first (and takes off the one it displaces) as a delta;
       // a removal or a rebuild recounts every (day, sender, category) whose firsts moved.
       const coverageDeltas = mode === 'all' && !deferFirsts ? new Map<string, number[]>() : null;
-      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage, excludeImport, coverageDeltas);
+      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage, excludeImport, coverageDeltas, settled?.pair);
       if (coverageDeltas) {
         for (const [key, v] of coverageDeltas) {
           if (v.every((x) => x === 0)) continue;
@@ -382,13 +389,19 @@ export function makeAccumulator(
           if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
         }
       }
-      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage, excludeImport);
+      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage, excludeImport, null, settled?.recipient);
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);
         batched.firstDaily.add(scope!, Number(day), sender!, category!, network!, v[0]!, v[1]!);
       }
       batched.firstDaily.flush();
+      // A day whose last first moved to an earlier day goes, as a rebuild would leave it.
+      for (const [key, v] of firstDaily) {
+        if (v[0]! >= 0) continue;
+        const [scope, day, sender, category, network] = key.split(SEP);
+        writers.dropFirstDaily.run(scope, Number(day), sender, category, network);
+      }
       // Opt-outs after the first messages are merged: they may be the first one after a new first.
       for (const [recipient, sender, at] of optOuts) {
         const p = { at, recipient, sender };
