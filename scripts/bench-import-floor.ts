@@ -5,9 +5,10 @@
  * no validation, no lookups, no JavaScript aggregation: whatever the importer does, it cannot write
  * these rows faster than this on this machine.
  *
- *   node scripts/bench-import-floor.ts <finished workspace> <scratch workspace>
+ *   node scripts/bench-import-floor.ts <finished workspace> <scratch workspace> [--event-indexes]
  *
- * Prints one JSON line: `{ tables: [{ table, rows, ms }], commitMs }`.
+ * Prints one JSON line: `{ tables: [{ table, rows, ms }], commitMs }`. With `--event-indexes`, the
+ * event table's floor as shipped and without some of its indexes (EVENT_INDEX_VARIANTS).
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -35,18 +36,25 @@ export interface FloorResult {
   commitMs: number;
 }
 
-/** Copies every FLOOR_TABLES row of `finished` into a fresh workspace at `scratch`, timing only the writes. */
-export async function measureFloor(finished: string, scratch: string): Promise<FloorResult> {
+/** Copies every FLOOR_TABLES row of `finished` (or the given tables) into a fresh workspace at `scratch`, timing only the writes. */
+export async function measureFloor(
+  finished: string,
+  scratch: string,
+  only: readonly string[] = FLOOR_TABLES,
+  dropIndexes: readonly string[] = [],
+): Promise<FloorResult> {
   for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) fs.rmSync(f, { force: true });
   const src = new Database(finished, { readonly: true });
   const db = openDatabase(scratch);
   await migrate(db, scratch);
+  for (const index of dropIndexes) db.exec(`DROP INDEX ${index}`);
   // The importer's own setting (withBulkLoadChecksOff): its validator has already checked every value.
   db.pragma('foreign_keys = OFF');
   db.pragma('ignore_check_constraints = ON');
+  db.pragma('cache_size = -16384');
   const tables: FloorResult['tables'] = [];
   db.exec('BEGIN IMMEDIATE');
-  for (const table of FLOOR_TABLES) {
+  for (const table of only) {
     const columns = (src.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     const per = Math.max(1, Math.floor(999 / columns.length));
     const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -81,8 +89,26 @@ export async function measureFloor(finished: string, scratch: string): Promise<F
   return { tables, commitMs };
 }
 
+/**
+ * The event table's floor without some of its indexes, for weighing a schema change: the unique
+ * dedupe index is the importer's; `notifications_by_import` serves deleting an import;
+ * `notifications_by_time` (a covering index) serves recounting the days a deleted import touched.
+ */
+export const EVENT_INDEX_VARIANTS: { label: string; drop: string[] }[] = [
+  { label: 'as shipped (dedupe, by_import, by_time)', drop: [] },
+  { label: 'without notifications_by_time', drop: ['notifications_by_time'] },
+  { label: 'dedupe index only', drop: ['notifications_by_time', 'notifications_by_import'] },
+  { label: 'no index at all', drop: ['notifications_by_time', 'notifications_by_import', 'notifications_dedupe'] },
+];
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  const [finished, scratch] = process.argv.slice(2);
-  if (!finished || !scratch) throw new Error('usage: bench-import-floor.ts <finished workspace> <scratch workspace>');
-  process.stdout.write(JSON.stringify(await measureFloor(finished, scratch)) + '\n');
+  const [finished, scratch, flag] = process.argv.slice(2);
+  if (!finished || !scratch) throw new Error('usage: bench-import-floor.ts <finished workspace> <scratch workspace> [--event-indexes]');
+  if (flag === '--event-indexes') {
+    for (const v of EVENT_INDEX_VARIANTS) {
+      const r = await measureFloor(finished, scratch, ['notifications'], v.drop);
+      const ms = r.tables[0]!.ms + r.commitMs;
+      console.log(`${v.label.padEnd(42)} ${r.tables[0]!.rows} rows in ${(ms / 1000).toFixed(2)} s (commit ${(r.commitMs / 1000).toFixed(2)} s) = ${Math.round(r.tables[0]!.rows / (ms / 1000)).toLocaleString('en-US')} rows/s`);
+    }
+  } else process.stdout.write(JSON.stringify(await measureFloor(finished, scratch)) + '\n');
 }

@@ -29,38 +29,6 @@ export function earlier(aAt: number, aId: string | null, bAt: number, bId: strin
   return aId < bId;
 }
 
-/**
- * The stored first (sent time, event id) of some pairs or recipients, as known after merging them:
- * a later candidate for one of them cannot win, so it needs no lookup. Valid while nothing else
- * writes firsts (one import's transaction). Bounded: emptied when it would pass `max` keys.
- */
-export class SettledFirsts {
-  private readonly firsts = new Map<string, [number, string | null]>();
-  private readonly max: number;
-  constructor(max = 250_000) {
-    this.max = max;
-  }
-
-  /** True when the known first of `key` comes before (or is) a message at `sentAt` with `eventId`. */
-  beats(key: string, sentAt: number, eventId: string | null): boolean {
-    const f = this.firsts.get(key);
-    return f !== undefined && !earlier(sentAt, eventId, f[0], f[1]);
-  }
-
-  /** Makes room for `n` more keys. */
-  reserve(n: number): void {
-    if (this.firsts.size + n > this.max) this.firsts.clear();
-  }
-
-  set(key: string, sentAt: number, eventId: string | null): void {
-    this.firsts.set(key, [sentAt, eventId]);
-  }
-
-  get size(): number {
-    return this.firsts.size;
-  }
-}
-
 /** Keys staged per multi-row statement (5 values each). */
 const KEY_BATCH = 192;
 /** Winners written per multi-row statement (12 values each). */
@@ -148,7 +116,6 @@ const putSql = (rows: number) =>
  * Merges first-message candidates into rollup_first_messages: a candidate replaces the stored first
  * when it is earlier; the daily first counts (`firstDaily`), the usage rollup's first flags and, when
  * given, the coverage deltas of pair firsts (`coverage`, keyed day, sender, category) move with it.
- * `settled`, when given, learns the stored first of every candidate's key.
  */
 export function mergeFirstCandidates(
   db: Db,
@@ -158,16 +125,14 @@ export function mergeFirstCandidates(
   usage: UsageDeltas | null = null,
   excludeImport = -1,
   coverage: Map<string, number[]> | null = null,
-  settled: SettledFirsts | null = null,
 ): void {
   if (candidates.size === 0) return;
   const s = statements(db);
   const pair = scope === 'pair';
-  const entries = [...candidates];
-  entries.sort(([, a], [, b]) =>
+  const list = [...candidates.values()];
+  list.sort((a, b) =>
     a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : !pair || a.senderId === b.senderId ? 0 : a.senderId < b.senderId ? -1 : 1,
   );
-  const list = entries.map((e) => e[1]);
   const n = list.length;
   s.clear.run();
   const params: (string | number | null)[] = [];
@@ -188,15 +153,10 @@ export function mergeFirstCandidates(
   if (pair) for (const [k, at] of s.optOuts.all(excludeImport) as [number, number][]) optOutAt.set(k, at);
   s.clear.run();
   const winners: number[] = [];
-  settled?.reserve(n);
   for (let i = 0; i < n; i++) {
     const c = list[i]!;
     const o = old.get(i);
-    if (o && !earlier(c.sentAt, c.eventId, o.sent_at, o.event_id)) {
-      settled?.set(entries[i]![0], o.sent_at, o.event_id);
-      continue;
-    }
-    settled?.set(entries[i]![0], c.sentAt, c.eventId);
+    if (o && !earlier(c.sentAt, c.eventId, o.sent_at, o.event_id)) continue;
     if (o) {
       bumpFirstDaily(firstDaily, scope, o, -1);
       usage?.first(scope, o.day, o.sender_id, o.category, c.recipientId, o.bytes, -1);

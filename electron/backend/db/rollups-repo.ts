@@ -7,7 +7,7 @@ import { reachWriters } from './reach-repo.ts';
 import { urlRollupTracker } from './rollups-urls.ts';
 import { UsageDeltas } from './usage-repo.ts';
 import { addImportToViolations } from './violations-repo.ts';
-import { earlier, mergeFirstCandidates, SettledFirsts, type FirstCandidate } from './rollups-firsts.ts';
+import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
 
 /**
  * The rollup tables the dashboards read (migration 0002), maintained by the importer inside the same
@@ -28,6 +28,12 @@ export interface RollupAccumulator {
   /** After the last flush of one import: the set-wise steps (stored violations) over its rows. */
   complete?(importId: number): void;
 }
+
+/**
+ * Recipient ids an accumulator keeps in memory between flushes (emptied when past it): enough for
+ * most workspaces' recipients, small enough that a file with millions of them stays flat in memory.
+ */
+const ID_CACHE_MAX = 250_000;
 
 /** Separates the parts of in-memory rollup keys. */
 export const SEP = '\u001f';
@@ -247,11 +253,7 @@ export function makeAccumulator(
   let urls = new Map<string, number>();
   const urlSets = urlRollupTracker(db);
 
-  // The stored firsts this import has merged (see SettledFirsts): a candidate later than one of them
-  // cannot win and is not offered. Exact on the import path, where only this accumulator writes firsts.
-  const settled = mode === 'all' && !deferFirsts ? { pair: new SettledFirsts(), recipient: new SettledFirsts() } : null;
-  const offer = (map: Map<string, FirstCandidate>, key: string, c: FirstCandidate, known: SettledFirsts | undefined) => {
-    if (known?.beats(key, c.sentAt, c.eventId)) return;
+  const offer = (map: Map<string, FirstCandidate>, key: string, c: FirstCandidate) => {
     const cur = map.get(key);
     if (!cur || earlier(c.sentAt, c.eventId, cur.sentAt, cur.eventId)) map.set(key, c);
   };
@@ -296,8 +298,8 @@ export function makeAccumulator(
           network: e.network,
           bytes: e.bytes,
         };
-        offer(pairFirst, e.recipientId + SEP + e.senderId, c, settled?.pair);
-        offer(recipFirst, e.recipientId, c, settled?.recipient);
+        offer(pairFirst, e.recipientId + SEP + e.senderId, c);
+        offer(recipFirst, e.recipientId, c);
       }
     },
     addConsent(e) {
@@ -370,7 +372,7 @@ export function makeAccumulator(
       // The import path adds each new pair first (and takes off the one it displaces) as a delta;
       // a removal or a rebuild recounts every (day, sender, category) whose firsts moved.
       const coverageDeltas = mode === 'all' && !deferFirsts ? new Map<string, number[]>() : null;
-      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage, excludeImport, coverageDeltas, settled?.pair);
+      if (writeFirsts) mergeFirstCandidates(db, 'pair', pairFirst, firstDaily, usage, excludeImport, coverageDeltas);
       if (coverageDeltas) {
         for (const [key, v] of coverageDeltas) {
           if (v.every((x) => x === 0)) continue;
@@ -389,7 +391,7 @@ export function makeAccumulator(
           if (scope === 'pair') coverageKeys.add(day + SEP + sender + SEP + category);
         }
       }
-      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage, excludeImport, null, settled?.recipient);
+      if (writeFirsts) mergeFirstCandidates(db, 'recipient', recipFirst, firstDaily, usage, excludeImport);
       for (const [key, v] of firstDaily) {
         if (v[0] === 0 && v[1] === 0) continue;
         const [scope, day, sender, category, network] = key.split(SEP);
@@ -429,7 +431,7 @@ export function makeAccumulator(
       }
       if (reach.size > 0) {
         const rw = reachWriters(db);
-        if (idCache.size > 2_000_000) idCache.clear();
+        if (idCache.size > ID_CACHE_MAX) idCache.clear();
         for (const [key, recipients] of reach) {
           const [kind, day, sender, category] = key.split(SEP) as [string, string, string, string];
           const ids = new Uint32Array(recipients.size);
@@ -444,7 +446,7 @@ export function makeAccumulator(
         reach = new Map();
       }
       if (usage) {
-        if (idCache.size > 2_000_000) idCache.clear();
+        if (idCache.size > ID_CACHE_MAX) idCache.clear();
         usage.flush(db, idCache);
       }
       notif = new Map();
