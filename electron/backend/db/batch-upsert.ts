@@ -45,7 +45,7 @@ export function batchWriter(db: Db, head: string, columns: number, tail: string)
   };
 }
 
-/** Multi-row versions of the busiest rollup upserts (same SQL as rollups-repo.ts `prepareWriters`). */
+/** Multi-row versions of the busiest rollup upserts (same SQL as rollup-writers.ts `prepareWriters`). */
 export function rollupBatchWriters(db: Db) {
   return {
     notif: batchWriter(

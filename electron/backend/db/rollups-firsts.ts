@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from './connection.ts';
-import { bumpCoverage, bumpFirstDaily, SEP, type FirstRow } from './rollups-repo.ts';
+import { SEP } from './rollups-repo.ts';
 import type { UsageDeltas } from './usage-repo.ts';
 
 /** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
@@ -18,6 +18,58 @@ export interface FirstCandidate {
   category: string;
   network: string;
   bytes: number | null;
+}
+
+/** A stored first message. */
+export interface FirstRow {
+  sender_id: string;
+  sent_at: number;
+  event_id: string | null;
+  day: number;
+  category: string;
+  network: string;
+  bytes: number | null;
+  notice_at: number | null;
+  optout_at?: number | null;
+}
+
+/** Adds `sign` × one first message to the daily first-message counts (in memory). */
+export function bumpFirstDaily(map: Map<string, number[]>, scope: string, c: FirstRow | FirstCandidate, sign: number): void {
+  const senderId = 'sender_id' in c ? c.sender_id : c.senderId;
+  const key = scope + SEP + c.day + SEP + senderId + SEP + c.category + SEP + c.network;
+  let v = map.get(key);
+  if (!v) map.set(key, (v = [0, 0]));
+  v[0]! += sign;
+  if (c.bytes !== null) v[1]! += sign;
+}
+
+/** Upper bounds (ms, exclusive) of the opt-out lag bins of rollup_coverage_daily (the `coverage` statement; consent.ts optOutBins). */
+const LAG_BOUNDS = [3_600_000, 86_400_000, 604_800_000, 2_592_000_000, 7_776_000_000];
+
+/**
+ * Adds `sign` × one pair's first message to the in-memory coverage deltas of its (day, sender,
+ * category): [pairs, covered, noticed, opted, six lag bins], as the `coverage` statement counts it.
+ */
+export function bumpCoverage(
+  map: Map<string, number[]>,
+  key: string,
+  sentAt: number,
+  noticeAt: number | null,
+  optOutAt: number | null,
+  sign: number,
+): void {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+  v[0]! += sign;
+  if (noticeAt === null) return;
+  v[2]! += sign;
+  if (noticeAt <= sentAt) v[1]! += sign;
+  if (optOutAt === null) return;
+  v[3]! += sign;
+  const lag = optOutAt - sentAt;
+  let bin = 0;
+  while (bin < LAG_BOUNDS.length && lag >= LAG_BOUNDS[bin]!) bin++;
+  v[4 + bin]! += sign;
 }
 
 /** True when message a comes strictly before b (sent time, then event id; null ids first). */

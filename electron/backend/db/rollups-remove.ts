@@ -9,17 +9,9 @@ import type { Db } from './connection.ts';
 import { deleteReachDays } from './reach-repo.ts';
 import { removeImportFromUrlRollups } from './rollups-urls.ts';
 import { UsageDeltas } from './usage-repo.ts';
-import {
-  SEP,
-  foldDimensionCounts,
-  writeDimensionCounts,
-  bumpFirstDaily,
-  makeAccumulator,
-  prepareWriters,
-  rebuildRollups,
-  rollupTimeZone,
-  type FirstRow,
-} from './rollups-repo.ts';
+import { bumpFirstDaily, type FirstRow } from './rollups-firsts.ts';
+import { SEP, makeAccumulator, rebuildRollups, rollupTimeZone } from './rollups-repo.ts';
+import { foldDimensionCounts, prepareWriters, writeDimensionCounts } from './rollup-writers.ts';
 
 /** Subtracts one import's rows from the additive daily tables (the same upserts, negative counts). */
 function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
