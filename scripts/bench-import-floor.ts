@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../electron/backend/db/connection.ts';
+import { withBulkLoadSettings } from '../electron/backend/db/events-repo.ts';
 import { migrate } from '../electron/backend/db/migrate.ts';
 
 /** The event table, then the rollup tables, in the order the importer fills them. */
@@ -48,45 +49,47 @@ export async function measureFloor(
   const db = openDatabase(scratch);
   await migrate(db, scratch);
   for (const index of dropIndexes) db.exec(`DROP INDEX ${index}`);
-  // The importer's own setting (withBulkLoadChecksOff): its validator has already checked every value.
-  db.pragma('foreign_keys = OFF');
-  db.pragma('ignore_check_constraints = ON');
-  db.pragma('cache_size = -16384');
-  const tables: FloorResult['tables'] = [];
-  db.exec('BEGIN IMMEDIATE');
-  for (const table of only) {
-    const columns = (src.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
-    const per = Math.max(1, Math.floor(999 / columns.length));
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    const many = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(per).fill(tuple).join(', ')}`);
-    const one = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuple}`);
-    // Rows are read in stored order and bound outside the timed calls: only SQLite's writes count.
-    const params: unknown[] = [];
-    let rows = 0;
-    let ms = 0;
-    for (const row of src.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().iterate() as IterableIterator<unknown[]>) {
-      for (const v of row) params.push(v);
-      if (++rows % per === 0) {
-        const t0 = performance.now();
-        many.run(params);
-        ms += performance.now() - t0;
-        params.length = 0;
-      }
-    }
-    for (let i = 0; i < params.length; i += columns.length) {
-      const t0 = performance.now();
-      one.run(params.slice(i, i + columns.length));
-      ms += performance.now() - t0;
-    }
-    tables.push({ table, rows, ms });
-  }
-  const t0 = performance.now();
-  db.exec('COMMIT');
-  const commitMs = performance.now() - t0;
+  // The importer's own connection settings: its validator has already checked every value.
+  const result = await withBulkLoadSettings(db, async () => {
+    const tables: FloorResult['tables'] = [];
+    db.exec('BEGIN IMMEDIATE');
+    for (const table of only) tables.push(writeTable(src, db, table));
+    const t0 = performance.now();
+    db.exec('COMMIT');
+    return { tables, commitMs: performance.now() - t0 };
+  });
   db.close();
   src.close();
   for (const f of [scratch, `${scratch}-wal`, `${scratch}-shm`]) fs.rmSync(f, { force: true });
-  return { tables, commitMs };
+  return result;
+}
+
+/** Copies one table's rows from `src` into `db` in multi-row statements; times only the writes. */
+function writeTable(src: Database.Database, db: Database.Database, table: string): FloorResult['tables'][number] {
+  const columns = (src.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  const per = Math.max(1, Math.floor(999 / columns.length));
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const many = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(per).fill(tuple).join(', ')}`);
+  const one = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${tuple}`);
+  // Rows are read in stored order and bound outside the timed calls: only SQLite's writes count.
+  const params: unknown[] = [];
+  let rows = 0;
+  let ms = 0;
+  for (const row of src.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().iterate() as IterableIterator<unknown[]>) {
+    for (const v of row) params.push(v);
+    if (++rows % per === 0) {
+      const t0 = performance.now();
+      many.run(params);
+      ms += performance.now() - t0;
+      params.length = 0;
+    }
+  }
+  for (let i = 0; i < params.length; i += columns.length) {
+    const t0 = performance.now();
+    one.run(params.slice(i, i + columns.length));
+    ms += performance.now() - t0;
+  }
+  return { table, rows, ms };
 }
 
 /**

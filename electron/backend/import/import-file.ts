@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { FileImportResult, GenericMapping, ImportEncoding, RejectInfo } from '../../../shared/contract/imports.ts';
 import type { EventKind } from '../../../shared/domain/canonical.ts';
 import type { Db } from '../db/connection.ts';
-import { withBulkLoadChecksOff } from '../db/events-repo.ts';
+import { withBulkLoadSettings } from '../db/events-repo.ts';
 import { finishImport, insertImport } from '../db/imports-repo.ts';
 import { prepareRejectInsert } from '../db/rejects-repo.ts';
 import { createRollupAccumulator, type RollupAccumulator } from '../db/rollups-repo.ts';
@@ -40,11 +40,6 @@ export interface ImportFileOptions {
 const MAX_REPORTED_REJECTS = 100;
 const ROLLUP_FLUSH_EVERY = 20_000;
 const RAW_LIMIT = 4000;
-/**
- * SQLite's page cache during an import (KiB): a quarter of the connection's usual 64 MiB. The 1M-row
- * bench ran as fast with 16 MiB as with 64 (rows/s within noise) and peaked 57 MiB lower.
- */
-const IMPORT_CACHE_KIB = 16384;
 
 /** A result for a file that could not be read at all (nothing written). */
 export function refusedResult(file: string, error: unknown): FileImportResult {
@@ -68,13 +63,7 @@ export async function importFile(db: Db, file: string, options: ImportFileOption
   const mapper = chosen.adapter.create({ header: prepared.header, kind: options.kind, mapping: chosen.mapping, fileName });
   const zone = chosen.mapping?.timeZone ?? options.timeZone;
   const validator = new RowValidator(zone, options.privacy);
-  const cache = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  try {
-    return await withBulkLoadChecksOff(db, () => writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options));
-  } finally {
-    db.pragma(`cache_size = ${cache}`);
-  }
+  return withBulkLoadSettings(db, () => writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options));
 }
 
 async function writeFile(

@@ -8,7 +8,6 @@ import { runJob } from '../jobs/run-job.ts';
 import { refusedResult } from './import-file.ts';
 import { IMPORT_RESOURCE_LIMITS } from './limits.ts';
 
-
 /** Where browser-mode uploads land (one random folder per upload, keeping the user's file name). */
 export const UPLOAD_DIR = path.join(os.tmpdir(), 'notice-desk-uploads');
 
