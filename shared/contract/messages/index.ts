@@ -1,0 +1,40 @@
+import { codeMessages } from './common.ts';
+import type { MessageParams, MessageText } from './define.ts';
+
+export type { MessageParams, MessageText } from './define.ts';
+
+/**
+ * Every user-facing error message, by key, in English and Korean. Each domain keeps its messages
+ * in a file of its own beside this one (e.g. `imports.ts` exporting `importMessages`); add it here.
+ */
+export const errorMessages = {
+  ...codeMessages,
+} satisfies Record<string, MessageText>;
+
+/** A key of `errorMessages`. */
+export type ErrorKey = keyof typeof errorMessages;
+
+/** The languages every message is written in. */
+export type MessageLocale = keyof MessageText;
+
+/** Fills `{name}` placeholders; an unknown placeholder stays as written. */
+export function fillPlaceholders(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** True when `key` names a known message. */
+export function isErrorKey(key: unknown): key is ErrorKey {
+  return typeof key === 'string' && Object.hasOwn(errorMessages, key);
+}
+
+/** A message in the given language, with its params filled in. */
+export function formatMessage(key: ErrorKey, params: MessageParams | undefined, locale: MessageLocale): string {
+  return fillPlaceholders(errorMessages[key][locale], params);
+}
+
+/** The generic wording of an error code in the given language (of `internal` for an unknown code). */
+export function codeMessage(code: string, locale: MessageLocale): string {
+  const key = `code.${code}`;
+  return isErrorKey(key) ? errorMessages[key][locale] : errorMessages['code.internal'][locale];
+}
