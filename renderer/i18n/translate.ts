@@ -1,3 +1,4 @@
+import { fillPlaceholders } from '../../shared/contract/messages/index.ts';
 import type { Locale } from '../../shared/contract/settings.ts';
 import { en } from './en/index.ts';
 import { ko } from './ko/index.ts';
@@ -15,9 +16,5 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
     }
     return typeof node === 'string' ? node : undefined;
   };
-  const template = find(catalogs[locale]) ?? find(catalogs.en) ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return fillPlaceholders(find(catalogs[locale]) ?? find(catalogs.en) ?? key, vars);
 }

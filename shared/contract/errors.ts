@@ -1,23 +1,27 @@
 import { formatMessage, isErrorKey, type ErrorKey, type MessageLocale, type MessageParams } from './messages/index.ts';
 
 /** Error codes every transport carries unchanged from the backend to the caller. */
-export type AppErrorCode =
-  | 'bad-input'
-  | 'unknown-call'
-  | 'untrusted-sender'
-  | 'unauthorized'
-  | 'no-workspace'
-  | 'not-found'
-  | 'workspace-too-new'
-  | 'not-a-workspace'
-  | 'file-unreadable'
-  | 'unsupported-format'
-  | 'cancelled'
-  | 'conflict'
-  | 'too-large'
-  | 'path-not-allowed'
-  | 'untrusted-workspace'
-  | 'internal';
+export const appErrorCodes = [
+  'bad-input',
+  'unknown-call',
+  'untrusted-sender',
+  'unauthorized',
+  'no-workspace',
+  'not-found',
+  'workspace-too-new',
+  'not-a-workspace',
+  'file-unreadable',
+  'unsupported-format',
+  'cancelled',
+  'conflict',
+  'too-large',
+  'path-not-allowed',
+  'untrusted-workspace',
+  'internal',
+] as const;
+
+/** One of `appErrorCodes`. */
+export type AppErrorCode = (typeof appErrorCodes)[number];
 
 /** A serialisable error as it crosses a transport. */
 export interface AppErrorShape {
@@ -70,7 +74,7 @@ export function userError(code: AppErrorCode, key: ErrorKey, params?: MessagePar
 }
 
 /** The message of any error in the given language: its own wording when it has a key, else its message. */
-export function localizedErrorMessage(error: { code?: string; message: string; key?: string; params?: MessageParams }, locale: MessageLocale): string {
+export function localizedErrorMessage(error: { message: string; key?: string; params?: MessageParams }, locale: MessageLocale): string {
   if (isErrorKey(error.key)) return formatMessage(error.key, error.params, locale);
   return error.message;
 }

@@ -7,7 +7,7 @@ export interface MessageText {
 /** Values an error message may name: a file, a line, a limit… (never an object). */
 export type MessageParams = Record<string, string | number>;
 
-/** Declares a domain's messages (keys are `domain.what-happened`); a test holds both languages to the same placeholders. */
+/** Declares a domain's messages (keys are `domain.what-happened`); test/unit/contract/messages.test.ts holds both languages to the same placeholders. */
 export function defineMessages<const T extends Record<string, MessageText>>(messages: T): T {
   return messages;
 }
