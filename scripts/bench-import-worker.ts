@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../electron/backend/db/connection.ts';
 import type { RollupAccumulator } from '../electron/backend/db/rollups-repo.ts';
 import { importFiles } from '../electron/backend/import/import-files.ts';
-import { createWorkspaceFile } from '../electron/backend/workspace.ts';
+import { createWorkspaceFile } from '../electron/backend/workspace-file.ts';
 
 export interface WorkerMeasure {
   wallMs: number;

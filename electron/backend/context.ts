@@ -1,7 +1,8 @@
 import type { AppInfo } from '../../shared/contract/app.ts';
-import { AppError } from '../../shared/contract/errors.ts';
+import { userError } from '../../shared/contract/errors.ts';
 import type { EventMap, EventName } from '../../shared/contract/events.ts';
 import type { Db } from './db/connection.ts';
+import { closeWorkerConnection } from './metrics/query-pool.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 /** What the process hosting the backend provides (Electron main, the loopback bridge, the CLI, tests). */
@@ -34,16 +35,20 @@ export class HandlerContext {
   /** The open workspace, or a `no-workspace` error the UI can act on. */
   workspace(): WorkspaceSession {
     if (!this.session) {
-      throw new AppError('no-workspace', 'No workspace is open. Create or open one first.');
+      throw userError('no-workspace', 'workspace.none-open');
     }
     return this.session;
   }
 
-  /** Closes the open workspace's connection. */
-  close(): void {
-    if (this.session) {
-      this.session.db.close();
-      this.session = null;
-    }
+  /**
+   * Closes the open workspace: the backend's connection and the metrics query worker's. Resolves
+   * when both are closed, so that no handle to the file is left (a rename or delete then works).
+   */
+  async close(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.session = null;
+    session.db.close();
+    await closeWorkerConnection(session.path);
   }
 }

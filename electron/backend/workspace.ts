@@ -1,59 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/contract/errors.ts';
+import { userError } from '../../shared/contract/errors.ts';
 import type { WorkspaceInfo } from '../../shared/contract/workspace.ts';
 import type { WorkspaceSession } from './context.ts';
 import { openDatabase } from './db/connection.ts';
-import { getMeta, setMeta } from './db/meta-repo.ts';
+import { getMeta } from './db/meta-repo.ts';
 import { assertNotTooNew, isForeignFile, migrate, schemaVersion } from './db/migrate.ts';
+import { assertTrustedSchema } from './db/schema-check.ts';
 import { countEvents } from './db/workspace-repo.ts';
 import { runJob, type RunJobOptions } from './jobs/run-job.ts';
+import { assertCreatable, createWorkspaceFile, DEFAULT_TIME_ZONE, initWorkspaceMeta } from './workspace-file.ts';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
-
-/** True when the string is an IANA time zone this runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
+/**
+ * Refuses, read-only and before anything opens it for writing (even switching it to WAL changes the
+ * file), a path that is missing or not a SQLite file, a workspace from a newer app, and one whose
+ * schema the app's migrations did not make.
+ */
+function assertOpenable(file: string): void {
+  if (!fs.existsSync(file)) throw userError('not-found', 'workspace.missing', { file }, { file });
+  if (isForeignFile(file)) throw userError('not-a-workspace', 'workspace.not-a-workspace', { file }, { file });
+  const probe = openDatabase(file, { readonly: true });
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Refuses to create a workspace over a file that is not one. */
-function assertCreatable(file: string): void {
-  if (isForeignFile(file)) {
-    throw new AppError(
-      'not-a-workspace',
-      `${file} exists and is not a Notice Desk workspace; it was not overwritten. Choose another file name.`,
-      { file },
-    );
-  }
-  if (fs.existsSync(file) && fs.statSync(file).size > 0) {
-    throw new AppError('conflict', `${file} already exists. Open it instead, or choose another file name.`, {
-      file,
-    });
-  }
-}
-
-/** Creates and migrates a new workspace file in-process (CLI, tests). */
-export async function createWorkspaceFile(file: string, timeZone = DEFAULT_TIME_ZONE): Promise<void> {
-  assertCreatable(file);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = openDatabase(file);
-  try {
-    await migrate(db, file);
-    setMeta(db, 'timeZone', timeZone);
-    setMeta(db, 'createdAt', new Date().toISOString());
+    assertNotTooNew(probe, file);
+    assertTrustedSchema(probe, file);
   } finally {
-    db.close();
+    probe.close();
   }
 }
 
 /**
  * Opens a workspace for the UI: the migration (and its backup) runs in the worker, then the
- * backend opens its own connection. `create` refuses existing files; `open` refuses missing ones.
+ * backend opens its own connection. `create` refuses existing files; `open` refuses missing ones,
+ * newer ones and ones whose schema the app did not make — read-only, before the worker touches it.
  */
 export async function openWorkspaceSession(
   file: string,
@@ -62,30 +40,11 @@ export async function openWorkspaceSession(
 ): Promise<WorkspaceSession> {
   const resolved = path.resolve(file);
   if (mode === 'create') assertCreatable(resolved);
-  else {
-    if (!fs.existsSync(resolved)) {
-      throw new AppError('not-found', `${resolved} does not exist.`, { file: resolved });
-    }
-    if (isForeignFile(resolved)) {
-      throw new AppError('not-a-workspace', `${resolved} is not a Notice Desk workspace (not a SQLite file).`, {
-        file: resolved,
-      });
-    }
-    // Check the version before the worker opens it read-write, so a newer file is never touched.
-    const probe = openDatabase(resolved, { readonly: true });
-    try {
-      assertNotTooNew(probe, resolved);
-    } finally {
-      probe.close();
-    }
-  }
+  else assertOpenable(resolved);
   fs.mkdirSync(path.dirname(resolved), { recursive: true });
   await runJob('workspace:migrate', { path: resolved }, jobOptions);
   const db = openDatabase(resolved);
-  if (mode === 'create') {
-    setMeta(db, 'timeZone', DEFAULT_TIME_ZONE);
-    setMeta(db, 'createdAt', new Date().toISOString());
-  }
+  if (mode === 'create') initWorkspaceMeta(db, DEFAULT_TIME_ZONE);
   return { path: resolved, db };
 }
 
@@ -94,11 +53,7 @@ export async function openWorkspaceInProcess(file: string): Promise<WorkspaceSes
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved) || fs.statSync(resolved).size === 0) {
     await createWorkspaceFile(resolved);
-  } else if (isForeignFile(resolved)) {
-    throw new AppError('not-a-workspace', `${resolved} is not a Notice Desk workspace (not a SQLite file).`, {
-      file: resolved,
-    });
-  }
+  } else assertOpenable(resolved);
   const db = openDatabase(resolved);
   try {
     await migrate(db, resolved);

@@ -145,7 +145,7 @@ function start(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
-  app.on('before-quit', () => ctx.close());
+  app.on('before-quit', () => void ctx.close());
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -202,9 +202,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         for (const res of streams) res.end();
         streams.clear();
         stopWatcher(ctx);
-        ctx.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
+        void ctx.close().finally(() => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
       }),
   };
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { Db } from './connection.ts';
 import { latestVersion, migrations } from './migrations/index.ts';
 import type { Migration } from './migrations/types.ts';
+import { assertTrustedSchema } from './schema-check.ts';
 
 /** The schema version stored in the file's header. */
 export function schemaVersion(db: Db): number {
@@ -16,9 +17,10 @@ export function schemaVersion(db: Db): number {
 export function assertNotTooNew(db: Db, file: string): void {
   const version = schemaVersion(db);
   if (version > latestVersion) {
-    throw new AppError(
+    throw userError(
       'workspace-too-new',
-      `${path.basename(file)} was written by a newer Notice Desk (schema ${version}; this app knows up to ${latestVersion}). Update Notice Desk to open it; the file was left untouched.`,
+      'workspace.too-new',
+      { file: path.basename(file), version, latest: latestVersion },
       { file, version, latestVersion },
     );
   }
@@ -31,7 +33,8 @@ export interface MigrateResult {
 }
 
 /**
- * Brings a workspace to the latest schema. A file that already has data is backed up first
+ * Brings a workspace to the latest schema, after refusing a newer file and one whose schema the
+ * migrations did not make (its triggers would run during the migration). A file that already has data is backed up first
  * (`<file>.backup-v<N>-<time>.sqlite`, with `db.backup`); each migration runs in its own transaction
  * together with its `user_version` bump, so a failure leaves the last good version.
  */
@@ -42,6 +45,7 @@ export async function migrate(
   list: readonly Migration[] = migrations,
 ): Promise<MigrateResult> {
   assertNotTooNew(db, file);
+  assertTrustedSchema(db, file, list);
   const from = schemaVersion(db);
   const pending = list.filter((m) => m.version > from);
   if (pending.length === 0) return { from, to: from, backup: null };

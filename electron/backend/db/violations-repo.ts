@@ -28,7 +28,7 @@ const STATE_ACTIONS = `('opt_in', 'opt_out', 'block', 'unblock')`;
  */
 function insertViolations(db: Db, where: string, params: Record<string, number>): void {
   const zone = rollupTimeZone(db);
-  db.function('nd_local_day', { deterministic: true }, (ms) => localDay(Number(ms), zone));
+  db.function('nd_local_day', { deterministic: true, directOnly: true }, (ms) => localDay(Number(ms), zone));
   db.prepare(
     `INSERT OR REPLACE INTO violations (id, sent_at, day, sender_id, category, status, recipient_id, latest)
      SELECT id, sent_at, nd_local_day(sent_at), sender_id, category, status, recipient_id, latest FROM (

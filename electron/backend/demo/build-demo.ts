@@ -7,7 +7,7 @@ import { migrate } from '../db/migrate.ts';
 import { importFiles } from '../import/import-files.ts';
 import type { ProgressReport } from '../jobs/types.ts';
 import { saveFilters } from '../metrics/settings.ts';
-import { createWorkspaceFile } from '../workspace.ts';
+import { createWorkspaceFile } from '../workspace-file.ts';
 
 /** The bundled sample exports (resources/demo), overridable for a packaged app. */
 export function demoResourcesDir(): string {

@@ -42,7 +42,7 @@ export const demoHandlers: HandlersFor<keyof typeof demoCalls> = {
     assertReplaceable(file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (ctx.session?.path === file) {
-      ctx.close();
+      await ctx.close();
       ctx.host.emit('workspace:changed', { path: null });
     }
     await runJob('demo:create', { path: file }, {
@@ -51,7 +51,7 @@ export const demoHandlers: HandlersFor<keyof typeof demoCalls> = {
     const session = await openWorkspaceSession(file, 'open', {
       onProgress: (report) => ctx.host.emit('job:progress', { kind: 'workspace:migrate', ...report }),
     });
-    ctx.close();
+    await ctx.close();
     ctx.session = session;
     const settings = ctx.host.settings.get();
     ctx.host.settings.set({ recentWorkspaces: [session.path, ...settings.recentWorkspaces.filter((p) => p !== session.path)].slice(0, 10) });

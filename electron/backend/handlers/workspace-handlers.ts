@@ -2,7 +2,8 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { workspaceCalls } from '../../../shared/contract/workspace.ts';
 import type { HandlerContext } from '../context.ts';
 import { runJob } from '../jobs/run-job.ts';
-import { describeWorkspace, isValidTimeZone, openWorkspaceSession } from '../workspace.ts';
+import { describeWorkspace, openWorkspaceSession } from '../workspace.ts';
+import { isValidTimeZone } from '../workspace-file.ts';
 import type { HandlersFor } from './types.ts';
 
 /** Opens or creates, records it in recent workspaces, and tells the UI. */
@@ -10,7 +11,7 @@ async function switchTo(ctx: HandlerContext, file: string, mode: 'create' | 'ope
   const session = await openWorkspaceSession(file, mode, {
     onProgress: (report) => ctx.host.emit('job:progress', { kind: 'workspace:migrate', ...report }),
   });
-  ctx.close();
+  await ctx.close();
   ctx.session = session;
   const settings = ctx.host.settings.get();
   const recent = [session.path, ...settings.recentWorkspaces.filter((p) => p !== session.path)].slice(0, 10);
@@ -22,8 +23,8 @@ async function switchTo(ctx: HandlerContext, file: string, mode: 'create' | 'ope
 export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
   'workspace:create': (input, ctx) => switchTo(ctx, input.path, 'create'),
   'workspace:open': (input, ctx) => switchTo(ctx, input.path, 'open'),
-  'workspace:close': (_input, ctx) => {
-    ctx.close();
+  'workspace:close': async (_input, ctx) => {
+    await ctx.close();
     ctx.host.emit('workspace:changed', { path: null });
     return null;
   },

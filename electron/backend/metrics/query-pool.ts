@@ -51,9 +51,19 @@ export function runMetricQueryInWorker<K extends MetricQueryName>(
   });
 }
 
-/** Tells the worker to close its connection to a workspace (after the app closes it). */
-export function closeWorkerConnection(file: string): void {
-  worker?.postMessage({ close: file });
+/**
+ * Closes the worker's connection to a workspace (when the app closes or switches it) and resolves
+ * once it is closed, so the file can be renamed or deleted right after (Windows refuses while open).
+ */
+export function closeWorkerConnection(file: string): Promise<void> {
+  const w = worker;
+  if (!w) return Promise.resolve();
+  const id = nextId++;
+  return new Promise((resolve) => {
+    // A worker that stopped has no connections left: settle either way.
+    pending.set(id, { resolve: () => resolve(), reject: () => resolve() });
+    w.postMessage({ id, close: file });
+  });
 }
 
 /**

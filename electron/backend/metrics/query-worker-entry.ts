@@ -33,10 +33,11 @@ function connection(file: string): Db {
   return db;
 }
 
-parentPort?.on('message', (msg: { id: number; path: string; name: MetricQueryName; input: Record<string, unknown> } | { close: string }) => {
+parentPort?.on('message', (msg: { id: number; path: string; name: MetricQueryName; input: Record<string, unknown> } | { id: number; close: string }) => {
   if ('close' in msg) {
     connections.get(msg.close)?.close();
     connections.delete(msg.close);
+    parentPort?.postMessage({ id: msg.id, result: null });
     return;
   }
   try {

@@ -1,4 +1,5 @@
 import { codeMessages } from './common.ts';
+import { workspaceMessages } from './workspace.ts';
 import type { MessageParams, MessageText } from './define.ts';
 
 export type { MessageParams, MessageText } from './define.ts';
@@ -9,6 +10,7 @@ export type { MessageParams, MessageText } from './define.ts';
  */
 export const errorMessages = {
   ...codeMessages,
+  ...workspaceMessages,
 } satisfies Record<string, MessageText>;
 
 /** A key of `errorMessages`. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDatabase, type Db } from '../../../electron/backend/db/connection.ts';
-import { createWorkspaceFile } from '../../../electron/backend/workspace.ts';
+import { createWorkspaceFile } from '../../../electron/backend/workspace-file.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 export const FIXTURES = path.resolve('test/fixtures/import');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/backend/db/connection.ts';
 import { importFiles } from '../../../electron/backend/import/import-files.ts';
 import { writeSyntheticCsv } from '../../../electron/backend/import/synthetic-csv.ts';
-import { createWorkspaceFile } from '../../../electron/backend/workspace.ts';
+import { createWorkspaceFile } from '../../../electron/backend/workspace-file.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { fixture } from './helpers.ts';
 

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { adapterNames, importEncodings, type FileImportResult } from '../../../../shared/contract/imports.ts';
 import { eventKinds, type EventKind } from '../../../../shared/domain/canonical.ts';
 import { importFiles } from '../../import/import-files.ts';
-import { isValidTimeZone, openWorkspaceInProcess } from '../../workspace.ts';
+import { openWorkspaceInProcess } from '../../workspace.ts';
+import { isValidTimeZone } from '../../workspace-file.ts';
 import { UsageError, type CliCommand } from '../types.ts';
 
 const MAX_JSON_REJECTS = 100;

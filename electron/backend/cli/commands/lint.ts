@@ -118,7 +118,7 @@ export const lint: CliCommand = {
       }
       return needsAttention(result) ? 1 : 0;
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   },
 };

@@ -81,7 +81,7 @@ export const metricsCommand: CliCommand = {
       }
       return 0;
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   },
 };

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../../shared/contract/errors.ts';
 import { openDatabase } from '../../db/connection.ts';
 import { schemaVersion } from '../../db/migrate.ts';
-import { createWorkspaceFile, isValidTimeZone } from '../../workspace.ts';
+import { createWorkspaceFile, isValidTimeZone } from '../../workspace-file.ts';
 import { UsageError, type CliCommand } from '../types.ts';
 
 export const workspaceInit: CliCommand = {
