@@ -15,7 +15,7 @@ export interface SettingsStore {
 
 /** Validates stored settings key by key, keeping what is valid and defaulting the rest. */
 export function sanitizeSettings(raw: unknown): Settings {
-  const out: Settings = { ...defaultSettings, recentWorkspaces: [] };
+  const out: Settings = { ...defaultSettings, recentWorkspaces: [], watchConsents: [] };
   if (typeof raw !== 'object' || raw === null) return out;
   const record = raw as Record<string, unknown>;
   const shape = settingsSchema.shape;
@@ -85,7 +85,7 @@ export class JsonFileSettingsStore implements SettingsStore {
 
 /** Settings held in memory only (tests). */
 export class MemorySettingsStore implements SettingsStore {
-  private value: Settings = { ...defaultSettings, recentWorkspaces: [] };
+  private value: Settings = { ...defaultSettings, recentWorkspaces: [], watchConsents: [] };
   get(): Settings {
     return this.value;
   }

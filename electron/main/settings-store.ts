@@ -60,7 +60,7 @@ export class ConfSettingsStore implements SettingsStore {
       cwd: this.cwd,
       name: this.name,
       clearInvalidConfig: false,
-      defaults: { ...defaultSettings, recentWorkspaces: [] },
+      defaults: { ...defaultSettings, recentWorkspaces: [], watchConsents: [] },
     };
   }
 

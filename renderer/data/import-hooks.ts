@@ -171,6 +171,15 @@ export function useDeletePreset() {
   });
 }
 
+/** Answers the prompt "watch the folder this workspace names, on this computer?". */
+export function useConfirmWatchFolder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (watch: boolean) => api()['imports:confirmWatchFolder']({ watch }),
+    onSuccess: (next) => client.setQueryData(['imports', 'watch'], next),
+  });
+}
+
 /** Sets or clears the watched folder. */
 export function useSetWatchFolder() {
   const client = useQueryClient();

@@ -140,6 +140,14 @@ export interface WatchFolderState {
   enabled: boolean;
 }
 
+/** The watched folder as the UI sees it: whether this computer confirmed it, and whether to ask now. */
+export interface WatchFolderView extends WatchFolderState {
+  /** The user confirmed this folder for this workspace on this computer: it is polled. */
+  confirmed: boolean;
+  /** A folder the workspace names (e.g. made elsewhere) that this computer has not confirmed nor put off this session. */
+  ask: boolean;
+}
+
 export interface WatchLogEntry {
   id: number;
   at: number;
@@ -191,9 +199,11 @@ export const importCalls = {
   /** Deletes a named preset. */
   'imports:deletePreset': call<MappingPreset[]>()(z.object({ name: z.string().min(1) }).strict()),
   /** The watched exports folder of the open workspace. */
-  'imports:watchFolder': call<WatchFolderState>()(z.object({}).strict()),
+  'imports:watchFolder': call<WatchFolderView>()(z.object({}).strict()),
+  /** Answers "watch the folder this workspace names on this computer?": yes starts polling, no puts it off until the next open. */
+  'imports:confirmWatchFolder': call<WatchFolderView>()(z.object({ watch: z.boolean() }).strict()),
   /** Sets (or clears, with null) the watched exports folder. */
-  'imports:setWatchFolder': call<WatchFolderState>()(
+  'imports:setWatchFolder': call<WatchFolderView>()(
     z.object({ path: z.string().min(1).nullable(), enabled: z.boolean().default(true) }).strict(),
   ),
   /** What the watched folder took and refused, newest first. */

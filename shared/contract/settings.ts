@@ -11,6 +11,11 @@ export const settingsSchema = z.object({
   timeZone: z.string().min(1),
   reviewerName: z.string().max(200),
   recentWorkspaces: z.array(z.string()).max(20),
+  /**
+   * Watched folders the user confirmed on this computer, one hash per (workspace file, workspace id,
+   * folder): a workspace from someone else names a folder, but only a confirmation here starts polling it.
+   */
+  watchConsents: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(200),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export type Locale = z.infer<typeof localeSchema>;
@@ -23,9 +28,11 @@ export const defaultSettings: Settings = {
   timeZone: 'Asia/Seoul',
   reviewerName: '',
   recentWorkspaces: [],
+  watchConsents: [],
 };
 
 export const settingsCalls = {
   'settings:get': call<Settings>()(z.object({}).strict()),
-  'settings:set': call<Settings>()(settingsSchema.partial().strict()),
+  /** Changes what the user chooses in Settings (not the watched-folder confirmations, which only the backend records). */
+  'settings:set': call<Settings>()(settingsSchema.omit({ watchConsents: true }).partial().strict()),
 };

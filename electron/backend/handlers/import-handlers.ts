@@ -10,7 +10,7 @@ import { importQueue } from '../import/import-queue.ts';
 import { deleteImport, rejectsCsv } from '../import/manage.ts';
 import { previewFile } from '../import/preview.ts';
 import { getPrivacyOptions, setPrivacyOptions } from '../import/privacy.ts';
-import { ensureWatcher, getWatchFolder, setWatchFolder } from '../import/watch-folder.ts';
+import { answerWatchPrompt, ensureWatcher, rememberWatchConsent, setWatchFolder, watchFolderView } from '../import/watch-folder.ts';
 import type { HandlersFor } from './types.ts';
 
 /** The Imports page's calls: imports run in the backend worker, one file after another. */
@@ -57,15 +57,18 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
   },
   'imports:watchFolder': (_input, ctx) => {
     ensureWatcher(ctx);
-    return getWatchFolder(ctx.workspace().db);
+    return watchFolderView(ctx);
   },
+  'imports:confirmWatchFolder': (input, ctx) => answerWatchPrompt(ctx, input.watch),
   'imports:setWatchFolder': (input, ctx) => {
     if (input.path !== null && (!fs.existsSync(input.path) || !fs.statSync(input.path).isDirectory())) {
       throw new AppError('not-found', `${input.path} is not a folder.`, { file: input.path });
     }
-    const state = setWatchFolder(ctx.workspace().db, { path: input.path, enabled: input.path !== null && input.enabled });
+    setWatchFolder(ctx.workspace().db, { path: input.path, enabled: input.path !== null && input.enabled });
+    // Chosen here, on this computer: no need to ask.
+    rememberWatchConsent(ctx);
     ensureWatcher(ctx).tick();
-    return state;
+    return watchFolderView(ctx);
   },
   'imports:watchLog': (input, ctx) => listWatchLog(ctx.workspace().db, input.limit),
   'imports:privacy': (_input, ctx) => getPrivacyOptions(ctx.workspace().db),

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WatchFolderState } from '../../../shared/contract/imports.ts';
-import type { HandlerContext } from '../context.ts';
+import type { WatchFolderState, WatchFolderView } from '../../../shared/contract/imports.ts';
+import type { HandlerContext, WorkspaceSession } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { getMeta, setMeta } from '../db/meta-repo.ts';
 import { insertWatchLog, watchLogHas } from '../db/watch-repo.ts';
+import { workspaceId } from '../workspace-file.ts';
 import { importQueue } from './import-queue.ts';
 
 const KEY = 'watchFolder';
@@ -23,8 +25,74 @@ export function setWatchFolder(db: Db, state: WatchFolderState): WatchFolderStat
   return state;
 }
 
+/** How many confirmations the settings keep (the oldest go first). */
+const MAX_CONSENTS = 200;
+
+/** A real path when there is one (so a renamed link does not count as another folder). */
+function real(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** Names "this folder, for this workspace file (by real path and random id), on this computer". */
+function consentKey(session: WorkspaceSession, folder: string): string {
+  return createHash('sha256')
+    .update(`${real(session.path)}\u0000${workspaceId(session.db)}\u0000${real(folder)}`)
+    .digest('hex');
+}
+
+/** True when the user confirmed, on this computer, that this workspace may watch `folder`. */
+function isConfirmed(ctx: HandlerContext, session: WorkspaceSession, folder: string): boolean {
+  return ctx.host.settings.get().watchConsents.includes(consentKey(session, folder));
+}
+
+/** Folders put off ("Not now") during this run, per backend host: asked again at the next launch. */
+const putOff = new WeakMap<HandlerContext, Set<string>>();
+
 /**
- * Polls the open workspace's watched folder: a file whose size and time stayed the same over two
+ * Records that the user chose the open workspace's watched folder on this computer (setting it
+ * here, or answering "Watch" to the prompt), so it is polled from now on.
+ */
+export function rememberWatchConsent(ctx: HandlerContext): void {
+  const session = ctx.workspace();
+  const state = getWatchFolder(session.db);
+  if (!state.path) return;
+  const key = consentKey(session, state.path);
+  const known = ctx.host.settings.get().watchConsents.filter((k) => k !== key);
+  ctx.host.settings.set({ watchConsents: [key, ...known].slice(0, MAX_CONSENTS) });
+}
+
+/** The open workspace's watched folder, with whether this computer confirmed it and whether to ask. */
+export function watchFolderView(ctx: HandlerContext): WatchFolderView {
+  const session = ctx.workspace();
+  const state = getWatchFolder(session.db);
+  if (!state.path) return { ...state, confirmed: false, ask: false };
+  const confirmed = isConfirmed(ctx, session, state.path);
+  const postponed = putOff.get(ctx)?.has(consentKey(session, state.path)) ?? false;
+  return { ...state, confirmed, ask: state.enabled && !confirmed && !postponed };
+}
+
+/** The answer to "watch the folder this workspace names, on this computer?". */
+export function answerWatchPrompt(ctx: HandlerContext, watch: boolean): WatchFolderView {
+  const session = ctx.workspace();
+  const state = getWatchFolder(session.db);
+  if (state.path) {
+    if (watch) rememberWatchConsent(ctx);
+    else {
+      const set = putOff.get(ctx) ?? new Set<string>();
+      set.add(consentKey(session, state.path));
+      putOff.set(ctx, set);
+    }
+  }
+  ensureWatcher(ctx).tick();
+  return watchFolderView(ctx);
+}
+
+/**
+ * Polls the open workspace's watched folder, once the user confirmed it on this computer: a file whose size and time stayed the same over two
  * polls, and that the log has not seen, is queued for import; the outcome goes to the log.
  */
 class FolderWatcher {
@@ -55,6 +123,8 @@ class FolderWatcher {
       return;
     }
     if (!state.enabled || !state.path || !fs.existsSync(state.path)) return;
+    // A folder named by a workspace made elsewhere is not polled until the user confirms it here.
+    if (!isConfirmed(this.ctx, session, state.path)) return;
     let names: string[];
     try {
       names = fs.readdirSync(state.path);

@@ -125,6 +125,12 @@ export const imports = {
     imported: 'Imported',
     refused: 'Refused',
     failed: 'Failed',
+    promptTitle: 'Watch this folder on this computer?',
+    promptBody: 'This workspace is set to import every new file from {folder}. It was set up elsewhere, so Notice Desk does not watch it here until you say so.',
+    promptWatch: 'Watch it',
+    promptNotNow: 'Not now',
+    notConfirmed: 'Not watched on this computer yet.',
+    confirm: 'Watch on this computer',
   },
   privacy: {
     title: 'Privacy at import',

@@ -1,4 +1,5 @@
 import { AppError, defaultSettings, type Api, type Bridge, type Settings, type WorkspaceInfo } from '../../../shared/contract/index.ts';
+import type { WatchFolderView } from '../../../shared/contract/imports.ts';
 
 /** What the in-memory bridge records, for assertions. */
 export interface MemoryBridge extends Bridge {
@@ -14,6 +15,8 @@ export interface MemoryBridge extends Bridge {
   failNext(name: string, error: AppError, times?: number): void;
   /** Files that `workspace:open` accepts. */
   existing: Set<string>;
+  /** The open workspace's watched folder as `imports:watchFolder` reports it. */
+  watchFolder: WatchFolderView;
 }
 
 function info(path: string, timeZone = 'Asia/Seoul', demo = false): WorkspaceInfo {
@@ -35,6 +38,7 @@ export function memoryBridge(initial: Partial<Settings> = {}, workspace: Workspa
     pickedPath: null as string | null,
     transport: 'browser',
     existing: new Set<string>(),
+    watchFolder: { path: null, enabled: false, confirmed: false, ask: false },
     failNext(name: string, error: AppError, times = 1) {
       failures.set(name, { error, times });
     },
@@ -64,6 +68,9 @@ export function memoryBridge(initial: Partial<Settings> = {}, workspace: Workspa
       bridge.workspace = null;
       return null;
     },
+    'imports:watchFolder': () => bridge.watchFolder,
+    'imports:confirmWatchFolder': ({ watch }: { watch: boolean }) =>
+      (bridge.watchFolder = { ...bridge.watchFolder, confirmed: watch, ask: false }),
     'workspace:setTimeZone': ({ timeZone }: { timeZone: string }) => {
       if (!bridge.workspace) throw new AppError('no-workspace', 'No workspace is open.');
       bridge.workspace = { ...bridge.workspace, timeZone };
