@@ -1,12 +1,11 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { AppError } from '../../shared/contract/errors.ts';
+import { describeError, type DescribedError } from '../../shared/contract/errors.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
-/** One error shown to the user. */
+/** One error shown to the user (kept as thrown, worded at render time in the current language). */
 export interface ShownError {
   id: number;
-  message: string;
-  code?: string;
+  error: unknown;
 }
 
 interface ErrorApi {
@@ -18,11 +17,10 @@ interface ErrorApi {
 
 const ErrorContext = createContext<ErrorApi | null>(null);
 
-/** The message a user should read for any thrown value. */
-export function errorMessage(error: unknown): { message: string; code?: string } {
-  if (error instanceof AppError) return { message: error.message, code: error.code };
-  if (error instanceof Error) return { message: error.message };
-  return { message: String(error) };
+/** Words any thrown value (or an error carried in a result) in the user's language: `{ message, detail?, code? }`. */
+export function useErrorText(): (error: unknown) => DescribedError {
+  const { locale } = useI18n();
+  return useCallback((error: unknown) => describeError(error, locale), [locale]);
 }
 
 let nextId = 1;
@@ -31,8 +29,8 @@ let nextId = 1;
 export function ErrorProvider(props: { children: ReactNode }) {
   const [errors, setErrors] = useState<ShownError[]>([]);
   const report = useCallback((error: unknown) => {
-    const { message, code } = errorMessage(error);
-    setErrors((list) => [...list.filter((e) => e.message !== message), { id: nextId++, message, code }].slice(-3));
+    const same = describeError(error, 'en').message;
+    setErrors((list) => [...list.filter((e) => describeError(e.error, 'en').message !== same), { id: nextId++, error }].slice(-3));
   }, []);
   const dismiss = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
   const value = useMemo(() => ({ report, dismiss, errors }), [report, dismiss, errors]);
@@ -46,25 +44,34 @@ export function useReportError(): (error: unknown) => void {
   return value.report;
 }
 
-/** The alert area: each error in an accessible alert with a dismiss button. */
+/** The alert area: each error in an accessible alert, in the user's language, with a dismiss button. */
 export function ErrorAlerts() {
   const value = useContext(ErrorContext);
   const { t } = useI18n();
+  const word = useErrorText();
   if (!value || value.errors.length === 0) return null;
   return (
     <div className="alert-stack">
-      {value.errors.map((e) => (
-        <div key={e.id} className="alert alert-danger" role="alert">
-          <div className="alert-body">
-            <strong className="alert-title">{t('common.error.title')}</strong>
-            <p>{e.message}</p>
-            {e.code ? <p className="alert-meta">{t('common.error.code', { code: e.code })}</p> : null}
+      {value.errors.map((shown) => {
+        const e = word(shown.error);
+        return (
+          <div key={shown.id} className="alert alert-danger" role="alert">
+            <div className="alert-body">
+              <strong className="alert-title">{t('common.error.title')}</strong>
+              <p>{e.message}</p>
+              {e.detail ? (
+                <p className="alert-detail" lang="en">
+                  {e.detail}
+                </p>
+              ) : null}
+              {e.code ? <p className="alert-meta">{t('common.error.code', { code: e.code })}</p> : null}
+            </div>
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => value.dismiss(shown.id)}>
+              {t('common.error.dismiss')}
+            </button>
           </div>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => value.dismiss(e.id)}>
-            {t('common.error.dismiss')}
-          </button>
-        </div>
-      ))}
+        );
+      })}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import {
 import { api } from '../data/api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Dialog } from './Dialog.tsx';
-import { errorMessage, useReportError } from './errors.tsx';
+import { useErrorText, useReportError } from './errors.tsx';
 import { Icon } from './icons.tsx';
 
 /** The file name part of a workspace path (either separator). */
@@ -130,6 +130,7 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
 /** Browser mode's stand-in for the native file dialog: a path field and the recent list. */
 function PathDialog(props: { mode: 'create' | 'open'; onCancel: () => void; onSubmit: (file: string) => Promise<void> }) {
   const { t } = useI18n();
+  const errorMessage = useErrorText();
   const info = useAppInfo();
   const settings = useSettings();
   const recent = settings.data?.recentWorkspaces ?? [];

@@ -86,7 +86,8 @@ export interface ImportJobView {
   /** Estimated milliseconds left, once there is a rate to go by. */
   leftMs: number | null;
   result: FileImportResult | null;
-  error: string | null;
+  /** Why the file failed, as thrown or as its result carries it: worded in the user's language when shown. */
+  error: unknown;
 }
 
 const FINAL = new Set(['done', 'failed', 'cancelled']);
@@ -116,7 +117,7 @@ export function useImportJobs() {
       );
       if (FINAL.has(p.phase)) {
         void api()['imports:results']({}).then((results) => {
-          for (const r of results) update((j) => j.jobId === r.jobId, () => ({ result: r.result, error: r.result.error?.message ?? null }));
+          for (const r of results) update((j) => j.jobId === r.jobId, () => ({ result: r.result, error: r.result.error }));
         });
       }
     });
@@ -140,14 +141,14 @@ export function useImportJobs() {
         const { jobs: started } = await api()['imports:start']({ files: [path], options });
         update((j) => j.key === key, () => ({ jobId: started[0]!.jobId, phase: 'queued', startedAt: Date.now() }));
       } catch (error) {
-        update((j) => j.key === key, () => ({ phase: 'failed', error: error instanceof Error ? error.message : String(error) }));
+        update((j) => j.key === key, () => ({ phase: 'failed', error }));
       }
     },
     [update],
   );
 
   const markMapping = useCallback((key: string) => update((j) => j.key === key, () => ({ phase: 'mapping' })), [update]);
-  const fail = useCallback((key: string, message: string) => update((j) => j.key === key, () => ({ phase: 'failed', error: message })), [update]);
+  const fail = useCallback((key: string, error: unknown) => update((j) => j.key === key, () => ({ phase: 'failed', error })), [update]);
   const cancel = useCallback((jobId: string) => void api()['imports:cancel']({ jobId }), []);
   const dismiss = useCallback((key: string) => setJobs((list) => list.filter((j) => j.key !== key)), []);
   return { jobs, addPending, start, fail, cancel, dismiss, markMapping };

@@ -60,7 +60,7 @@ export function ImportsPage() {
             }
             await start(key, path, runOptions());
           } catch (error) {
-            fail(key, error instanceof Error ? error.message : String(error));
+            fail(key, error);
           }
         })();
       }

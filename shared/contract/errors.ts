@@ -1,4 +1,4 @@
-import { formatMessage, isErrorKey, type ErrorKey, type MessageLocale, type MessageParams } from './messages/index.ts';
+import { codeMessage, formatMessage, isErrorKey, type ErrorKey, type MessageLocale, type MessageParams } from './messages/index.ts';
 
 /** Error codes every transport carries unchanged from the backend to the caller. */
 export const appErrorCodes = [
@@ -73,10 +73,45 @@ export function userError(code: AppErrorCode, key: ErrorKey, params?: MessagePar
   return new AppError(code, formatMessage(key, params, 'en'), details, { key, params });
 }
 
-/** The message of any error in the given language: its own wording when it has a key, else its message. */
-export function localizedErrorMessage(error: { message: string; key?: string; params?: MessageParams }, locale: MessageLocale): string {
-  if (isErrorKey(error.key)) return formatMessage(error.key, error.params, locale);
-  return error.message;
+/** An error as a result carries it (e.g. a refused import file): its code, English message and wording. */
+export interface ErrorSummary {
+  code: string;
+  message: string;
+  key?: string;
+  params?: MessageParams;
+}
+
+/** The wording and identity of an error in a result, taken from any thrown value. */
+export function summarizeError(error: unknown): ErrorSummary {
+  if (error instanceof AppError) {
+    const out: ErrorSummary = { code: error.code, message: error.message };
+    if (error.key !== undefined) out.key = error.key;
+    if (error.params !== undefined) out.params = error.params;
+    return out;
+  }
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** How the UI shows an error: a sentence in the user's language, and the backend's English beneath when that is all it has. */
+export interface DescribedError {
+  message: string;
+  /** The original English message, when `message` is only the code's generic wording. */
+  detail?: string;
+  code?: string;
+}
+
+/**
+ * Words any error for a person in `locale`: an error with a known key in its own words; any other by
+ * its code's generic wording (`internal` without a code) with the English message as detail — unless
+ * the locale is English: then the message itself.
+ */
+export function describeError(error: unknown, locale: MessageLocale): DescribedError {
+  const e = error as Partial<ErrorSummary> | null;
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  const message = typeof e?.message === 'string' ? e.message : error instanceof Error ? error.message : String(error);
+  if (e && isErrorKey(e.key)) return { message: formatMessage(e.key, e.params, locale), code };
+  if (locale === 'en') return { message, code };
+  return { message: codeMessage(code ?? 'internal', locale), detail: message, code };
 }
 
 /** The envelope every transport uses, so errors survive Electron's IPC and HTTP alike. */

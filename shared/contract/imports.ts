@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventKinds, type EventKind } from '../domain/canonical.ts';
 import { call } from './define.ts';
+import type { ErrorSummary } from './errors.ts';
 
 export const importEncodings = ['auto', 'utf-8', 'cp949', 'utf-16le', 'utf-16be'] as const;
 export type ImportEncoding = (typeof importEncodings)[number];
@@ -73,7 +74,7 @@ export interface FileImportResult {
   rejects: RejectInfo[];
   rejectsOmitted: number;
   /** Set when the file could not be read at all: nothing was written. */
-  error: { code: string; message: string } | null;
+  error: ErrorSummary | null;
 }
 
 /** One import as the Imports page lists it (its provenance and counts). */

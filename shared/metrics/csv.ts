@@ -1,16 +1,22 @@
+/**
+ * The one CSV writer of the app: metric tables, chart data, rejected rows — every CSV a user saves
+ * goes through `toCsv` or `csvOfRecords`, so every one has a BOM, RFC 4180 quoting, CRLF and the
+ * formula guard on every cell.
+ */
+
 /** A CSV cell value. */
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**
  * Neutralises a cell a spreadsheet would read as a formula: text beginning with `=`, `+`, `-`, `@`,
- * a tab or a carriage return gets a leading apostrophe. Numbers are written as numbers (a negative
- * number is data, not a formula).
+ * a tab or a carriage return — also after leading spaces, which some spreadsheets skip — gets a
+ * leading apostrophe. Numbers are written as numbers (a negative number is data, not a formula).
  */
 export function neutraliseCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[ \u00a0\u3000]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(value) ? `'${value}` : value;
 }
 
 function quote(text: string): string {
@@ -24,8 +30,15 @@ function quote(text: string): string {
  */
 export function toCsv(rows: readonly Record<string, CsvValue>[], columns?: readonly string[], bom = true): string {
   const header = columns ?? (rows.length > 0 ? Object.keys(rows[0]!) : []);
+  return csvOfRecords(header, (function* () {
+    for (const row of rows) yield header.map((h) => row[h]);
+  })(), bom);
+}
+
+/** The same CSV from a header and rows given as arrays (e.g. streamed from the database). */
+export function csvOfRecords(header: readonly string[], rows: Iterable<readonly CsvValue[]>, bom = true): string {
   const lines = [header.map((h) => quote(neutraliseCell(h))).join(',')];
-  for (const row of rows) lines.push(header.map((h) => quote(neutraliseCell(row[h]))).join(','));
+  for (const row of rows) lines.push(row.map((cell) => quote(neutraliseCell(cell))).join(','));
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { summarizeError } from '../../../shared/contract/errors.ts';
 import type { FileImportResult, GenericMapping, ImportEncoding, RejectInfo } from '../../../shared/contract/imports.ts';
 import type { EventKind } from '../../../shared/domain/canonical.ts';
 import type { Db } from '../db/connection.ts';
@@ -43,10 +43,9 @@ const RAW_LIMIT = 4000;
 
 /** A result for a file that could not be read at all (nothing written). */
 export function refusedResult(file: string, error: unknown): FileImportResult {
-  const e = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
   return {
     file, importId: null, kind: null, adapter: null, encoding: null, rowsRead: 0, imported: 0, duplicates: 0,
-    rejected: 0, skipped: 0, rejects: [], rejectsOmitted: 0, error: { code: e.code, message: e.message },
+    rejected: 0, skipped: 0, rejects: [], rejectsOmitted: 0, error: summarizeError(error),
   };
 }
 

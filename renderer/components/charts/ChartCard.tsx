@@ -4,7 +4,7 @@ import { toCsv, type CsvValue } from '../../../shared/metrics/csv.ts';
 import type { DefinitionId } from '../../../shared/metrics/definitions.ts';
 import { useDimensions } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { errorMessage } from '../errors.tsx';
+import { useErrorText } from '../errors.tsx';
 import { useChartTheme } from './chart-theme.ts';
 import { DataTable, type TableColumn } from './DataTable.tsx';
 import { DefinitionPanel } from './DefinitionPanel.tsx';
@@ -54,6 +54,7 @@ export interface ChartCardProps {
  */
 export function ChartCard(props: ChartCardProps) {
   const { t } = useI18n();
+  const errorMessage = useErrorText();
   const theme = useChartTheme();
   const [asTable, setAsTable] = useState(Boolean(props.tableOnly));
   const [exportError, setExportError] = useState<string | null>(null);

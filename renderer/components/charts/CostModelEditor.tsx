@@ -3,7 +3,7 @@ import type { CostModel, CostModelField, CostModelFieldInfo } from '../../../sha
 import { useCostModel, useSetCostModel } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
-import { errorMessage, useReportError } from '../errors.tsx';
+import { useErrorText, useReportError } from '../errors.tsx';
 import { DefinitionPanel } from './DefinitionPanel.tsx';
 
 const LIMITS: Record<Exclude<CostModelField, 'firstScope'>, { min: number; max: number; step: number }> = {
@@ -87,6 +87,7 @@ function Badge(props: { info: CostModelFieldInfo; onReset: () => void }) {
  */
 export function CostModelEditor() {
   const { t, locale } = useI18n();
+  const errorMessage = useErrorText();
   const model = useCostModel();
   const save = useSetCostModel();
   const report = useReportError();

@@ -3,7 +3,7 @@ import { formatPercent } from '../../../shared/charts/axis.ts';
 import type { Marker, MetricFilter } from '../../../shared/metrics/types.ts';
 import { useEditMarkers, useMarkerAround } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { errorMessage } from '../errors.tsx';
+import { useErrorText } from '../errors.tsx';
 
 /** Signed rate points: +1.2 pp / −0.4 pp. */
 function formatPoints(diff: number | null, locale: string): string {
@@ -24,6 +24,7 @@ export function MarkerPanel(props: {
   filter: Pick<MetricFilter, 'senders' | 'categories'> | null;
 }) {
   const { t, locale, formatNumber } = useI18n();
+  const errorMessage = useErrorText();
   const [days, setDays] = useState(30);
   const [adding, setAdding] = useState(false);
   const [date, setDate] = useState('');

@@ -1,5 +1,6 @@
 import type { ImportJobView } from '../../data/import-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useErrorText } from '../errors.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
 import { formatBytes, formatDuration } from './format.ts';
 
@@ -8,6 +9,7 @@ const PHASES = new Set(['uploading', 'mapping', 'queued', 'import', 'done', 'fai
 /** The files being imported now: a progress bar each with records, bytes, percentage, time left and cancel. */
 export function ImportProgressList(props: { jobs: ImportJobView[]; onCancel: (jobId: string) => void; onDismiss: (key: string) => void }) {
   const { t, formatNumber } = useI18n();
+  const errorText = useErrorText();
   if (props.jobs.length === 0) return null;
   return (
     <section className="card" aria-labelledby="imports-progress-title">
@@ -70,7 +72,7 @@ export function ImportProgressList(props: { jobs: ImportJobView[]; onCancel: (jo
               ) : null}
               {job.error && !cancelled ? (
                 <p className="field-error" role="alert">
-                  {job.error}
+                  {errorText(job.error).message}
                 </p>
               ) : null}
             </li>

@@ -10,7 +10,8 @@ const PAGE = 50;
 
 /** Saves text as a file through a temporary object URL (works in Electron and browser mode). */
 function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF' + text], { type: 'text/csv;charset=utf-8' }));
+  // The backend's CSV already starts with a BOM (Excel then reads Korean as UTF-8).
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -2,6 +2,7 @@ import type { DisclosureStatus } from '../../../shared/disclosures/types.ts';
 import { STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
 import { useSetDisclosureStatus } from '../../data/disclosure-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useErrorText } from '../errors.tsx';
 
 /** A status badge. */
 export function StatusBadge(props: { status: DisclosureStatus }) {
@@ -16,6 +17,7 @@ export function StatusBadge(props: { status: DisclosureStatus }) {
 /** The status of the open disclosure, with the transitions the workflow allows. */
 export function StatusControl(props: { id: number; status: DisclosureStatus; beforeChange(): Promise<void>; onChanged(next: DisclosureStatus): void }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const setStatus = useSetDisclosureStatus();
   const options = [props.status, ...STATUS_TRANSITIONS[props.status]];
   return (
@@ -45,7 +47,7 @@ export function StatusControl(props: { id: number; status: DisclosureStatus; bef
       </select>
       {setStatus.isError ? (
         <span role="alert" className="st-error">
-          {setStatus.error instanceof Error ? setStatus.error.message : String(setStatus.error)}
+          {errorText(setStatus.error).message}
         </span>
       ) : null}
     </label>

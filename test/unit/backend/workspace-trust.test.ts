@@ -12,7 +12,7 @@ import { inProcessApi } from '../../../electron/backend/dispatch.ts';
 import { importFiles } from '../../../electron/backend/import/import-files.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
 import { openWorkspaceInProcess } from '../../../electron/backend/workspace.ts';
-import { localizedErrorMessage } from '../../../shared/contract/errors.ts';
+import { describeError } from '../../../shared/contract/errors.ts';
 import { notifications } from '../metrics/helpers.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -64,8 +64,8 @@ describe('a workspace file from someone else', () => {
     const shape = error as { message: string; key: string; params: Record<string, string> };
     expect(shape.message).toContain('TRIGGER zero_bytes ON notifications');
     expect(shape.message).toContain('shared.sqlite');
-    expect(localizedErrorMessage(shape, 'ko')).toContain('워크스페이스를 열지 않았습니다');
-    expect(localizedErrorMessage(shape, 'ko')).toContain('TRIGGER zero_bytes ON notifications');
+    expect(describeError(shape, 'ko').message).toContain('워크스페이스를 열지 않았습니다');
+    expect(describeError(shape, 'ko').message).toContain('TRIGGER zero_bytes ON notifications');
     expect(ctx.session).toBeNull();
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     // The CLI's way in refuses it too, before any migration or import could fire the trigger.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, appErrorCodes, localizedErrorMessage, userError } from '../../../shared/contract/errors.ts';
+import { AppError, appErrorCodes, describeError, summarizeError, userError } from '../../../shared/contract/errors.ts';
 import { codeMessage, errorMessages } from '../../../shared/contract/messages/index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -24,12 +24,22 @@ describe('the error message registry', () => {
     const sent = userError('too-large', 'code.too-large', { limit: 5 });
     const received = AppError.fromShape(JSON.parse(JSON.stringify(sent.toShape())) as ReturnType<AppError['toShape']>);
     expect(received.message).toBe(errorMessages['code.too-large'].en);
-    expect(localizedErrorMessage(received, 'ko')).toBe(errorMessages['code.too-large'].ko);
+    expect(describeError(received, 'ko')).toEqual({ message: errorMessages['code.too-large'].ko, code: 'too-large' });
   });
 
-  it('keeps the shape of an error without wording as it was, and shows its own message', () => {
+  it('keeps the shape of an error without wording as it was; in Korean its code is worded, its English kept beneath', () => {
     const plain = new AppError('not-found', 'x.csv does not exist.', { file: 'x.csv' });
     expect(plain.toShape()).toEqual({ code: 'not-found', message: 'x.csv does not exist.', details: { file: 'x.csv' } });
-    expect(localizedErrorMessage(plain, 'ko')).toBe('x.csv does not exist.');
+    expect(describeError(plain, 'ko')).toEqual({ message: errorMessages['code.not-found'].ko, detail: 'x.csv does not exist.', code: 'not-found' });
+    expect(describeError(plain, 'en')).toEqual({ message: 'x.csv does not exist.', code: 'not-found' });
+  });
+
+  it('words an error carried in a result (a summary, not an AppError) and any thrown value', () => {
+    const summary = summarizeError(userError('not-found', 'workspace.missing', { file: 'a.sqlite' }));
+    expect(summary).toEqual({ code: 'not-found', message: 'a.sqlite does not exist.', key: 'workspace.missing', params: { file: 'a.sqlite' } });
+    expect(describeError(JSON.parse(JSON.stringify(summary)), 'ko').message).toBe('파일이 없습니다: a.sqlite');
+    expect(describeError(new TypeError('Failed to fetch'), 'ko')).toEqual({ message: errorMessages['code.internal'].ko, detail: 'Failed to fetch', code: undefined });
+    expect(describeError(new TypeError('Failed to fetch'), 'en')).toEqual({ message: 'Failed to fetch', code: undefined });
+    expect(summarizeError(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' });
   });
 });

@@ -44,7 +44,7 @@ describe('deleting an import', () => {
     fs.writeFileSync(file, 'sent_at,recipient_id,sender_id\n=cmd(),r,s\n');
     await importFiles(db, [file]);
     expect(rejectsCsv(db, null)).toBe(
-      'file,line,column,reason,raw\r\n' +
+      '\uFEFFfile,line,column,reason,raw\r\n' +
         `f.csv,2,sent_at,"sent_at ""=cmd()"" is not a timestamp (expected ISO-8601, YYYY-MM-DD HH:mm:ss, or epoch seconds/milliseconds)","'=cmd(),r,s"\r\n`,
     );
   });

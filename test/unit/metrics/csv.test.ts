@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bucketLabel, bucketsBetween, dayStartUtc, localDay, parseDay } from '../../../shared/metrics/calendar.ts';
-import { flattenRow, neutraliseCell, toCsv } from '../../../shared/metrics/csv.ts';
+import { parse } from 'csv-parse/sync';
+import { csvOfRecords, flattenRow, neutraliseCell, toCsv } from '../../../shared/metrics/csv.ts';
 import { metricDefinitions } from '../../../shared/metrics/definitions.ts';
 
 describe('toCsv', () => {
@@ -8,6 +9,7 @@ describe('toCsv', () => {
     for (const bad of ['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd']) {
       expect(neutraliseCell(bad)).toBe(`'${bad}`);
     }
+    for (const bad of ['  =1+1', '\u3000@x', '＝SUM(A1)', '＋1']) expect(neutraliseCell(bad)).toBe(`'${bad}`);
     expect(neutraliseCell('삼성=좋음')).toBe('삼성=좋음');
     expect(neutraliseCell(-5)).toBe('-5');
     expect(neutraliseCell(null)).toBe('');
@@ -21,6 +23,26 @@ describe('toCsv', () => {
     expect(csv).toBe(
       '\uFEFFbucket,sender,note,total\r\n2016-W10,"한빛, 마트","say ""hi""\nbye",3\r\n2016-W11,\'=cmd|x,,-1\r\n',
     );
+  });
+
+  it('guards every cell of every column, header included, and reads back (csv-parse as the oracle) with Korean intact', () => {
+    const header = ['파일', '=line', 'column'];
+    const rows: (string | number | null)[][] = [
+      ['발송결과 2016.csv', 2, '=HYPERLINK("http://x")'],
+      ['@evil', -3, null],
+      ['줄바꿈\r\n"따옴표", 쉼표', 0, '+cmd'],
+    ];
+    const csv = csvOfRecords(header, rows);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const back = parse(csv, { bom: true, relax_column_count: false }) as string[][];
+    expect(back).toEqual([
+      ['파일', "'=line", 'column'],
+      ['발송결과 2016.csv', '2', '\'=HYPERLINK("http://x")'],
+      ["'@evil", '-3', ''],
+      ['줄바꿈\r\n"따옴표", 쉼표', '0', "'+cmd"],
+    ]);
+    for (const line of back) for (const cell of line) expect(cell).not.toMatch(/^[=+@\t\r]/);
   });
 
   it('flattens nested records into dotted columns', () => {
