@@ -9,8 +9,11 @@ export interface ChartRow {
   [series: string]: number | string | null;
 }
 
-/** The key used for folded small series. */
-export const OTHER_KEY = '__other';
+/**
+ * The one key of the folded small series, wherever it is made (the volume metric's stack, the charts'
+ * pivots and rankings) and recognised (the legend's "Other" / "기타").
+ */
+export const OTHER_KEY = '__other__';
 
 /** The `n` largest keys of a record of counts, largest first (ties by key, for stable output). */
 export function topKeys(totals: Readonly<Record<string, number>>, n: number): string[] {

@@ -1,3 +1,4 @@
+import { OTHER_KEY } from '../../../shared/charts/series.ts';
 import type { NotificationStatus } from '../../../shared/domain/canonical.ts';
 import type { VolumeBucket, VolumeResult, VolumeStackBy } from '../../../shared/metrics/types.ts';
 import { emptyVolume } from '../../../shared/metrics/empty.ts';
@@ -7,9 +8,8 @@ import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
 const STACK_COLUMN = { status: 'status', category: 'category', sender: 'sender_id' } as const;
-/** Stack keys beyond this many are folded into "other". */
+/** Stack keys beyond this many are folded into "other" (`OTHER_KEY`). */
 const MAX_STACK_KEYS = 8;
-export const OTHER_KEY = '__other__';
 
 /** Volume: notifications per bucket, by status, stacked by status | category | sender; top senders and templates. */
 export function computeVolume(

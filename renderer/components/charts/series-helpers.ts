@@ -1,4 +1,5 @@
 import { formatBucketLabel } from '../../../shared/charts/dates.ts';
+import { OTHER_KEY } from '../../../shared/charts/series.ts';
 import { seriesColor, statusColor, type ThemeName } from '../../../shared/charts/palette.ts';
 import type { LegendItem } from '../../../shared/charts/svg-export.ts';
 import type { Marker } from '../../../shared/metrics/types.ts';
@@ -9,9 +10,9 @@ import type { SeriesSpec } from './TimeSeriesChart.tsx';
 
 const STATUSES = new Set(['sent', 'delivered', 'failed', 'blocked', 'fallback_sms']);
 
-/** True for the key a metric uses for folded small series. */
+/** True for the key of the folded small series (`OTHER_KEY`, the same in every metric and chart). */
 export function isOtherKey(key: string): boolean {
-  return key === 'other' || key === '__other' || key === '(other)';
+  return key === OTHER_KEY;
 }
 
 /** The label of a series key: statuses and "other" translated, sender/category ids as they are. */
