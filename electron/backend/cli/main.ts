@@ -64,7 +64,8 @@ export async function runCli(args: string[], io: CliIO): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+    const badArgument = error instanceof AppError && error.key?.startsWith('cli.') === true;
+    if (error instanceof UsageError || badArgument || (error instanceof TypeError && 'code' in error)) {
       io.stderr(`notice-desk ${command.name}: ${error.message}\nUsage: ${command.usage}\n`);
       return 2;
     }

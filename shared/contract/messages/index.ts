@@ -1,3 +1,4 @@
+import { cliMessages } from './cli.ts';
 import { codeMessages } from './common.ts';
 import { workspaceMessages } from './workspace.ts';
 import type { MessageParams, MessageText } from './define.ts';
@@ -11,6 +12,7 @@ export type { MessageParams, MessageText } from './define.ts';
 export const errorMessages = {
   ...codeMessages,
   ...workspaceMessages,
+  ...cliMessages,
 } satisfies Record<string, MessageText>;
 
 /** A key of `errorMessages`. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp.ts';
+import { runCli as runCliInProcess } from '../../../electron/backend/cli/main.ts';
 import { consent, notifications, urls } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -93,10 +94,50 @@ describe('notice-desk metrics (the real CLI in a child process)', () => {
     expect(badBy.stderr).toMatch(/--by must be day, week or month/);
     const badDate = await cli(['metrics', 'volume', '--workspace', ws, '--from', '2016-02-30']);
     expect(badDate.code).toBe(2);
-    expect(badDate.stderr).toMatch(/from must be a calendar date/);
+    expect(badDate.stderr).toMatch(/--from must be a calendar date/);
     const empty = await cli(['metrics', 'volume', '--workspace', ws, '--json']);
     expect(empty.code).toBe(1);
     expect(JSON.parse(empty.stdout)).toMatchObject({ metric: 'volume', buckets: [] });
     expect(empty.stderr).toMatch(/holds no events/);
   });
+
+  it('refuses every bad argument before it touches the file system: no workspace file is created', async () => {
+    const dir = tempDir('metrics-cli-');
+    const ws = path.join(dir, 'never.sqlite');
+    const cases: [string[], RegExp][] = [
+      [['--from', '2016-13-01'], /--from must be a calendar date as YYYY-MM-DD \(got "2016-13-01"\)/],
+      [['--to', '2016-02-30'], /--to must be a calendar date/],
+      [['--from', '2016-03-02', '--to', '2016-03-01'], /--from \(2016-03-02\) is after --to \(2016-03-01\)/],
+      [['--by', 'year'], /--by must be day, week or month/],
+      [Array.from({ length: 501 }, (_, i) => ['--sender', `s${i}`]).flat(), /--sender may be given at most 500 times \(got 501\)/],
+    ];
+    for (const [extra, message] of cases) {
+      const result = await runCli(['metrics', 'volume', '--workspace', ws, ...extra], capture());
+      expect(result.code, extra.slice(0, 4).join(' ')).toBe(2);
+      expect(result.err).toMatch(message);
+      expect(result.err).toMatch(/Usage: notice-desk metrics/);
+      expect(fs.existsSync(ws)).toBe(false);
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 });
+
+/** An in-process CLI run: its exit code and what it wrote. */
+function capture(): { stdout(t: string): void; stderr(t: string): void; out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+async function runCli(args: string[], io: ReturnType<typeof capture>): Promise<{ code: number; err: string }> {
+  const code = await runCliInProcess(args, io);
+  return { code, err: io.err };
+}

@@ -7,6 +7,10 @@ import { MemorySettingsStore } from '../../settings-store.ts';
 import { openWorkspaceInProcess } from '../../workspace.ts';
 import { UsageError, type CliCommand } from '../types.ts';
 import { metricTable } from './metrics-format.ts';
+import { checkDateRange, checkRepeats } from '../args.ts';
+
+/** The contract's bound on --sender / --category values (shared/contract/metrics.ts). */
+const MAX_FILTER_VALUES = 500;
 
 export const metricsCommand: CliCommand = {
   name: 'metrics',
@@ -56,11 +60,10 @@ export const metricsCommand: CliCommand = {
     if (!values.workspace) throw new UsageError('--workspace <file> is required.');
     const by = (values.by ?? 'month') as Bucketing;
     if (!bucketings.includes(by)) throw new UsageError(`--by must be day, week or month (got "${values.by}").`);
-    for (const [name, date] of [['--from', values.from], ['--to', values.to]] as const) {
-      if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-        throw new UsageError(`${name} must be a date as YYYY-MM-DD (got "${date}").`);
-      }
-    }
+    // Every argument is checked before the workspace is opened (opening creates it).
+    checkDateRange(values.from, values.to);
+    checkRepeats('--sender', values.sender, MAX_FILTER_VALUES);
+    checkRepeats('--category', values.category, MAX_FILTER_VALUES);
     const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
     ctx.session = await openWorkspaceInProcess(values.workspace);
     try {
