@@ -5,7 +5,7 @@ import type { ChartRow } from '../../../shared/charts/series.ts';
 import type { Marker } from '../../../shared/metrics/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useChartTheme } from './chart-theme.ts';
-import type { TimeSeriesChartProps } from './TimeSeriesChart.tsx';
+import type { TimeSeriesChartProps } from './time-chart-props.ts';
 
 /** The chart's own props, with the window of rows in view and the marker lines placed on it. */
 export type MainTimeChartProps = Pick<

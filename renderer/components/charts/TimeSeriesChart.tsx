@@ -1,37 +1,15 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Area, AreaChart, Brush, ResponsiveContainer } from 'recharts';
-import { bucketOf, formatBucketLabel, type Bucket } from '../../../shared/charts/dates.ts';
+import { bucketOf, formatBucketLabel } from '../../../shared/charts/dates.ts';
 import { downsampleRows, mergeRows } from '../../../shared/charts/downsample.ts';
-import { snapToRow, type ChartRow } from '../../../shared/charts/series.ts';
+import { snapToRow } from '../../../shared/charts/series.ts';
 import type { Marker } from '../../../shared/metrics/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useChartTheme } from './chart-theme.ts';
 import { MainTimeChart } from './MainTimeChart.tsx';
+import type { TimeSeriesChartProps } from './time-chart-props.ts';
 
-/** One series of a time chart. */
-export interface SeriesSpec {
-  key: string;
-  label: string;
-  color: string;
-  kind: 'bar' | 'line' | 'area';
-  /** Right axis (e.g. a rate beside counts). */
-  right?: boolean;
-}
-
-export interface TimeSeriesChartProps {
-  rows: readonly ChartRow[];
-  series: readonly SeriesSpec[];
-  by: Bucket;
-  stacked?: boolean;
-  formatValue: (value: number) => string;
-  formatRight?: (value: number) => string;
-  /** Fixed right-axis domain (rates: [0, 1]). */
-  rightDomain?: [number, number | 'auto'];
-  markers?: readonly Marker[];
-  selectedMarkerId?: string | null;
-  onSelectMarker?: (marker: Marker) => void;
-  height?: number;
-}
+export type { SeriesSpec, TimeSeriesChartProps } from './time-chart-props.ts';
 
 /** Most bars a chart draws (consecutive buckets are summed beyond it). */
 export const MAX_BARS = 200;
