@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { presetRange, type DatePreset } from '../../../shared/charts/dates.ts';
-import type { Bucketing, KeyCount, SavedFilters } from '../../../shared/metrics/types.ts';
+import type { Bucketing, SavedFilters } from '../../../shared/metrics/types.ts';
 import { presetAnchor, useDimensions, useMetricFilter, useSaveFilters } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
 import { useReportError } from '../errors.tsx';
 import './filters.css';
+import { MultiPick } from './MultiPick.tsx';
 
 type PresetChoice = DatePreset | 'custom';
 const PRESETS: readonly PresetChoice[] = ['last7', 'last30', 'last90', 'thisMonth', 'last6Months', 'last365', 'all', 'custom'];
@@ -28,47 +28,6 @@ export function presetPatch(choice: PresetChoice, anchor: string, current: Saved
   if (STORED_PRESETS.has(choice)) return { preset: choice as SavedFilters['preset'], from: null, to: null };
   const range = presetRange(choice, anchor);
   return { preset: 'custom', from: range.from, to: range.to };
-}
-
-function MultiPick(props: { label: string; allLabel: string; options: readonly KeyCount[]; selected: readonly string[]; onChange: (next: string[]) => void }) {
-  const { t, formatNumber } = useI18n();
-  const [query, setQuery] = useState('');
-  const chosen = new Set(props.selected);
-  const shown = props.options.filter((o) => o.key.toLowerCase().includes(query.trim().toLowerCase()));
-  const summary = props.selected.length === 0 ? props.allLabel : props.selected.length === 1 ? props.selected[0]! : t('dashboards.filters.nSelected', { n: props.selected.length });
-  return (
-    <details className="filter-pick">
-      <summary>
-        <span className="filter-label">{props.label}</span>
-        <span className="filter-value">{summary}</span>
-      </summary>
-      <div className="filter-pop">
-        {props.options.length > 8 ? (
-          <input type="search" placeholder={t('dashboards.filters.search')} aria-label={t('dashboards.filters.searchIn', { label: props.label })} value={query} onChange={(e) => setQuery(e.target.value)} />
-        ) : null}
-        <fieldset>
-          <legend className="visually-hidden">{props.label}</legend>
-          {shown.length === 0 ? <p className="muted">{t('dashboards.filters.noOptions')}</p> : null}
-          {shown.map((o) => (
-            <label key={o.key} className="filter-option">
-              <input
-                type="checkbox"
-                checked={chosen.has(o.key)}
-                onChange={(e) => props.onChange(e.target.checked ? [...props.selected, o.key] : props.selected.filter((k) => k !== o.key))}
-              />
-              <span className="filter-option-key">{o.key}</span>
-              <span className="muted">{formatNumber(o.count)}</span>
-            </label>
-          ))}
-        </fieldset>
-        {props.selected.length ? (
-          <button type="button" className="chart-btn" onClick={() => props.onChange([])}>
-            {t('dashboards.filters.clear')}
-          </button>
-        ) : null}
-      </div>
-    </details>
-  );
 }
 
 /**
