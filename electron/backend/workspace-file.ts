@@ -2,21 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { userError } from '../../shared/contract/errors.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone.ts';
 import { openDatabase, type Db } from './db/connection.ts';
 import { getMeta, setMeta } from './db/meta-repo.ts';
+import { setWorkspaceTimeZone } from './db/workspace-settings.ts';
 import { isForeignFile, migrate } from './db/migrate.ts';
 
-export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
-
-/** True when the string is an IANA time zone this runtime knows. */
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Refuses to create a workspace over a file that is not one, or over one that has data. */
 export function assertCreatable(file: string): void {
@@ -30,7 +21,7 @@ export function assertCreatable(file: string): void {
 
 /** What a new workspace records about itself: its time zone, when it was made, and a random id. */
 export function initWorkspaceMeta(db: Db, timeZone: string): void {
-  setMeta(db, 'timeZone', timeZone);
+  setWorkspaceTimeZone(db, timeZone);
   setMeta(db, 'createdAt', new Date().toISOString());
   setMeta(db, 'workspaceId', randomUUID());
 }

@@ -5,11 +5,13 @@ import type { WorkspaceInfo } from '../../shared/contract/workspace.ts';
 import type { WorkspaceSession } from './context.ts';
 import { openDatabase } from './db/connection.ts';
 import { getMeta } from './db/meta-repo.ts';
+import { workspaceTimeZone } from './db/workspace-settings.ts';
 import { assertNotTooNew, isForeignFile, migrate, schemaVersion } from './db/migrate.ts';
 import { assertTrustedSchema } from './db/schema-check.ts';
 import { countEvents } from './db/workspace-repo.ts';
 import { runJob, type RunJobOptions } from './jobs/run-job.ts';
-import { assertCreatable, createWorkspaceFile, DEFAULT_TIME_ZONE, initWorkspaceMeta } from './workspace-file.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone.ts';
+import { assertCreatable, createWorkspaceFile, initWorkspaceMeta } from './workspace-file.ts';
 
 /**
  * Refuses, read-only and before anything opens it for writing (even switching it to WAL changes the
@@ -64,18 +66,13 @@ export async function openWorkspaceInProcess(file: string): Promise<WorkspaceSes
   return { path: resolved, db };
 }
 
-/** The workspace's time zone (buckets and dates). */
-export function workspaceTimeZone(session: WorkspaceSession): string {
-  return getMeta(session.db, 'timeZone', DEFAULT_TIME_ZONE);
-}
-
 /** What the UI shows of a workspace. */
 export function describeWorkspace(session: WorkspaceSession): WorkspaceInfo {
   return {
     path: session.path,
     name: path.basename(session.path).replace(/\.(sqlite3?|db|notice-desk)$/i, ''),
     schemaVersion: schemaVersion(session.db),
-    timeZone: workspaceTimeZone(session),
+    timeZone: workspaceTimeZone(session.db),
     counts: countEvents(session.db),
     demo: getMeta(session.db, 'demo', false),
   };

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone.ts';
 
 let zoneCache: string[] | null = null;
 let offsetCache: Map<string, string> | null = null;
@@ -13,7 +14,7 @@ function zoneOffsets(): Map<string, string> {
 /** Every IANA time zone this runtime knows (plus UTC), sorted. */
 export function allTimeZones(): string[] {
   if (!zoneCache) {
-    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['Asia/Seoul'];
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [DEFAULT_TIME_ZONE];
     zoneCache = [...new Set(['UTC', ...zones])].sort();
   }
   return zoneCache;

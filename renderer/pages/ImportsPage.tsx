@@ -11,6 +11,7 @@ import { api } from '../data/api.ts';
 import { useWorkspace } from '../data/app-hooks.ts';
 import { pathForUpload, useImportJobs, useImports, useSavePreset } from '../data/import-hooks.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { DEFAULT_TIME_ZONE } from '../../shared/time-zone.ts';
 
 interface MapRequest {
   key: string;
@@ -101,7 +102,7 @@ export function ImportsPage() {
         <ColumnMapper
           key={current.key}
           preview={current.preview}
-          defaultZone={workspace.data?.timeZone ?? 'Asia/Seoul'}
+          defaultZone={workspace.data?.timeZone ?? DEFAULT_TIME_ZONE}
           onCancel={() => finishMapping(null, null)}
           onImport={(mapping, name) => finishMapping(mapping, name)}
         />

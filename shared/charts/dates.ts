@@ -1,3 +1,5 @@
+import { DEFAULT_TIME_ZONE } from '../time-zone.ts';
+
 /**
  * Calendar-date helpers for dashboards. Dates are civil `YYYY-MM-DD` strings in the workspace's time
  * zone; arithmetic is done on UTC midnights so that no local clock or DST can shift a day.
@@ -57,7 +59,7 @@ export function daysInclusive(from: string, to: string): number {
 }
 
 /** Today's civil date in a time zone (default: Asia/Seoul), for an instant (default: now). */
-export function todayIn(timeZone = 'Asia/Seoul', now: number = Date.now()): string {
+export function todayIn(timeZone = DEFAULT_TIME_ZONE, now: number = Date.now()): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

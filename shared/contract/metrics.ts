@@ -29,17 +29,16 @@ export const metricFilterShape = {
 };
 export const metricFilterSchema = z.object(metricFilterShape).strict();
 
-const costModelSchema = z
-  .object({
-    firstMessageBytes: z.number().int().min(0).max(100_000_000),
-    laterMessageBytes: z.number().int().min(0).max(100_000_000),
-    firstScope: z.enum(['pair', 'recipient']),
-    tariffLowKrwPerKiB: z.number().min(0).max(1_000_000),
-    tariffHighKrwPerKiB: z.number().min(0).max(1_000_000),
-    cellularShare: z.number().min(0).max(1),
-  })
-  .partial()
-  .strict();
+/** Every cost-model field with its bounds: what the editor may set and what a stored workspace may hold. */
+export const costModelFieldsSchema = z.object({
+  firstMessageBytes: z.number().int().min(0).max(100_000_000),
+  laterMessageBytes: z.number().int().min(0).max(100_000_000),
+  firstScope: z.enum(['pair', 'recipient']),
+  tariffLowKrwPerKiB: z.number().min(0).max(1_000_000),
+  tariffHighKrwPerKiB: z.number().min(0).max(1_000_000),
+  cellularShare: z.number().min(0).max(1),
+});
+const costModelSchema = costModelFieldsSchema.partial().strict();
 
 const savedFiltersSchema = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define.ts';
+import { DEFAULT_TIME_ZONE } from '../time-zone.ts';
 
 export const localeSchema = z.enum(['ko', 'en']);
 export const themeSchema = z.enum(['system', 'light', 'dark']);
@@ -25,7 +26,7 @@ export type ThemeChoice = z.infer<typeof themeSchema>;
 export const defaultSettings: Settings = {
   locale: 'ko',
   theme: 'system',
-  timeZone: 'Asia/Seoul',
+  timeZone: DEFAULT_TIME_ZONE,
   reviewerName: '',
   recentWorkspaces: [],
   watchConsents: [],

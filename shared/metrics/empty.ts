@@ -10,13 +10,14 @@ import type {
   UrlsResult,
   VolumeResult,
 } from './types.ts';
+import { DEFAULT_TIME_ZONE } from '../time-zone.ts';
 
 function period(by: Bucketing, timeZone: string): MetricPeriod {
   return { from: null, to: null, by, timeZone };
 }
 
 /** An empty volume result. */
-export function emptyVolume(by: Bucketing, timeZone = 'Asia/Seoul'): VolumeResult {
+export function emptyVolume(by: Bucketing, timeZone = DEFAULT_TIME_ZONE): VolumeResult {
   return {
     metric: 'volume',
     by,
@@ -34,7 +35,7 @@ export function emptyVolume(by: Bucketing, timeZone = 'Asia/Seoul'): VolumeResul
 }
 
 /** An empty datacost result. */
-export function emptyDataCost(by: Bucketing, timeZone = 'Asia/Seoul'): DataCostResult {
+export function emptyDataCost(by: Bucketing, timeZone = DEFAULT_TIME_ZONE): DataCostResult {
   return {
     metric: 'datacost',
     by,
@@ -55,7 +56,7 @@ export function emptyDataCost(by: Bucketing, timeZone = 'Asia/Seoul'): DataCostR
 }
 
 /** An empty optout result. */
-export function emptyOptOut(by: Bucketing, timeZone = 'Asia/Seoul'): OptOutResult {
+export function emptyOptOut(by: Bucketing, timeZone = DEFAULT_TIME_ZONE): OptOutResult {
   return {
     metric: 'optout',
     by,
@@ -70,7 +71,7 @@ export function emptyOptOut(by: Bucketing, timeZone = 'Asia/Seoul'): OptOutResul
 }
 
 /** An empty coverage result. */
-export function emptyCoverage(by: Bucketing, timeZone = 'Asia/Seoul'): CoverageResult {
+export function emptyCoverage(by: Bucketing, timeZone = DEFAULT_TIME_ZONE): CoverageResult {
   return {
     metric: 'coverage',
     by,
@@ -86,7 +87,7 @@ export function emptyCoverage(by: Bucketing, timeZone = 'Asia/Seoul'): CoverageR
 }
 
 /** An empty refusals result. */
-export function emptyRefusals(by: Bucketing, timeZone = 'Asia/Seoul'): RefusalsResult {
+export function emptyRefusals(by: Bucketing, timeZone = DEFAULT_TIME_ZONE): RefusalsResult {
   return {
     metric: 'refusals',
     by,
@@ -102,7 +103,7 @@ export function emptyRefusals(by: Bucketing, timeZone = 'Asia/Seoul'): RefusalsR
 }
 
 /** An empty urls result. */
-export function emptyUrls(by: Bucketing, timeZone = 'Asia/Seoul'): UrlsResult {
+export function emptyUrls(by: Bucketing, timeZone = DEFAULT_TIME_ZONE): UrlsResult {
   return {
     metric: 'urls',
     by,

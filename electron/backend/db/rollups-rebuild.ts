@@ -6,9 +6,10 @@
 import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/domain/canonical.ts';
 import { localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
-import { makeAccumulator, rollupTimeZone, type RollupAccumulator } from './rollups-repo.ts';
+import { makeAccumulator, type RollupAccumulator } from './rollups-repo.ts';
 import { rebuildUsage } from './usage-repo.ts';
 import { rebuildViolations } from './violations-repo.ts';
+import { workspaceTimeZone } from './workspace-settings.ts';
 
 const ROLLUP_TABLES = [
   'rollup_notifications_daily',
@@ -39,7 +40,7 @@ export function rebuildRollups(db: Db, onProgress?: (done: number) => void, page
   db.transaction(() => {
     for (const t of ROLLUP_TABLES) db.prepare(`DELETE FROM ${t}`).run();
     feedRows(db, makeAccumulator(db, 'all', true), null, onProgress, pageSize);
-    const zone = rollupTimeZone(db);
+    const zone = workspaceTimeZone(db);
     rebuildUsage(db, (ms) => localDay(ms, zone));
     rebuildViolations(db);
   })();

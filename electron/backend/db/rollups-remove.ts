@@ -10,12 +10,13 @@ import { deleteReachDays } from './reach-repo.ts';
 import { removeImportFromUrlRollups } from './rollups-urls.ts';
 import { UsageDeltas } from './usage-repo.ts';
 import { bumpFirstDaily, type FirstRow } from './rollups-firsts.ts';
-import { SEP, makeAccumulator, rebuildRollups, rollupTimeZone } from './rollups-repo.ts';
+import { SEP, makeAccumulator, rebuildRollups } from './rollups-repo.ts';
 import { foldDimensionCounts, prepareWriters, writeDimensionCounts } from './rollup-writers.ts';
+import { workspaceTimeZone } from './workspace-settings.ts';
 
 /** Subtracts one import's rows from the additive daily tables (the same upserts, negative counts). */
 function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
-  const zone = rollupTimeZone(db);
+  const zone = workspaceTimeZone(db);
   const notif = new Map<string, number[]>();
   const templates = new Map<string, number>();
   for (const r of db
@@ -175,7 +176,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
 
 /** Recomputes the distinct-recipient sets of every day one import touched, without that import. */
 function recomputeReachDays(db: Db, importId: number): void {
-  const zone = rollupTimeZone(db);
+  const zone = workspaceTimeZone(db);
   const days = new Set<number>();
   for (const at of db.prepare('SELECT DISTINCT sent_at FROM notifications WHERE import_id = ?').pluck().iterate(importId) as IterableIterator<number>) {
     days.add(localDay(at, zone));

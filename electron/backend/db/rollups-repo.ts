@@ -1,7 +1,6 @@
 import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/domain/canonical.ts';
 import { localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
-import { getMeta } from './meta-repo.ts';
 import { rollupBatchWriters } from './batch-upsert.ts';
 import { reachWriters } from './reach-repo.ts';
 import { urlRollupTracker } from './rollups-urls.ts';
@@ -10,6 +9,7 @@ import { addImportToViolations } from './violations-repo.ts';
 import { earlier, mergeFirstCandidates, type FirstCandidate } from './rollups-firsts.ts';
 
 import { prepareWriters, writeDimensionCounts, type Writers } from './rollup-writers.ts';
+import { workspaceTimeZone } from './workspace-settings.ts';
 
 /**
  * The rollup tables the dashboards read (migration 0002), maintained by the importer inside the same
@@ -39,12 +39,6 @@ const ID_CACHE_MAX = 250_000;
 
 /** Separates the parts of in-memory rollup keys. */
 export const SEP = '\u001f';
-const DEFAULT_ZONE = 'Asia/Seoul';
-
-/** The workspace time zone the rollups are keyed in. */
-export function rollupTimeZone(db: Db): string {
-  return getMeta(db, 'timeZone', DEFAULT_ZONE);
-}
 
 
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
@@ -77,7 +71,7 @@ export function makeAccumulator(
   const reachOn = mode !== 'firsts';
   // A rebuild refills the usage rollup afterwards (rebuildUsage), from the final first messages.
   const usage = mode !== 'reach' && !deferFirsts ? new UsageDeltas() : null;
-  const zone = rollupTimeZone(db);
+  const zone = workspaceTimeZone(db);
   let reach = new Map<string, Set<string>>();
   const idCache = new Map<string, number>();
   const addReach = (kind: string, day: number, sender: string, category: string, recipient: string) => {

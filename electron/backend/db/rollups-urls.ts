@@ -6,7 +6,7 @@
  */
 import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
-import { getMeta } from './meta-repo.ts';
+import { workspaceTimeZone } from './workspace-settings.ts';
 
 /** The host of a URL ('' when unparsable). */
 export function hostOf(url: string): string {
@@ -17,10 +17,6 @@ export function hostOf(url: string): string {
   }
 }
 
-/** The rollup time zone (as rollupTimeZone in rollups-repo.ts, which imports this file). */
-function zoneOf(db: Db): string {
-  return getMeta(db, 'timeZone', 'Asia/Seoul');
-}
 
 /**
  * Recomputes the rollups of some URLs (id, host, firsts) and local days (sets) from the raw rows,
@@ -28,7 +24,7 @@ function zoneOf(db: Db): string {
  */
 export function refreshUrlRollups(db: Db, days: Iterable<number>, urls: Iterable<string>, exceptImport: number | null = null): void {
   const except = exceptImport ?? -1;
-  const zone = zoneOf(db);
+  const zone = workspaceTimeZone(db);
   const getIdx = db.prepare('SELECT idx FROM rollup_url_ids WHERE url = ?').pluck();
   const maxIdx = db.prepare('SELECT coalesce(max(idx), -1) FROM rollup_url_ids').pluck();
   const firsts = db.prepare(
@@ -78,7 +74,7 @@ export function refreshUrlRollups(db: Db, days: Iterable<number>, urls: Iterable
 
 /** Notes the days and URLs of URL events fed to an accumulator; `flush` refreshes their rollups. */
 export function urlRollupTracker(db: Db) {
-  const zone = zoneOf(db);
+  const zone = workspaceTimeZone(db);
   let days = new Set<number>();
   let urls = new Set<string>();
   return {
@@ -99,7 +95,7 @@ export function urlRollupTracker(db: Db) {
 
 /** Takes one import's URL events out of the URL rollups (before its rows are deleted). */
 export function removeImportFromUrlRollups(db: Db, importId: number): void {
-  const zone = zoneOf(db);
+  const zone = workspaceTimeZone(db);
   const days = new Set<number>();
   const urls = new Set<string>();
   for (const [at, url] of db.prepare('SELECT occurred_at, url FROM urls WHERE import_id = ?').raw().iterate(importId) as IterableIterator<[number, string]>) {
@@ -112,7 +108,7 @@ export function removeImportFromUrlRollups(db: Db, importId: number): void {
 /** Rebuilds the URL rollups from every raw URL event. */
 export function rebuildUrlRollups(db: Db): void {
   db.exec('DELETE FROM rollup_url_ids; DELETE FROM rollup_url_sets_daily;');
-  const zone = zoneOf(db);
+  const zone = workspaceTimeZone(db);
   const days = new Set<number>();
   for (const at of db.prepare('SELECT DISTINCT occurred_at FROM urls INDEXED BY urls_by_time').pluck().iterate() as IterableIterator<number>) {
     days.add(localDay(at, zone));

@@ -15,7 +15,7 @@
  */
 import { localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from './connection.ts';
-import { rollupTimeZone } from './rollups-repo.ts';
+import { workspaceTimeZone } from './workspace-settings.ts';
 
 /** The consent actions that decide whether a message honoured a refusal. */
 const STATE_ACTIONS = `('opt_in', 'opt_out', 'block', 'unblock')`;
@@ -27,7 +27,7 @@ const STATE_ACTIONS = `('opt_in', 'opt_out', 'block', 'unblock')`;
  * Candidates are only messages to recipients who ever opted out or blocked.
  */
 function insertViolations(db: Db, where: string, params: Record<string, number>): void {
-  const zone = rollupTimeZone(db);
+  const zone = workspaceTimeZone(db);
   db.function('nd_local_day', { deterministic: true, directOnly: true }, (ms) => localDay(Number(ms), zone));
   db.prepare(
     `INSERT OR REPLACE INTO violations (id, sent_at, day, sender_id, category, status, recipient_id, latest)

@@ -2,6 +2,7 @@ import type { DisclosureRules } from '../../../shared/contract/disclosures.ts';
 import { checkDisclosure } from '../../../shared/disclosures/check.ts';
 import { parseMarkdown, type DocumentNode } from '../../../shared/disclosures/markdown.ts';
 import type { CheckResult, Disclosure, Locale } from '../../../shared/disclosures/types.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/time-zone.ts';
 
 /** One language of a disclosure, parsed and checked. */
 export interface LocaleReport {
@@ -29,7 +30,7 @@ export function buildReport(
   rules: DisclosureRules,
   variables: Record<Locale, Record<string, string>>,
   now = Date.now(),
-  timeZone = 'Asia/Seoul',
+  timeZone = DEFAULT_TIME_ZONE,
 ): DisclosureReport {
   const locales = (['ko', 'en'] as const).map((locale): LocaleReport => {
     const text = locale === 'ko' ? disclosure.koText : disclosure.enText;
@@ -81,7 +82,7 @@ export function formatBand(band: { min?: number; max?: number }): string {
 }
 
 /** A date as YYYY-MM-DD in a time zone (default Asia/Seoul). */
-export function formatDay(ms: number | null, timeZone = 'Asia/Seoul'): string {
+export function formatDay(ms: number | null, timeZone = DEFAULT_TIME_ZONE): string {
   if (ms === null) return '—';
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }

@@ -16,7 +16,7 @@ import {
 import { exportDisclosure } from '../disclosures/export.ts';
 import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates, loadWordLists } from '../disclosures/resources.ts';
 import { workspaceVariables, writeVariableOverrides } from '../disclosures/variables.ts';
-import { workspaceTimeZone } from '../workspace.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import type { HandlersFor } from './types.ts';
 
 function mustGet(db: Db, id: number): Disclosure {
@@ -133,7 +133,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     const disclosure = mustGet(session.db, input.id);
     return exportDisclosure(disclosure, input.format, {
       variables: workspaceVariables(session.db).values,
-      timeZone: workspaceTimeZone(session),
+      timeZone: workspaceTimeZone(session.db),
       rules: loadDisclosureRules(),
       ...(input.path !== undefined ? { path: input.path } : {}),
     });

@@ -14,7 +14,7 @@ import {
   saveCostModel,
   saveFilters,
 } from '../metrics/settings.ts';
-import { workspaceTimeZone } from '../workspace.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import type { HandlerContext } from '../context.ts';
 import type { HandlersFor } from './types.ts';
 
@@ -49,7 +49,7 @@ export const metricsHandlers: HandlersFor<keyof typeof metricsCalls> = {
   'metrics:exportCsv': (input, ctx) => q(ctx, 'exportCsv', input),
   'markers:list': (_input, ctx) => {
     const session = ctx.workspace();
-    return [...loadUserMarkers(session.db), ...disclosureMarkers(session.db, workspaceTimeZone(session))].sort((a, b) =>
+    return [...loadUserMarkers(session.db), ...disclosureMarkers(session.db, workspaceTimeZone(session.db))].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     );
   },

@@ -1,9 +1,9 @@
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { workspaceCalls } from '../../../shared/contract/workspace.ts';
 import type { HandlerContext } from '../context.ts';
 import { runJob } from '../jobs/run-job.ts';
 import { describeWorkspace, openWorkspaceSession } from '../workspace.ts';
-import { isValidTimeZone } from '../workspace-file.ts';
+import { isValidTimeZone } from '../../../shared/time-zone.ts';
 import type { HandlersFor } from './types.ts';
 
 /** Opens or creates, records it in recent workspaces, and tells the UI. */
@@ -31,7 +31,7 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
   'workspace:current': (_input, ctx) => (ctx.session ? describeWorkspace(ctx.session) : null),
   'workspace:setTimeZone': async (input, ctx) => {
     if (!isValidTimeZone(input.timeZone)) {
-      throw new AppError('bad-input', `Unknown time zone: ${input.timeZone}. Use an IANA name such as Asia/Seoul.`);
+      throw userError('bad-input', 'workspace.bad-time-zone', { zone: input.timeZone });
     }
     const session = ctx.workspace();
     // Rollups are keyed by local day: the worker stores the zone and rebuilds them in one transaction.

@@ -2,9 +2,9 @@ import type { FileImportResult, ImportRunOptions } from '../../../shared/contrac
 import { importOptionsSchema } from '../../../shared/contract/imports.ts';
 import type { Db } from '../db/connection.ts';
 import type { RollupAccumulator } from '../db/rollups-repo.ts';
-import { getMeta } from '../db/meta-repo.ts';
 import { importFile, refusedResult, type FileProgress } from './import-file.ts';
 import { rowPrivacy } from './privacy.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
 
 /** A file to import: a path, or a path with the name to record (uploads keep the user's name). */
 export type ImportFileSpec = string | { path: string; name?: string };
@@ -33,7 +33,7 @@ export async function importFiles(
 ): Promise<FileImportResult[]> {
   const { onProgress, rollups, ...rest } = options;
   const parsed = importOptionsSchema.parse(rest);
-  const timeZone = parsed.timeZone ?? getMeta(db, 'timeZone', 'Asia/Seoul');
+  const timeZone = parsed.timeZone ?? workspaceTimeZone(db);
   const results: FileImportResult[] = [];
   for (const [index, spec] of files.entries()) {
     const file = typeof spec === 'string' ? spec : spec.path;

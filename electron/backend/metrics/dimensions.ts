@@ -2,7 +2,7 @@ import { dayLabel } from '../../../shared/metrics/calendar.ts';
 import type { DimensionsResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { dataDayRange, dimensionCounts } from '../db/metrics-repo.ts';
-import { rollupTimeZone } from '../db/rollups-repo.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
 
 /** The senders, categories and templates present and the data's date range (filter pickers). */
 export function computeDimensions(db: Db): DimensionsResult {
@@ -11,6 +11,6 @@ export function computeDimensions(db: Db): DimensionsResult {
     ...dimensionCounts(db),
     firstDate: range.first === null ? null : dayLabel(range.first),
     lastDate: range.last === null ? null : dayLabel(range.last),
-    timeZone: rollupTimeZone(db),
+    timeZone: workspaceTimeZone(db),
   };
 }

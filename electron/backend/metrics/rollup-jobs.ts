@@ -1,6 +1,6 @@
 import { openDatabase } from '../db/connection.ts';
-import { setMeta } from '../db/meta-repo.ts';
 import { rebuildRollups } from '../db/rollups-repo.ts';
+import { setWorkspaceTimeZone } from '../db/workspace-settings.ts';
 import type { JobFn } from '../jobs/types.ts';
 
 /**
@@ -12,7 +12,7 @@ export const rebuildRollupsJob: JobFn<{ path: string; timeZone: string }, { rows
   let rows = 0;
   try {
     db.transaction(() => {
-      setMeta(db, 'timeZone', params.timeZone);
+      setWorkspaceTimeZone(db, params.timeZone);
       rebuildRollups(db, (done) => {
         rows = done;
         progress({ phase: 'rollups', done, total: null });

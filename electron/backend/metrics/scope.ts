@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/contract/errors.ts';
 import type { Bucketing, MetricFilter, MetricPeriod } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { dataDayRange, type QueryScope } from '../db/metrics-repo.ts';
-import { rollupTimeZone } from '../db/rollups-repo.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
 
 /** A filter resolved against a workspace: days, instants, buckets and the bound query scope. */
 export interface ResolvedScope {
@@ -55,7 +55,7 @@ function day(date: string, field: string): number {
 
 /** Resolves a filter: missing dates default to the data's first and last days. */
 export function resolveScope(db: Db, filter: MetricFilter): ResolvedScope {
-  const zone = rollupTimeZone(db);
+  const zone = workspaceTimeZone(db);
   const by = filter.by;
   const range = filter.from === null || filter.to === null ? dataDayRange(db) : { first: null, last: null };
   const fromDay = filter.from !== null ? day(filter.from, 'from') : range.first;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { costModelFieldsSchema } from '../../../shared/contract/metrics.ts';
 import { resolveCostModel } from '../../../shared/metrics/cost-model.ts';
 import type { CostModel, Marker, SavedFilters } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
@@ -8,14 +9,29 @@ const COST_MODEL = 'metrics.costModel';
 const FILTERS = 'metrics.filters';
 const MARKERS = 'metrics.markers';
 
-/** The workspace's cost model (stored fields over the defaults). */
+/**
+ * The stored cost-model fields that are valid (each checked against its bounds); anything else —
+ * a field a workspace edited elsewhere holds as text, NaN or out of range — falls back to its default.
+ */
+function storedCostModel(db: Db): Partial<CostModel> {
+  const raw = getMeta<unknown>(db, COST_MODEL, null);
+  const out: Record<string, unknown> = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [field, schema] of Object.entries(costModelFieldsSchema.shape)) {
+    const parsed = schema.safeParse((raw as Record<string, unknown>)[field]);
+    if (parsed.success) out[field] = parsed.data;
+  }
+  return out as Partial<CostModel>;
+}
+
+/** The workspace's cost model (its valid stored fields over the defaults): the one way the backend reads it. */
 export function loadCostModel(db: Db): CostModel {
-  return resolveCostModel(getMeta<Partial<CostModel> | null>(db, COST_MODEL, null));
+  return resolveCostModel(storedCostModel(db));
 }
 
 /** Stores some cost-model fields (the rest keep their values). */
 export function saveCostModel(db: Db, patch: Partial<CostModel>): CostModel {
-  const stored = getMeta<Partial<CostModel>>(db, COST_MODEL, {});
+  const stored = storedCostModel(db);
   const next = { ...stored, ...patch };
   setMeta(db, COST_MODEL, next);
   return resolveCostModel(next);

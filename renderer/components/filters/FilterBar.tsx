@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/types.ts';
 import { useReportError } from '../errors.tsx';
 import './filters.css';
 import { MultiPick } from './MultiPick.tsx';
+import { DEFAULT_TIME_ZONE } from '../../../shared/time-zone.ts';
 
 type PresetChoice = DatePreset | 'custom';
 const PRESETS: readonly PresetChoice[] = ['last7', 'last30', 'last90', 'thisMonth', 'last6Months', 'last365', 'all', 'custom'];
@@ -40,7 +41,7 @@ export function FilterBar(props: { showBucket?: boolean; showDimensions?: boolea
   const { filter, saved } = useMetricFilter();
   const save = useSaveFilters();
   const report = useReportError();
-  const anchor = presetAnchor(dims.data?.lastDate, dims.data?.timeZone ?? 'Asia/Seoul');
+  const anchor = presetAnchor(dims.data?.lastDate, dims.data?.timeZone ?? DEFAULT_TIME_ZONE);
   const preset = shownPreset(saved, anchor);
   const set = (patch: Partial<SavedFilters>) => save.mutate(patch, { onError: report });
   const showDims = props.showDimensions ?? true;

@@ -4,7 +4,7 @@ import { adapterNames, importEncodings, type FileImportResult } from '../../../.
 import { eventKinds, type EventKind } from '../../../../shared/domain/canonical.ts';
 import { importFiles } from '../../import/import-files.ts';
 import { openWorkspaceInProcess } from '../../workspace.ts';
-import { isValidTimeZone } from '../../workspace-file.ts';
+import { isValidTimeZone } from '../../../../shared/time-zone.ts';
 import { UsageError, type CliCommand } from '../types.ts';
 
 const MAX_JSON_REJECTS = 100;

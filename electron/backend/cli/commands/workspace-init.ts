@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../../../shared/contract/errors.ts';
 import { openDatabase } from '../../db/connection.ts';
 import { schemaVersion } from '../../db/migrate.ts';
-import { createWorkspaceFile, isValidTimeZone } from '../../workspace-file.ts';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../../../shared/time-zone.ts';
+import { createWorkspaceFile } from '../../workspace-file.ts';
 import { UsageError, type CliCommand } from '../types.ts';
 
 export const workspaceInit: CliCommand = {
@@ -26,7 +27,7 @@ export const workspaceInit: CliCommand = {
     });
     if (positionals.length !== 1) throw new UsageError('Name exactly one workspace file to create.');
     const file = path.resolve(positionals[0]!);
-    const timeZone = values.timezone ?? 'Asia/Seoul';
+    const timeZone = values.timezone ?? DEFAULT_TIME_ZONE;
     if (!isValidTimeZone(timeZone)) throw new UsageError(`Unknown time zone: ${timeZone}`);
     await createWorkspaceFile(file, timeZone);
     const db = openDatabase(file, { readonly: true });

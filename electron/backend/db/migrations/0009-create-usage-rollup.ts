@@ -1,7 +1,7 @@
 import { localDay } from '../../../../shared/metrics/calendar.ts';
-import { rollupTimeZone } from '../rollups-repo.ts';
 import { rebuildUsage } from '../usage-repo.ts';
 import type { Migration } from './types.ts';
+import { workspaceTimeZone } from '../workspace-settings.ts';
 
 /**
  * The per-recipient usage rollup (kept by usage-repo.ts): per (local day, sender, category), each
@@ -23,7 +23,7 @@ export const createUsageRollup: Migration = {
         PRIMARY KEY (day, sender_id, category)
       ) WITHOUT ROWID;
     `);
-    const zone = rollupTimeZone(db);
+    const zone = workspaceTimeZone(db);
     rebuildUsage(db, (ms) => localDay(ms, zone));
   },
 };
