@@ -1,3 +1,4 @@
+import { bucketLabel, bucketStart as firstDayOfBucket, parseDay } from '../metrics/calendar.ts';
 import { DEFAULT_TIME_ZONE } from '../time-zone.ts';
 
 /**
@@ -104,21 +105,9 @@ export function isoWeekMonday(year: number, week: number): string {
   return utcMsToCivil(jan4 - jan4Dow * DAY_MS + (week - 1) * 7 * DAY_MS);
 }
 
-/** The ISO-week label (`2016-W10`) of a civil date. */
-export function isoWeekLabel(date: string): string {
-  const ms = civilToUtcMs(date);
-  const dow = (new Date(ms).getUTCDay() + 6) % 7;
-  const thursday = ms + (3 - dow) * DAY_MS;
-  const year = new Date(thursday).getUTCFullYear();
-  const week = Math.floor((thursday - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
-}
-
-/** The bucket label (CLI.md: `2016-03-07`, `2016-W10`, `2016-03`) a civil date falls in. */
+/** The bucket label (`2016-03-07`, `2016-W10`, `2016-03`) a civil date falls in: the metrics engine's own bucketing. */
 export function bucketOf(date: string, by: Bucket): string {
-  if (by === 'day') return date;
-  if (by === 'month') return date.slice(0, 7);
-  return isoWeekLabel(date);
+  return bucketLabel(firstDayOfBucket(parseDay(date), by), by);
 }
 
 /** The first civil date of a bucket label, or null when the label is not a bucket label. */

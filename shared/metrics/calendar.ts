@@ -29,6 +29,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** The zone's offset from UTC in milliseconds at an instant (cached per UTC quarter hour). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 0;
   let cache = offsetCache.get(timeZone);
   if (!cache) {
     cache = new Map();

@@ -4,6 +4,8 @@
  * "zone assumed"), epoch seconds (≤10 digits) or milliseconds (13 digits). Results are UTC ms.
  */
 
+import { zoneOffsetMs } from '../../../shared/metrics/calendar.ts';
+
 export interface ParsedTime {
   utc: number;
   zoneAssumed: boolean;
@@ -13,54 +15,10 @@ const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 const EPOCH = /^-?\d{1,13}$/;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, Map<number, number>>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** The zone's offset from UTC (ms) at a UTC instant, cached per hour. */
-export function zoneOffsetAt(utc: number, zone: string): number {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
-  let cache = offsetCache.get(zone);
-  if (!cache) {
-    cache = new Map();
-    offsetCache.set(zone, cache);
-  }
-  const hour = Math.floor(utc / 3_600_000);
-  const hit = cache.get(hour);
-  if (hit !== undefined) return hit;
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(hour * 3_600_000))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  const offset = asUtc - hour * 3_600_000;
-  if (cache.size > 100_000) cache.clear();
-  cache.set(hour, offset);
-  return offset;
-}
-
 /** Converts a wall-clock time in `zone` (given as if it were UTC ms) to the real UTC instant. */
 export function localToUtc(wallMs: number, zone: string): number {
-  const first = wallMs - zoneOffsetAt(wallMs, zone);
-  const second = wallMs - zoneOffsetAt(first, zone);
-  return second;
+  const first = wallMs - zoneOffsetMs(wallMs, zone);
+  return wallMs - zoneOffsetMs(first, zone);
 }
 
 function fraction(text: string | undefined): number {

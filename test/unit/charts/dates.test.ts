@@ -7,7 +7,6 @@ import {
   daysInclusive,
   formatBucketLabel,
   isCivilDate,
-  isoWeekLabel,
   presetRange,
   previousPeriod,
   suggestBucket,
@@ -64,9 +63,9 @@ describe('date presets', () => {
 
 describe('bucket labels', () => {
   it('labels ISO weeks, including weeks that belong to the previous year', () => {
-    expect(isoWeekLabel('2016-03-07')).toBe('2016-W10');
-    expect(isoWeekLabel('2016-01-01')).toBe('2015-W53');
-    expect(isoWeekLabel('2018-12-31')).toBe('2019-W01');
+    expect(bucketOf('2016-03-07', 'week')).toBe('2016-W10');
+    expect(bucketOf('2016-01-01', 'week')).toBe('2015-W53');
+    expect(bucketOf('2018-12-31', 'week')).toBe('2019-W01');
   });
 
   it('turns labels back into their first day', () => {
