@@ -5,6 +5,7 @@
  */
 import type { Db } from './connection.ts';
 import { firstsDaily, groupSums, notificationsDaily, templatesDaily, textAt } from './rollup-cache.ts';
+import { bindList, inListSql } from './in-list.ts';
 
 /** The bound parameters of a filtered query. */
 export interface QueryScope {
@@ -19,19 +20,15 @@ export interface QueryScope {
   categories: string[] | null;
 }
 
-/** `col IN (@p0, @p1, …)` for a filter list (every value bound), or TRUE for no filter. */
-function inList(col: string, prefix: string, values: string[] | null): string {
-  return values === null ? '1' : `${col} IN (${values.map((_, i) => `@${prefix}${i}`).join(', ')})`;
-}
-const SENDER_IN = (s: QueryScope, alias = '') => inList(`${alias}sender_id`, 's', s.senders);
-const CATEGORY_IN = (s: QueryScope, alias = '') => inList(`${alias}category`, 'c', s.categories);
+const SENDER_IN = (s: QueryScope, alias = '') => inListSql(`${alias}sender_id`, 's', s.senders);
+const CATEGORY_IN = (s: QueryScope, alias = '') => inListSql(`${alias}category`, 'c', s.categories);
 const DAYS = `day BETWEEN @fromDay AND @toDay`;
 
 /** The named parameters of a scope: period bounds and each filter value. */
 function bind(s: QueryScope): Record<string, string | number> {
   const out: Record<string, string | number> = { fromDay: s.fromDay, toDay: s.toDay, fromMs: s.fromMs, toMs: s.toMs };
-  s.senders?.forEach((v, i) => (out[`s${i}`] = v));
-  s.categories?.forEach((v, i) => (out[`c${i}`] = v));
+  bindList(out, 's', s.senders);
+  bindList(out, 'c', s.categories);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * (kind, day, sender, category), the sorted set of recipients as a uint32 array.
  */
 import type { Db } from './connection.ts';
+import { bindList, inListSql } from './in-list.ts';
 
 export type ReachKind = 'reached' | 'charged' | 'optout';
 
@@ -78,11 +79,10 @@ export function reachSets(
   withPlatform = false,
 ): IterableIterator<{ day: number; sender_id: string; category: string; ids: Buffer }> {
   const params: Record<string, string | number> = { kind, fromDay, toDay };
-  senders?.forEach((v, i) => (params[`s${i}`] = v));
-  categories?.forEach((v, i) => (params[`c${i}`] = v));
-  const sender =
-    senders === null ? '1' : `(sender_id IN (${senders.map((_, i) => `@s${i}`).join(', ')})${withPlatform ? " OR sender_id = ''" : ''})`;
-  const category = categories === null ? '1' : `category IN (${categories.map((_, i) => `@c${i}`).join(', ')})`;
+  bindList(params, 's', senders);
+  bindList(params, 'c', categories);
+  const sender = senders === null ? '1' : `(${inListSql('sender_id', 's', senders)}${withPlatform ? " OR sender_id = ''" : ''})`;
+  const category = inListSql('category', 'c', categories);
   return db
     .prepare(
       `SELECT day, sender_id, category, ids FROM rollup_reach_daily

@@ -15,6 +15,7 @@
  */
 import type { Db } from './connection.ts';
 import { reachWriters } from './reach-repo.ts';
+import { bindList, inListSql } from './in-list.ts';
 
 const SEP = '\u001f';
 export const PAIR_FIRST = 1;
@@ -216,10 +217,10 @@ export function usageSets(
   categories: string[] | null,
 ): IterableIterator<Buffer> {
   const params: Record<string, string | number> = { fromDay, toDay };
-  senders?.forEach((v, i) => (params[`s${i}`] = v));
-  categories?.forEach((v, i) => (params[`c${i}`] = v));
-  const sender = senders === null ? '1' : `sender_id IN (${senders.map((_, i) => `@s${i}`).join(', ')})`;
-  const category = categories === null ? '1' : `category IN (${categories.map((_, i) => `@c${i}`).join(', ')})`;
+  bindList(params, 's', senders);
+  bindList(params, 'c', categories);
+  const sender = inListSql('sender_id', 's', senders);
+  const category = inListSql('category', 'c', categories);
   return db
     .prepare(`SELECT entries FROM rollup_usage_daily WHERE day BETWEEN @fromDay AND @toDay AND ${sender} AND ${category}`)
     .pluck()
