@@ -9,6 +9,7 @@ import { RefusalsSection } from '../components/charts/RefusalsSection.tsx';
 import { bucketColumn, legendFor } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart, type SeriesSpec } from '../components/charts/TimeSeriesChart.tsx';
 import { useCoverage, useMarkers, useMetricFilter, useOptOut } from '../data/metrics-hooks.ts';
+import { perBucketTitle } from '../components/charts/axis-titles.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** Consent: opt-out rate trend and breakdowns, notice coverage, the funnel, time to opt-out, refusals honoured. */
@@ -76,6 +77,8 @@ export function ConsentPage() {
           by={by}
           formatValue={f.compact}
           formatRight={(v) => f.percent(v)}
+          leftAxis={{ title: perBucketTitle(t, 'dashboards.axis.recipients', by) }}
+          rightAxis={{ title: t('dashboards.axis.optOutRate'), percent: true }}
           markers={markerList}
           selectedMarkerId={markerId}
           onSelectMarker={(m) => setMarkerId(m.id)}
@@ -142,6 +145,8 @@ export function ConsentPage() {
           by={by}
           formatValue={f.compact}
           formatRight={(v) => f.percent(v, 0)}
+          leftAxis={{ title: perBucketTitle(t, 'dashboards.axis.pairs', by) }}
+          rightAxis={{ title: t('dashboards.axis.coverage'), percent: true }}
           rightDomain={[0, 1]}
           markers={markerList}
           selectedMarkerId={markerId}

@@ -8,6 +8,7 @@ import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
 import { bucketColumn, legendFor } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart, type SeriesSpec } from '../components/charts/TimeSeriesChart.tsx';
 import { useDataCost, useMarkers, useMetricFilter } from '../data/metrics-hooks.ts';
+import { perBucketTitle } from '../components/charts/axis-titles.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useState } from 'react';
 
@@ -35,13 +36,17 @@ export function DataChargesPage() {
   ];
   const chargeRows = (data?.buckets ?? []).map((b) => ({ label: b.bucket, low: b.chargeKrw.low, high: b.chargeKrw.high }));
   const senders = [...(data?.bySender ?? [])].sort((a, b) => b.totalBytes - a.totalBytes);
+  // One won precision per chart and per table, never ₩9.50 beside ₩150.
+  const bucketKrw = f.krwFor(chargeRows.flatMap((r) => [r.low, r.high]));
+  const senderKrw = f.krwFor(senders.flatMap((s) => [s.chargeKrw.low, s.chargeKrw.high]));
+  const krwCell = (format: (n: number) => string) => (v: unknown) => (typeof v === 'number' ? format(v) : '—');
 
   return (
     <DashboardPage title={t('dashboards.charges.title')}>
       <CostModelEditor />
       <dl className="dash-summary" aria-label={t('dashboards.charges.totals')}>
         <SummaryStat label={t('dashboards.charges.totalBytes')} value={data ? f.bytes(data.totalBytes) : '—'} />
-        <SummaryStat label={t('dashboards.kpi.charge')} value={data ? `${f.krw(data.chargeKrw.low)} – ${f.krw(data.chargeKrw.high)}` : '—'} />
+        <SummaryStat label={t('dashboards.kpi.charge')} value={data ? f.krwRange(data.chargeKrw.low, data.chargeKrw.high) : '—'} />
         <SummaryStat label={t('dashboards.charges.chargeable')} value={data ? f.count(data.chargeableMessages) : '—'} />
         <SummaryStat label={t('dashboards.notifications.first')} value={data ? f.count(data.firstMessages) : '—'} />
         <SummaryStat label={t('dashboards.kpi.recipients')} value={data ? f.count(data.recipients) : '—'} />
@@ -61,8 +66,8 @@ export function DataChargesPage() {
           { key: 'chargeableMessages', label: t('dashboards.charges.chargeable'), numeric: true },
           { key: 'firstMessages', label: t('dashboards.notifications.first'), numeric: true },
           { key: 'recipients', label: t('dashboards.kpi.recipients'), numeric: true },
-          { key: 'low', label: t('dashboards.charges.low'), numeric: true },
-          { key: 'high', label: t('dashboards.charges.high'), numeric: true },
+          { key: 'low', label: t('dashboards.charges.low'), numeric: true, format: krwCell(bucketKrw) },
+          { key: 'high', label: t('dashboards.charges.high'), numeric: true, format: krwCell(bucketKrw) },
         ]}
         rows={(data?.buckets ?? []).map((b) => ({
           bucket: b.bucket,
@@ -75,7 +80,7 @@ export function DataChargesPage() {
         }))}
         footer={<MarkerPanel markers={markerList} selectedId={markerId} onSelect={setMarkerId} filter={filter} />}
       >
-        <TimeSeriesChart rows={chargeRows} series={chargeSeries} by={by} formatValue={f.krw} markers={markerList} selectedMarkerId={markerId} onSelectMarker={(m) => setMarkerId(m.id)} />
+        <TimeSeriesChart rows={chargeRows} series={chargeSeries} by={by} formatValue={bucketKrw} leftAxis={{ title: perBucketTitle(t, 'dashboards.axis.chargeKrw', by) }} markers={markerList} selectedMarkerId={markerId} onSelectMarker={(m) => setMarkerId(m.id)} />
       </ChartCard>
       <div className="dash-grid">
         <ChartCard
@@ -92,14 +97,14 @@ export function DataChargesPage() {
             { key: 'totalBytes', label: t('dashboards.charges.totalBytes'), numeric: true },
             { key: 'chargeableMessages', label: t('dashboards.charges.chargeable'), numeric: true },
             { key: 'recipients', label: t('dashboards.kpi.recipients'), numeric: true },
-            { key: 'low', label: t('dashboards.charges.low'), numeric: true },
-            { key: 'high', label: t('dashboards.charges.high'), numeric: true },
+            { key: 'low', label: t('dashboards.charges.low'), numeric: true, format: krwCell(senderKrw) },
+            { key: 'high', label: t('dashboards.charges.high'), numeric: true, format: krwCell(senderKrw) },
           ]}
           rows={senders.map((s) => ({ sender: s.senderId, totalBytes: s.totalBytes, chargeableMessages: s.chargeableMessages, recipients: s.recipients, low: s.chargeKrw.low, high: s.chargeKrw.high }))}
         >
           <BarChartView
             layout="horizontal"
-            data={senders.slice(0, 12).map((s) => ({ label: s.senderId, value: s.totalBytes, note: `${f.krw(s.chargeKrw.low)} – ${f.krw(s.chargeKrw.high)}` }))}
+            data={senders.slice(0, 12).map((s) => ({ label: s.senderId, value: s.totalBytes, note: `${senderKrw(s.chargeKrw.low)} – ${senderKrw(s.chargeKrw.high)}` }))}
             formatValue={f.bytes}
             ticks={binaryTicks(senders[0]?.totalBytes ?? 0)}
             valueLabel={t('dashboards.charges.totalBytes')}

@@ -8,6 +8,7 @@ import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
 import { bucketColumn, legendFor, seriesLabel, stackSeries } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart } from '../components/charts/TimeSeriesChart.tsx';
 import { useMarkers, useMetricFilter, useVolume } from '../data/metrics-hooks.ts';
+import { perBucketTitle } from '../components/charts/axis-titles.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/types.ts';
 
@@ -73,7 +74,7 @@ export function NotificationsPage() {
         }
         footer={<MarkerPanel markers={markerList} selectedId={markerId} onSelect={setMarkerId} filter={filter} />}
       >
-        <TimeSeriesChart rows={rows} series={series} by={by} stacked formatValue={f.compact} markers={markerList} selectedMarkerId={markerId} onSelectMarker={(m) => setMarkerId(m.id)} />
+        <TimeSeriesChart rows={rows} series={series} by={by} stacked formatValue={f.compact} leftAxis={{ title: perBucketTitle(t, 'dashboards.axis.messages', by) }} markers={markerList} selectedMarkerId={markerId} onSelectMarker={(m) => setMarkerId(m.id)} />
       </ChartCard>
       <div className="dash-grid">
         <ChartCard
@@ -116,7 +117,7 @@ export function NotificationsPage() {
         columns={[bucketColumn(t, locale), { key: 'firstMessages', label: t('dashboards.notifications.first'), numeric: true }, { key: 'laterMessages', label: t('dashboards.notifications.later'), numeric: true }]}
         rows={(data?.buckets ?? []).map((b) => ({ bucket: b.bucket, firstMessages: b.firstMessages, laterMessages: b.laterMessages }))}
       >
-        <TimeSeriesChart rows={firstRows} series={firstSeries} by={by} stacked formatValue={f.compact} height={240} />
+        <TimeSeriesChart rows={firstRows} series={firstSeries} by={by} stacked formatValue={f.compact} leftAxis={{ title: perBucketTitle(t, 'dashboards.axis.messages', by) }} height={240} />
       </ChartCard>
     </DashboardPage>
   );

@@ -86,8 +86,9 @@ export function OverviewPage() {
             if (!card) return null;
             const meta = CARD_META[id];
             const high = id === 'chargeLow' ? byId.get('chargeHigh') : undefined;
-            const value = high ? `${format('krw', card.value)} – ${format('krw', high.value)}` : format(meta.kind, card.value);
-            const prev = high ? `${format('krw', card.previous)} – ${format('krw', high.previous)}` : format(meta.kind, card.previous);
+            const range = (low: number | null, top: number | null) => (low === null || top === null ? '—' : f.krwRange(low, top));
+            const value = high ? range(card.value, high.value) : format(meta.kind, card.value);
+            const prev = high ? range(card.previous, high.previous) : format(meta.kind, card.previous);
             const basis = high ?? card;
             return (
               <KpiCard

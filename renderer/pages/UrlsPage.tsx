@@ -7,6 +7,7 @@ import { MarkerPanel } from '../components/charts/MarkerPanel.tsx';
 import { bucketColumn, legendFor } from '../components/charts/series-helpers.ts';
 import { TimeSeriesChart, type SeriesSpec } from '../components/charts/TimeSeriesChart.tsx';
 import { useMarkers, useMetricFilter, useUrls } from '../data/metrics-hooks.ts';
+import { perBucketTitle } from '../components/charts/axis-titles.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** URLs: shared / indexed / served per bucket, sharing→indexing lag, top domains, URLs indexed without notice. */
@@ -57,6 +58,7 @@ export function UrlsPage() {
           series={series}
           by={by}
           formatValue={f.compact}
+          leftAxis={{ title: perBucketTitle(t, 'dashboards.axis.urlEvents', by) }}
           markers={markerList}
           selectedMarkerId={markerId}
           onSelectMarker={(m) => setMarkerId(m.id)}

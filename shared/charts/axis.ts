@@ -41,10 +41,37 @@ export function formatPercent(ratio: number | null, locale = 'en-US', digits = 1
   return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(ratio);
 }
 
-/** A KRW amount: whole won from 100 up, two decimals below (charges per message are fractions). */
-export function formatKrw(value: number, locale = 'en-US'): string {
-  const digits = Math.abs(value) >= 100 ? 0 : 2;
+/**
+ * Fraction digits for a set of won amounts shown together (an axis, a range, a column): whole won when
+ * the largest is ₩10 or more; two decimals only when every amount is below ₩10 (per-message charges).
+ */
+export function krwDigits(maxAbs: number): 0 | 2 {
+  return Number.isFinite(maxAbs) && Math.abs(maxAbs) < 10 ? 2 : 0;
+}
+
+/** A KRW amount with `digits` fraction digits (default: `krwDigits` of the amount itself). */
+export function formatKrw(value: number, locale = 'en-US', digits: 0 | 2 = krwDigits(Math.abs(value))): string {
   return new Intl.NumberFormat(locale, { style: 'currency', currency: 'KRW', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A low–high range of won at one precision (never "₩9.50 – ₩150"). */
+export function formatKrwRange(low: number, high: number, locale = 'en-US'): string {
+  const digits = krwDigits(Math.max(Math.abs(low), Math.abs(high)));
+  return `${formatKrw(low, locale, digits)} – ${formatKrw(high, locale, digits)}`;
+}
+
+/** A formatter for many won amounts shown together: one precision chosen from the largest of them. */
+export function krwFormatter(values: readonly number[], locale = 'en-US'): (value: number) => string {
+  const digits = krwDigits(values.reduce((m, v) => (Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 0));
+  return (value) => formatKrw(value, locale, digits);
+}
+
+/**
+ * The top of a percent axis (values are shares 0..1) from its largest value: the data's maximum up
+ * to 100 %, and 100 % when there is nothing above zero (an axis of no data read 0–400 %).
+ */
+export function percentAxisMax(dataMax: number): number {
+  return Number.isFinite(dataMax) && dataMax > 0 ? Math.min(dataMax, 1) : 1;
 }
 
 /** Round ticks for a byte axis from 0 to `max`: steps that are round in KiB/MiB/GiB (0, 2 MiB, 4 MiB…). */

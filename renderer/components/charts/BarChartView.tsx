@@ -14,6 +14,7 @@ export interface BarChartViewProps {
   /** `horizontal`: categories down the side (rankings, funnels); `vertical`: bins along the bottom (histograms). */
   layout: 'horizontal' | 'vertical';
   formatValue: (value: number) => string;
+  /** What the values are (the value axis's title and the tooltip's name), e.g. "Notifications". */
   valueLabel: string;
   color?: string;
   height?: number;
@@ -46,13 +47,31 @@ export function BarChartView(props: BarChartViewProps) {
           <CartesianGrid stroke={theme.border} strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? (
             <>
-              <XAxis type="number" tick={tick} tickLine={false} axisLine={false} ticks={props.ticks} domain={props.ticks ? [0, props.ticks[props.ticks.length - 1]!] : undefined} tickFormatter={(v: number) => props.formatValue(v)} />
+              <XAxis
+                type="number"
+                tick={tick}
+                tickLine={false}
+                axisLine={false}
+                ticks={props.ticks}
+                domain={props.ticks ? [0, props.ticks[props.ticks.length - 1]!] : undefined}
+                tickFormatter={(v: number) => props.formatValue(v)}
+                height={40}
+                label={{ value: props.valueLabel, position: 'insideBottom', fill: theme.muted, fontSize: 11 }}
+              />
               <YAxis type="category" dataKey="label" tick={{ ...tick, fill: theme.text }} tickLine={false} axisLine={{ stroke: theme.border }} width={Math.min(200, 16 + longest * 8)} />
             </>
           ) : (
             <>
               <XAxis type="category" dataKey="label" tick={tick} tickLine={false} axisLine={{ stroke: theme.border }} interval="preserveStartEnd" />
-              <YAxis type="number" tick={tick} tickLine={false} axisLine={false} width={56} tickFormatter={(v: number) => props.formatValue(v)} />
+              <YAxis
+                type="number"
+                tick={tick}
+                tickLine={false}
+                axisLine={false}
+                width={72}
+                tickFormatter={(v: number) => props.formatValue(v)}
+                label={{ value: props.valueLabel, angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' }, fill: theme.muted, fontSize: 11 }}
+              />
             </>
           )}
           <Tooltip

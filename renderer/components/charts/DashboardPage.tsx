@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatBytes, formatCompact, formatKrw, formatPercent } from '../../../shared/charts/axis.ts';
+import { formatBytes, formatCompact, formatKrw, formatKrwRange, formatPercent, krwFormatter } from '../../../shared/charts/axis.ts';
 import { useWorkspace } from '../../data/app-hooks.ts';
 import { useMetricFilter, useMetricsRefresh } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -16,6 +16,10 @@ export function useFormatters() {
     compact: (n: number) => formatCompact(n, tag),
     bytes: (n: number) => formatBytes(n, tag),
     krw: (n: number) => formatKrw(n, tag),
+    /** A low–high range of won at one precision. */
+    krwRange: (low: number, high: number) => formatKrwRange(low, high, tag),
+    /** One won format for amounts shown together (an axis, a column): precision from the largest. */
+    krwFor: (values: readonly number[]) => krwFormatter(values, tag),
     percent: (r: number | null, digits = 1) => formatPercent(r, tag, digits),
     hours: (h: number | null) => (h === null ? '—' : `${new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(h)} h`),
   };

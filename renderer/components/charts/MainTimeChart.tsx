@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { Area, Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { percentAxisMax } from '../../../shared/charts/axis.ts';
 import { bucketStart, formatBucketLabel } from '../../../shared/charts/dates.ts';
 import type { ChartRow } from '../../../shared/charts/series.ts';
 import type { Marker } from '../../../shared/metrics/types.ts';
@@ -10,7 +11,7 @@ import type { TimeSeriesChartProps } from './time-chart-props.ts';
 /** The chart's own props, with the window of rows in view and the marker lines placed on it. */
 export type MainTimeChartProps = Pick<
   TimeSeriesChartProps,
-  'series' | 'by' | 'stacked' | 'formatValue' | 'formatRight' | 'rightDomain' | 'selectedMarkerId' | 'onSelectMarker'
+  'series' | 'by' | 'stacked' | 'formatValue' | 'formatRight' | 'rightDomain' | 'leftAxis' | 'rightAxis' | 'selectedMarkerId' | 'onSelectMarker'
 > & {
   visible: readonly (ChartRow & { labelEnd?: string })[];
   markerLines: readonly { marker: Marker; x: string }[];
@@ -22,15 +23,24 @@ export type MainTimeChartProps = Pick<
  * this follows with the deferred window (so dragging never waits for a full chart render).
  */
 export const MainTimeChart = memo(function MainTimeChart(props: MainTimeChartProps) {
-  const { locale } = useI18n();
+  const { locale, t, timeZone } = useI18n();
   const theme = useChartTheme();
   const { visible, series, markerLines, height } = props;
   const tick = { fill: theme.muted, fontSize: 11 };
   const rightSeries = series.filter((s) => s.right);
+  const axisTitle = (value: string, side: 'left' | 'right') => ({
+    value,
+    angle: side === 'left' ? -90 : 90,
+    position: side === 'left' ? ('insideLeft' as const) : ('insideRight' as const),
+    style: { textAnchor: 'middle' as const },
+    fill: theme.muted,
+    fontSize: 11,
+  });
+  const xTitle = t('dashboards.axis.x', { bucket: t(`dashboards.axis.bucket.${props.by}`), zone: timeZone });
   return (
     <div data-chart-main style={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 720, height }}>
-        <ComposedChart data={visible as ChartRow[]} margin={{ top: 16, right: rightSeries.length ? 8 : 16, bottom: 4, left: 4 }} accessibilityLayer>
+        <ComposedChart data={visible as ChartRow[]} margin={{ top: 16, right: rightSeries.length ? 8 : 16, bottom: 4, left: 8 }} accessibilityLayer>
           <CartesianGrid stroke={theme.border} strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="label"
@@ -39,8 +49,19 @@ export const MainTimeChart = memo(function MainTimeChart(props: MainTimeChartPro
             axisLine={{ stroke: theme.border }}
             tickFormatter={(v: string) => formatBucketLabel(props.by === 'week' ? (bucketStart(v) ?? v) : v, locale)}
             minTickGap={16}
+            height={40}
+            label={{ value: xTitle, position: 'insideBottom', fill: theme.muted, fontSize: 11 }}
           />
-          <YAxis yAxisId="left" tick={tick} tickLine={false} axisLine={false} width={64} tickFormatter={(v: number) => props.formatValue(v)} />
+          <YAxis
+            yAxisId="left"
+            tick={tick}
+            tickLine={false}
+            axisLine={false}
+            width={78}
+            domain={props.leftAxis.percent ? [0, percentAxisMax] : undefined}
+            tickFormatter={(v: number) => props.formatValue(v)}
+            label={axisTitle(props.leftAxis.title, 'left')}
+          />
           {rightSeries.length ? (
             <YAxis
               yAxisId="right"
@@ -48,8 +69,9 @@ export const MainTimeChart = memo(function MainTimeChart(props: MainTimeChartPro
               tick={tick}
               tickLine={false}
               axisLine={false}
-              width={56}
-              domain={props.rightDomain ?? [0, 'auto']}
+              width={70}
+              domain={props.rightDomain ?? (props.rightAxis?.percent ? [0, percentAxisMax] : [0, 'auto'])}
+              label={props.rightAxis ? axisTitle(props.rightAxis.title, 'right') : undefined}
               tickFormatter={(v: number) => (props.formatRight ?? props.formatValue)(v)}
             />
           ) : null}

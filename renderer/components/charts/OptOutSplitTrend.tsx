@@ -45,7 +45,7 @@ export function OptOutSplitTrend(props: { filter: MetricFilter | null; dimension
       columns={[bucketColumn(t, locale), ...series.map((s) => ({ key: s.key, label: s.label, numeric: true, format: (v: unknown) => f.percent(typeof v === 'number' ? v : null, 2) }))]}
       rows={rows.map(({ label, ...rest }) => ({ bucket: label, ...rest }))}
     >
-      <TimeSeriesChart rows={rows} series={series} by={props.filter?.by ?? 'month'} formatValue={(v) => f.percent(v, 1)} height={260} />
+      <TimeSeriesChart rows={rows} series={series} by={props.filter?.by ?? 'month'} formatValue={(v) => f.percent(v, 1)} leftAxis={{ title: t('dashboards.axis.optOutRate'), percent: true }} height={260} />
     </ChartCard>
   );
 }

@@ -1,3 +1,4 @@
+import { perBucketTitle } from './axis-titles.ts';
 import { useState } from 'react';
 import type { MetricFilter } from '../../../shared/metrics/types.ts';
 import { useCoverage, useMarkers, useOptOut, useVolume } from '../../data/metrics-hooks.ts';
@@ -56,6 +57,7 @@ export function OverviewTrends(props: { filter: MetricFilter | null; filterError
           by={by}
           stacked
           formatValue={f.compact}
+          leftAxis={{ title: perBucketTitle(t, 'dashboards.axis.messages', by) }}
           markers={markerList}
           selectedMarkerId={markerId}
           onSelectMarker={(m) => setMarkerId(m.id)}
@@ -92,6 +94,8 @@ export function OverviewTrends(props: { filter: MetricFilter | null; filterError
           by={by}
           formatValue={(v) => f.percent(v, 0)}
           formatRight={(v) => f.percent(v, 1)}
+          leftAxis={{ title: t('dashboards.axis.coverage'), percent: true }}
+          rightAxis={{ title: t('dashboards.axis.optOutRate'), percent: true }}
           markers={markerList}
           selectedMarkerId={markerId}
           onSelectMarker={(m) => setMarkerId(m.id)}

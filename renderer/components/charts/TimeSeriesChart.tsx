@@ -70,6 +70,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         formatValue={props.formatValue}
         formatRight={props.formatRight}
         rightDomain={props.rightDomain}
+        leftAxis={props.leftAxis}
+        rightAxis={props.rightAxis}
         markerLines={markerLines}
         selectedMarkerId={props.selectedMarkerId}
         onSelectMarker={props.onSelectMarker}

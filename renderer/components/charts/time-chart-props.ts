@@ -17,6 +17,13 @@ export interface SeriesSpec {
   right?: boolean;
 }
 
+/** A value axis: its title (quantity and unit, e.g. "Messages per week") and whether it shows shares 0..1. */
+export interface AxisSpec {
+  title: string;
+  /** Shares drawn as percentages: the axis runs 0 to at most 100 %, and 0–100 % with no data above zero. */
+  percent?: boolean;
+}
+
 export interface TimeSeriesChartProps {
   rows: readonly ChartRow[];
   series: readonly SeriesSpec[];
@@ -26,6 +33,10 @@ export interface TimeSeriesChartProps {
   formatRight?: (value: number) => string;
   /** Fixed right-axis domain (rates: [0, 1]). */
   rightDomain?: [number, number | 'auto'];
+  /** The left (value) axis's title; the bottom axis is titled with the bucket and the time zone. */
+  leftAxis: AxisSpec;
+  /** The right axis's title, when a series is drawn against it. */
+  rightAxis?: AxisSpec;
   markers?: readonly Marker[];
   selectedMarkerId?: string | null;
   onSelectMarker?: (marker: Marker) => void;

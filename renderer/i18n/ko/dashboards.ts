@@ -16,6 +16,19 @@ export const dashboards: Messages['dashboards'] = {
     noDataHint: '발송 기록, 동의 이벤트, URL 이벤트를 가져오면 가져오기가 끝나는 즉시 모든 차트가 채워집니다. 터미널에서는: notice-desk import <파일> --workspace <파일>',
     goImport: '가져오기로 이동'
   },
+  axis: {
+    x: '{bucket} · {zone}',
+    bucket: { day: '일', week: '주(월–일)', month: '월' },
+    per: { day: '일', week: '주', month: '월' },
+    perBucket: '{bucket}별 {what}',
+    messages: '메시지 수',
+    recipients: '도달한 수신자 수',
+    pairs: '발신자–수신자 쌍 수',
+    chargeKrw: '데이터 요금(원)',
+    urlEvents: 'URL 이벤트 수',
+    optOutRate: '수신 거부율(%)',
+    coverage: '고지 도달률(%)',
+  },
   chart: {
     howComputed: '어떻게 계산하나요?',
     viewTable: '표로 보기',

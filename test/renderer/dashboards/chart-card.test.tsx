@@ -109,6 +109,7 @@ describe('time chart', () => {
         by="day"
         stacked
         formatValue={String}
+        leftAxis={{ title: 'Messages per day' }}
         series={[
           { key: 'delivered', label: 'Delivered', color: '#2f5bd3', kind: 'bar' },
           { key: 'failed', label: 'Failed', color: '#8a8f98', kind: 'bar' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryTicks, formatBytes, formatKrw, formatPercent, niceTicks } from '../../../shared/charts/axis.ts';
+import { binaryTicks, formatBytes, formatKrw, formatKrwRange, formatPercent, krwFormatter, niceTicks, percentAxisMax } from '../../../shared/charts/axis.ts';
 import { buildExportSvg, escapeXml, exportFileName, hasPngSignature, layoutLegend } from '../../../shared/charts/svg-export.ts';
 
 describe('axis helpers', () => {
@@ -22,6 +22,27 @@ describe('axis helpers', () => {
     expect(formatPercent(null)).toBe('—');
     expect(formatKrw(0.475)).toBe('₩0.48');
     expect(formatKrw(12345.6)).toBe('₩12,346');
+  });
+
+  it('shows won at one precision wherever amounts stand together: whole won from ₩10, two decimals only below', () => {
+    // Before: ₩95.00 – ₩150 (decimals below ₩100 beside whole amounts).
+    expect(formatKrwRange(95, 150)).toBe('₩95 – ₩150');
+    expect(formatKrwRange(9.5, 150)).toBe('₩10 – ₩150');
+    expect(formatKrwRange(0.475, 9.5)).toBe('₩0.48 – ₩9.50');
+    expect(formatKrw(42.4)).toBe('₩42');
+    const axis = krwFormatter([0, 2.5, 50, 120]);
+    expect([0, 2.5, 50, 120].map(axis)).toEqual(['₩0', '₩3', '₩50', '₩120']);
+    const small = krwFormatter([0, 0.25, 0.5]);
+    expect([0, 0.25, 0.5].map(small)).toEqual(['₩0.00', '₩0.25', '₩0.50']);
+    expect(formatKrwRange(1200, 24000, 'ko-KR')).toBe('₩1,200 – ₩24,000');
+  });
+
+  it('tops a percent axis at its data, at most 100 %, and at 100 % when there is nothing above zero', () => {
+    expect(percentAxisMax(0)).toBe(1);
+    expect(percentAxisMax(Number.NEGATIVE_INFINITY)).toBe(1);
+    expect(percentAxisMax(Number.NaN)).toBe(1);
+    expect(percentAxisMax(0.034)).toBe(0.034);
+    expect(percentAxisMax(1.7)).toBe(1);
   });
 });
 
