@@ -2,7 +2,7 @@ import type { ImportJobView } from '../../data/import-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useErrorText } from '../errors.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
-import { formatBytes, formatDuration } from './format.ts';
+import { formatBytes, formatDuration, progressFigures } from './format.ts';
 
 const PHASES = new Set(['uploading', 'mapping', 'queued', 'import', 'done', 'failed', 'cancelled']);
 
@@ -19,7 +19,7 @@ export function ImportProgressList(props: { jobs: ImportJobView[]; onCancel: (jo
       <ul className="list-plain imports-progress">
         {props.jobs.map((job) => {
           const finished = job.phase === 'done' || job.phase === 'failed' || job.phase === 'cancelled';
-          const pct = job.phase === 'done' ? 100 : job.total ? Math.min(100, Math.round((job.done / job.total) * 100)) : 0;
+          const { pct, bytes } = progressFigures(job);
           const phase = PHASES.has(job.phase) ? job.phase : 'import';
           const cancelled = job.phase === 'cancelled';
           const failed = !cancelled && (job.phase === 'failed' || Boolean(job.result?.error));
@@ -56,8 +56,8 @@ export function ImportProgressList(props: { jobs: ImportJobView[]; onCancel: (jo
               <p className="imports-job-meta muted">
                 <span className="num">{pct}%</span>
                 <span>{t('imports.progress.rows', { rows: formatNumber(job.rows) })}</span>
-                {job.total ? (
-                  <span>{t('imports.progress.bytes', { done: formatBytes(job.done, formatNumber), total: formatBytes(job.total, formatNumber) })}</span>
+                {bytes ? (
+                  <span>{t('imports.progress.bytes', { done: formatBytes(bytes.done, formatNumber), total: formatBytes(bytes.total, formatNumber) })}</span>
                 ) : null}
                 {!finished && job.leftMs !== null ? <span>{t('imports.progress.left', { time: formatDuration(job.leftMs) })}</span> : null}
               </p>

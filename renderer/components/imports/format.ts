@@ -21,3 +21,25 @@ export function formatDuration(ms: number): string {
   const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
+
+/** What a progress row shows: the bar's percentage and the bytes read, when the figures are bytes. */
+export interface ProgressFigures {
+  pct: number;
+  bytes: { done: number; total: number } | null;
+}
+
+/** The phases in which a job's `done` / `total` count bytes of the file (uploading, reading). */
+const BYTE_PHASES = new Set(['uploading', 'import']);
+
+/**
+ * The figures of a job's progress row. `job:progress` carries no unit: while a file is read, `done` /
+ * `total` are bytes, but the final event of an import puts its record count in `done` (with no total,
+ * so the last byte total stays). Bytes are shown only while they are bytes, and as the whole file once
+ * the import is done; records always come from `rows` ("10 B of 763 B" was ten records).
+ */
+export function progressFigures(job: { phase: string; done: number; total: number | null }): ProgressFigures {
+  if (job.phase === 'done') return { pct: 100, bytes: job.total ? { done: job.total, total: job.total } : null };
+  if (!BYTE_PHASES.has(job.phase) || !job.total) return { pct: 0, bytes: null };
+  const done = Math.min(job.done, job.total);
+  return { pct: Math.min(100, Math.round((done / job.total) * 100)), bytes: { done, total: job.total } };
+}
