@@ -202,7 +202,7 @@ export function useMarkerAround(date: string | null, days: number, filter: Pick<
 
 /**
  * The opt-out rate of each of `keys` (senders or categories) over time: one optout query per key,
- * the filter narrowed to that key (so each line follows METRICS.md's sender/category filter rule).
+ * the filter narrowed to that key (so each line follows docs/metrics.md's sender/category filter rule).
  */
 export function useOptOutSplit(filter: FilterInput | null, dimension: 'sender' | 'category', keys: readonly string[]) {
   return useQueries({

@@ -20,7 +20,7 @@ const text = z.string().max(100_000);
 export interface DisclosureVariables {
   values: Record<Locale, Record<string, string>>;
   costModel: DisclosureCostModel;
-  /** `workspace` when the metrics cost model is stored in the workspace, else `defaults` (METRICS.md). */
+  /** `workspace` when the metrics cost model is stored in the workspace, else `defaults` (docs/metrics.md). */
   source: 'workspace' | 'defaults';
   overrides: VariableOverrides;
   descriptions: Record<string, { ko: string; en: string }>;
@@ -128,7 +128,7 @@ export const disclosureCalls = {
   ),
   /** Deletes a disclosure (not a published one: retire it instead). */
   'disclosures:delete': call<null>()(z.object({ id }).strict()),
-  /** Template variable values from the workspace cost model (or METRICS.md defaults). */
+  /** Template variable values from the workspace cost model (or docs/metrics.md defaults). */
   'disclosures:variables': call<DisclosureVariables>()(z.object({}).strict()),
   /** Sets the workspace's own variable values (sender name, settings path…); returns all values. */
   'disclosures:setVariables': call<DisclosureVariables>()(z.object({ overrides: variableOverrides }).strict()),

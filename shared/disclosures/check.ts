@@ -11,7 +11,7 @@ export interface CheckOptions {
   locale: Locale;
   surface: Surface;
   rules: RuleSet;
-  /** Variable values (default: the METRICS.md cost model defaults for the locale). */
+  /** Variable values (default: the docs/metrics.md cost model defaults for the locale). */
   variables?: Record<string, string>;
   /** Word lists for readability and jargon findings (default: none). */
   wordLists?: { hardWords: readonly WordEntry[]; jargon: readonly WordEntry[] };

@@ -42,7 +42,7 @@ export const partSchema = z
   })
   .strict();
 
-/** A required element (rule id from CLI.md), per surface. */
+/** A required element (rule id from docs/cli.md), per surface. */
 export const requirementSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case words joined by "-"'),

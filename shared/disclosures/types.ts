@@ -3,7 +3,7 @@
  * (studio editor, live checks, previews). Pure data: no DOM, no node:.
  */
 
-/** Where a disclosure text appears (CLI.md). */
+/** Where a disclosure text appears (docs/cli.md). */
 export const SURFACES = ['alimtalk', 'consent-prompt', 'install', 'settings', 'terms', 'url-notice'] as const;
 export type Surface = (typeof SURFACES)[number];
 

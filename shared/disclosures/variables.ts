@@ -1,10 +1,10 @@
 import type { Locale } from './types.ts';
 
 /**
- * Template variables (`{{name}}`) and their values from the workspace cost model (METRICS.md).
+ * Template variables (`{{name}}`) and their values from the workspace cost model (docs/metrics.md).
  */
 
-/** The cost model the variables are computed from (METRICS.md defaults). */
+/** The cost model the variables are computed from (docs/metrics.md defaults). */
 export interface DisclosureCostModel {
   firstMessageBytes: number;
   laterMessageBytes: number;
@@ -12,7 +12,7 @@ export interface DisclosureCostModel {
   cellularShare: number;
 }
 
-/** METRICS.md defaults: 15 KiB / 2 KiB, 0.025–0.5 KRW per KiB, cellular share 1.0. */
+/** docs/metrics.md defaults: 15 KiB / 2 KiB, 0.025–0.5 KRW per KiB, cellular share 1.0. */
 export const DEFAULT_COST_MODEL: DisclosureCostModel = {
   firstMessageBytes: 15_360,
   laterMessageBytes: 2_048,

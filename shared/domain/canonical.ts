@@ -1,4 +1,4 @@
-/** The canonical event model (CANONICAL.md) as domain types. Times are UTC epoch milliseconds. */
+/** The canonical event model (docs/canonical-model.md) as domain types. Times are UTC epoch milliseconds. */
 
 export const notificationStatuses = ['sent', 'delivered', 'failed', 'blocked', 'fallback_sms'] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];

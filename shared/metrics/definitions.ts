@@ -1,6 +1,7 @@
 /**
  * The "how is this computed" text shown beside every figure, in English and Korean. It restates
- * METRICS.md (the one definition) plus the choices the engine makes where METRICS.md is silent.
+ * docs/metrics.md (the one definition), including its notes on what the engine does where the original
+ * requirement was silent or differs.
  */
 export type DefinitionId =
   | 'buckets'

@@ -1,5 +1,5 @@
 /**
- * Result types of every metric (METRICS.md). The JSON keys named in CLI.md are a public interface:
+ * Result types of every metric (docs/metrics.md). The JSON keys named in docs/cli.md are a public interface:
  * keep them; more keys are welcome. Bucket labels: `2016-03-07` (day), `2016-W10` (ISO week),
  * `2016-03` (month), in the workspace time zone. Totals outside `buckets` are distinct counts over
  * the whole filtered period, not sums of buckets.

@@ -189,7 +189,7 @@ export function listPublishedDisclosures(db: Db): PublishedDisclosure[] {
 
 /**
  * The effective date (epoch ms) of the first published `url-notice` disclosure, or null when none
- * was ever published — the workspace's URL-use notice date (METRICS.md, "indexed without notice").
+ * was ever published — the workspace's URL-use notice date (docs/metrics.md, "indexed without notice").
  */
 export function firstPublishedUrlNoticeDate(db: Db): number | null {
   const row = db

@@ -2,7 +2,7 @@
  * The per-recipient usage rollup (migration 0009): per (local day, sender, category), for every
  * recipient with a chargeable (sent / delivered) message there, the number of such messages, how
  * many had no byte count, the sum of the known byte counts, and whether the first chargeable message
- * of the pair / of the recipient (METRICS.md datacost) is one of the unknown-size ones. The
+ * of the pair / of the recipient (docs/metrics.md datacost) is one of the unknown-size ones. The
  * per-recipient distribution of the data-charges page is then a sum over a few thousand stored
  * arrays under any cost model — no scan of the raw messages.
  *

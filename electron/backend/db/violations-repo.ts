@@ -1,5 +1,5 @@
 /**
- * Stored refusal violations (migration 0008; METRICS.md `refusals`): every notification (any status
+ * Stored refusal violations (migration 0008; docs/metrics.md `refusals`): every notification (any status
  * but failed) whose recipient's latest opt-in / opt-out / block / unblock event for that sender or
  * platform-wide, strictly before it, is an opt-out or a block — with that event — and their counts
  * per local day, sender, category and status. The refusals page and the overview read these instead

@@ -17,7 +17,7 @@ export const VARIABLES_META_KEY = 'disclosures.variables';
 
 /**
  * The workspace's cost model, as the metrics engineer stores and resolves it (their defaults are
- * the METRICS.md ones), in the shape the variables need.
+ * the docs/metrics.md ones), in the shape the variables need.
  */
 export function readCostModel(db: Db): { model: DisclosureCostModel; source: 'workspace' | 'defaults' } {
   const stored = getMeta<Record<string, unknown> | null>(db, COST_MODEL_META_KEY, null);

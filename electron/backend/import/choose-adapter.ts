@@ -50,7 +50,7 @@ export function chooseAdapter(
         : 'JSON with no records';
   throw new AppError(
     'unsupported-format',
-    `${sample.fileName}: not a supported export. Found ${seen}; expected the canonical format (CANONICAL.md) or one of the supported vendor exports. Map its columns with the column mapper (generic adapter).`,
+    `${sample.fileName}: not a supported export. Found ${seen}; expected the canonical format (columns sent_at, occurred_at + action, or url) or one of the supported vendor exports. Map its columns with the column mapper (generic adapter).`,
     { file: sample.fileName },
   );
 }

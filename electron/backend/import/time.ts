@@ -1,5 +1,5 @@
 /**
- * Timestamp reading for imports (CANONICAL.md "Timestamps"): ISO-8601 with an offset or Z, ISO-8601
+ * Timestamp reading for imports (docs/canonical-model.md "Timestamps"): ISO-8601 with an offset or Z, ISO-8601
  * or `YYYY-MM-DD HH:mm[:ss[.SSS]]` without one (local time in the import's zone, flagged
  * "zone assumed"), epoch seconds (≤10 digits) or milliseconds (13 digits). Results are UTC ms.
  */

@@ -9,7 +9,7 @@ export type InputRecord =
   | { type: 'object'; value: Record<string, unknown>; line: number; raw: string; entry: string | null }
   | { type: 'bad'; line: number; raw: string; reason: string };
 
-/** Canonical field values as text, by canonical field name (CANONICAL.md). Missing = undefined. */
+/** Canonical field values as text, by canonical field name (docs/canonical-model.md). Missing = undefined. */
 export type CanonicalFields = Record<string, string | undefined>;
 
 /** What an adapter sends on for one input record. */

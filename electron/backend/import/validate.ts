@@ -32,7 +32,7 @@ const URL_ACTION = new Set<string>(urlActions);
 const NON_NEGATIVE_INT = /^\d{1,15}$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 
-/** The fields each kind requires and allows (CANONICAL.md). */
+/** The fields each kind requires and allows (docs/canonical-model.md). */
 export const canonicalFields: Record<EventKind, { required: readonly string[]; optional: readonly string[] }> = {
   notifications: {
     required: ['sent_at', 'recipient_id', 'sender_id'],

@@ -38,7 +38,7 @@ export function hash53(s: string): number {
 const opt = (v: string | number | null) => (v === null ? NUL : String(v));
 
 /**
- * What identifies an event for dedupe (CANONICAL.md): its event id, or else all its normalised
+ * What identifies an event for dedupe (docs/canonical-model.md): its event id, or else all its normalised
  * fields. Built from stored values only, so a stored row gives the same text back.
  */
 export function dedupeMaterial(kind: EventKind, e: AnyEvent): string {

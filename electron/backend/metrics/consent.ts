@@ -102,7 +102,7 @@ export function optOutFigures(db: Db, q: QueryScope): OptOutFigures {
   return total;
 }
 
-/** Optout (METRICS.md): reached, opted out and rate per bucket, by sender and by category. */
+/** Optout (docs/metrics.md): reached, opted out and rate per bucket, by sender and by category. */
 export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
   const filter = toFilter(input);
   const scope = resolveScope(db, filter);
@@ -151,7 +151,7 @@ export function coverageOf(db: Db, q: QueryScope): CoverageFigures {
   return coverageFigures(pairs, covered);
 }
 
-/** Coverage (METRICS.md) per bucket of the first message, with the funnel and time to opt-out. */
+/** Coverage (docs/metrics.md) per bucket of the first message, with the funnel and time to opt-out. */
 export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean }): CoverageResult {
   const filter = toFilter(input);
   const scope = resolveScope(db, filter);

@@ -62,7 +62,7 @@ export const recipientBins: { label: string; min: number; max: number | null }[]
   { label: '≥ 1 MiB', min: 1_048_576, max: null },
 ];
 
-/** Datacost (METRICS.md): bytes, chargeable and first messages, recipients and the charge range. */
+/** Datacost (docs/metrics.md): bytes, chargeable and first messages, recipients and the charge range. */
 export function computeDataCost(db: Db, input: FilterInput, options: { perRecipient?: boolean } = {}): DataCostResult {
   const filter = toFilter(input);
   const scope = resolveScope(db, filter);

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { notificationDetails, violationPage, violationsByDay } from '../db/metrics-repo.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';
 
-/** Refusals (METRICS.md): violations by status, sender and bucket, and one page of the messages. */
+/** Refusals (docs/metrics.md): violations by status, sender and bucket, and one page of the messages. */
 export function computeRefusals(
   db: Db,
   input: FilterInput & { offset?: number; limit?: number },

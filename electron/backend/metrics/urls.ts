@@ -44,7 +44,7 @@ export function distinctUrlCounts(db: Db, fromDay: number, toDay: number): { sha
 }
 
 /**
- * URLs (METRICS.md): distinct URLs shared / indexed / served per bucket; the lag from first shared to
+ * URLs (docs/metrics.md): distinct URLs shared / indexed / served per bucket; the lag from first shared to
  * first indexed for URLs first shared in the period; indexed without notice (first indexed in the
  * period and before the URL-use notice's effective instant; with no notice date every indexed URL counts).
  * Sender and category filters do not apply (URL events have neither). Reads the URL rollups only.

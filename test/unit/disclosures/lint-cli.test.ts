@@ -18,7 +18,7 @@ function write(name: string, text: string | Buffer): string {
 }
 
 describe('notice-desk lint (real CLI, child process)', () => {
-  it('exits 0 on a starter template and prints the CLI.md JSON shape', () => {
+  it('exits 0 on a starter template and prints the docs/cli.md JSON shape', () => {
     const file = write('ok.md', fs.readFileSync('resources/templates/alimtalk.ko.md'));
     const r = run(['lint', file, '--locale', 'ko', '--json']);
     expect(r.code).toBe(0);

@@ -20,7 +20,7 @@ function problemOf(fn: () => unknown): RulesFileError {
 }
 
 describe('rules files', () => {
-  it('ship valid for both locales, with every rule id CLI.md names', () => {
+  it('ship valid for both locales, with every rule id docs/cli.md names', () => {
     for (const locale of ['ko', 'en'] as const) {
       const rules = loadRuleSet(locale);
       const ids = new Set(rules.requirements.map((r) => r.id));

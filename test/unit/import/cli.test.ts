@@ -13,7 +13,7 @@ function run(args: string[]) {
 }
 
 describe('notice-desk import', () => {
-  it('prints exactly one JSON document with the keys CLI.md documents, creating the workspace', () => {
+  it('prints exactly one JSON document with the keys docs/cli.md documents, creating the workspace', () => {
     const ws = path.join(tempDir(), 'new.sqlite');
     const r = run(['import', fixture('canonical-notifications.csv'), fixture('canonical-cp949.csv'), '--workspace', ws, '--json']);
     expect(r.code).toBe(0);

@@ -20,7 +20,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
   }
 }
 
-/** The keys CLI.md documents for each metric (a public interface). */
+/** The keys docs/cli.md documents for each metric (a public interface). */
 const documented: Record<string, { top: string[]; bucket: string[] }> = {
   volume: { top: ['metric', 'by', 'buckets'], bucket: ['bucket', 'total', 'byStatus'] },
   datacost: {
@@ -40,7 +40,7 @@ const documented: Record<string, { top: string[]; bucket: string[] }> = {
 };
 
 describe('notice-desk metrics (the real CLI in a child process)', () => {
-  it('prints exactly one JSON document per metric with the keys CLI.md documents', async () => {
+  it('prints exactly one JSON document per metric with the keys docs/cli.md documents', async () => {
     const dir = tempDir('metrics-cli-');
     const ws = path.join(dir, 'w.sqlite');
     const files = {

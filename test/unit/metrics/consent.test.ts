@@ -153,7 +153,7 @@ describe('distinct recipients under removal', () => {
   });
 });
 
-/** The funnel's opted-out pairs per time-to-opt-out bin, from the raw rows (METRICS.md coverage pairs). */
+/** The funnel's opted-out pairs per time-to-opt-out bin, from the raw rows (docs/metrics.md coverage pairs). */
 function referenceLags(db: import('better-sqlite3').Database): number[] {
   const msgs = db
     .prepare("SELECT event_id, sent_at, recipient_id, sender_id FROM notifications WHERE status IN ('sent', 'delivered')")

@@ -161,7 +161,7 @@ describe('datacost', () => {
   });
 });
 
-/** METRICS.md datacost applied directly to the raw rows: each recipient's bytes in the scope, sorted. */
+/** docs/metrics.md datacost applied directly to the raw rows: each recipient's bytes in the scope, sorted. */
 function referenceTotals(db: import('better-sqlite3').Database, scope: 'pair' | 'recipient', sender: string | null): number[] {
   const rows = db
     .prepare("SELECT event_id, sent_at, recipient_id, sender_id, bytes FROM notifications WHERE status IN ('sent', 'delivered')")

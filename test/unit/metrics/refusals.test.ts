@@ -43,7 +43,7 @@ describe('refusals', () => {
   });
 });
 
-/** The definition applied directly to the raw rows (METRICS.md refusals): the violating event ids. */
+/** The definition applied directly to the raw rows (docs/metrics.md refusals): the violating event ids. */
 function referenceViolations(db: import('better-sqlite3').Database): string[] {
   const events = db
     .prepare("SELECT id, occurred_at, recipient_id, sender_id, action FROM consent WHERE action IN ('opt_in','opt_out','block','unblock')")

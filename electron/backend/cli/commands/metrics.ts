@@ -19,9 +19,10 @@ export const metricsCommand: CliCommand = {
     'notice-desk metrics <volume|datacost|optout|coverage|refusals|urls> --workspace <ws> [--from YYYY-MM-DD] ' +
     '[--to YYYY-MM-DD] [--by day|week|month] [--sender <id>]... [--category <c>]... [--json]',
   help: [
-    'Computes one metric with the same implementation as the app (definitions: METRICS.md). Buckets are',
-    'calendar days, ISO weeks (2016-W10) or months in the workspace time zone; totals are distinct counts',
-    'over the whole period. The workspace is created (empty) when it does not exist.',
+    'Computes one metric with the same implementation and definitions as the app (its "How is this',
+    'computed?" panels). Buckets are calendar days, ISO weeks (2016-W10) or months in the workspace time',
+    'zone; totals are distinct counts over the whole period. The workspace is created (empty) when it',
+    'does not exist.',
     '',
     'Options:',
     '  --workspace <ws>    the workspace file (required)',

@@ -1,7 +1,7 @@
 import type { Migration } from './types.ts';
 
 /**
- * The three canonical event tables (CANONICAL.md), the imports table (provenance of every row),
+ * The three canonical event tables (docs/canonical-model.md), the imports table (provenance of every row),
  * the rejects table and the workspace's own key/value settings.
  * Timestamps are stored as UTC epoch milliseconds; the raw text is kept beside them.
  * `dedupe_key` is a 53-bit hash of the event id (or of the normalised fields when there is none);

@@ -6,7 +6,7 @@ import { str } from './values.ts';
 
 const KNOWN = new Set(Object.values(canonicalFields).flatMap((f) => [...f.required, ...f.optional]));
 
-/** The canonical format (CANONICAL.md): CSV/TSV with canonical headers, NDJSON or a JSON array. */
+/** The canonical format (docs/canonical-model.md): CSV/TSV with canonical headers, NDJSON or a JSON array. */
 export const canonicalAdapter: Adapter = {
   name: 'canonical',
   kinds: ['notifications', 'consent', 'urls'],
