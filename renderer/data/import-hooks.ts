@@ -116,7 +116,7 @@ export function useImportJobs() {
         },
       );
       if (FINAL.has(p.phase)) {
-        void api()['imports:results']({}).then((results) => {
+        void api()['imports:results']({ jobIds: [p.jobId] }).then((results) => {
           for (const r of results) update((j) => j.jobId === r.jobId, () => ({ result: r.result, error: r.result.error }));
         });
       }

@@ -167,8 +167,13 @@ export const importCalls = {
   ),
   /** Cancels a running import job: its file's transaction is never committed. */
   'imports:cancel': call<boolean>()(z.object({ jobId: z.string().min(1) }).strict()),
-  /** Finished results of import jobs since the last call (the UI polls after job:progress "done"). */
-  'imports:results': call<{ jobId: string; result: FileImportResult }[]>()(z.object({}).strict()),
+  /**
+   * Results of finished import jobs, read without removing them (a second window sees them too): of
+   * the given job ids, or of the last 200 jobs. The UI asks after job:progress "done".
+   */
+  'imports:results': call<{ jobId: string; result: FileImportResult }[]>()(
+    z.object({ jobIds: z.array(z.string().min(1).max(100)).max(200).optional() }).strict(),
+  ),
   /** Deletes one import: its rows, rejects and their share of every rollup. */
   'imports:delete': call<boolean>()(z.object({ id: z.number().int().positive() }).strict()),
   /** Rejected rows, paged (of one import or all). */

@@ -6,7 +6,7 @@ import { eventNames, type EventMap, type EventName } from '../../../shared/contr
 import type { BackendHost } from '../context.ts';
 import { HandlerContext } from '../context.ts';
 import { dispatchToEnvelope, toAppError } from '../dispatch.ts';
-import { receiveUpload } from '../import/upload.ts';
+import { holdUploadRoot, receiveUpload } from '../import/upload.ts';
 import { ensureWatcher, stopWatcher } from '../import/watch-folder.ts';
 import type { SettingsStore } from '../settings-store.ts';
 
@@ -100,6 +100,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     },
   };
   const ctx = new HandlerContext(host);
+  const releaseUploads = holdUploadRoot();
   // The watched exports folder of whichever workspace is open (polls; idle without one).
   ensureWatcher(ctx);
   const rendererDir = path.resolve(options.rendererDir);
@@ -202,6 +203,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         for (const res of streams) res.end();
         streams.clear();
         stopWatcher(ctx);
+        releaseUploads();
         void ctx.close().finally(() => {
           server.close(() => resolve());
           server.closeAllConnections();

@@ -32,7 +32,7 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
     return { jobs };
   },
   'imports:cancel': (input, ctx) => importQueue(ctx).cancel(input.jobId),
-  'imports:results': (_input, ctx) => importQueue(ctx).takeResults(),
+  'imports:results': (input, ctx) => importQueue(ctx).results(input.jobIds),
   'imports:delete': (input, ctx) => {
     deleteImport(ctx.workspace().db, input.id);
     ctx.host.emit('data:changed', { reason: 'import-deleted' });

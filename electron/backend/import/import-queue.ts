@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FileImportResult, ImportRunOptions } from '../../../shared/contract/imports.ts';
 import type { HandlerContext } from '../context.ts';
 import { runJob } from '../jobs/run-job.ts';
 import { refusedResult } from './import-file.ts';
 import { IMPORT_RESOURCE_LIMITS } from './limits.ts';
+import { releaseUpload } from './upload.ts';
 
-/** Where browser-mode uploads land (one random folder per upload, keeping the user's file name). */
-export const UPLOAD_DIR = path.join(os.tmpdir(), 'notice-desk-uploads');
+/** How many finished jobs' results are kept for `results()` (the oldest go first). */
+export const KEPT_RESULTS = 200;
+
+/** A finished job's result as `imports:results` returns it. */
+export interface JobResult {
+  jobId: string;
+  result: FileImportResult;
+}
 
 interface QueuedJob {
   jobId: string;
@@ -29,7 +33,8 @@ export class ImportQueue {
   private readonly ctx: HandlerContext;
   private readonly waiting: QueuedJob[] = [];
   private running: QueuedJob | null = null;
-  private finished: { jobId: string; result: FileImportResult }[] = [];
+  /** Finished results by job id, oldest first (a Map keeps insertion order). */
+  private readonly finished = new Map<string, FileImportResult>();
 
   constructor(ctx: HandlerContext) {
     this.ctx = ctx;
@@ -59,10 +64,17 @@ export class ImportQueue {
     return false;
   }
 
-  /** Results finished since the last call. */
-  takeResults(): { jobId: string; result: FileImportResult }[] {
-    const out = this.finished;
-    this.finished = [];
+  /**
+   * Results of finished jobs, read without removing them (every window or tab sees them): of the
+   * given job ids, or of the last KEPT_RESULTS jobs. An unknown or not yet finished id is left out.
+   */
+  results(jobIds?: readonly string[]): JobResult[] {
+    if (!jobIds) return [...this.finished].map(([jobId, result]) => ({ jobId, result }));
+    const out: JobResult[] = [];
+    for (const jobId of new Set(jobIds)) {
+      const result = this.finished.get(jobId);
+      if (result) out.push({ jobId, result });
+    }
     return out;
   }
 
@@ -71,11 +83,13 @@ export class ImportQueue {
   }
 
   private finish(job: QueuedJob, result: FileImportResult, phase: string): void {
-    this.finished.push({ jobId: job.jobId, result });
-    if (this.finished.length > 200) this.finished.shift();
-    if (job.file.startsWith(UPLOAD_DIR + path.sep)) {
-      fs.rmSync(path.dirname(job.file), { recursive: true, force: true });
+    this.finished.set(job.jobId, result);
+    for (const oldest of this.finished.keys()) {
+      if (this.finished.size <= KEPT_RESULTS) break;
+      this.finished.delete(oldest);
     }
+    // Only a folder the upload route made itself, never one named by the path (`<uploads>/../x`).
+    releaseUpload(job.file);
     this.emit(job, phase, result.rowsRead, null, result.rowsRead);
     job.onDone?.(result);
     if (result.importId !== null) this.ctx.host.emit('data:changed', { reason: 'import' });

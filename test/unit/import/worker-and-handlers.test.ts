@@ -67,9 +67,9 @@ describe('the imports handlers', () => {
     const api = inProcessApi(ctx);
     const { jobs } = await api['imports:start']({ files: [fixture('canonical-notifications.csv'), fixture('not-an-export.png')] });
     expect(jobs).toHaveLength(2);
-    const results: { jobId: string; result: FileImportResult }[] = [];
+    let results: { jobId: string; result: FileImportResult }[] = [];
     await until(() => {
-      void api['imports:results']({}).then((r) => results.push(...r));
+      void api['imports:results']({}).then((r) => (results = r));
       return results.length === 2;
     });
     expect(results.find((r) => r.jobId === jobs[0]!.jobId)!.result).toMatchObject({ imported: 5 });
