@@ -1,7 +1,6 @@
 import { bridgeMessages } from './bridge.ts';
 import { cliMessages } from './cli.ts';
 import { codeMessages } from './common.ts';
-import { importMessages } from './imports.ts';
 import { workspaceMessages } from './workspace.ts';
 import type { MessageParams, MessageText } from './define.ts';
 
@@ -9,13 +8,11 @@ export type { MessageParams, MessageText } from './define.ts';
 
 /**
  * Every user-facing error message, by key, in English and Korean. Each domain keeps its messages
- * in a file of its own beside this one (e.g. `imports.ts` exporting `importMessages`); add it here.
  */
 export const errorMessages = {
   ...codeMessages,
   ...workspaceMessages,
   ...cliMessages,
-  ...importMessages,
   ...bridgeMessages,
 } satisfies Record<string, MessageText>;
 
