@@ -8,6 +8,7 @@ export type { MessageParams, MessageText } from './define.ts';
 
 /**
  * Every user-facing error message, by key, in English and Korean. Each domain keeps its messages
+ * in a file of its own beside this one (e.g. `imports.ts` exporting `importMessages`); add it here.
  */
 export const errorMessages = {
   ...codeMessages,
