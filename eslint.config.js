@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -42,6 +43,18 @@ const layers = [
   },
 ];
 
+/**
+ * Files of the rollups' import cycle (rollups-repo ↔ its writers and mergers), which the import-engine
+ * issue takes apart with the rollup tables themselves; every other cycle is an error.
+ */
+const knownRollupCycle = [
+  'electron/backend/db/rollup-writers.ts',
+  'electron/backend/db/rollups-firsts.ts',
+  'electron/backend/db/rollups-rebuild.ts',
+  'electron/backend/db/rollups-remove.ts',
+  'electron/backend/db/rollups-repo.ts',
+];
+
 /** A module-name regex for esquery selectors (which allow no literal '/' inside a regex). */
 function moduleRegex(layer) {
   const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
@@ -77,6 +90,23 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Type-aware rules: a promise nobody awaits loses its error (an unhandled rejection in the main
+    // process, a silent failure in the UI); an import cycle breaks module start-up order.
+    files: ['{electron,shared,renderer,test,scripts}/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver()],
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  { files: knownRollupCycle, rules: { 'import-x/no-cycle': 'off' } },
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

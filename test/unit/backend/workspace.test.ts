@@ -30,7 +30,7 @@ describe('workspace lifecycle', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    ctx.close();
+    await ctx.close();
   });
 
   it('refuses a workspace written by a newer app and leaves the file byte-for-byte untouched', async () => {

@@ -47,7 +47,7 @@ describe('demo workspace', () => {
       // Rebuilding over an earlier demo is allowed.
       expect((await api['demo:create']({ path: file })).demo).toBe(true);
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   });
 
@@ -56,7 +56,7 @@ describe('demo workspace', () => {
     const dir = tempDir('demo-');
     const own = path.join(dir, 'own.sqlite');
     await api['workspace:create']({ path: own });
-    ctx.close();
+    await ctx.close();
     await expect(api['demo:create']({ path: own })).rejects.toMatchObject({ code: 'conflict' });
     const notes = path.join(dir, 'notes.txt');
     fs.writeFileSync(notes, 'keep me');

@@ -55,7 +55,7 @@ describe('disclosure export', () => {
     expect(pdfStreams(pdf)).toMatch(/\bT[Jj]\b/);
     // No half-written temp file is left behind.
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    ctx.close();
+    await ctx.close();
   });
 
   it('embeds fonts that poppler reports as embedded subsets', async () => {
@@ -66,13 +66,13 @@ describe('disclosure export', () => {
     try {
       report = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     } catch {
-      ctx.close();
+      await ctx.close();
       return; // poppler-utils missing on this machine: the byte-level test above still holds
     }
     const rows = report.split('\n').slice(2).filter(Boolean);
     expect(rows.length).toBe(2);
     for (const row of rows) expect(row).toMatch(/\+NotoSansCJKkr-(Regular|Bold)\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
-    ctx.close();
+    await ctx.close();
   });
 
   it('writes text that poppler extracts back as the Korean and English source (every glyph mapped)', async () => {
@@ -83,7 +83,7 @@ describe('disclosure export', () => {
     try {
       text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     } catch {
-      ctx.close();
+      await ctx.close();
       return; // poppler-utils missing on this machine
     }
     expect(text).toContain('알림톡을 받으면 데이터 요금이 들 수 있습니다.');
@@ -91,7 +91,7 @@ describe('disclosure export', () => {
     expect(text).toContain('These messages use mobile data, and data charges may apply.');
     expect(text).toMatch(/1 ?\/ ?3/);
     expect(text).not.toContain('{{');
-    ctx.close();
+    await ctx.close();
   });
 
   it('writes self-contained, escaped HTML without scripts or remote content', async () => {
@@ -108,7 +108,7 @@ describe('disclosure export', () => {
     expect(html).toContain('<strong>알림톡을 받으면 데이터 요금이 들 수 있습니다.');
     expect(html).toContain('<span class="var">15</span>KB');
     expect(html).toContain('<td class="ok">✓</td>');
-    ctx.close();
+    await ctx.close();
   });
 
   it('returns the bytes as base64 for a browser download when no path is given', async () => {
@@ -122,7 +122,7 @@ describe('disclosure export', () => {
     expect(md).toContain('| 데이터 요금과 그 크기 / Data charges and how much | ✓ | ✓ |');
     expect(md).toContain('처음 받는 메시지는 약 15KB');
     expect(md).not.toContain('{{first_message_kb}}');
-    ctx.close();
+    await ctx.close();
   });
 
   it('marks missing elements on the checklist of a broken disclosure', async () => {
@@ -131,7 +131,7 @@ describe('disclosure export', () => {
     const r = await api['disclosures:export']({ id: d.id, format: 'md' });
     const md = Buffer.from(r.base64!, 'base64').toString('utf8');
     expect(md).toContain('| 데이터 요금과 그 크기 / Data charges and how much | ✗ | ✓ |');
-    ctx.close();
+    await ctx.close();
   });
 
   it('refuses to write into a folder that does not exist, naming it', async () => {
@@ -141,7 +141,7 @@ describe('disclosure export', () => {
       code: 'file-unreadable',
       message: expect.stringContaining(file),
     });
-    ctx.close();
+    await ctx.close();
   });
 });
 
@@ -179,6 +179,6 @@ describe('export dates', () => {
     expect(await md()).toContain('시행일 / Effective: 2016-07-01');
     await api['workspace:setTimeZone']({ timeZone: 'America/New_York' });
     expect(await md()).toContain('시행일 / Effective: 2016-06-30');
-    ctx.close();
+    await ctx.close();
   });
 });

@@ -30,7 +30,7 @@ describe('disclosure storage', () => {
     const blank = await api['disclosures:create']({ surface: 'terms', from: 'blank', title: 'Blank' });
     expect(blank).toMatchObject({ koText: '', enText: '', title: 'Blank' });
     expect((await api['disclosures:list']({})).map((x) => x.id).sort()).toEqual([d.id, blank.id].sort());
-    ctx.close();
+    await ctx.close();
   });
 
   it('autosaves texts, bumps the version and refuses a save based on a stale version', async () => {
@@ -44,7 +44,7 @@ describe('disclosure storage', () => {
     expect(got.enText).toBe(d.enText);
     await expect(api['disclosures:update']({ id: d.id, enText: 'x', expectedVersion: 1 })).rejects.toMatchObject({ code: 'conflict' });
     expect((await api['disclosures:get']({ id: d.id })).enText).toBe(d.enText);
-    ctx.close();
+    await ctx.close();
   });
 
   it('moves along draft → in review → approved → published → retired and records the dates', async () => {
@@ -66,7 +66,7 @@ describe('disclosure storage', () => {
     const retired = await api['disclosures:setStatus']({ id: d.id, status: 'retired' });
     expect(retired.effectiveAt).toBe(effectiveAt);
     expect(events.some((e) => e.event === 'data:changed')).toBe(true);
-    ctx.close();
+    await ctx.close();
   });
 
   it('gives the metrics the first URL notice date and every published disclosure', async () => {
@@ -88,7 +88,7 @@ describe('disclosure storage', () => {
     expect(published.map((p) => p.id)).toEqual([first, later, alim]);
     expect(published.map((p) => p.id)).not.toContain(draft.id);
     expect(published[0]).toMatchObject({ surface: 'url-notice', status: 'retired', effectiveAt: Date.UTC(2016, 6, 1) });
-    ctx.close();
+    await ctx.close();
   });
 
   it('deletes drafts and reports a missing disclosure as not found', async () => {
@@ -97,7 +97,7 @@ describe('disclosure storage', () => {
     expect(await api['disclosures:delete']({ id: d.id })).toBeNull();
     await expect(api['disclosures:get']({ id: d.id })).rejects.toMatchObject({ code: 'not-found' });
     await expect(api['disclosures:update']({ id: 999, koText: 'x' })).rejects.toMatchObject({ code: 'not-found' });
-    ctx.close();
+    await ctx.close();
   });
 
   it('fills variables from the workspace cost model and the team’s own values', async () => {
@@ -114,7 +114,7 @@ describe('disclosure storage', () => {
     const set = await api['disclosures:setVariables']({ overrides: { sender_name: '테스트상점' } });
     expect(set.values.ko.sender_name).toBe('테스트상점');
     expect(set.values.en.sender_name).toBe('테스트상점');
-    ctx.close();
+    await ctx.close();
   });
 
   it('checks a text with the workspace variables through disclosures:check', async () => {
@@ -124,7 +124,7 @@ describe('disclosure storage', () => {
     expect(r.findings.some((f) => f.rule === 'unknown-variable')).toBe(true);
     expect((await api['disclosures:templates']({})).length).toBe(12);
     expect((await api['disclosures:rules']({})).rules.ko.locale).toBe('ko');
-    ctx.close();
+    await ctx.close();
   });
 });
 
@@ -143,6 +143,6 @@ describe('duplicating a disclosure', () => {
     expect(copy.title).toBe(`${d.title} (사본 / copy)`);
     expect((await api['disclosures:update']({ id: copy.id, koText: '고친 글' })).version).toBe(2);
     expect((await api['disclosures:get']({ id: d.id })).koText).toBe(d.koText);
-    ctx.close();
+    await ctx.close();
   });
 });

@@ -86,7 +86,7 @@ describe('the imports handlers', () => {
     await api['imports:delete']({ id: list[0]!.id });
     expect(await api['imports:list']({})).toEqual([]);
     await expect(api['imports:delete']({ id: list[0]!.id })).rejects.toMatchObject({ code: 'not-found' });
-    ctx.close();
+    await ctx.close();
   });
 
   it('preview guesses a mapping for an unknown CSV and reuses a saved preset for the same header', async () => {
@@ -106,7 +106,7 @@ describe('the imports handlers', () => {
     const again = await api['imports:preview']({ file: fixture('generic-vendor.csv') });
     expect(again).toMatchObject({ adapter: 'generic', preset: 'Shop C' });
     expect(await api['imports:presets']({})).toHaveLength(1);
-    ctx.close();
+    await ctx.close();
   });
 
   it('imports files dropped in the watched folder once, and logs what it refused', async () => {
@@ -126,7 +126,7 @@ describe('the imports handlers', () => {
     expect(counts(db).consent).toBe(3);
     await new Promise((r) => setTimeout(r, 7000));
     expect(db.prepare('SELECT count(*) FROM watch_log').pluck().get()).toBe(2);
-    ctx.close();
+    await ctx.close();
   });
 });
 
