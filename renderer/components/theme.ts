@@ -37,7 +37,3 @@ export function useApplyTheme(choice: ThemeChoice): ResolvedTheme {
   return resolved;
 }
 
-/** The theme currently on <html> (for charts that need colours in JavaScript). */
-export function currentTheme(): ResolvedTheme {
-  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
-}

@@ -27,7 +27,6 @@ export const metricFilterShape = {
   senders: z.array(z.string()).max(500).default([]),
   categories: z.array(z.string()).max(500).default([]),
 };
-export const metricFilterSchema = z.object(metricFilterShape).strict();
 
 /** Every cost-model field with its bounds: what the editor may set and what a stored workspace may hold. */
 export const costModelFieldsSchema = z.object({

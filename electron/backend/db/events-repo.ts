@@ -95,17 +95,6 @@ export function prepareEventStatements(db: Db, kind: EventKind): EventStatements
   };
 }
 
-/** Counts of stored events by kind for one import. */
-export function countEventsOfImport(db: Db, importId: number): Record<EventKind, number> {
-  return db
-    .prepare(
-      `SELECT (SELECT count(*) FROM notifications WHERE import_id = ?) AS notifications,
-              (SELECT count(*) FROM consent WHERE import_id = ?) AS consent,
-              (SELECT count(*) FROM urls WHERE import_id = ?) AS urls`,
-    )
-    .get(importId, importId, importId) as Record<EventKind, number>;
-}
-
 /**
  * SQLite's page cache during a bulk load (KiB): a quarter of the connection's usual 64 MiB. The
  * 1M-row import bench ran as fast with 16 MiB as with 64 (rows/s within noise) and peaked 57 MiB

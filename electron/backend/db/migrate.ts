@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { userError } from '../../../shared/contract/errors.ts';
-import type { Db } from './connection.ts';
+import { SQLITE_HEADER, type Db } from './connection.ts';
 import { latestVersion, migrations } from './migrations/index.ts';
 import type { Migration } from './migrations/types.ts';
 import { assertTrustedSchema } from './schema-check.ts';
@@ -76,7 +76,7 @@ export function isForeignFile(file: string): boolean {
   try {
     const header = Buffer.alloc(16);
     fs.readSync(fd, header, 0, 16, 0);
-    return header.toString('latin1') !== 'SQLite format 3\u0000';
+    return header.toString('latin1') !== SQLITE_HEADER;
   } finally {
     fs.closeSync(fd);
   }
