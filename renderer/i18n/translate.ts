@@ -1,12 +1,16 @@
 import { fillPlaceholders } from '../../shared/contract/messages/index.ts';
 import type { Locale } from '../../shared/contract/settings.ts';
+import { resolveParticles } from '../../shared/ko-particles.ts';
 import { en } from './en/index.ts';
 import { ko } from './ko/index.ts';
 import type { MessageKey, Messages } from './types.ts';
 
 const catalogs: Record<Locale, Messages> = { en, ko };
 
-/** Looks up a dotted key and fills `{name}` placeholders. Falls back to English, then to the key. */
+/**
+ * Looks up a dotted key and fills `{name}` placeholders (in Korean, a written particle pair after a
+ * placeholder such as `{name}을(를)` becomes the one the value takes). Falls back to English, then to the key.
+ */
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
   const find = (messages: Messages): string | undefined => {
     let node: unknown = messages;
@@ -16,5 +20,6 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
     }
     return typeof node === 'string' ? node : undefined;
   };
-  return fillPlaceholders(find(catalogs[locale]) ?? find(catalogs.en) ?? key, vars);
+  const text = fillPlaceholders(find(catalogs[locale]) ?? find(catalogs.en) ?? key, vars);
+  return locale === 'ko' ? resolveParticles(text) : text;
 }

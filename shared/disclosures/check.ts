@@ -5,6 +5,7 @@ import { findWords, readabilityKo } from './readability-ko.ts';
 import type { RulePattern, RuleSet, WordEntry } from './rules-schema.ts';
 import type { CheckResult, Finding, Locale, SatisfiedElement, Severity, Surface } from './types.ts';
 import { variableValues } from './variables.ts';
+import { resolveParticles } from '../ko-particles.ts';
 
 /** What a check needs besides the text. */
 export interface CheckOptions {
@@ -68,7 +69,8 @@ function firstMatch(regex: RegExp, text: string): { start: number; end: number }
 }
 
 function fill(message: string, vars: Record<string, string | number>): string {
-  return message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+  // A Korean rule message places a quoted word before a particle pair: "'{word}'은(는)".
+  return resolveParticles(message.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole)));
 }
 
 function collectVariables(nodes: readonly InlineNode[], out: { name: string; start: number; end: number }[]): void {

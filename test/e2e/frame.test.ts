@@ -121,7 +121,7 @@ describe('the app frame in browser mode', () => {
     await page.getByRole('navigation', { name: '주 메뉴' }).waitFor();
     await htmlAttr(page, 'data-theme', 'dark');
     await htmlAttr(page, 'lang', 'ko');
-    await page.getByRole('button', { name: '작업 공간 policy-review' }).waitFor();
+    await page.getByRole('button', { name: '워크스페이스 policy-review' }).waitFor();
   });
 
   it('saves the reviewer name and the workspace time zone from the Settings page', async () => {
@@ -131,7 +131,7 @@ describe('the app frame in browser mode', () => {
     await page.getByLabel('검토자 표시 이름').fill('김민지');
     await page.getByRole('button', { name: '저장', exact: true }).click();
     await waitForSettings(app, (s) => s.reviewerName === '김민지');
-    const zones = page.getByRole('group', { name: /열린 작업 공간의 시간대/ });
+    const zones = page.getByRole('group', { name: /열린 워크스페이스의 시간대/ });
     await zones.getByRole('searchbox').fill('tokyo');
     await zones.getByRole('listbox').selectOption('Asia/Tokyo');
     await zones.getByRole('button', { name: '적용' }).click();
@@ -150,7 +150,7 @@ describe('the app frame in browser mode', () => {
     const saved = await settingsFile(app);
     expect(saved).toMatchObject({ locale: 'ko', theme: 'dark', reviewerName: '김민지', recentWorkspaces: [workspaceFile] });
     await page.getByRole('button', { name: /policy-review/ }).first().click();
-    await page.getByRole('button', { name: '작업 공간 policy-review' }).waitFor();
+    await page.getByRole('button', { name: '워크스페이스 policy-review' }).waitFor();
     await page.locator('.topbar .chip', { hasText: 'Asia/Tokyo' }).waitFor();
   });
 
@@ -217,11 +217,11 @@ describe('the app frame in browser mode', () => {
   it('has no serious or critical axe violation on the welcome screen and in the dialog', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /policy-review/ }).first().click();
-    await page.getByRole('button', { name: /Close workspace|작업 공간 닫기/ }).click();
+    await page.getByRole('button', { name: /Close workspace|워크스페이스 닫기/ }).click();
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await screenshot(page, 'frame-welcome-en-dark');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: /^(Open a workspace|작업 공간 열기)$/ }).first().click();
+    await page.getByRole('button', { name: /^(Open a workspace|워크스페이스 열기)$/ }).first().click();
     await page.getByRole('dialog').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'frame-open-dialog-dark');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ImportSummary } from '../../../shared/contract/imports.ts';
 import { localizeRejectReason } from '../../../shared/import/reject-reasons.ts';
+import { resolveParticles } from '../../../shared/ko-particles.ts';
 import { api } from '../../data/api.ts';
 import { useRejects } from '../../data/import-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -80,7 +81,7 @@ export function RejectsPanel(props: { of: ImportSummary | null; onShowAll: () =>
                     {props.of ? null : <td>{r.fileName}</td>}
                     <td className="num">{formatNumber(r.line)}</td>
                     <td className="mono">{r.column ?? '—'}</td>
-                    <td>{localizeRejectReason(r.reason, locale)}</td>
+                    <td>{locale === 'ko' ? resolveParticles(localizeRejectReason(r.reason, locale)) : localizeRejectReason(r.reason, locale)}</td>
                     <td className="mono imports-raw">{r.rawText}</td>
                   </tr>
                 ))}

@@ -16,7 +16,7 @@ export const imports: Messages['imports'] = {
     kindAuto: '열 이름으로 판단',
     encoding: '인코딩',
     timeZone: '시간대 표시가 없는 시각의 기준 시간대',
-    timeZoneDefault: '작업공간 시간대',
+    timeZoneDefault: '워크스페이스 시간대',
   },
   adapters: {
     canonical: '표준 형식(Notice Desk)',
@@ -116,7 +116,7 @@ export const imports: Messages['imports'] = {
   },
   watch: {
     title: '감시할 내보내기 폴더',
-    hint: '작업공간이 열려 있는 동안 이 폴더에 새로 생기는 파일을 자동으로 가져옵니다.',
+    hint: '워크스페이스가 열려 있는 동안 이 폴더에 새로 생기는 파일을 자동으로 가져옵니다.',
     path: '폴더',
     placeholder: '/경로/내보내기',
     enabled: '새 파일 자동으로 가져오기',
@@ -137,7 +137,7 @@ export const imports: Messages['imports'] = {
   privacy: {
     title: '가져올 때의 개인정보 보호',
     pseudonymise: '수신자 ID 가명 처리',
-    pseudonymiseHint: '수신자 ID를 이 작업공간에만 보관된 비밀 키로 만든 해시(HMAC-SHA256)로 바꿉니다. 같은 사람은 늘 같은 가명을 받으므로 집계는 그대로 맞습니다.',
+    pseudonymiseHint: '수신자 ID를 이 워크스페이스에만 보관된 비밀 키로 만든 해시(HMAC-SHA256)로 바꿉니다. 같은 사람은 늘 같은 가명을 받으므로 집계는 그대로 맞습니다.',
     strip: 'URL의 쿼리 문자열과 프래그먼트 제거',
     stripHint: 'https://example.com/page?utm=… 는 https://example.com/page 로 저장됩니다.',
     note: '앞으로 가져오는 파일부터 적용됩니다.',

@@ -75,6 +75,15 @@ describe('Korean required-element checks', () => {
     expect(ads.every((f) => f.severity === 'error' && f.message.includes('(광고)'))).toBe(true);
   });
 
+  it('words its findings with the particle each word takes, never "은(는)"', () => {
+    const text = GOOD + '\n특가 쿠폰을 지금 구매하세요!';
+    const byWord = new Map(check(text, 'ko').findings.filter((f) => f.rule === 'advertising').map((f) => [text.slice(f.start, f.end), f.message]));
+    expect(byWord.get('특가')).toMatch(/^'특가'는 광고성 표현입니다/);
+    expect(byWord.get('쿠폰')).toMatch(/^'쿠폰'은 광고성 표현입니다/);
+    expect(byWord.get('지금 구매')).toMatch(/^'지금 구매'는 /);
+    expect([...byWord.values()].some((m) => m.includes('(는)'))).toBe(false);
+  });
+
   it('only warns about advertising wording when the message carries the (광고) label', () => {
     const r = check('(광고) ' + GOOD + '\n이벤트 안내', 'ko');
     const ads = r.findings.filter((f) => f.rule === 'advertising');
