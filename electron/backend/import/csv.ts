@@ -1,136 +1,289 @@
+import { DEFAULT_READ_LIMITS, RecordTooLongError } from './limits.ts';
+
+/** Options of a CSV reader beyond its delimiter and record callback. */
+export interface CsvReaderOptions {
+  /** Longest record in characters (default 1 MiB); see the rules on `CsvReader`. */
+  maxRecordChars?: number;
+  /** A malformed record: its first line, its raw text (that line) and why. Without it, such records are dropped. */
+  onBad?: (line: number, raw: string, reason: string) => void;
+}
+
+// Reader states (plain numbers: enums are not erasable syntax).
+const FIELD = 0; // at the start of a field
+const PLAIN = 1; // inside an unquoted field
+const QUOTED = 2; // inside a quoted field
+const QUOTE = 3; // just after a quote inside a quoted field: "" or the closing quote
+const AFTER_CR = 4; // a record ended with CR: a LF right after it belongs to it
+const SKIP = 5; // a malformed record: skipping to the end of its line
+
 /**
- * A streaming RFC 4180 reader: text goes in by chunks, records come out with the line each
- * starts on. Quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF or LF;
- * a missing final newline is fine.
+ * A streaming RFC 4180 reader: text goes in by chunks, records come out with the line each starts
+ * on. Quoted fields may hold the delimiter, doubled quotes and line breaks; CRLF, LF or CR; a
+ * missing final newline is fine. Linear time: a chunk is scanned once, whatever the record length.
+ *
+ * Malformed records are rejects (`onBad`), never merged into their neighbours: a quoted field
+ * whose closing quote is followed by anything but the delimiter or a line end, or that is still
+ * open at the end of the input or when its record reaches the cap, makes the record a reject
+ * with the line it starts on; reading resumes on the next line after that line.
+ * A record longer than the cap on a single line throws a RecordTooLongError.
  */
 export class CsvReader {
   private readonly delimiter: number;
   private readonly onRecord: (values: string[], line: number) => void;
-  private carry = '';
+  private readonly onBad: (line: number, raw: string, reason: string) => void;
+  private readonly maxChars: number;
+  private state = FIELD;
+  private values: string[] = [];
+  /** Text of the current field carried over from earlier chunks. */
+  private field = '';
+  /** Line of the next character, and the line the current record starts on. */
   private line = 1;
+  private recordLine = 1;
+  /** Raw text of the current record from earlier chunks, and its length. */
+  private raw: string[] = [];
+  private rawChars = 0;
+  /** A CR was the last character counted inside a quoted field (a LF next is the same line break). */
+  private quotedCr = false;
+  private badReason = '';
+  /** Text to read before the next chunk (a rejected record's lines after its first). */
+  private queue: string[] = [];
 
-  constructor(delimiter: string, onRecord: (values: string[], line: number) => void) {
+  constructor(delimiter: string, onRecord: (values: string[], line: number) => void, options: CsvReaderOptions = {}) {
     this.delimiter = delimiter.charCodeAt(0);
     this.onRecord = onRecord;
+    this.onBad = options.onBad ?? (() => {});
+    this.maxChars = options.maxRecordChars ?? DEFAULT_READ_LIMITS.maxRecordChars;
   }
 
   /** Feeds decoded text; complete records are reported synchronously. */
   push(text: string): void {
-    const data = this.carry ? this.carry + text : text;
-    const consumed = this.parse(data, false);
-    this.carry = data.slice(consumed);
+    this.queue.push(text);
+    this.drain(false);
   }
 
   /** Ends the input: the last record may lack a final newline. */
   end(): void {
-    if (this.carry.length > 0) {
-      const consumed = this.parse(this.carry, true);
-      this.carry = this.carry.slice(consumed);
-    }
+    this.drain(true);
   }
 
-  /** Parses whole records from `data`; returns how many characters were consumed. */
-  private parse(data: string, final: boolean): number {
+  private drain(final: boolean): void {
+    while (this.queue.length > 0) this.scan(this.queue.shift()!);
+    if (final) this.finish();
+  }
+
+  /** True while a record has started and is not yet complete. */
+  private inRecord(): boolean {
+    return this.state !== FIELD || this.values.length > 0;
+  }
+
+  private scan(s: string): void {
     const d = this.delimiter;
-    const n = data.length;
-    let start = 0;
-    while (start < n) {
-      const values: string[] = [];
-      const recordLine = this.line;
-      let newlines = 0;
-      let i = start;
-      let complete: boolean;
-      for (;;) {
-        if (i >= n) {
-          if (!final) return start;
-          values.push('');
-          complete = true;
-          break;
-        }
-        let c = data.charCodeAt(i);
-        if (c === 34 /* " */) {
-          // Quoted field.
-          let j = i + 1;
-          let value = '';
-          let segment = j;
-          for (;;) {
-            const q = data.indexOf('"', j);
-            if (q === -1) {
-              if (!final) return start;
-              // Unterminated quote at end of input: take the rest as the value.
-              value += data.slice(segment);
-              newlines += countNewlines(data, segment, n);
-              i = n;
-              break;
-            }
-            if (q + 1 < n && data.charCodeAt(q + 1) === 34) {
-              value += data.slice(segment, q + 1);
-              newlines += countNewlines(data, segment, q);
-              j = q + 2;
-              segment = j;
-              continue;
-            }
-            if (q + 1 >= n && !final) return start;
-            value += data.slice(segment, q);
-            newlines += countNewlines(data, segment, q);
-            i = q + 1;
-            break;
-          }
-          // Skip anything between the closing quote and the delimiter (lenient).
-          while (i < n) {
-            c = data.charCodeAt(i);
-            if (c === d || c === 10 || c === 13) break;
-            value += data[i];
-            i++;
-          }
-          values.push(value);
-        } else {
-          let j = i;
-          while (j < n) {
-            c = data.charCodeAt(j);
-            if (c === d || c === 10 || c === 13) break;
-            j++;
-          }
-          if (j >= n && !final) return start;
-          values.push(data.slice(i, j));
-          i = j;
-        }
-        if (i >= n) {
-          complete = true;
-          break;
-        }
-        c = data.charCodeAt(i);
-        if (c === d) {
+    const n = s.length;
+    let i = 0;
+    let rawStart = 0;
+    while (i < n) {
+      const state = this.state;
+      if (state === FIELD) {
+        const c = s.charCodeAt(i);
+        if (c === 34) {
+          this.state = QUOTED;
           i++;
-          continue;
+        } else if ((c === 10 || c === 13) && this.values.length === 0) {
+          // A blank line is not a record.
+          this.line++;
+          i++;
+          if (c === 13) this.state = AFTER_CR;
+          rawStart = i;
+          this.recordLine = this.line;
+        } else this.state = PLAIN;
+      } else if (state === PLAIN) {
+        let j = i;
+        let c = 0;
+        while (j < n) {
+          c = s.charCodeAt(j);
+          if (c === d || c === 10 || c === 13) break;
+          j++;
         }
-        // Line end: CRLF, LF or lone CR.
-        if (c === 13) {
-          if (i + 1 >= n && !final) return start;
-          i += i + 1 < n && data.charCodeAt(i + 1) === 10 ? 2 : 1;
-        } else i++;
-        newlines++;
-        complete = true;
-        break;
+        if (j === n) {
+          this.field += s.slice(i, n);
+          break;
+        }
+        this.values.push(this.field === '' ? s.slice(i, j) : this.field + s.slice(i, j));
+        this.field = '';
+        if (c === d) {
+          this.state = FIELD;
+          i = j + 1;
+        } else {
+          i = this.endRecord(s, rawStart, j);
+          rawStart = i;
+        }
+      } else if (state === QUOTED) {
+        const q = s.indexOf('"', i);
+        const to = q === -1 ? n : q;
+        this.countBreaks(s, i, to);
+        this.field += s.slice(i, to);
+        if (q === -1) break;
+        this.state = QUOTE;
+        i = q + 1;
+      } else if (state === QUOTE) {
+        const c = s.charCodeAt(i);
+        if (c === 34) {
+          this.field += '"';
+          this.state = QUOTED;
+          i++;
+        } else if (c === d) {
+          this.values.push(this.field);
+          this.field = '';
+          this.state = FIELD;
+          i++;
+        } else if (c === 10 || c === 13) {
+          this.values.push(this.field);
+          this.field = '';
+          i = this.endRecord(s, rawStart, i);
+          rawStart = i;
+        } else {
+          const shown = s.slice(i, i + 1);
+          this.reject(s, rawStart, i, `a closing quote is followed by "${shown}" instead of the delimiter or the end of the line`);
+          return;
+        }
+      } else if (state === AFTER_CR) {
+        if (s.charCodeAt(i) === 10) i++;
+        this.state = FIELD;
+        rawStart = i;
+      } else {
+        // SKIP: the rest of a rejected record's line.
+        let j = i;
+        while (j < n) {
+          const c = s.charCodeAt(j);
+          if (c === 10 || c === 13) break;
+          j++;
+        }
+        if (this.rawChars < this.maxChars) {
+          this.raw.push(s.slice(i, Math.min(j, i + this.maxChars - this.rawChars)));
+          this.rawChars += j - i;
+        }
+        if (j === n) return;
+        this.onBad(this.recordLine, this.raw.join(''), this.badReason);
+        this.line = this.recordLine + 1;
+        this.startRecord();
+        this.state = s.charCodeAt(j) === 13 ? AFTER_CR : FIELD;
+        i = j + 1;
+        rawStart = i;
       }
-      if (!complete) return start;
-      this.line = recordLine + newlines;
-      // A blank line is not a record.
-      if (!(values.length === 1 && values[0] === '')) this.onRecord(values, recordLine);
-      start = i;
     }
-    return start;
+    if (this.state === SKIP || !this.inRecord() || this.state === AFTER_CR) return;
+    if (rawStart < n) {
+      this.raw.push(s.slice(rawStart, n));
+      this.rawChars += n - rawStart;
+    }
+    if (this.rawChars > this.maxChars) this.tooLong('', 0, 0);
   }
-}
 
-function countNewlines(data: string, from: number, to: number): number {
-  let count = 0;
-  let i = data.indexOf('\n', from);
-  while (i !== -1 && i < to) {
-    count++;
-    i = data.indexOf('\n', i + 1);
+  /** Counts line breaks inside a quoted field (CRLF, LF or CR each count once). */
+  private countBreaks(s: string, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
+      const c = s.charCodeAt(k);
+      if (c === 10) {
+        if (!this.quotedCr) this.line++;
+        this.quotedCr = false;
+      } else if (c === 13) {
+        this.line++;
+        this.quotedCr = true;
+      } else this.quotedCr = false;
+    }
   }
-  return count;
+
+  /** Ends the record at the line break at `at`; returns where the next record starts. */
+  private endRecord(s: string, rawStart: number, at: number): number {
+    if (this.rawChars + (at - rawStart) > this.maxChars) {
+      this.tooLong(s, rawStart, at);
+      return s.length;
+    }
+    const values = this.values;
+    const line = this.recordLine;
+    this.line++;
+    this.startRecord();
+    this.state = s.charCodeAt(at) === 13 ? AFTER_CR : FIELD;
+    if (!(values.length === 1 && values[0] === '')) this.onRecord(values, line);
+    return at + 1;
+  }
+
+  private startRecord(): void {
+    this.values = [];
+    this.field = '';
+    if (this.raw.length > 0) this.raw = [];
+    this.rawChars = 0;
+    this.quotedCr = false;
+    this.recordLine = this.line;
+  }
+
+  /** The record passed the cap: a reject when it spans lines (an unclosed quote), else an error. */
+  private tooLong(s: string, rawStart: number, at: number): void {
+    const raw = this.raw.join('') + s.slice(rawStart, at);
+    if (!/[\r\n]/.test(raw)) throw new RecordTooLongError(this.recordLine, this.maxChars);
+    this.reject(s, rawStart, at, `a quoted field opened on this line is not closed within ${this.maxChars} characters`);
+  }
+
+  /**
+   * Rejects the current record at `at` in `s`: its first line is reported, and reading resumes
+   * on the line after it (the record's later lines are read again, then the rest of `s`).
+   */
+  private reject(s: string, rawStart: number, at: number, reason: string): void {
+    const raw = this.raw.join('') + s.slice(rawStart, at);
+    const rest = s.slice(at);
+    const brk = raw.search(/[\r\n]/);
+    if (brk === -1) {
+      // Still on the record's first line: skip to its end.
+      this.raw = [raw];
+      this.rawChars = raw.length;
+      this.badReason = reason;
+      this.state = SKIP;
+      this.values = [];
+      this.field = '';
+      if (rest !== '') this.queue.unshift(rest);
+      return;
+    }
+    this.onBad(this.recordLine, raw.slice(0, brk), reason);
+    this.line = this.recordLine + 1;
+    this.startRecord();
+    const crlf = raw.charCodeAt(brk) === 13 && raw.charCodeAt(brk + 1) === 10;
+    const again = raw.slice(brk + (crlf ? 2 : 1));
+    this.state = raw.charCodeAt(brk) === 13 && brk + 1 === raw.length ? AFTER_CR : FIELD;
+    if (rest !== '') this.queue.unshift(rest);
+    if (again !== '') this.queue.unshift(again);
+  }
+
+  /** The end of the input: completes or rejects the last record. */
+  private finish(): void {
+    for (;;) {
+      const state = this.state;
+      if (state === QUOTED) {
+        this.reject('', 0, 0, 'a quoted field opened on this line is never closed');
+        this.drain(false);
+        continue;
+      }
+      if (state === SKIP) {
+        this.onBad(this.recordLine, this.raw.join(''), this.badReason);
+        this.line = this.recordLine + 1;
+        this.startRecord();
+        this.state = FIELD;
+        return;
+      }
+      if (state === PLAIN || state === QUOTE || (state === FIELD && this.values.length > 0)) {
+        this.values.push(this.field);
+        this.field = '';
+      }
+      if (this.values.length > 0) {
+        if (this.rawChars > this.maxChars) throw new RecordTooLongError(this.recordLine, this.maxChars);
+        const values = this.values;
+        const line = this.recordLine;
+        this.startRecord();
+        if (!(values.length === 1 && values[0] === '')) this.onRecord(values, line);
+      }
+      this.state = FIELD;
+      return;
+    }
+  }
 }
 
 /** Picks the delimiter of a header line: the most frequent of tab, comma and semicolon outside quotes. */

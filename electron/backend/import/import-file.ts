@@ -10,6 +10,7 @@ import { createRollupAccumulator, type RollupAccumulator } from '../db/rollups-r
 import { formatCsvRecord } from './csv.ts';
 import { chooseAdapter, type ChosenAdapter } from './choose-adapter.ts';
 import { prepareSource, type PreparedSource } from './read-records.ts';
+import type { ReadLimits } from './limits.ts';
 import { openSource, type Source } from './source.ts';
 import type { Emitter, InputRecord, RecordMapper } from './types.ts';
 import { RowValidator, type RowPrivacy } from './validate.ts';
@@ -32,6 +33,8 @@ export interface ImportFileOptions {
   privacy: RowPrivacy;
   /** The name to record (defaults to the file's base name; uploads pass the user's file name). */
   displayName?: string;
+  /** Input limits (record length, unpacked size and ratio); missing ones take DEFAULT_READ_LIMITS. */
+  limits?: Partial<ReadLimits>;
   /** Replaces the rollup accumulator (bench only). */
   rollups?: (db: Db) => RollupAccumulator;
   onProgress?: (p: FileProgress) => void;
@@ -56,7 +59,7 @@ export function refusedResult(file: string, error: unknown): FileImportResult {
  */
 export async function importFile(db: Db, file: string, options: ImportFileOptions): Promise<FileImportResult> {
   const fileName = options.displayName ?? path.basename(file);
-  const src = openSource(file);
+  const src = openSource(file, { name: fileName, limits: options.limits });
   const prepared = await prepareSource(src, fileName, options.encoding);
   const chosen = chooseAdapter(db, prepared, options);
   const mapper = chosen.adapter.create({ header: prepared.header, kind: options.kind, mapping: chosen.mapping, fileName });

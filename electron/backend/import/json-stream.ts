@@ -1,7 +1,20 @@
+import { DEFAULT_READ_LIMITS, RecordTooLongError, TooDeepError } from './limits.ts';
+
+/** Bounds of a JSON splitter (defaults: DEFAULT_READ_LIMITS). */
+export interface JsonSplitterLimits {
+  maxRecordChars?: number;
+  maxJsonDepth?: number;
+}
+
+/** Keys longer than this are never record-array keys: the rest of such a key is not kept. */
+const MAX_KEY = 64;
+
 /**
  * A streaming JSON splitter: text goes in by chunks; each object that is an element of the
  * top-level array, or of an array under one of the `arrayKeys` (e.g. Telegram's `messages`) at any
- * depth, comes out parsed, with the line it starts on. Only one element is held at a time.
+ * depth, comes out parsed, with the line it starts on. Only one element is held at a time, and
+ * it may be at most `maxRecordChars` long (else a RecordTooLongError); arrays and objects may nest
+ * `maxJsonDepth` deep (else a TooDeepError). Linear time: each character is looked at once.
  */
 export class JsonArraySplitter {
   private readonly arrayKeys: ReadonlySet<string>;
@@ -18,13 +31,18 @@ export class JsonArraySplitter {
   private captureDepth = -1;
   private captureLine = 0;
   private captured = '';
+  private capturedChars = 0;
+  private readonly maxChars: number;
+  private readonly maxDepth: number;
   private sawTopLevel = false;
   /** Elements of captured arrays that were not objects. */
   scalars = 0;
 
-  constructor(arrayKeys: Iterable<string>, onObject: (value: unknown, line: number, raw: string) => void) {
+  constructor(arrayKeys: Iterable<string>, onObject: (value: unknown, line: number, raw: string) => void, limits: JsonSplitterLimits = {}) {
     this.arrayKeys = new Set(arrayKeys);
     this.onObject = onObject;
+    this.maxChars = limits.maxRecordChars ?? DEFAULT_READ_LIMITS.maxRecordChars;
+    this.maxDepth = limits.maxJsonDepth ?? DEFAULT_READ_LIMITS.maxJsonDepth;
   }
 
   /** Feeds decoded text. Throws a SyntaxError naming the line on malformed structure. */
@@ -45,7 +63,7 @@ export class JsonArraySplitter {
           }
           continue;
         }
-        if (this.keyMode) this.keyText += text[i];
+        if (this.keyMode && this.keyText.length <= MAX_KEY) this.keyText += text[i];
         continue;
       }
       if (c === 32 || c === 10 || c === 13 || c === 9) continue;
@@ -57,6 +75,7 @@ export class JsonArraySplitter {
           this.captureLine = this.line;
           captureStart = i;
           this.captured = '';
+          this.capturedChars = 0;
         } else if (c !== 91) this.scalars++;
       }
       if (c === 34) {
@@ -72,6 +91,7 @@ export class JsonArraySplitter {
           this.sawTopLevel = true;
         }
         const capture = c === 91 && this.captureDepth < 0 && (!top || (top.type === 'o' && this.pendingKey !== null && this.arrayKeys.has(this.pendingKey)));
+        if (this.stack.length >= this.maxDepth) throw new TooDeepError(this.line, this.maxDepth);
         this.stack.push({ type: c === 123 ? 'o' : 'a', capture });
         this.expectKey = c === 123;
         this.pendingKey = null;
@@ -83,10 +103,18 @@ export class JsonArraySplitter {
         this.pendingKey = null;
         if (this.captureDepth >= 0 && this.stack.length === this.captureDepth) {
           const raw = this.captured + text.slice(captureStart, i + 1);
+          if (raw.length > this.maxChars) throw new RecordTooLongError(this.captureLine, this.maxChars);
           this.captureDepth = -1;
           this.captured = '';
+          this.capturedChars = 0;
           captureStart = -1;
-          this.onObject(JSON.parse(raw), this.captureLine, raw);
+          let value: unknown;
+          try {
+            value = JSON.parse(raw);
+          } catch (error) {
+            throw new SyntaxError(`${(error as Error).message} (in the element starting on line ${this.captureLine})`, { cause: error });
+          }
+          this.onObject(value, this.captureLine, raw);
         }
       } else if (c === 44) {
         if (top?.type === 'o') this.expectKey = true;
@@ -97,7 +125,11 @@ export class JsonArraySplitter {
         throw new SyntaxError(`Expected a JSON array or object at line ${this.line}`);
       }
     }
-    if (this.captureDepth >= 0 && captureStart >= 0) this.captured += text.slice(captureStart);
+    if (this.captureDepth >= 0 && captureStart >= 0) {
+      this.capturedChars += n - captureStart;
+      if (this.capturedChars > this.maxChars) throw new RecordTooLongError(this.captureLine, this.maxChars);
+      this.captured += text.slice(captureStart);
+    }
   }
 
   /** Ends the input; throws when the document is cut short. */

@@ -1,6 +1,7 @@
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import { CsvReader, detectDelimiter } from './csv.ts';
 import { JsonArraySplitter } from './json-stream.ts';
+import { RecordTooLongError, TooDeepError } from './limits.ts';
 
 /** How a text file is laid out. */
 export type Layout =
@@ -15,7 +16,7 @@ export const RECORD_ARRAY_KEYS = ['messages', 'events'];
 export function sniffLayout(head: string, fileName: string): Layout {
   const text = head.replace(/^\uFEFF/, '');
   const start = text.trimStart();
-  if (start === '') throw new AppError('unsupported-format', `${fileName}: the file is empty.`, { file: fileName });
+  if (start === '') throw userError('unsupported-format', 'imports.empty', { file: fileName }, { file: fileName });
   let control = 0;
   const probe = text.slice(0, 4096);
   for (let i = 0; i < probe.length; i++) {
@@ -23,11 +24,7 @@ export function sniffLayout(head: string, fileName: string): Layout {
     if ((c < 9 || (c > 13 && c < 32)) || c === 0xfffd) control++;
   }
   if (control > probe.length / 50) {
-    throw new AppError(
-      'unsupported-format',
-      `${fileName}: this is not a text export (CSV, TSV, NDJSON or JSON); it looks like a binary file.`,
-      { file: fileName },
-    );
+    throw userError('unsupported-format', 'imports.binary', { file: fileName }, { file: fileName });
   }
   if (start[0] === '[') return { format: 'json' };
   if (start[0] === '{') {
@@ -76,8 +73,9 @@ export function sampleObjects(head: string, layout: Layout, count: number): Reco
   });
   try {
     splitter.push(text);
-  } catch {
-    // a malformed tail is reported by the real read
+  } catch (error) {
+    // A malformed tail is reported by the real read; a limit already passed is reported now.
+    if (error instanceof RecordTooLongError || error instanceof TooDeepError) throw error;
   }
   return out;
 }

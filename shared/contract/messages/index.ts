@@ -1,6 +1,7 @@
 import { bridgeMessages } from './bridge.ts';
 import { cliMessages } from './cli.ts';
 import { codeMessages } from './common.ts';
+import { importMessages } from './imports.ts';
 import { workspaceMessages } from './workspace.ts';
 import type { MessageParams, MessageText } from './define.ts';
 
@@ -14,6 +15,7 @@ export const errorMessages = {
   ...codeMessages,
   ...workspaceMessages,
   ...cliMessages,
+  ...importMessages,
   ...bridgeMessages,
 } satisfies Record<string, MessageText>;
 

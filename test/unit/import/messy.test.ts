@@ -78,7 +78,8 @@ describe('messy files', () => {
     const { db } = await freshWorkspace();
     const before = counts(db);
     const [png, unknown] = await importFiles(db, [fixture('not-an-export.png'), fixture('unknown-columns.csv')]);
-    expect(png!.error).toEqual({ code: 'unsupported-format', message: expect.stringContaining('not-an-export.png') as string });
+    expect(png!.error).toMatchObject({ code: 'unsupported-format', key: 'imports.binary', params: { file: 'not-an-export.png' } });
+    expect(png!.error?.message).toContain('not-an-export.png');
     expect(unknown!.error?.message).toMatch(/unknown-columns\.csv: not a supported export.*"foo", "bar"/);
     expect(counts(db)).toEqual(before);
   });
@@ -95,7 +96,12 @@ describe('messy files', () => {
   it('refuses a missing file naming it', async () => {
     const { db } = await freshWorkspace();
     const [r] = await importFiles(db, ['/nonexistent/file.csv']);
-    expect(r!.error).toEqual({ code: 'file-unreadable', message: '/nonexistent/file.csv: no such file or folder.' });
+    expect(r!.error).toEqual({
+      code: 'file-unreadable',
+      message: 'file.csv: no such file or folder.',
+      key: 'imports.file-missing',
+      params: { file: 'file.csv' },
+    });
   });
 
   it('forces a kind and a time zone', async () => {
