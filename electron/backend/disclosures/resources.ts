@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DisclosureRules, DisclosureTemplate } from '../../../shared/contract/disclosures.ts';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { AppError, userError } from '../../../shared/contract/errors.ts';
 import { parseRuleSetText, parseWordList, RulesFileError, type RuleSet, type WordEntry } from '../../../shared/disclosures/rules-schema.ts';
 import { LOCALES, SURFACES, type Locale, type Surface } from '../../../shared/disclosures/types.ts';
 import { defaultConfigDir } from '../settings-store.ts';
@@ -26,7 +26,7 @@ export function resourcesDir(): string {
     const candidate = path.join(dir, 'resources');
     if (fs.existsSync(path.join(candidate, 'rules'))) return (cachedDir = candidate);
     const up = path.dirname(dir);
-    if (up === dir) throw new AppError('internal', 'The resources folder (rules, templates, fonts) was not found.');
+    if (up === dir) throw userError('internal', 'disclosures.resources-folder-missing');
     dir = up;
   }
 }
@@ -53,7 +53,7 @@ function readCached<T>(file: string, parse: (text: string, file: string) => T): 
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new AppError('file-unreadable', `${file}: the file is missing.`, { file });
+    throw userError('file-unreadable', 'disclosures.resource-missing', { file }, { file });
   }
   const hit = fileCache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.value as T;

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pkg from '../../../package.json' with { type: 'json' };
 import type { appCalls } from '../../../shared/contract/app.ts';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { HandlersFor } from './types.ts';
 
 export const appHandlers: HandlersFor<keyof typeof appCalls> = {
@@ -15,7 +15,7 @@ export const appHandlers: HandlersFor<keyof typeof appCalls> = {
   'app:openExternal': async (input, ctx) => {
     const url = new URL(input.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new AppError('bad-input', 'Only http(s) links can be opened.');
+      throw userError('bad-input', 'app.only-http-links');
     }
     await ctx.host.openExternal?.(url.toString());
     return null;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { demoCalls } from '../../../shared/contract/demo.ts';
 import { openDatabase } from '../db/connection.ts';
 import { getMeta } from '../db/meta-repo.ts';
@@ -24,12 +24,12 @@ export function defaultDemoPath(): string {
 function assertReplaceable(file: string): void {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return;
   if (isForeignFile(file)) {
-    throw new AppError('conflict', `${file} exists and is not a Notice Desk workspace; the demo was not written there.`, { file });
+    throw userError('conflict', 'demo.not-a-workspace', { file }, { file });
   }
   const db = openDatabase(file, { readonly: true });
   try {
     if (!getMeta(db, 'demo', false)) {
-      throw new AppError('conflict', `${file} is a workspace with your own data; the demo was not written over it. Choose another path.`, { file });
+      throw userError('conflict', 'demo.own-data', { file }, { file });
     }
   } finally {
     db.close();

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { metricsCalls } from '../../../shared/contract/metrics.ts';
 import { describeCostModel } from '../../../shared/metrics/cost-model.ts';
 import { disclosureMarkers } from '../metrics/disclosure-link.ts';
@@ -56,7 +56,7 @@ export const metricsHandlers: HandlersFor<keyof typeof metricsCalls> = {
   'markers:add': (input, ctx) => addUserMarker(ctx.workspace().db, input.date, input.label),
   'markers:remove': (input, ctx) => {
     if (!removeUserMarker(ctx.workspace().db, input.id)) {
-      throw new AppError('not-found', `No marker with id ${input.id} (disclosure markers cannot be removed here).`);
+      throw userError('not-found', 'metrics.marker-missing', { id: input.id });
     }
     return null;
   },

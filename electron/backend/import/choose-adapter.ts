@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { GenericMapping } from '../../../shared/contract/imports.ts';
 import type { Db } from '../db/connection.ts';
 import { presetForHeader } from '../db/presets-repo.ts';
@@ -24,11 +24,11 @@ export function chooseAdapter(
   const { sample } = prepared;
   if (options.adapter !== 'auto') {
     const adapter = adapterByName(options.adapter);
-    if (!adapter) throw new AppError('bad-input', `Unknown adapter: ${options.adapter}.`);
+    if (!adapter) throw userError('bad-input', 'adapters.unknown', { adapter: options.adapter });
     if (adapter.name === 'generic') {
       const mapping = options.mapping ?? (db ? presetForHeader(db, prepared.header)?.mapping : undefined) ?? null;
       if (!mapping) {
-        throw new AppError('bad-input', `${sample.fileName}: the generic adapter needs a column mapping (or a saved preset for this header).`);
+        throw userError('bad-input', 'adapters.mapping-needed', { file: sample.fileName });
       }
       return { adapter, mapping };
     }
@@ -42,15 +42,13 @@ export function chooseAdapter(
     const preset = presetForHeader(db, prepared.header);
     if (preset) return { adapter: adapterByName('generic')!, mapping: preset.mapping };
   }
-  const seen =
-    sample.format === 'csv'
-      ? `a CSV header of ${prepared.header.slice(0, 8).map((h) => `"${h}"`).join(', ')}`
-      : sample.objects[0]
-        ? `JSON records with fields ${Object.keys(sample.objects[0]).slice(0, 8).join(', ')}`
-        : 'JSON with no records';
-  throw new AppError(
-    'unsupported-format',
-    `${sample.fileName}: not a supported export. Found ${seen}; expected the canonical format (columns sent_at, occurred_at + action, or url) or one of the supported vendor exports. Map its columns with the column mapper (generic adapter).`,
-    { file: sample.fileName },
-  );
+  const file = sample.fileName;
+  if (sample.format === 'csv') {
+    const header = prepared.header.slice(0, 8).map((h) => `"${h}"`).join(', ');
+    throw userError('unsupported-format', 'adapters.unsupported-csv', { file, header }, { file });
+  }
+  const first = sample.objects[0];
+  if (!first) throw userError('unsupported-format', 'adapters.unsupported-empty-json', { file }, { file });
+  const fields = Object.keys(first).slice(0, 8).join(', ');
+  throw userError('unsupported-format', 'adapters.unsupported-json', { file, fields }, { file });
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { deleteImportRow, importExists } from '../db/imports-repo.ts';
 import { iterateRejects } from '../db/rejects-repo.ts';
@@ -8,7 +8,7 @@ import { csvOfRecords } from '../../../shared/metrics/csv.ts';
 
 /** Deletes one import in one transaction: its share of every rollup first, then its rows and rejects, then the violations its refusal events decided. */
 export function deleteImport(db: Db, importId: number): void {
-  if (!importExists(db, importId)) throw new AppError('not-found', `Import ${importId} does not exist.`);
+  if (!importExists(db, importId)) throw userError('not-found', 'imports.import-missing', { id: importId });
   db.transaction(() => {
     removeImportFromRollups(db, importId);
     removeImportFromViolations(db, importId, () => deleteImportRow(db, importId));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { AppError, type AppErrorCode } from '../../../shared/contract/errors.ts';
+import { AppError, type AppErrorShape, userError } from '../../../shared/contract/errors.ts';
 import type { JobName, JobParams, JobResult } from './registry.ts';
 import type { ProgressReport, WorkerMessage } from './types.ts';
 
@@ -30,7 +30,7 @@ export function runJob<K extends JobName>(
   const jobId = options.jobId ?? randomUUID();
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) {
-      reject(new AppError('cancelled', 'The job was cancelled before it started.'));
+      reject(userError('cancelled', 'workspace.job-cancelled-before'));
       return;
     }
     const worker = new Worker(workerFile(), { workerData: { kind, params }, resourceLimits: options.resourceLimits });
@@ -42,7 +42,7 @@ export function runJob<K extends JobName>(
       fn();
     };
     const onAbort = () => {
-      finish(() => reject(new AppError('cancelled', 'The job was cancelled; nothing it had started was kept.')));
+      finish(() => reject(userError('cancelled', 'workspace.job-cancelled')));
       void worker.terminate();
     };
     options.signal?.addEventListener('abort', onAbort);
@@ -52,15 +52,14 @@ export function runJob<K extends JobName>(
         finish(() => resolve(message.result as JobResult<K>));
         void worker.terminate();
       } else {
-        finish(() =>
-          reject(new AppError(message.error.code as AppErrorCode, message.error.message, message.error.details)),
-        );
+        // The whole shape, so an error worded in both languages keeps its key and params.
+        finish(() => reject(AppError.fromShape(message.error as AppErrorShape)));
         void worker.terminate();
       }
     });
-    worker.on('error', (error) => finish(() => reject(new AppError('internal', error.message))));
+    worker.on('error', (error) => finish(() => reject(userError('internal', 'workspace.worker-stopped', { reason: error.message }))));
     worker.on('exit', (code) => {
-      finish(() => reject(new AppError('internal', `The backend worker stopped (exit code ${code}).`)));
+      finish(() => reject(userError('internal', 'workspace.worker-stopped', { reason: `exit code ${code}` })));
     });
   });
 }

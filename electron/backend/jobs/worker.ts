@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { AppError, userError } from '../../../shared/contract/errors.ts';
 import { jobs, type JobName } from './registry.ts';
 import type { WorkerMessage } from './types.ts';
 
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const post = (message: WorkerMessage) => parentPort?.postMessage(message);
   try {
     const job = jobs[kind] as (p: unknown, progress: (r: unknown) => void) => unknown;
-    if (!job) throw new AppError('internal', `Unknown job: ${String(kind)}`);
+    if (!job) throw userError('internal', 'jobs.unknown', { job: String(kind) });
     const result = await job(params, (report) => post({ type: 'progress', report } as WorkerMessage));
     post({ type: 'done', result });
   } catch (error) {

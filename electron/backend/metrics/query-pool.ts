@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { AppError, type AppErrorShape } from '../../../shared/contract/errors.ts';
+import { AppError, type AppErrorShape, userError } from '../../../shared/contract/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { metricQueries, type MetricQueryName, type MetricQueryResult } from './queries.ts';
 
@@ -25,7 +25,7 @@ function start(): Worker {
   });
   const fail = (error: unknown) => {
     worker = null;
-    for (const p of pending.values()) p.reject(new AppError('internal', `The metrics worker stopped: ${String(error)}`));
+    for (const p of pending.values()) p.reject(userError('internal', 'metrics.worker-stopped', { reason: String(error) }));
     pending.clear();
   };
   w.on('error', fail);

@@ -5,7 +5,7 @@ import {
   dayStartUtc,
   parseDay,
 } from '../../../shared/metrics/calendar.ts';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { AppError, userError } from '../../../shared/contract/errors.ts';
 import type { Bucketing, MetricFilter, MetricPeriod } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { dataDayRange, type QueryScope } from '../db/metrics-repo.ts';
@@ -49,7 +49,7 @@ function day(date: string, field: string): number {
   try {
     return parseDay(date);
   } catch {
-    throw new AppError('bad-input', `${field} must be a calendar date as YYYY-MM-DD (got "${date}").`, { field });
+    throw userError('bad-input', 'metrics.bad-date', { field, date }, { field });
   }
 }
 
@@ -75,7 +75,7 @@ export function resolveScope(db: Db, filter: MetricFilter): ResolvedScope {
     };
   }
   if (toDay < fromDay) {
-    throw new AppError('bad-input', `The period ends (${dayLabel(toDay)}) before it starts (${dayLabel(fromDay)}).`);
+    throw userError('bad-input', 'metrics.period-reversed', { from: dayLabel(fromDay), to: dayLabel(toDay) });
   }
   const senders = filter.senders.length > 0 ? filter.senders : null;
   const categories = filter.categories.length > 0 ? filter.categories : null;

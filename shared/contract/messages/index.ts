@@ -1,5 +1,6 @@
 import { bridgeMessages } from './bridge.ts';
 import { cliMessages } from './cli.ts';
+import { appMessages } from './app.ts';
 import { codeMessages } from './common.ts';
 import { importMessages } from './imports.ts';
 import { workspaceMessages } from './workspace.ts';
@@ -13,6 +14,7 @@ export type { MessageParams, MessageText } from './define.ts';
  */
 export const errorMessages = {
   ...codeMessages,
+  ...appMessages,
   ...workspaceMessages,
   ...cliMessages,
   ...importMessages,

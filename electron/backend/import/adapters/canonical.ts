@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/contract/errors.ts';
+import { userError } from '../../../../shared/contract/errors.ts';
 import type { EventKind } from '../../../../shared/domain/canonical.ts';
 import type { Adapter, CanonicalFields } from '../types.ts';
 import { canonicalFields, kindFromFields } from '../validate.ts';
@@ -20,10 +20,7 @@ export const canonicalAdapter: Adapter = {
       const names = setup.header.map((h) => h.trim().toLowerCase());
       const kind = setup.kind ?? kindFromFields(names);
       if (!kind) {
-        throw new AppError(
-          'unsupported-format',
-          `${setup.fileName}: the header has none of sent_at, occurred_at + action, or url, so the kind of event is unknown.`,
-        );
+        throw userError('unsupported-format', 'adapters.kind-unknown', { file: setup.fileName });
       }
       const columns: [string, number][] = [];
       names.forEach((n, i) => {

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../shared/contract/errors.ts';
+import { userError } from '../../../../shared/contract/errors.ts';
 import { normaliseTimestamp, timestampFormats, type TimestampFormat } from '../time.ts';
 import type { Adapter, CanonicalFields } from '../types.ts';
 import { str } from './values.ts';
@@ -16,7 +16,7 @@ export const genericAdapter: Adapter = {
   detect: () => false,
   create(setup) {
     const mapping = setup.mapping;
-    if (!mapping) throw new AppError('bad-input', `${setup.fileName}: the generic adapter needs a column mapping.`);
+    if (!mapping) throw userError('bad-input', 'adapters.mapping-needed', { file: setup.fileName });
     const format = ((timestampFormats as readonly string[]).includes(mapping.timestampFormat)
       ? mapping.timestampFormat
       : 'auto') as TimestampFormat;
@@ -26,7 +26,7 @@ export const genericAdapter: Adapter = {
       if (!column) continue;
       const i = lower.indexOf(column.trim().toLowerCase());
       if (setup.header.length > 0 && i === -1) {
-        throw new AppError('bad-input', `${setup.fileName}: the mapping names a column "${column}" that the header does not have.`);
+        throw userError('bad-input', 'adapters.mapping-column-missing', { file: setup.fileName, column });
       }
       columns.push([field, i, column]);
     }
