@@ -1,3 +1,4 @@
+import { findingCounts, ruleName, severityName, TEXT_NAMES } from '../../../shared/disclosures/finding-words.ts';
 import { escapeHtml, renderHtmlFragment } from '../../../shared/disclosures/render-html.ts';
 import {
   formatBand,
@@ -47,22 +48,28 @@ function readabilityTable(report: DisclosureReport): string {
     .flatMap((l) =>
       l.check.readability.indicators.map(
         (i) =>
-          `<tr><td>${l.locale === 'ko' ? '한국어' : 'English'}</td><td>${escapeHtml(INDICATOR_LABELS[i.id]?.[l.locale] ?? i.id)}</td>` +
+          `<tr><td>${TEXT_NAMES[l.locale]}</td><td>${escapeHtml(INDICATOR_LABELS[i.id]?.[l.locale] ?? i.id)}</td>` +
           `<td>${i.value === null ? '—' : escapeHtml(String(i.value))}</td><td>${escapeHtml(formatBand(i.target))}</td>` +
           `<td class="${i.ok ? 'ok' : 'bad'}">${i.ok ? '✓' : '✗'}</td></tr>`,
       ),
     )
     .join('');
-  return `<table><thead><tr><th>Language</th><th>Indicator</th><th>Value</th><th>Target</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>본문 / Text</th><th>지표 / Indicator</th><th>값 / Value</th><th>목표 / Target</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function findingsList(report: DisclosureReport): string {
-  const items = report.locales.flatMap((l) =>
-    l.check.findings.map(
-      (f) => `<li>[${l.locale}] <b>${escapeHtml(f.severity)}</b> ${escapeHtml(f.rule)}: ${escapeHtml(f.message)}</li>`,
-    ),
-  );
-  return items.length ? `<ul>${items.join('')}</ul>` : '<p class="ok">No findings. 지적 사항 없음.</p>';
+  // Each language's findings under a heading of its own, worded in that language (no ids, no "[ko]").
+  const parts = report.locales
+    .filter((l) => l.check.findings.length > 0)
+    .map((l) => {
+      const heading = `${TEXT_NAMES[l.locale]}: ${findingCounts(l.check.findings, l.locale)}`;
+      const items = l.check.findings.map((f) => {
+        const name = ruleName(f.rule, l.locale, report.ruleLabels[l.locale]);
+        return `<li><b>${escapeHtml(severityName(f.severity, l.locale))}</b> · ${escapeHtml(name)}: ${escapeHtml(f.message)}</li>`;
+      });
+      return `<h3 lang="${l.locale}">${escapeHtml(heading)}</h3><ul lang="${l.locale}">${items.join('')}</ul>`;
+    });
+  return parts.length ? parts.join('') : '<p class="ok">지적 사항 없음. No findings.</p>';
 }
 
 /**

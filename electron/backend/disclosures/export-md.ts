@@ -1,3 +1,4 @@
+import { findingLine, TEXT_NAMES } from '../../../shared/disclosures/finding-words.ts';
 import { formatBand, formatDay, INDICATOR_LABELS, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
 
 /** Escapes Markdown syntax in a value put into Markdown (variables, titles). */
@@ -18,7 +19,7 @@ export function renderDisclosureMarkdown(report: DisclosureReport): string {
   const lines: string[] = [
     `# ${escapeMarkdown(d.title)}`,
     '',
-    `- 표면 / Surface: ${SURFACE_LABELS[d.surface]?.ko} / ${SURFACE_LABELS[d.surface]?.en} (\`${d.surface}\`)`,
+    `- 표면 / Surface: ${SURFACE_LABELS[d.surface]?.ko} / ${SURFACE_LABELS[d.surface]?.en ?? d.surface}`,
     `- 상태 / Status: ${STATUS_LABELS[d.status]?.ko} / ${STATUS_LABELS[d.status]?.en}, v${d.version}`,
     `- 시행일 / Effective: ${formatDay(d.effectiveAt, report.timeZone)}`,
     `- 생성 / Generated: ${formatDay(report.generatedAt, report.timeZone)}`,
@@ -33,16 +34,21 @@ export function renderDisclosureMarkdown(report: DisclosureReport): string {
     '',
     '## 읽기 쉬움 / Readability',
     '',
-    '| Language | Indicator | Value | Target | |',
+    '| 본문 / Text | 지표 / Indicator | 값 / Value | 목표 / Target | |',
     '| --- | --- | --- | --- | --- |',
     ...report.locales.flatMap((l) =>
       l.check.readability.indicators.map(
         (i) =>
-          `| ${l.locale} | ${INDICATOR_LABELS[i.id]?.[l.locale] ?? i.id} | ${i.value ?? '—'} | ${formatBand(i.target)} | ${i.ok ? '✓' : '✗'} |`,
+          `| ${TEXT_NAMES[l.locale]} | ${INDICATOR_LABELS[i.id]?.[l.locale] ?? i.id} | ${i.value ?? '—'} | ${formatBand(i.target)} | ${i.ok ? '✓' : '✗'} |`,
       ),
     ),
     '',
   ];
+  const withFindings = report.locales.filter((l) => l.check.findings.length > 0);
+  if (withFindings.length) lines.push('## 지적 사항 / Findings', '');
+  for (const l of withFindings) {
+    lines.push(`### ${TEXT_NAMES[l.locale]}`, '', ...l.check.findings.map((f) => `- ${escapeMarkdown(findingLine(f, l.locale, report.ruleLabels[l.locale]))}`), '');
+  }
   for (const l of report.locales) {
     lines.push(`## ${l.locale === 'ko' ? '한국어' : 'English'}`, '', fillVariables(l.text, l.variables).trim(), '');
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { findingCounts, findingLine, TEXT_NAMES } from '../../../shared/disclosures/finding-words.ts';
 import type { BlockNode, InlineNode } from '../../../shared/disclosures/markdown.ts';
 import { formatBand, formatDay, INDICATOR_LABELS, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
 import { resourcesDir } from './resources.ts';
@@ -183,19 +184,16 @@ function cover(doc: Doc, report: DisclosureReport): void {
     [243, 120, 120],
   );
 
-  const counts = report.locales.map((l) => {
-    const e = l.check.findings.filter((f) => f.severity === 'error').length;
-    const w = l.check.findings.filter((f) => f.severity === 'warning').length;
-    return `${l.locale === 'ko' ? '한국어' : 'English'}: ${e} error(s), ${w} warning(s)`;
-  });
+  const counts = report.locales.map((l) => `${TEXT_NAMES[l.locale]}: ${findingCounts(l.check.findings, l.locale)}`);
   const width = doc.page.width - left - doc.page.margins.right;
   const line = (text: string, color: string, x = left) =>
     writeRuns(doc, [{ text, bold: false, emphasis: false, link: null, color }], { size: 9.5, x, width: width - (x - left) });
   line(`지적 사항 / Findings — ${counts.join('   ·   ')}`, COLORS.text);
   for (const l of report.locales) {
     const shown = l.check.findings.slice(0, 8);
-    for (const f of shown) line(`[${l.locale}] ${f.rule}: ${f.message}`, f.severity === 'error' ? COLORS.bad : COLORS.muted, left + 10);
-    if (l.check.findings.length > shown.length) line(`[${l.locale}] … +${l.check.findings.length - shown.length}`, COLORS.muted, left + 10);
+    for (const f of shown) line(findingLine(f, l.locale, report.ruleLabels[l.locale]), f.severity === 'error' ? COLORS.bad : COLORS.muted, left + 10);
+    const more = l.check.findings.length - shown.length;
+    if (more > 0) line(l.locale === 'ko' ? `… 한국어 본문의 지적 사항 ${more}건 더` : `… ${more} more in the English text`, COLORS.muted, left + 10);
   }
   doc.fillColor(COLORS.text).moveDown(1);
 

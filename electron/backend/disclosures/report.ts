@@ -19,6 +19,8 @@ export interface DisclosureReport {
   locales: LocaleReport[];
   /** Required elements of the surface with their label and whether each language has them. */
   checklist: { rule: string; label: Record<Locale, string>; present: Record<Locale, boolean> }[];
+  /** Each language's names of its rule set's required elements, by rule id (findings are worded with them). */
+  ruleLabels: Record<Locale, Record<string, string>>;
   generatedAt: number;
   /** The workspace time zone: dates on exports are calendar dates there. */
   timeZone: string;
@@ -59,7 +61,9 @@ export function buildReport(
       en: !locales[1]!.check.missing.includes(rule),
     },
   }));
-  return { disclosure, locales, checklist, generatedAt: now, timeZone };
+  const labelsOf = (locale: Locale) =>
+    Object.fromEntries(rules.rules[locale].requirements.filter((r) => r.surfaces.includes(disclosure.surface)).map((r) => [r.id, r.label]));
+  return { disclosure, locales, checklist, ruleLabels: { ko: labelsOf('ko'), en: labelsOf('en') }, generatedAt: now, timeZone };
 }
 
 /** Labels of the readability indicators, per locale (cover page, HTML, Markdown). */
