@@ -1,19 +1,11 @@
 import type { GenericMapping, ImportSummary } from '../../../shared/contract/imports.ts';
 import type { Db } from './connection.ts';
 
-/** The provenance of a new import. */
-export interface NewImport {
-  fileName: string;
-  filePath: string | null;
-  sizeBytes: number;
-  sha256: string;
-  adapter: string;
-  kind: string;
-  encoding: string;
-  mapping: GenericMapping | null;
-  timeZone: string;
-  startedAt: number;
-}
+/** The provenance of a new import: the fields of its summary known when it starts. */
+export type NewImport = Pick<
+  ImportSummary,
+  'fileName' | 'filePath' | 'sizeBytes' | 'sha256' | 'adapter' | 'kind' | 'encoding' | 'mapping' | 'timeZone' | 'startedAt'
+>;
 
 /** Inserts an import row (inside the file's transaction) and returns its id. */
 export function insertImport(db: Db, i: NewImport): number {
