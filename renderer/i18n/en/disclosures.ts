@@ -151,7 +151,7 @@ export const disclosures = {
   variables: {
     heading: 'Template variables',
     fromWorkspace: 'from this workspace’s cost model',
-    fromDefaults: 'from the default cost model (Kakao’s own message sizes and the tariff range cited in the 2016 KCC case)',
+    fromDefaults: 'from the default cost model (the figures of the 2016 KCC case)',
     name: 'Variable',
     overridesHint: 'Names and paths for this workspace, used in both languages. Leave empty for the default.',
     save: 'Save values',

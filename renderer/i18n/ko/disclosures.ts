@@ -153,7 +153,7 @@ export const disclosures: Messages['disclosures'] = {
   variables: {
     heading: '템플릿 변수',
     fromWorkspace: '이 워크스페이스의 비용 모델 값',
-    fromDefaults: '기본 비용 모델 값(2016년 방송통신위원회 사건에서 카카오가 밝힌 메시지 크기와 인용된 요금 범위)',
+    fromDefaults: '기본 비용 모델 값(2016년 방송통신위원회 사건의 수치)',
     name: '변수',
     overridesHint: '이 워크스페이스에서 쓰는 이름과 경로입니다. 두 언어에 함께 쓰이며, 비워 두면 기본값을 씁니다.',
     save: '값 저장',
