@@ -1,14 +1,16 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { userError } from '../../../shared/contract/errors.ts';
 import { eventNames, type EventMap, type EventName } from '../../../shared/contract/events.ts';
 import type { BackendHost } from '../context.ts';
 import { HandlerContext } from '../context.ts';
-import { dispatchToEnvelope, toAppError } from '../dispatch.ts';
+import { dispatchToEnvelope } from '../dispatch.ts';
 import { holdUploadRoot, receiveUpload } from '../import/upload.ts';
 import { ensureWatcher, stopWatcher } from '../import/watch-folder.ts';
 import type { SettingsStore } from '../settings-store.ts';
+import { cookieHeader, hasLaunchCookie, hasTokenHeader, makeSecrets, refuseForeign, safeEqual, type BridgeSecrets } from './guard.ts';
+import { readJsonBody, sendEnvelope, sendError } from './http-io.ts';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,8 +31,8 @@ export const BROWSER_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const COOKIE = 'nd_token';
-const MAX_BODY = 64 * 1024 * 1024;
+/** The meta tag index.html carries the token in, for the page's own script (read once, never in the URL). */
+export const TOKEN_META = 'notice-desk-token';
 
 export interface BridgeOptions {
   /** Folder of the built renderer (index.html and assets). */
@@ -39,57 +41,51 @@ export interface BridgeOptions {
   /** Fixed token (tests); a random one per launch otherwise. */
   token?: string;
   port?: number;
+  /** Told of every answered request (status, and why when refused): the launcher logs refusals, tests check them. */
+  onRequest?: (entry: BridgeRequestLog) => void;
+}
+
+/** One answered request, as `onRequest` is told of it. */
+export interface BridgeRequestLog {
+  method: string;
+  path: string;
+  status: number;
+  /** The request's Origin header, when it sent one. */
+  origin: string | null;
+  /** The English reason of a refusal. */
+  reason?: string;
 }
 
 export interface RunningBridge {
+  /** The first-load address: carries the token once; the server swaps it for the cookie and sends the page to `/`. */
   url: string;
+  /** The app's own origin (`http://127.0.0.1:<port>`), which every call must come from. */
+  origin: string;
   port: number;
   token: string;
   ctx: HandlerContext;
   close(): Promise<void>;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(req: http.IncomingMessage): string | null {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return null;
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('Request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
+const SECURITY_HEADERS = {
+  'content-security-policy': BROWSER_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
 
 /**
  * Browser mode: serves the built renderer and the handler map on 127.0.0.1 only, on a random free
- * port, behind a per-launch secret token. The first page load carries `?token=`; the server answers
- * with an HttpOnly SameSite=Strict cookie so the page's own assets and calls carry it too. Any
- * request without the token, or with a Host header other than the loopback address, is refused.
+ * port. Every request must name the loopback host and come from the app's own origin (Origin and
+ * Sec-Fetch-Site); every /api request carries the per-launch token in the `x-notice-desk-token`
+ * header (a cookie alone is not enough); the page and its assets need the launch cookie, which the
+ * first load (`/?token=…`) sets before redirecting to `/`, so the token leaves the address bar. The
+ * token reaches the page's script in a meta tag of index.html. Oversized bodies get 413.
  */
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
   const streams = new Set<http.ServerResponse>();
   const host: BackendHost = {
     transport: 'browser',
@@ -104,87 +100,92 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   // The watched exports folder of whichever workspace is open (polls; idle without one).
   ensureWatcher(ctx);
   const rendererDir = path.resolve(options.rendererDir);
-  let port = 0;
+  let secrets: BridgeSecrets = makeSecrets(0, options.token);
 
   const server = http.createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(error instanceof Error ? error.message : 'internal error');
-    });
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const record = (status: number, reason?: string) =>
+      options.onRequest?.({ method: req.method ?? 'GET', path: pathname, status, origin: req.headers.origin ?? null, ...(reason ? { reason } : {}) });
+    void handle(req, res, record).catch((error: unknown) => record(sendError(req, res, error, SECURITY_HEADERS), String(error)));
   });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const hostHeader = req.headers.host ?? '';
-    if (hostHeader !== `127.0.0.1:${port}` && hostHeader !== `localhost:${port}`) {
-      res.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden host');
-      return;
+  type Log = (status: number, reason?: string) => void;
+
+  function refuse(req: http.IncomingMessage, res: http.ServerResponse, record: Log, error: unknown, status?: number): void {
+    const sent = sendError(req, res, error, SECURITY_HEADERS, status);
+    record(sent, error instanceof Error ? error.message : String(error));
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, record: Log): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${secrets.port}`);
+    const foreign = refuseForeign(req, secrets.port);
+    if (foreign) return refuse(req, res, record, foreign.error, foreign.status);
+    if (url.pathname.startsWith('/api/')) {
+      if (!hasTokenHeader(req, secrets)) return refuse(req, res, record, userError('unauthorized', 'bridge.unauthorized'), 401);
+      return api(req, res, url, record);
     }
-    const given = url.searchParams.get('token') ?? req.headers['x-notice-desk-token'] ?? cookieToken(req);
-    if (typeof given !== 'string' || !safeEqual(given, token)) {
-      res.writeHead(401, { 'content-type': 'text/plain' }).end('Missing or wrong token');
-      return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return refuse(req, res, record, userError('bad-input', 'bridge.method-not-allowed', { path: url.pathname, method: req.method ?? '' }), 405);
     }
-    const common = {
-      'content-security-policy': BROWSER_CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-      'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-    };
-    if (url.pathname.startsWith('/api/call/')) {
-      if (req.method !== 'POST') {
-        res.writeHead(405, common).end();
-        return;
-      }
+    const given = url.searchParams.get('token');
+    if (given !== null) {
+      // The first load: swap the token for the cookie and send the page to the same address without it.
+      if (!safeEqual(given, secrets.token)) return refuse(req, res, record, userError('unauthorized', 'bridge.unauthorized'), 401);
+      url.searchParams.delete('token');
+      res.writeHead(303, { ...SECURITY_HEADERS, 'set-cookie': cookieHeader(secrets), location: url.pathname + url.search }).end();
+      return record(303);
+    }
+    if (!hasLaunchCookie(req, secrets)) return refuse(req, res, record, userError('unauthorized', 'bridge.unauthorized'), 401);
+    serveStatic(url.pathname, req, res, record);
+  }
+
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, record: Log): Promise<void> {
+    const post = req.method === 'POST';
+    if (url.pathname.startsWith('/api/call/') && post) {
       const name = decodeURIComponent(url.pathname.slice('/api/call/'.length));
-      const body = await readBody(req);
-      let payload: unknown;
-      try {
-        payload = body ? JSON.parse(body) : {};
-      } catch {
-        res.writeHead(400, { ...common, 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ ok: false, error: { code: 'bad-input', message: 'The request body is not JSON.' } }));
-        return;
-      }
-      const envelope = await dispatchToEnvelope(name, payload, ctx);
-      res.writeHead(200, { ...common, 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(envelope));
-      return;
+      const payload = await readJsonBody(req, name);
+      sendEnvelope(res, 200, await dispatchToEnvelope(name, payload, ctx), SECURITY_HEADERS);
+      return record(200);
     }
-    if (url.pathname === '/api/upload') {
-      // Browser mode's drag-and-drop and file picker: the body is streamed to a temp file for import.
-      if (req.method !== 'POST') {
-        res.writeHead(405, common).end();
-        return;
-      }
-      const envelope = await receiveUpload(req, url.searchParams.get('name') ?? 'upload').then(
-        (file) => ({ ok: true as const, value: { path: file } }),
-        (error: unknown) => ({ ok: false as const, error: toAppError(error).toShape() }),
-      );
-      res.writeHead(200, { ...common, 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(envelope));
-      return;
+    if (url.pathname === '/api/upload' && post) {
+      // Browser mode's drag-and-drop and file picker: the body is streamed to a private temp file for import.
+      const file = await receiveUpload(req, url.searchParams.get('name') ?? 'upload');
+      sendEnvelope(res, 200, { ok: true, value: { path: file } }, SECURITY_HEADERS);
+      return record(200);
     }
-    if (url.pathname === '/api/events') {
-      res.writeHead(200, { ...common, 'content-type': 'text/event-stream', connection: 'keep-alive' });
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      // A fetch stream (the page sends the token header, which EventSource cannot).
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
       res.write(`: connected ${eventNames.join(',')}\n\n`);
       streams.add(res);
       req.on('close', () => streams.delete(res));
-      return;
+      return record(200);
     }
-    serveStatic(url.pathname, res, common);
+    const known = url.pathname.startsWith('/api/call/') || url.pathname === '/api/upload' || url.pathname === '/api/events';
+    const error = known
+      ? userError('bad-input', 'bridge.method-not-allowed', { path: url.pathname, method: req.method ?? '' })
+      : userError('not-found', 'bridge.not-found', { path: url.pathname });
+    return refuse(req, res, record, error, known ? 405 : 404);
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse, headers: Record<string, string>): void {
+  function serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse, record: Log): void {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = path.resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { ...headers, 'content-type': 'text/plain' }).end('Not found');
-      return;
+      return refuse(req, res, record, userError('not-found', 'bridge.not-found', { path: pathname }), 404);
     }
-    res.writeHead(200, { ...headers, 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
+    const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+    if (relative === 'index.html') {
+      // The page's script reads the token here: it never has to be in the address bar.
+      const meta = `<meta name="${TOKEN_META}" content="${secrets.token}">`;
+      const html = fs.readFileSync(file, 'utf8').replace(/<head>/i, (head) => `${head}${meta}`);
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type }).end(req.method === 'HEAD' ? undefined : html);
+    } else {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': type });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).pipe(res);
+    }
+    record(200);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -192,11 +193,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const address = server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
+  secrets = makeSecrets(typeof address === 'object' && address ? address.port : 0, options.token ?? secrets.token);
+  const origin = `http://127.0.0.1:${secrets.port}`;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    port,
-    token,
+    url: `${origin}/?token=${secrets.token}`,
+    origin,
+    port: secrets.port,
+    token: secrets.token,
     ctx,
     close: () =>
       new Promise<void>((resolve) => {
