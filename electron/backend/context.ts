@@ -3,6 +3,7 @@ import { userError } from '../../shared/contract/errors.ts';
 import type { EventMap, EventName } from '../../shared/contract/events.ts';
 import type { Db } from './db/connection.ts';
 import { closeWorkerConnection } from './metrics/query-pool.ts';
+import { allowAnyPath, type PathPolicy } from './paths/policy.ts';
 import type { SettingsStore } from './settings-store.ts';
 
 /** What the process hosting the backend provides (Electron main, the loopback bridge, the CLI, tests). */
@@ -11,8 +12,16 @@ export interface BackendHost {
   settings: SettingsStore;
   /** Pushes an event to the UI, where there is one. */
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
-  /** Native file dialog (Electron only). */
-  pickPath?(mode: 'create' | 'open'): Promise<string | null>;
+  /**
+   * Which caller paths are accepted (electron/backend/paths). Electron main and the bridge always
+   * set one; without it (the CLI, in-process tests) any path goes, as the user typed it in a shell.
+   */
+  paths?: PathPolicy;
+  /**
+   * Native dialog (Electron only): a workspace file to create or open, or a folder to watch. The
+   * host grants what the user picked to the path policy before returning it.
+   */
+  pickPath?(mode: PickMode): Promise<string | null>;
   /** Opens an http(s) link in the system browser (Electron only). */
   openExternal?(url: string): Promise<void>;
 }
@@ -23,13 +32,19 @@ export interface WorkspaceSession {
   db: Db;
 }
 
+/** What a native dialog picks: a workspace to create or open, or a folder to watch. */
+export type PickMode = 'create' | 'open' | 'folder';
+
 /** The state every handler sees. */
 export class HandlerContext {
   readonly host: BackendHost;
+  /** The host's path policy: every handler taking a path calls `paths.check(path, use)` first. */
+  readonly paths: PathPolicy;
   session: WorkspaceSession | null = null;
 
   constructor(host: BackendHost) {
     this.host = host;
+    this.paths = host.paths ?? allowAnyPath();
   }
 
   /** The open workspace, or a `no-workspace` error the UI can act on. */

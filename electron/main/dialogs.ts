@@ -1,8 +1,17 @@
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { Locale } from '../../shared/contract/settings.ts';
+import type { PickMode } from '../backend/context.ts';
+import type { PathUse } from '../backend/paths/policy.ts';
 import { shellStrings } from './menu-strings.ts';
 
-export type PickMode = 'create' | 'open';
+export type { PickMode } from '../backend/context.ts';
+
+/** What a path picked in each dialog is granted for (and nothing else). */
+export const PICK_GRANTS: Record<PickMode, PathUse> = {
+  create: 'workspace-create',
+  open: 'workspace-open',
+  folder: 'watch-folder',
+};
 
 /** File filter for workspaces (SQLite files). */
 export function workspaceFilters(locale: Locale): { name: string; extensions: string[] }[] {
@@ -36,4 +45,15 @@ export function openDialogOptions(locale: Locale, defaultDir: string): OpenDialo
 /** A picked save path with the `.sqlite` extension added when the user typed none. */
 export function withSqliteExtension(file: string): string {
   return /\.[^/\\]+$/.test(file) ? file : `${file}.sqlite`;
+}
+
+/** Options of the folder dialog for `workspace:pickPath` in folder mode (the watched exports folder). */
+export function folderDialogOptions(locale: Locale, defaultDir: string): OpenDialogOptions {
+  const s = shellStrings(locale);
+  return {
+    title: s.folderTitle,
+    buttonLabel: s.folderButton,
+    defaultPath: defaultDir,
+    properties: ['openDirectory', 'createDirectory'],
+  };
 }

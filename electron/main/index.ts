@@ -8,8 +8,17 @@ import type { Settings } from '../../shared/contract/settings.ts';
 import { HandlerContext, type BackendHost } from '../backend/context.ts';
 import { dispatch, toAppError } from '../backend/dispatch.ts';
 import { ensureWatcher } from '../backend/import/watch-folder.ts';
+import { GrantPathPolicy } from '../backend/paths/policy.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol.ts';
-import { createDialogOptions, openDialogOptions, withSqliteExtension, type PickMode } from './dialogs.ts';
+import {
+  createDialogOptions,
+  folderDialogOptions,
+  openDialogOptions,
+  PICK_GRANTS,
+  withSqliteExtension,
+  type PickMode,
+} from './dialogs.ts';
+import { bindDropGrants } from './drop-grants.ts';
 import { bindContract } from './ipc.ts';
 import { shellStrings } from './menu-strings.ts';
 import { menuTemplate } from './menu.ts';
@@ -33,8 +42,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP
 
 let win: BrowserWindow | null = null;
 
-/** Native open/save dialog for `workspace:pickPath` and the File menu. */
-async function pickPath(mode: PickMode, settings: Settings): Promise<string | null> {
+/** Native open/save/folder dialog for `workspace:pickPath` and the File menu (no grant). */
+async function showPickDialog(mode: PickMode, settings: Settings): Promise<string | null> {
   const dir = app.getPath('documents');
   const parent = win ?? undefined;
   if (mode === 'create') {
@@ -42,7 +51,7 @@ async function pickPath(mode: PickMode, settings: Settings): Promise<string | nu
     const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : withSqliteExtension(result.filePath);
   }
-  const options = openDialogOptions(settings.locale, dir);
+  const options = mode === 'folder' ? folderDialogOptions(settings.locale, dir) : openDialogOptions(settings.locale, dir);
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
@@ -66,13 +75,21 @@ function start(): void {
       }),
   });
   const settings = observeSettings(store, (next) => applySettings(next));
+  // Only paths the user chose: a dialog shown here, a drop (via the preload), or a recent workspace.
+  const pathPolicy = new GrantPathPolicy({ recent: () => settings.get().recentWorkspaces });
+  /** Shows the dialog and grants what the user picked, for that dialog's use only. */
+  const pickPath = async (mode: PickMode): Promise<string | null> => {
+    const picked = await showPickDialog(mode, settings.get());
+    return picked === null ? null : pathPolicy.allow(picked, PICK_GRANTS[mode]);
+  };
   const host: BackendHost = {
     transport: 'electron',
     settings,
+    paths: pathPolicy,
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       if (win && !win.isDestroyed()) win.webContents.send(event, payload);
     },
-    pickPath: (mode) => pickPath(mode, settings.get()),
+    pickPath,
     openExternal: async (url) => {
       if (isSafeExternalUrl(url)) await shell.openExternal(url);
     },
@@ -80,11 +97,10 @@ function start(): void {
   const ctx = new HandlerContext(host);
   // The watched exports folder polls from launch, not only once the Imports page has asked.
   ensureWatcher(ctx);
-  bindContract(
-    ipcMain,
-    ctx,
-    (event) => !!win && event.sender === win.webContents && isTrustedSender(event.senderFrame, win.webContents.mainFrame),
-  );
+  const fromAppWindow = (event: Electron.IpcMainEvent | Electron.IpcMainInvokeEvent) =>
+    !!win && event.sender === win.webContents && isTrustedSender(event.senderFrame, win.webContents.mainFrame);
+  bindContract(ipcMain, ctx, fromAppWindow);
+  bindDropGrants(ipcMain, pathPolicy, fromAppWindow);
 
   /** Runs a call for the menu, showing a failure in a native message box. */
   const run = async <K extends CallName>(name: K, input: InputOf<K>): Promise<void> => {
@@ -96,7 +112,7 @@ function start(): void {
     }
   };
   const pickAndRun = async (mode: PickMode) => {
-    const file = await pickPath(mode, settings.get());
+    const file = await pickPath(mode);
     if (file) await run(mode === 'create' ? 'workspace:create' : 'workspace:open', { path: file });
   };
   const notifySettings = () => host.emit('data:changed', { reason: 'settings' });

@@ -29,6 +29,8 @@ export interface ShellStrings {
   openTitle: string;
   createButton: string;
   openButton: string;
+  folderTitle: string;
+  folderButton: string;
   errorTitle: string;
 }
 
@@ -61,6 +63,8 @@ const en: ShellStrings = {
   openTitle: 'Open a workspace',
   createButton: 'Create',
   openButton: 'Open',
+  folderTitle: 'Choose the folder to watch for exports',
+  folderButton: 'Watch This Folder',
   errorTitle: 'Notice Desk could not do that',
 };
 
@@ -93,6 +97,8 @@ const ko: ShellStrings = {
   openTitle: '작업 공간 열기',
   createButton: '만들기',
   openButton: '열기',
+  folderTitle: '내보내기 파일을 지켜볼 폴더 고르기',
+  folderButton: '이 폴더 지켜보기',
   errorTitle: 'Notice Desk가 요청을 처리하지 못했습니다',
 };
 

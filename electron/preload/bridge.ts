@@ -9,9 +9,14 @@ import {
   type EventName,
 } from '../../shared/contract/index.ts';
 
+/** The channel main grants dropped files on (electron/main/drop-grants.ts; kept here too, the preload bundles nothing of main). */
+export const DROP_CHANNEL = 'paths:dropped';
+
 /** The part of Electron's ipcRenderer the preload uses (a fake in unit tests). */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  /** Electron's synchronous send (the drop grant); without it no file is ever granted. */
+  sendSync?(channel: string, ...args: unknown[]): unknown;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
@@ -36,6 +41,8 @@ export function unwrapEnvelope(name: string, envelope: unknown): unknown {
  * `ipcRenderer.invoke` of the call's name, envelope unwrapped, errors rejected as the plain
  * AppError shape, which survives contextBridge), `on`
  * for the contract's events only, and `pathForFile`. Raw ipcRenderer never leaves this closure.
+ * `pathForFile` is how a dropped or picked file becomes importable: its disk path comes from
+ * webUtils (never from the page) and main grants it for 'import' only, answering its real path.
  */
 export function createPreloadBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike): Bridge {
   const call = {} as Record<string, (input: unknown) => Promise<unknown>>;
@@ -55,12 +62,15 @@ export function createPreloadBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike
     pathForFile(file: unknown): string | null {
       if (typeof file !== 'object' || file === null) return null;
       // No instanceof check: a File from the page crosses the context bridge; webUtils judges it.
+      let result: string;
       try {
-        const result = webUtils.getPathForFile(file as File);
-        return result === '' ? null : result;
+        result = webUtils.getPathForFile(file as File);
       } catch {
         return null;
       }
+      if (result === '' || !ipc.sendSync) return null;
+      const granted = ipc.sendSync(DROP_CHANNEL, [result]);
+      return Array.isArray(granted) && typeof granted[0] === 'string' ? granted[0] : null;
     },
     on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void {
       if (!eventNames.includes(event)) throw new AppError('bad-input', `Unknown event: ${String(event)}`);

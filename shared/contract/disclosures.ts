@@ -141,15 +141,16 @@ export const disclosureCalls = {
     z.object({ text, locale: z.enum(['ko', 'en']), surface }).strict(),
   ),
   /**
-   * Exports a disclosure as pdf, html or md. With `path`, writes that file (the user chose it) and
-   * returns its path; without, returns the bytes as base64 (browser-mode download).
+   * Exports a disclosure as pdf, html or md. With `path`, writes that file and returns its path:
+   * only a path the user chose (Electron's save dialog, the CLI), refused in browser mode. Without
+   * it, returns the bytes as base64 (a download).
    */
   'disclosures:export': call<DisclosureExport>()(
     z
       .object({
         id,
         format: z.enum(['pdf', 'html', 'md']),
-        path: z.string().min(1).optional(),
+        path: z.string().min(1).max(4096).optional(),
       })
       .strict(),
   ),

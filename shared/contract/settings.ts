@@ -34,6 +34,16 @@ export const defaultSettings: Settings = {
 
 export const settingsCalls = {
   'settings:get': call<Settings>()(z.object({}).strict()),
-  /** Changes what the user chooses in Settings (not the watched-folder confirmations, which only the backend records). */
-  'settings:set': call<Settings>()(settingsSchema.omit({ watchConsents: true }).partial().strict()),
+  /**
+   * Changes what the user chooses in Settings (not the watched-folder confirmations, which only the
+   * backend records). Recent workspaces can only be cleared: they are opened without a dialog, so
+   * only the backend adds to them.
+   */
+  'settings:set': call<Settings>()(
+    settingsSchema
+      .omit({ watchConsents: true })
+      .extend({ recentWorkspaces: z.array(z.string()).max(0) })
+      .partial()
+      .strict(),
+  ),
 };

@@ -6,9 +6,10 @@ import { eventNames, type EventMap, type EventName } from '../../../shared/contr
 import type { BackendHost } from '../context.ts';
 import { HandlerContext } from '../context.ts';
 import { dispatchToEnvelope } from '../dispatch.ts';
-import { holdUploadRoot, receiveUpload } from '../import/upload.ts';
+import { holdUploadRoot, receiveUpload, uploadRoot } from '../import/upload.ts';
 import { ensureWatcher, stopWatcher } from '../import/watch-folder.ts';
-import type { SettingsStore } from '../settings-store.ts';
+import { BrowserPathPolicy } from '../paths/policy.ts';
+import { defaultConfigDir, type SettingsStore } from '../settings-store.ts';
 import { cookieHeader, hasLaunchCookie, hasTokenHeader, makeSecrets, refuseForeign, safeEqual, type BridgeSecrets } from './guard.ts';
 import { readJsonBody, sendEnvelope, sendError } from './http-io.ts';
 
@@ -41,6 +42,10 @@ export interface BridgeOptions {
   /** Fixed token (tests); a random one per launch otherwise. */
   token?: string;
   port?: number;
+  /** Browser mode's private workspaces folder (created by name, listed); default `<config dir>/workspaces`. */
+  workspacesDir?: string;
+  /** Paths given on the launch command line (typed in a shell, so trusted): granted to the page. */
+  launch?: { workspace?: string; watchFolder?: string };
   /** Told of every answered request (status, and why when refused): the launcher logs refusals, tests check them. */
   onRequest?: (entry: BridgeRequestLog) => void;
 }
@@ -87,9 +92,18 @@ const SECURITY_HEADERS = {
  */
 export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
   const streams = new Set<http.ServerResponse>();
+  // No caller path at all: uploads, the private workspaces folder, recents and the launch command only.
+  const paths = new BrowserPathPolicy({
+    uploadRoot,
+    workspacesDir: options.workspacesDir ?? path.join(defaultConfigDir(), 'workspaces'),
+    recent: () => options.settings.get().recentWorkspaces,
+  });
+  if (options.launch?.workspace) paths.allow(options.launch.workspace, 'workspace-open');
+  if (options.launch?.watchFolder) paths.allow(options.launch.watchFolder, 'watch-folder');
   const host: BackendHost = {
     transport: 'browser',
     settings: options.settings,
+    paths,
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       const data = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const res of streams) res.write(data);

@@ -135,7 +135,8 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       variables: workspaceVariables(session.db).values,
       timeZone: workspaceTimeZone(session.db),
       rules: loadDisclosureRules(),
-      ...(input.path !== undefined ? { path: input.path } : {}),
+      // A path only as the user chose it (Electron's save dialog, the CLI); browser mode downloads.
+      ...(input.path !== undefined ? { path: ctx.paths.check(input.path, 'export') } : {}),
     });
   },
 };

@@ -21,11 +21,13 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
   },
   'imports:start': (input, ctx) => {
     const session = ctx.workspace();
-    for (const file of input.files) {
+    // Only files the user chose, dropped or uploaded, by their real paths.
+    const files = input.files.map((file) => ctx.paths.check(file, 'import'));
+    for (const file of files) {
       if (!fs.existsSync(file)) throw new AppError('not-found', `${file} does not exist.`, { file });
     }
     const queue = importQueue(ctx);
-    const jobs = input.files.map((file) => ({
+    const jobs = files.map((file) => ({
       jobId: queue.enqueue(session.path, file, path.basename(file), input.options),
       file: path.basename(file),
     }));
@@ -43,7 +45,8 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
     fileName: input.importId ? `rejects-import-${input.importId}.csv` : 'rejects.csv',
     csv: rejectsCsv(ctx.workspace().db, input.importId),
   }),
-  'imports:preview': (input, ctx) => previewFile(ctx.session?.db ?? null, input.file, input.encoding, input.rows),
+  'imports:preview': (input, ctx) =>
+    previewFile(ctx.session?.db ?? null, ctx.paths.check(input.file, 'import'), input.encoding, input.rows),
   'imports:presets': (_input, ctx) => listPresets(ctx.workspace().db),
   'imports:savePreset': (input, ctx) => {
     const db = ctx.workspace().db;
@@ -61,10 +64,11 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
   },
   'imports:confirmWatchFolder': (input, ctx) => answerWatchPrompt(ctx, input.watch),
   'imports:setWatchFolder': (input, ctx) => {
-    if (input.path !== null && (!fs.existsSync(input.path) || !fs.statSync(input.path).isDirectory())) {
-      throw new AppError('not-found', `${input.path} is not a folder.`, { file: input.path });
+    const folder = input.path === null ? null : ctx.paths.check(input.path, 'watch-folder');
+    if (folder !== null && (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())) {
+      throw new AppError('not-found', `${folder} is not a folder.`, { file: folder });
     }
-    setWatchFolder(ctx.workspace().db, { path: input.path, enabled: input.path !== null && input.enabled });
+    setWatchFolder(ctx.workspace().db, { path: folder, enabled: folder !== null && input.enabled });
     // Chosen here, on this computer: no need to ask.
     rememberWatchConsent(ctx);
     ensureWatcher(ctx).tick();

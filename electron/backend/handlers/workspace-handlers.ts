@@ -2,12 +2,17 @@ import { userError } from '../../../shared/contract/errors.ts';
 import type { workspaceCalls } from '../../../shared/contract/workspace.ts';
 import type { HandlerContext } from '../context.ts';
 import { runJob } from '../jobs/run-job.ts';
+import { listWorkspaceFiles, workspaceFileForName } from '../paths/workspace-names.ts';
 import { describeWorkspace, openWorkspaceSession } from '../workspace.ts';
 import { isValidTimeZone } from '../../../shared/time-zone.ts';
 import type { HandlersFor } from './types.ts';
 
-/** Opens or creates, records it in recent workspaces, and tells the UI. */
-async function switchTo(ctx: HandlerContext, file: string, mode: 'create' | 'open') {
+/**
+ * Opens or creates, records it in recent workspaces, and tells the UI. The path must pass the
+ * host's path policy (chosen in a dialog, recent, or browser mode's workspaces folder).
+ */
+async function switchTo(ctx: HandlerContext, requested: string, mode: 'create' | 'open') {
+  const file = ctx.paths.check(requested, mode === 'create' ? 'workspace-create' : 'workspace-open');
   const session = await openWorkspaceSession(file, mode, {
     onProgress: (report) => ctx.host.emit('job:progress', { kind: 'workspace:migrate', ...report }),
   });
@@ -21,8 +26,10 @@ async function switchTo(ctx: HandlerContext, file: string, mode: 'create' | 'ope
 }
 
 export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
-  'workspace:create': (input, ctx) => switchTo(ctx, input.path, 'create'),
+  'workspace:create': (input, ctx) =>
+    switchTo(ctx, 'name' in input ? workspaceFileForName(ctx.paths, input.name) : input.path, 'create'),
   'workspace:open': (input, ctx) => switchTo(ctx, input.path, 'open'),
+  'workspace:list': (_input, ctx) => listWorkspaceFiles(ctx.paths),
   'workspace:close': async (_input, ctx) => {
     await ctx.close();
     ctx.host.emit('workspace:changed', { path: null });

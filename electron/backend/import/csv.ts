@@ -25,7 +25,7 @@ const SKIP = 5; // a malformed record: skipping to the end of its line
  * whose closing quote is followed by anything but the delimiter or a line end, or that is still
  * open at the end of the input or when its record reaches the cap, makes the record a reject
  * with the line it starts on; reading resumes on the next line after that line.
- * A record longer than the cap on a single line throws a RecordTooLongError.
+ * A record whose first line alone is longer than the cap throws a RecordTooLongError.
  */
 export class CsvReader {
   private readonly delimiter: number;
@@ -87,6 +87,7 @@ export class CsvReader {
         const c = s.charCodeAt(i);
         if (c === 34) {
           this.state = QUOTED;
+          this.quotedCr = false;
           i++;
         } else if ((c === 10 || c === 13) && this.values.length === 0) {
           // A blank line is not a record.
@@ -127,6 +128,7 @@ export class CsvReader {
         i = q + 1;
       } else if (state === QUOTE) {
         const c = s.charCodeAt(i);
+        this.quotedCr = false;
         if (c === 34) {
           this.field += '"';
           this.state = QUOTED;
@@ -158,10 +160,9 @@ export class CsvReader {
           if (c === 10 || c === 13) break;
           j++;
         }
-        if (this.rawChars < this.maxChars) {
-          this.raw.push(s.slice(i, Math.min(j, i + this.maxChars - this.rawChars)));
-          this.rawChars += j - i;
-        }
+        this.raw.push(s.slice(i, j));
+        this.rawChars += j - i;
+        if (this.rawChars > this.maxChars) throw new RecordTooLongError(this.recordLine, this.maxChars);
         if (j === n) return;
         this.onBad(this.recordLine, this.raw.join(''), this.badReason);
         this.line = this.recordLine + 1;
@@ -220,7 +221,8 @@ export class CsvReader {
   /** The record passed the cap: a reject when it spans lines (an unclosed quote), else an error. */
   private tooLong(s: string, rawStart: number, at: number): void {
     const raw = this.raw.join('') + s.slice(rawStart, at);
-    if (!/[\r\n]/.test(raw)) throw new RecordTooLongError(this.recordLine, this.maxChars);
+    const brk = raw.search(/[\r\n]/);
+    if (brk === -1 || brk > this.maxChars) throw new RecordTooLongError(this.recordLine, this.maxChars);
     this.reject(s, rawStart, at, `a quoted field opened on this line is not closed within ${this.maxChars} characters`);
   }
 
@@ -233,7 +235,8 @@ export class CsvReader {
     const rest = s.slice(at);
     const brk = raw.search(/[\r\n]/);
     if (brk === -1) {
-      // Still on the record's first line: skip to its end.
+      // Still on the record's first line: skip to its end (a line longer than the cap is still an error).
+      if (raw.length > this.maxChars) throw new RecordTooLongError(this.recordLine, this.maxChars);
       this.raw = [raw];
       this.rawChars = raw.length;
       this.badReason = reason;

@@ -263,7 +263,11 @@ async function prepareEntries(src: EntriesSource, fileName: string): Promise<Pre
     pendingBytes += part.data.length;
     head.push(part.data);
     if (part.final) {
-      objects = sampleObjects(new TextDecoder().decode(Buffer.concat(head)), { format: 'json' }, 5);
+      try {
+        objects = sampleObjects(new TextDecoder().decode(Buffer.concat(head)), { format: 'json' }, 5);
+      } catch {
+        // a limit passed in this day file is reported, naming it, by the real read
+      }
       head = [];
       if (objects.length > 0) break;
     }

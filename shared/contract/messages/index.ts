@@ -3,6 +3,7 @@ import { cliMessages } from './cli.ts';
 import { appMessages } from './app.ts';
 import { codeMessages } from './common.ts';
 import { importMessages } from './imports.ts';
+import { pathMessages } from './paths.ts';
 import { workspaceMessages } from './workspace.ts';
 import type { MessageParams, MessageText } from './define.ts';
 
@@ -19,6 +20,7 @@ export const errorMessages = {
   ...cliMessages,
   ...importMessages,
   ...bridgeMessages,
+  ...pathMessages,
 } satisfies Record<string, MessageText>;
 
 /** A key of `errorMessages`. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startBridge, type RunningBridge } from '../../../electron/backend/bridge/server.ts';
+import { startBridge, type BridgeOptions, type RunningBridge } from '../../../electron/backend/bridge/server.ts';
 import { JsonFileSettingsStore } from '../../../electron/backend/settings-store.ts';
 
 /** Where the built renderer is: NOTICE_DESK_RENDERER_DIR, else dist/renderer (built by `npm test`). */
@@ -43,6 +43,8 @@ export interface StartAppOptions {
   colorScheme?: 'light' | 'dark';
   locale?: string;
   viewport?: { width: number; height: number };
+  /** More options for the bridge (its workspaces folder is the run's temp folder unless given). */
+  bridgeOptions?: Partial<Omit<BridgeOptions, 'rendererDir' | 'settings'>>;
 }
 
 /**
@@ -56,7 +58,13 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   }
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'notice-desk-e2e-'));
   const settingsFile = path.join(dir, 'config', 'settings.json');
-  const bridge = await startBridge({ rendererDir: rendererDir(), settings: new JsonFileSettingsStore(settingsFile) });
+  // Browser mode creates and opens workspaces only in its own folder: here, the run's temp folder.
+  const bridge = await startBridge({
+    rendererDir: rendererDir(),
+    settings: new JsonFileSettingsStore(settingsFile),
+    workspacesDir: dir,
+    ...options.bridgeOptions,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { AppError, callNames, type CallName } from '../../../shared/contract/index.ts';
-import { createPreloadBridge, type IpcRendererLike } from '../../../electron/preload/bridge.ts';
+import { createPreloadBridge, DROP_CHANNEL, type IpcRendererLike } from '../../../electron/preload/bridge.ts';
+import { DROP_CHANNEL as MAIN_DROP_CHANNEL } from '../../../electron/main/drop-grants.ts';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
 /** A fake ipcRenderer that records invokes and answers from a table of envelopes. */
 function fakeIpc(answers: Partial<Record<CallName, unknown>> = {}) {
   const invoked: { channel: string; args: unknown[] }[] = [];
+  const sent: { channel: string; args: unknown[] }[] = [];
   const listeners = new Map<string, Set<Listener>>();
   const ipc: IpcRendererLike = {
     async invoke(channel, ...args) {
       invoked.push({ channel, args });
       return answers[channel as CallName] ?? { ok: true, value: null };
+    },
+    // Main's drop grant: answers each path's real path (here, the path itself).
+    sendSync(channel, ...args) {
+      sent.push({ channel, args });
+      return args[0];
     },
     on(channel, listener) {
       if (!listeners.has(channel)) listeners.set(channel, new Set());
@@ -24,7 +31,7 @@ function fakeIpc(answers: Partial<Record<CallName, unknown>> = {}) {
   const emit = (channel: string, payload: unknown) => {
     for (const l of listeners.get(channel) ?? []) l({ sender: 'main' }, payload);
   };
-  return { ipc, invoked, listeners, emit };
+  return { ipc, invoked, sent, listeners, emit };
 }
 
 /** Like Electron's webUtils: a path for a File, a TypeError for anything else. */
@@ -36,6 +43,10 @@ const webUtils = {
 };
 
 describe('the preload bridge', () => {
+  it('sends dropped files on the channel main grants them on', () => {
+    expect(DROP_CHANNEL).toBe(MAIN_DROP_CHANNEL);
+  });
+
   it('has exactly one verb per contract call and nothing else', () => {
     const bridge = createPreloadBridge(fakeIpc().ipc, webUtils);
     expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'pathForFile']);
@@ -79,11 +90,20 @@ describe('the preload bridge', () => {
     expect(() => bridge.on('settings:get' as 'data:changed', () => {})).toThrow(AppError);
   });
 
-  it('gives the path of a File and null for anything else', () => {
-    const bridge = createPreloadBridge(fakeIpc().ipc, webUtils);
+  it('gives the path of a File, granted by main for import, and null for anything else', () => {
+    const { ipc, sent } = fakeIpc();
+    const bridge = createPreloadBridge(ipc, webUtils);
     expect(bridge.pathForFile(new File(['x'], 'export.csv'))).toBe('/picked/export.csv');
     expect(bridge.pathForFile({ name: 'export.csv' })).toBeNull();
     expect(bridge.pathForFile('export.csv')).toBeNull();
     expect(bridge.pathForFile(new File(['x'], 'in-memory.txt'))).toBeNull();
+    // Only the File's own path went to main's grant channel, and only once.
+    expect(sent).toEqual([{ channel: DROP_CHANNEL, args: [['/picked/export.csv']] }]);
+  });
+
+  it('gives null when main refuses to grant the file', () => {
+    const { ipc } = fakeIpc();
+    ipc.sendSync = () => [null];
+    expect(createPreloadBridge(ipc, webUtils).pathForFile(new File(['x'], 'export.csv'))).toBeNull();
   });
 });
