@@ -74,7 +74,7 @@ async function browser(): Promise<void> {
     const call = async (name: string, input: unknown) => {
       const res = await fetch(`http://127.0.0.1:${app.bridge.port}/api/call/${name}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-notice-desk-token': app.bridge.token },
+        headers: { 'content-type': 'application/json', 'x-notice-desk-token': app.bridge.token, origin: app.bridge.origin },
         body: JSON.stringify(input),
       });
       return res.json();

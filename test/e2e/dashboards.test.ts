@@ -84,7 +84,7 @@ const PAGES = ['overview', 'notifications', 'data-charges', 'consent', 'urls'] a
 async function callApi(app: RunningApp, name: string, input: unknown): Promise<unknown> {
   const res = await fetch(`http://127.0.0.1:${app.bridge.port}/api/call/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-notice-desk-token': app.bridge.token },
+    headers: { 'content-type': 'application/json', 'x-notice-desk-token': app.bridge.token, origin: app.bridge.origin },
     body: JSON.stringify(input),
   });
   const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };

@@ -136,9 +136,9 @@ describe('the upload route of browser mode', () => {
     const bridge = await startBridge({ rendererDir: dir, settings: new JsonFileSettingsStore(path.join(dir, 's.json')) });
     try {
       const url = `http://127.0.0.1:${bridge.port}/api/upload?name=${encodeURIComponent('../발송 로그.csv')}`;
-      const refused = await fetch(url, { method: 'POST', body: 'a' });
+      const refused = await fetch(url, { method: 'POST', body: 'a', headers: { origin: bridge.origin } });
       expect(refused.status).toBe(401);
-      const res = await fetch(url, { method: 'POST', body: 'sent_at\n', headers: { 'x-notice-desk-token': bridge.token } });
+      const res = await fetch(url, { method: 'POST', body: 'sent_at\n', headers: { 'x-notice-desk-token': bridge.token, origin: bridge.origin } });
       const envelope = (await res.json()) as { ok: boolean; value: { path: string } };
       expect(envelope.ok).toBe(true);
       expect(path.basename(envelope.value.path)).toBe('발송 로그.csv');
