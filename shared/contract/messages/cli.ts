@@ -18,6 +18,10 @@ export const cliMessages = defineMessages({
     en: '{file}: cannot read the mapping file ({reason}).',
     ko: '{file}: 매핑 파일을 읽을 수 없습니다({reason}).',
   },
+  'cli.mapping-too-large': {
+    en: '{file}: too large for a mapping file (the limit is {limit}).',
+    ko: '{file}: 매핑 파일로 보기에는 너무 큽니다(한도 {limit}).',
+  },
   'cli.mapping-not-json': {
     en: '{file}: the mapping is not valid JSON (line {line}): {reason}',
     ko: '{file}: 매핑이 올바른 JSON이 아닙니다({line}번째 줄): {reason}',
@@ -25,6 +29,14 @@ export const cliMessages = defineMessages({
   'cli.mapping-invalid': {
     en: '{file}: entry "{entry}": {expected}',
     ko: '{file}: "{entry}" 항목: {expected}',
+  },
+  'cli.no-such-file': {
+    en: '{file}: no such file or folder to import.',
+    ko: '{file}: 가져올 파일이나 폴더가 없습니다.',
+  },
+  'cli.mapping-conflict': {
+    en: '{option} "{value}" disagrees with the mapping, which is for {kind} through the generic adapter.',
+    ko: '{option} 값("{value}")이 매핑과 맞지 않습니다. 매핑은 generic 어댑터로 {kind} 이벤트를 가져옵니다.',
   },
   'cli.mapping-and-preset': {
     en: 'Give either --mapping or --preset, not both.',

@@ -1,8 +1,13 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { adapterNames, importEncodings, type FileImportResult } from '../../../../shared/contract/imports.ts';
+import { userError } from '../../../../shared/contract/errors.ts';
+import { adapterNames, importEncodings, type FileImportResult, type GenericMapping } from '../../../../shared/contract/imports.ts';
 import { eventKinds, type EventKind } from '../../../../shared/domain/canonical.ts';
+import type { Db } from '../../db/connection.ts';
+import { listPresets } from '../../db/presets-repo.ts';
 import { importFiles } from '../../import/import-files.ts';
+import { readMappingFile } from '../mapping-file.ts';
 import { openWorkspaceInProcess } from '../../workspace.ts';
 import { isValidTimeZone } from '../../../../shared/time-zone.ts';
 import { UsageError, type CliCommand } from '../types.ts';
@@ -25,12 +30,20 @@ function summary(r: FileImportResult): string {
   return lines.join('\n');
 }
 
+/** The mapping of a preset saved in the workspace, or an error naming the presets there are. */
+function presetMapping(db: Db, name: string, workspace: string): GenericMapping {
+  const presets = listPresets(db);
+  const found = presets.find((p) => p.name === name);
+  if (!found) throw userError('not-found', 'cli.preset-not-found', { name, file: workspace, names: presets.map((p) => `"${p.name}"`).join(', ') || '—' });
+  return found.mapping;
+}
+
 export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import export files (canonical CSV/NDJSON/JSON or a vendor export) into a workspace',
   usage:
     'notice-desk import <file>... --workspace <ws> [--adapter auto|<name>] [--kind notifications|consent|urls] ' +
-    '[--encoding auto|utf-8|cp949|utf-16le|utf-16be] [--timezone <IANA zone>] [--json]',
+    '[--encoding auto|utf-8|cp949|utf-16le|utf-16be] [--timezone <IANA zone>] [--mapping <file.json> | --preset <name>] [--json]',
   help: [
     'Imports each file in its own transaction: all of it or nothing. Bad rows are rejected (kept in the',
     'workspace with line, column and reason) and the rest imports; events already in the workspace are',
@@ -43,6 +56,11 @@ export const importCommand: CliCommand = {
     '  --kind <kind>        force the kind of event: notifications, consent or urls',
     '  --encoding <enc>     auto (default: BOM, UTF-16, UTF-8, else CP949), utf-8, cp949, utf-16le, utf-16be',
     '  --timezone <zone>    zone of timestamps without an offset (default: the workspace time zone)',
+    '  --mapping <file>     a column mapping as the app\'s column mapper saves it (JSON): {"kind": "notifications",',
+    '                       "columns": {"sent_at": "발송일시", "recipient_id": "수신번호", …}, "timestampFormat":',
+    '                       "YYYY/MM/DD HH:mm:ss", "timeZone": null}; or a preset {"name", "header", "mapping"}.',
+    '                       Imports through the generic adapter with it',
+    '  --preset <name>      the mapping of a preset saved in this (existing) workspace by the column mapper',
     '  --json               print {"files": [{"file", "kind", "adapter", "encoding", "rowsRead", "imported",',
     '                       "duplicates", "rejected", "skipped", "rejects": [{"line", "column", "reason"}],',
     '                       "rejectsOmitted", "importId", "error"}]}; rejects are capped at 100 per file',
@@ -60,6 +78,8 @@ export const importCommand: CliCommand = {
         kind: { type: 'string' },
         encoding: { type: 'string', default: 'auto' },
         timezone: { type: 'string' },
+        mapping: { type: 'string' },
+        preset: { type: 'string' },
         json: { type: 'boolean' },
       },
     });
@@ -77,15 +97,31 @@ export const importCommand: CliCommand = {
     if (values.timezone !== undefined && !isValidTimeZone(values.timezone)) {
       throw new UsageError(`Unknown time zone "${values.timezone}". Use an IANA name such as Asia/Seoul.`);
     }
+    // Everything below is checked before the workspace is opened (opening creates it).
+    for (const file of positionals) if (!fs.existsSync(file)) throw userError('bad-input', 'cli.no-such-file', { file });
+    if (values.mapping !== undefined && values.preset !== undefined) throw userError('bad-input', 'cli.mapping-and-preset');
+    let mapping: GenericMapping | null = values.mapping !== undefined ? readMappingFile(values.mapping) : null;
+    if (values.preset !== undefined && !fs.existsSync(values.workspace)) throw userError('not-found', 'cli.workspace-missing', { file: values.workspace });
+    const usesMapping = values.mapping !== undefined || values.preset !== undefined;
+    if (usesMapping && values.adapter !== 'auto' && values.adapter !== 'generic') {
+      throw userError('bad-input', 'cli.mapping-conflict', { option: '--adapter', value: values.adapter, kind: mapping?.kind ?? 'events' });
+    }
+    const kindAgrees = (m: GenericMapping) => {
+      if (values.kind !== undefined && values.kind !== m.kind) throw userError('bad-input', 'cli.mapping-conflict', { option: '--kind', value: values.kind, kind: m.kind });
+      return m;
+    };
+    if (mapping) kindAgrees(mapping);
     const session = await openWorkspaceInProcess(values.workspace);
     let results: FileImportResult[];
     try {
+      if (values.preset !== undefined) mapping = kindAgrees(presetMapping(session.db, values.preset, values.workspace));
       results = await importFiles(
         session.db,
         positionals.map((p) => ({ path: path.resolve(p), name: p })),
         {
-          adapter: values.adapter as 'auto',
-          kind: (values.kind as EventKind | undefined) ?? null,
+          adapter: mapping ? 'generic' : (values.adapter as 'auto'),
+          kind: mapping?.kind ?? (values.kind as EventKind | undefined) ?? null,
+          mapping,
           encoding: values.encoding as 'auto',
           timeZone: values.timezone ?? null,
           onProgress: values.json
