@@ -46,6 +46,8 @@ export interface BridgeOptions {
   workspacesDir?: string;
   /** Paths given on the launch command line (typed in a shell, so trusted): granted to the page. */
   launch?: { workspace?: string; watchFolder?: string };
+  /** The largest upload accepted, in bytes (tests); MAX_UPLOAD_BYTES otherwise. */
+  uploadLimit?: number;
   /** Told of every answered request (status, and why when refused): the launcher logs refusals, tests check them. */
   onRequest?: (entry: BridgeRequestLog) => void;
 }
@@ -163,7 +165,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     }
     if (url.pathname === '/api/upload' && post) {
       // Browser mode's drag-and-drop and file picker: the body is streamed to a private temp file for import.
-      const file = await receiveUpload(req, url.searchParams.get('name') ?? 'upload');
+      const file = await receiveUpload(req, url.searchParams.get('name') ?? 'upload', options.uploadLimit);
       sendEnvelope(res, 200, { ok: true, value: { path: file } }, SECURITY_HEADERS);
       return record(200);
     }
