@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import type { InputOf } from '../../shared/contract/index.ts';
 import {
   pickWorkspacePath,
   useAppInfo,
@@ -6,6 +7,7 @@ import {
   useCreateWorkspace,
   useOpenWorkspace,
   useSettings,
+  useWorkspaceList,
 } from '../data/app-hooks.ts';
 import { api } from '../data/api.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -18,17 +20,11 @@ export function baseName(file: string): string {
   return file.split(/[\\/]/).filter(Boolean).pop() ?? file;
 }
 
-/** The path suggested for a new workspace: `<documentsDir>/notice-desk.sqlite`, in the host's separator. */
-export function defaultWorkspacePath(documentsDir: string | undefined): string {
-  if (!documentsDir) return 'notice-desk.sqlite';
-  const sep = documentsDir.includes('\\') && !documentsDir.includes('/') ? '\\' : '/';
-  return `${documentsDir.replace(/[\\/]+$/, '')}${sep}notice-desk.sqlite`;
-}
 
 interface WorkspaceFlow {
-  /** Creates a workspace: the host's save dialog, or (browser mode) the path dialog. */
+  /** Creates a workspace: the host's save dialog, or (browser mode) a name in the workspaces folder. */
   create(): Promise<void>;
-  /** Opens a workspace: the host's open dialog, or (browser mode) the path dialog. */
+  /** Opens a workspace: the host's open dialog, or (browser mode) the workspaces folder's list. */
   open(): Promise<void>;
   /** Opens a workspace by path (recent list). */
   openPath(path: string): Promise<void>;
@@ -45,7 +41,11 @@ export function useWorkspaceFlow(): WorkspaceFlow {
   return value;
 }
 
-/** Owns the workspace switching flow and its one path dialog; announces each switch. */
+/**
+ * Owns the workspace switching flow; announces each switch. The page never types a path: Electron
+ * shows its native dialogs (and main accepts only what they picked), browser mode creates by name
+ * in its own workspaces folder and opens from that folder's list or the recent ones.
+ */
 export function WorkspaceFlowProvider(props: { children: ReactNode }) {
   const { t } = useI18n();
   const report = useReportError();
@@ -57,8 +57,9 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
   const [status, setStatus] = useState('');
 
   const run = useCallback(
-    async (mode: 'create' | 'open', file: string) => {
-      const info = mode === 'create' ? await createMutation.mutateAsync(file) : await openMutation.mutateAsync(file);
+    async (mode: 'create' | 'open', target: InputOf<'workspace:create'>) => {
+      const info =
+        mode === 'create' || !('path' in target) ? await createMutation.mutateAsync(target) : await openMutation.mutateAsync(target.path);
       setStatus(t(mode === 'create' ? 'common.workspace.created' : 'common.workspace.opened', { name: info.name }));
     },
     [createMutation, openMutation, t],
@@ -69,7 +70,7 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
       try {
         const picked = await pickWorkspacePath(mode);
         if (picked !== null) {
-          await run(mode, picked);
+          await run(mode, { path: picked });
           return;
         }
         // Null means "cancelled" from Electron's native dialog, "no native dialog" in browser mode.
@@ -88,7 +89,7 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
       open: () => start('open'),
       openPath: async (file) => {
         try {
-          await run('open', file);
+          await run('open', { path: file });
         } catch (error) {
           report(error);
         }
@@ -113,12 +114,12 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
         {status}
       </div>
       {dialog ? (
-        <PathDialog
+        <BrowserWorkspaceDialog
           key={dialog}
           mode={dialog}
           onCancel={() => setDialog(null)}
-          onSubmit={async (file) => {
-            await run(dialog, file);
+          onSubmit={async (target) => {
+            await run(dialog, target);
             setDialog(null);
           }}
         />
@@ -127,29 +128,45 @@ export function WorkspaceFlowProvider(props: { children: ReactNode }) {
   );
 }
 
-/** Browser mode's stand-in for the native file dialog: a path field and the recent list. */
-function PathDialog(props: { mode: 'create' | 'open'; onCancel: () => void; onSubmit: (file: string) => Promise<void> }) {
+/** One workspace in the open dialog's lists. */
+function WorkspaceChoice(props: { file: string; disabled: boolean; onChoose: (file: string) => void }) {
+  return (
+    <li>
+      <button type="button" className="recent-item" onClick={() => props.onChoose(props.file)} disabled={props.disabled}>
+        <Icon name="database" size={16} />
+        <span className="recent-name">{baseName(props.file).replace(/\.sqlite$/i, '')}</span>
+        <span className="recent-path">{props.file}</span>
+      </button>
+    </li>
+  );
+}
+
+/**
+ * Browser mode's stand-in for the native dialogs: a new workspace by name in browser mode's own
+ * workspaces folder; an existing one from that folder or the recent list. No path is typed.
+ */
+function BrowserWorkspaceDialog(props: {
+  mode: 'create' | 'open';
+  onCancel: () => void;
+  onSubmit: (target: InputOf<'workspace:create'>) => Promise<void>;
+}) {
   const { t } = useI18n();
   const errorMessage = useErrorText();
-  const info = useAppInfo();
   const settings = useSettings();
-  const recent = settings.data?.recentWorkspaces ?? [];
-  const suggested = defaultWorkspacePath(info.data?.documentsDir);
-  const [value, setValue] = useState<string | null>(null);
+  const listing = useWorkspaceList();
+  const dir = listing.data?.dir ?? '';
+  const inFolder = listing.data?.files.map((f) => f.path) ?? [];
+  const recent = (settings.data?.recentWorkspaces ?? []).filter((p) => !inFolder.includes(p));
+  const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const current = value ?? (props.mode === 'create' ? suggested : (recent[0] ?? suggested));
   const creating = props.mode === 'create';
 
-  async function submit(file: string) {
-    if (!file.trim()) {
-      setError(t('common.workspace.dialog.pathRequired'));
-      return;
-    }
+  async function submit(target: InputOf<'workspace:create'>) {
     setBusy(true);
     setError(null);
     try {
-      await props.onSubmit(file.trim());
+      await props.onSubmit(target);
     } catch (e) {
       setError(errorMessage(e).message);
       setBusy(false);
@@ -158,68 +175,94 @@ function PathDialog(props: { mode: 'create' | 'open'; onCancel: () => void; onSu
 
   function onForm(event: FormEvent) {
     event.preventDefault();
-    void submit(current);
+    if (!name.trim()) {
+      setError(t('common.workspace.dialog.nameRequired'));
+      return;
+    }
+    void submit({ name: name.trim() });
   }
+
+  const choose = (file: string) => void submit({ path: file });
+  const errorBox = error ? (
+    <div className="alert alert-danger" role="alert">
+      <div className="alert-body">
+        <p>{error}</p>
+      </div>
+    </div>
+  ) : null;
 
   return (
     <Dialog
       title={t(creating ? 'common.workspace.dialog.createTitle' : 'common.workspace.dialog.openTitle')}
-      description={t(creating ? 'common.workspace.dialog.createBody' : 'common.workspace.dialog.openBody')}
+      description={t(creating ? 'common.workspace.dialog.createBody' : 'common.workspace.dialog.openBody', { dir })}
       onClose={props.onCancel}
     >
-      <form onSubmit={onForm} className="stack">
-        <div className="field">
-          <label htmlFor="workspace-path">{t('common.workspace.dialog.pathLabel')}</label>
-          <input
-            id="workspace-path"
-            className="input input-mono"
-            value={current}
-            onChange={(e) => setValue(e.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-            aria-describedby="workspace-path-hint"
-            aria-invalid={error ? true : undefined}
-          />
-          <p id="workspace-path-hint" className="field-hint">
-            {t('common.workspace.dialog.pathHint', { example: suggested })}
-          </p>
-        </div>
-        {error ? (
-          <div className="alert alert-danger" role="alert">
-            <div className="alert-body">
-              <p>{error}</p>
-            </div>
-          </div>
-        ) : null}
-        {!creating && recent.length > 0 ? (
+      {creating ? (
+        <form onSubmit={onForm} className="stack">
           <div className="field">
-            <h3 className="field-label" id="dialog-recent">
-              {t('common.workspace.dialog.recent')}
-            </h3>
-            <ul className="list-plain recent-list" aria-labelledby="dialog-recent">
-              {recent.map((file) => (
-                <li key={file}>
-                  <button type="button" className="recent-item" onClick={() => void submit(file)} disabled={busy}>
-                    <Icon name="database" size={16} />
-                    <span className="recent-name">{baseName(file)}</span>
-                    <span className="recent-path">{file}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <label htmlFor="workspace-name">{t('common.workspace.dialog.nameLabel')}</label>
+            <input
+              id="workspace-name"
+              className="input"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              spellCheck={false}
+              autoComplete="off"
+              aria-describedby="workspace-name-hint"
+              aria-invalid={error ? true : undefined}
+            />
+            <p id="workspace-name-hint" className="field-hint">
+              {t('common.workspace.dialog.nameHint')}
+            </p>
           </div>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="btn btn-secondary" onClick={props.onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy
-              ? t('common.workspace.dialog.working')
-              : t(creating ? 'common.workspace.dialog.createSubmit' : 'common.workspace.dialog.openSubmit')}
-          </button>
+          {errorBox}
+          <div className="dialog-actions">
+            <button type="button" className="btn btn-secondary" onClick={props.onCancel}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {busy ? t('common.workspace.dialog.working') : t('common.workspace.dialog.createSubmit')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="stack">
+          <div className="field">
+            <h3 className="field-label" id="dialog-folder">
+              {t('common.workspace.dialog.folder')}
+            </h3>
+            {inFolder.length === 0 ? (
+              <p className="muted">{listing.isPending ? t('common.workspace.dialog.working') : t('common.workspace.dialog.folderEmpty')}</p>
+            ) : (
+              <ul className="list-plain recent-list" aria-labelledby="dialog-folder">
+                {inFolder.map((file) => (
+                  <WorkspaceChoice key={file} file={file} disabled={busy} onChoose={choose} />
+                ))}
+              </ul>
+            )}
+          </div>
+          {recent.length > 0 ? (
+            <div className="field">
+              <h3 className="field-label" id="dialog-recent">
+                {t('common.workspace.dialog.recent')}
+              </h3>
+              <ul className="list-plain recent-list" aria-labelledby="dialog-recent">
+                {recent.map((file) => (
+                  <WorkspaceChoice key={file} file={file} disabled={busy} onChoose={choose} />
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="field-hint">{t('common.workspace.dialog.launchHint')}</p>
+          {errorBox}
+          <div className="dialog-actions">
+            <button type="button" className="btn btn-secondary" onClick={props.onCancel}>
+              {t('common.cancel')}
+            </button>
+          </div>
         </div>
-      </form>
+      )}
     </Dialog>
   );
 }

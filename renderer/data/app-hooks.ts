@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { InputOf } from '../../shared/contract/index.ts';
 import type { Settings } from '../../shared/contract/settings.ts';
 import type { WorkspaceInfo } from '../../shared/contract/workspace.ts';
 import { api, getBridge } from './api.ts';
@@ -40,10 +41,15 @@ function useAfterSwitch() {
   };
 }
 
-/** Creates a workspace file and opens it. */
+/** Creates a workspace file and opens it: at a path a native dialog picked, or by name (browser mode). */
 export function useCreateWorkspace() {
   const after = useAfterSwitch();
-  return useMutation({ mutationFn: (path: string) => api()['workspace:create']({ path }), onSuccess: after });
+  return useMutation({ mutationFn: (input: InputOf<'workspace:create'>) => api()['workspace:create'](input), onSuccess: after });
+}
+
+/** Browser mode's workspaces folder and the workspaces in it (Electron: no folder). */
+export function useWorkspaceList() {
+  return useQuery({ queryKey: ['workspace-list'], queryFn: () => api()['workspace:list']({}) });
 }
 
 /** Builds the demo workspace from the bundled sample exports and opens it. */
@@ -76,8 +82,11 @@ export function useSetWorkspaceTimeZone() {
   });
 }
 
-/** Asks the host for a path (a native dialog in Electron; null in browser mode). */
-export function pickWorkspacePath(mode: 'create' | 'open'): Promise<string | null> {
+/**
+ * Asks the host for a path in a native dialog (Electron; null in browser mode): a workspace to
+ * create or open, or a folder to watch. Main accepts later only what was picked here.
+ */
+export function pickWorkspacePath(mode: 'create' | 'open' | 'folder'): Promise<string | null> {
   return api()['workspace:pickPath']({ mode });
 }
 

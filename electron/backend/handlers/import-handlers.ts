@@ -10,7 +10,14 @@ import { importQueue } from '../import/import-queue.ts';
 import { deleteImport, rejectsCsv } from '../import/manage.ts';
 import { previewFile } from '../import/preview.ts';
 import { getPrivacyOptions, setPrivacyOptions } from '../import/privacy.ts';
-import { answerWatchPrompt, ensureWatcher, rememberWatchConsent, setWatchFolder, watchFolderView } from '../import/watch-folder.ts';
+import {
+  answerWatchPrompt,
+  ensureWatcher,
+  getWatchFolder,
+  rememberWatchConsent,
+  setWatchFolder,
+  watchFolderView,
+} from '../import/watch-folder.ts';
 import type { HandlersFor } from './types.ts';
 
 /** The Imports page's calls: imports run in the backend worker, one file after another. */
@@ -64,13 +71,16 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
   },
   'imports:confirmWatchFolder': (input, ctx) => answerWatchPrompt(ctx, input.watch),
   'imports:setWatchFolder': (input, ctx) => {
-    const folder = input.path === null ? null : ctx.paths.check(input.path, 'watch-folder');
+    const db = ctx.workspace().db;
+    // The workspace's own folder can be switched on and off; a new one must be chosen in the dialog.
+    const same = input.path !== null && input.path === getWatchFolder(db).path;
+    const folder = input.path === null || same ? input.path : ctx.paths.check(input.path, 'watch-folder');
     if (folder !== null && (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())) {
       throw new AppError('not-found', `${folder} is not a folder.`, { file: folder });
     }
-    setWatchFolder(ctx.workspace().db, { path: folder, enabled: folder !== null && input.enabled });
-    // Chosen here, on this computer: no need to ask.
-    rememberWatchConsent(ctx);
+    setWatchFolder(db, { path: folder, enabled: folder !== null && input.enabled });
+    // Chosen here, on this computer: no need to ask (a folder only switched on or off still asks).
+    if (!same) rememberWatchConsent(ctx);
     ensureWatcher(ctx).tick();
     return watchFolderView(ctx);
   },

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { pickWorkspacePath, useAppInfo } from '../../data/app-hooks.ts';
 import {
   useDeletePreset,
   usePresets,
@@ -11,38 +11,50 @@ import {
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useReportError } from '../errors.tsx';
 
-/** The watched exports folder and its log. */
+/**
+ * The watched exports folder and its log. The folder is chosen in the host's folder dialog (main
+ * accepts only a folder picked there); browser mode cannot set it from the page, only at launch.
+ */
 export function WatchFolderCard() {
   const { t, formatDateTime } = useI18n();
   const report = useReportError();
   const state = useWatchFolder();
   const log = useWatchLog();
   const save = useSetWatchFolder();
-  const [path, setPath] = useState<string | null>(null);
+  const appInfo = useAppInfo();
   const current = state.data;
-  const value = path ?? current?.path ?? '';
+  const native = appInfo.data?.transport === 'electron';
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate({ path: value.trim() || null, enabled: true }, { onError: report, onSuccess: () => setPath(null) });
+  async function choose() {
+    try {
+      const picked = await pickWorkspacePath('folder');
+      if (picked !== null) save.mutate({ path: picked, enabled: true }, { onError: report });
+    } catch (error) {
+      report(error);
+    }
   }
 
   return (
     <section className="card" aria-labelledby="imports-watch-title">
       <h2 id="imports-watch-title" className="card-title">{t('imports.watch.title')}</h2>
       <p className="field-hint">{t('imports.watch.hint')}</p>
-      <form className="input-row imports-watch-form" onSubmit={onSubmit}>
-        <label className="field">
-          <span className="field-label">{t('imports.watch.path')}</span>
-          <input className="input input-mono" value={value} placeholder={t('imports.watch.placeholder')} onChange={(e) => setPath(e.target.value)} />
-        </label>
-        <button type="submit" className="btn btn-secondary" disabled={save.isPending}>{t('imports.watch.save')}</button>
+      <div className="input-row imports-watch-form">
+        <div className="field">
+          <span className="field-label" id="imports-watch-path">{t('imports.watch.path')}</span>
+          <p className="input-mono" aria-labelledby="imports-watch-path">{current?.path ?? <span className="muted">{t('common.watchPicker.none')}</span>}</p>
+        </div>
+        {native ? (
+          <button type="button" className="btn btn-secondary" onClick={() => void choose()} disabled={save.isPending}>
+            {t('common.watchPicker.choose')}
+          </button>
+        ) : null}
         {current?.path ? (
           <button type="button" className="btn btn-ghost" onClick={() => save.mutate({ path: null, enabled: false }, { onError: report })}>
             {t('imports.watch.clear')}
           </button>
         ) : null}
-      </form>
+      </div>
+      {native ? null : <p className="field-hint">{t('common.watchPicker.browser')}</p>}
       {current?.path ? (
         <label className="choice">
           <input

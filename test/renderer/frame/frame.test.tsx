@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { setBridge } from '../../../renderer/data/api.ts';
-import { memoryBridge, testWorkspace } from './memory-bridge.ts';
+import { WORKSPACES_DIR, memoryBridge, testWorkspace } from './memory-bridge.ts';
 import { renderApp } from './render-app.tsx';
 
 afterEach(() => {
@@ -80,18 +80,20 @@ describe('the app frame', () => {
 });
 
 describe('the workspace switcher', () => {
-  it('creates a workspace through the path dialog when the host has no native dialog', async () => {
+  it('creates a workspace by name in browser mode, never by a typed path', async () => {
     const bridge = memoryBridge({ locale: 'en' });
     renderApp(bridge);
     fireEvent.click(await screen.findByRole('button', { name: 'Create a workspace' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create a workspace' });
-    const field = within(dialog).getByLabelText<HTMLInputElement>('Workspace file path');
-    await waitFor(() => expect(field.value).toBe('/home/minji/Documents/notice-desk.sqlite'));
-    fireEvent.change(field, { target: { value: '/home/minji/Documents/q4-review.sqlite' } });
+    await waitFor(() => expect(dialog.textContent).toContain(WORKSPACES_DIR));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe('Enter a name for the workspace.');
+    fireEvent.change(within(dialog).getByLabelText<HTMLInputElement>('Workspace name'), { target: { value: 'q4-review' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await screen.findByRole('button', { name: /^Workspace\s*q4-review$/ })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(bridge.calls).toContainEqual(['workspace:create', { path: '/home/minji/Documents/q4-review.sqlite' }]);
+    expect(bridge.calls).toContainEqual(['workspace:create', { name: 'q4-review' }]);
+    expect(bridge.calls.some(([name, input]) => name === 'workspace:create' && 'path' in (input as object))).toBe(false);
     expect(await screen.findByRole('heading', { name: 'Overview' })).toBeTruthy();
   });
 
@@ -128,16 +130,21 @@ describe('the workspace switcher', () => {
     expect(bridge.calls).toContainEqual(['workspace:open', { path: '/w/b.sqlite' }]);
   });
 
-  it('opens by typed path, and shows the backend’s error in the dialog when it fails', async () => {
-    const bridge = memoryBridge({ locale: 'en' });
+  it('opens from the workspaces folder in browser mode, and shows the backend’s error in the dialog', async () => {
+    const bridge = memoryBridge({ locale: 'en', recentWorkspaces: ['/gone/old.sqlite'] });
+    bridge.existing.add(`${WORKSPACES_DIR}/kakao-2016.sqlite`);
     renderApp(bridge);
     fireEvent.click(await screen.findByRole('button', { name: 'Open a workspace' }));
     const dialog = await screen.findByRole('dialog', { name: 'Open a workspace' });
-    fireEvent.change(within(dialog).getByLabelText('Workspace file path'), { target: { value: '/nowhere/x.sqlite' } });
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Open' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toContain('/nowhere/x.sqlite does not exist.');
-    fireEvent.keyDown(dialog, { key: 'Escape' });
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(within(dialog).queryByRole('textbox')).toBeNull();
+    const folder = await within(dialog).findByRole('list', { name: 'Workspaces in this folder' });
+    expect(within(folder).getAllByRole('button')).toHaveLength(1);
+    // A recent workspace that has gone: the backend's error shows in the dialog.
+    fireEvent.click(within(within(dialog).getByRole('list', { name: 'Recent workspaces' })).getByRole('button'));
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('/gone/old.sqlite does not exist.');
+    fireEvent.click(within(folder).getByRole('button'));
+    expect(await screen.findByRole('button', { name: /^Workspace\s*kakao-2016$/ })).toBeTruthy();
+    expect(bridge.calls).toContainEqual(['workspace:open', { path: `${WORKSPACES_DIR}/kakao-2016.sqlite` }]);
   });
 
   it('closes the menu with Escape and gives focus back to its button', async () => {

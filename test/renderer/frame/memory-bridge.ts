@@ -19,6 +19,9 @@ export interface MemoryBridge extends Bridge {
   watchFolder: WatchFolderView;
 }
 
+/** Browser mode's workspaces folder, as `workspace:list` reports it. */
+export const WORKSPACES_DIR = '/home/minji/.config/notice-desk/workspaces';
+
 function info(path: string, timeZone = 'Asia/Seoul', demo = false): WorkspaceInfo {
   const name = path.split(/[\\/]/).pop()!.replace(/\.sqlite$/, '');
   return { path, name, schemaVersion: 1, timeZone, counts: { notifications: 0, consent: 0, urls: 0, imports: 0 }, demo };
@@ -55,11 +58,19 @@ export function memoryBridge(initial: Partial<Settings> = {}, workspace: Workspa
     'settings:set': (patch: Partial<Settings>) => (bridge.settings = { ...bridge.settings, ...patch }),
     'workspace:current': () => bridge.workspace,
     'workspace:pickPath': () => bridge.pickedPath,
-    'workspace:create': ({ path }: { path: string }) => {
+    'workspace:create': (input: { path: string } | { name: string }) => {
+      // Browser mode creates by name in its workspaces folder.
+      const path = 'path' in input ? input.path : `${WORKSPACES_DIR}/${input.name}.sqlite`;
       if (bridge.existing.has(path)) throw new AppError('conflict', `${path} already exists. Open it instead, or choose another file name.`);
       bridge.existing.add(path);
       return switchTo(path);
     },
+    'workspace:list': () => ({
+      dir: WORKSPACES_DIR,
+      files: [...bridge.existing]
+        .filter((p) => p.startsWith(`${WORKSPACES_DIR}/`))
+        .map((p) => ({ name: p.slice(WORKSPACES_DIR.length + 1).replace(/\.sqlite$/, ''), path: p, modifiedAt: 0 })),
+    }),
     'workspace:open': ({ path }: { path: string }) => {
       if (!bridge.existing.has(path)) throw new AppError('not-found', `${path} does not exist.`);
       return switchTo(path);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Api, Envelope } from '../../../shared/contract/index.ts';
 import { HandlerContext } from '../../../electron/backend/context.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
+import { setWatchFolder, stopWatcher } from '../../../electron/backend/import/watch-folder.ts';
 import { BrowserPathPolicy, GrantPathPolicy, type PathPolicy } from '../../../electron/backend/paths/policy.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
 import { bindContract, type IpcMainLike } from '../../../electron/main/ipc.ts';
@@ -144,6 +145,21 @@ describe('a path the user chose still works', () => {
     await s.api['workspace:close']({});
     expect((await s.api['workspace:open']({ path: listing.files[0]!.path })).path).toBe(info.path);
     await expect(s.api['workspace:create']({ name: '../escape' })).rejects.toMatchObject({ code: 'bad-input' });
+    await s.ctx.close();
+  });
+});
+
+describe("the workspace's own watched folder", () => {
+  it('switches on and off without a dialog, but is not confirmed by that', async () => {
+    const s = setup('electron');
+    await openWorkspace('electron', s);
+    const folder = path.join(s.dir, 'named-by-a-colleague');
+    fs.mkdirSync(folder);
+    setWatchFolder(s.ctx.workspace().db, { path: folder, enabled: true });
+    expect(await s.api['imports:setWatchFolder']({ path: folder, enabled: false })).toMatchObject({ path: folder, enabled: false, confirmed: false });
+    expect(await s.api['imports:setWatchFolder']({ path: folder, enabled: true })).toMatchObject({ path: folder, enabled: true, confirmed: false });
+    await expect(s.api['imports:setWatchFolder']({ path: path.join(folder, '..'), enabled: true })).rejects.toMatchObject({ code: 'path-not-allowed' });
+    stopWatcher(s.ctx);
     await s.ctx.close();
   });
 });
