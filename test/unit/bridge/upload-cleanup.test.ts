@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { EventName, FileImportResult } from '../../../shared/contract/index.ts';
 import { HandlerContext } from '../../../electron/backend/context.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
@@ -10,6 +10,8 @@ import { fixture, freshWorkspace } from '../import/helpers.ts';
 import { appHeaders, httpCall, originOf, recordingHost, testBridge, until } from './helpers.ts';
 
 const FINAL = ['done', 'failed', 'cancelled'];
+
+afterAll(() => removeUploadRoot());
 
 /** A folder outside the uploads with a file to import and one to keep, and the `<uploads>/../` path to it. */
 function victimFolder(): { victim: string; traversal: string } {
