@@ -28,8 +28,8 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
   maxRecordChars: 1 << 20,
   maxJsonDepth: 128,
   maxUnpackedBytes: 8 * 1024 ** 3,
-  maxEntryBytes: 256 * 1024 ** 2,
-  maxRatio: 100,
+  maxEntryBytes: 64 * 1024 ** 2,
+  maxRatio: 50,
 };
 
 /** Unpacked bytes below this never count against the ratio (tiny files compress at any ratio). */

@@ -66,15 +66,33 @@ async function prepareStream(src: StreamSource, fileName: string, override: Impo
   const headBytes = Buffer.concat(headParts);
   const encoding: Encoding = override === 'auto' ? detectEncoding(headBytes) : override;
   const decoder = createDecoder(encoding);
-  const headText = decoder.write(headBytes);
+  let headText = decoder.write(headBytes);
+  const max = src.limits.maxRecordChars;
+  // A first line longer than the head would be taken for a header or a file without records: read
+  // on (up to the record cap) until it ends.
+  const more = async (): Promise<boolean> => {
+    if (done || headText.length > max + HEAD_BYTES) return false;
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else headText += decoder.write(next.value);
+    return !done;
+  };
+  while (!/[\r\n]/.test(headText) && (await more()));
   const layout = sniffLayout(headText, fileName);
+  const oneLongLine = !/[\r\n]/.test(headText) && headText.length > max;
+  if (oneLongLine && layout.format !== 'json') throw wordError(new RecordTooLongError(1, max), fileName, null);
   let header: string[] = [];
   let previewRows: string[][] = [];
   let objects: Record<string, unknown>[] = [];
   if (layout.format === 'csv') {
     ({ header, rows: previewRows } = sampleCsv(headText, layout.delimiter, 20));
   } else {
-    objects = worded(fileName, null, () => sampleObjects(headText, layout, 5));
+    objects = worded(fileName, null, () => sampleObjects(headText, layout, 5, src.limits));
+    // The first JSON record may be longer than the head: read on until it ends or passes the cap.
+    while (objects.length === 0 && layout.format === 'json' && (await more())) {
+      objects = worded(fileName, null, () => sampleObjects(headText, layout, 5, src.limits));
+    }
+    if (objects.length === 0 && oneLongLine) throw wordError(new RecordTooLongError(1, max), fileName, null);
   }
   const sample: Sample = {
     fileName,

@@ -1,6 +1,6 @@
 import { userError } from '../../../shared/contract/errors.ts';
 import { CsvReader, detectDelimiter } from './csv.ts';
-import { JsonArraySplitter } from './json-stream.ts';
+import { JsonArraySplitter, type JsonSplitterLimits } from './json-stream.ts';
 import { RecordTooLongError, TooDeepError } from './limits.ts';
 
 /** How a text file is laid out. */
@@ -53,7 +53,7 @@ export function sampleCsv(head: string, delimiter: string, rows: number): { head
 }
 
 /** The first JSON objects from the head of a file (errors past the head are ignored). */
-export function sampleObjects(head: string, layout: Layout, count: number): Record<string, unknown>[] {
+export function sampleObjects(head: string, layout: Layout, count: number, limits: JsonSplitterLimits = {}): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const text = head.replace(/^\uFEFF/, '');
   if (layout.format === 'ndjson') {
@@ -68,9 +68,13 @@ export function sampleObjects(head: string, layout: Layout, count: number): Reco
     }
     return out;
   }
-  const splitter = new JsonArraySplitter(RECORD_ARRAY_KEYS, (v) => {
-    if (out.length < count && v && typeof v === 'object' && !Array.isArray(v)) out.push(v as Record<string, unknown>);
-  });
+  const splitter = new JsonArraySplitter(
+    RECORD_ARRAY_KEYS,
+    (v) => {
+      if (out.length < count && v && typeof v === 'object' && !Array.isArray(v)) out.push(v as Record<string, unknown>);
+    },
+    limits,
+  );
   try {
     splitter.push(text);
   } catch (error) {

@@ -46,6 +46,8 @@ export const DAY_FILE = /(^|\/)([^/]+)\/\d{4}-\d{2}-\d{2}\.json$/i;
 const CHUNK = 1 << 20;
 /** Packed bytes handed to the unzipper at a time: one push unpacks at most ~1032× this. */
 const ZIP_FEED = 16 << 10;
+/** Packed bytes handed to gunzip at a time. */
+const GZIP_FEED = 64 << 10;
 
 /** Where a source opened by `openSource` reads from, and its limits. */
 export interface OpenSourceOptions {
@@ -156,11 +158,17 @@ async function* gunzipChunks(src: StreamSource, packed: AsyncIterable<Buffer>): 
   const file = src.name;
   const gunzip = createGunzip({ chunkSize: CHUNK });
   let feedError: unknown = null;
+  // Packed bytes handed to gunzip so far, in small pieces so that the count follows what it has unpacked.
+  let written = 0;
   const feed = (async () => {
     try {
       for await (const chunk of packed) {
-        if (!gunzip.write(chunk)) await new Promise((r) => gunzip.once('drain', r));
-        if (gunzip.destroyed) return;
+        for (let at = 0; at < chunk.length; at += GZIP_FEED) {
+          const piece = chunk.subarray(at, Math.min(chunk.length, at + GZIP_FEED));
+          written += piece.length;
+          if (!gunzip.write(piece)) await new Promise((r) => gunzip.once('drain', r));
+          if (gunzip.destroyed) return;
+        }
       }
       gunzip.end();
     } catch (error) {
@@ -176,7 +184,7 @@ async function* gunzipChunks(src: StreamSource, packed: AsyncIterable<Buffer>): 
       if (unpacked > maxUnpackedBytes) {
         throw userError('too-large', 'imports.unpacked-too-large', { file, limit: formatBytes(maxUnpackedBytes) }, { file });
       }
-      if (unpacked > RATIO_FLOOR_BYTES && unpacked > maxRatio * src.bytesRead) {
+      if (unpacked > RATIO_FLOOR_BYTES && unpacked > maxRatio * written) {
         throw userError('too-large', 'imports.ratio', { file, limit: maxRatio }, { file });
       }
       yield buf;
@@ -204,13 +212,15 @@ function zipSource(base: SourceStats, raw: (src: SourceStats) => AsyncIterable<B
       let failure: unknown = null;
       let total = 0;
       let current = '';
+      /** Packed bytes pushed into the unzipper so far (the ratio is taken against what an entry was fed, not what its header claims). */
+      let fed = 0;
       const fail = (error: unknown) => {
         failure ??= error;
       };
       const unzip = new Unzip((entry) => {
         if (failure || !DAY_FILE.test(entry.name)) return;
         const name = entry.name;
-        const packedSize = entry.size ?? 0;
+        const fedAtStart = fed - ZIP_FEED;
         if (entry.originalSize !== undefined && entry.originalSize > maxEntryBytes) {
           fail(userError('too-large', 'imports.entry-too-large', { file, entry: name, limit: formatBytes(maxEntryBytes) }, { file, entry: name }));
           return;
@@ -227,7 +237,7 @@ function zipSource(base: SourceStats, raw: (src: SourceStats) => AsyncIterable<B
           const params = { file, entry: name };
           if (unpacked > maxEntryBytes) fail(userError('too-large', 'imports.entry-too-large', { ...params, limit: formatBytes(maxEntryBytes) }, params));
           else if (total > maxUnpackedBytes) fail(userError('too-large', 'imports.zip-too-large', { ...params, limit: formatBytes(maxUnpackedBytes) }, params));
-          else if (unpacked > RATIO_FLOOR_BYTES && unpacked > maxRatio * (packedSize > 0 ? packedSize : src.bytesRead)) {
+          else if (unpacked > RATIO_FLOOR_BYTES && unpacked > maxRatio * (fed - fedAtStart)) {
             fail(userError('too-large', 'imports.entry-ratio', { ...params, limit: maxRatio }, params));
           } else ready.push({ name, data, final });
           if (failure) entry.terminate();
@@ -242,6 +252,7 @@ function zipSource(base: SourceStats, raw: (src: SourceStats) => AsyncIterable<B
       unzip.register(UnzipInflate);
       unzip.register(UnzipPassThrough);
       const push = (bytes: Uint8Array, final: boolean) => {
+        fed += bytes.length;
         try {
           unzip.push(bytes, final);
         } catch (error) {

@@ -109,6 +109,19 @@ describe('the record cap', () => {
     expect(await refusal(db, gz, { maxRecordChars: 4096 })).toMatchObject({ key: 'imports.record-too-long', params: { file: 'long.json.gz', line: 3 } });
   });
 
+  it('stops a first record longer than the head of the file as too long, not as a file without records', async () => {
+    const { db, dir } = await freshWorkspace();
+    for (const [name, text] of [
+      ['one-line.ndjson', `{"sent_at":"${'x'.repeat(3 << 20)}`],
+      ['one-element.json', `[{"sent_at":"${'x'.repeat(3 << 20)}"}]`],
+      ['one-header.csv', `event_id,${'x'.repeat(3 << 20)}\n`],
+    ] as const) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      expect(await refusal(db, file, {}), name).toMatchObject({ key: 'imports.record-too-long', params: { file: name, line: 1 } });
+    }
+  });
+
   it('stops JSON nested deeper than the limit', async () => {
     const { db, dir } = await freshWorkspace();
     const file = path.join(dir, 'deep.json');
@@ -145,6 +158,16 @@ describe('gzip and zip limits', () => {
       key: 'imports.zip-too-large',
       params: { entry: 'general/2016-03-08.json', limit: '8 MiB' },
     });
+  });
+
+  it('takes the ratio against the bytes an entry was fed, not the sizes its header claims', async () => {
+    const { db, dir } = await freshWorkspace();
+    const day = `[${'{"type":"message","text":"hello","ts":"1433562832.000002"},'.repeat(100_000)}{"ts":"1"}]`;
+    const zip = Buffer.from(zipSync({ 'general/2016-03-07.json': strToU8(day) }, { level: 9 }));
+    zip.writeUInt32LE(100, 22); // the local header claims 100 bytes unpacked
+    const file = path.join(dir, 'lying.zip');
+    fs.writeFileSync(file, zip);
+    expect(await refusal(db, file, { maxRatio: 50 })).toMatchObject({ key: 'imports.entry-ratio', params: { entry: 'general/2016-03-07.json', limit: 50 } });
   });
 
   it('reads a damaged zip as a clear error naming the file', async () => {
