@@ -49,7 +49,8 @@ export function useCreateWorkspace() {
 
 /** Browser mode's workspaces folder and the workspaces in it (Electron: no folder). */
 export function useWorkspaceList() {
-  return useQuery({ queryKey: ['workspace-list'], queryFn: () => api()['workspace:list']({}) });
+  // Read afresh each time a dialog shows it: files come and go outside the app.
+  return useQuery({ queryKey: ['workspace-list'], queryFn: () => api()['workspace:list']({}), staleTime: 0, refetchOnMount: 'always' });
 }
 
 /** Builds the demo workspace from the bundled sample exports and opens it. */

@@ -32,7 +32,8 @@ describe('the app frame in browser mode', () => {
   beforeAll(async () => {
     app = await startApp({ colorScheme: 'light' });
     dir = app.dir;
-    workspaceFile = path.join(dir, 'workspaces', 'policy-review.sqlite');
+    // The helper makes the run's temp folder browser mode's workspaces folder.
+    workspaceFile = path.join(dir, 'policy-review.sqlite');
     app.page.setDefaultTimeout(10_000);
   });
   afterAll(async () => {
@@ -57,22 +58,61 @@ describe('the app frame in browser mode', () => {
     await screenshot(page, 'frame-welcome-en-light');
   });
 
-  it('creates a workspace through the path dialog prefilled from the documents folder', async () => {
+  it('creates a workspace by name in browser mode’s own folder, with no path to type', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Create a workspace' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Create a workspace' });
     await dialog.waitFor();
-    const field = dialog.getByLabel('Workspace file path');
-    expect(await field.inputValue()).toMatch(/[\\/]Documents[\\/]notice-desk\.sqlite$/);
+    await page.waitForFunction((d) => document.querySelector('[role="dialog"]')?.textContent?.includes(d) === true, dir);
+    expect(await dialog.getByRole('textbox').count()).toBe(1);
+    const field = dialog.getByLabel('Workspace name');
+    await field.fill('../escape');
+    await dialog.getByRole('button', { name: 'Create', exact: true }).click();
+    expect(await dialog.getByRole('alert').textContent()).toContain('"../escape" cannot be a workspace name');
+    await field.fill('policy-review');
     await screenshot(page, 'frame-create-dialog-en-light');
-    await field.fill(workspaceFile);
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Workspace policy-review' }).waitFor();
     await page.getByText('Asia/Seoul').first().waitFor();
     expect(fs.existsSync(workspaceFile)).toBe(true);
+    expect(fs.existsSync(path.join(path.dirname(dir), 'escape.sqlite'))).toBe(false);
     const saved = await waitForSettings(app, (s) => Array.isArray(s.recentWorkspaces) && s.recentWorkspaces.length > 0);
     expect(saved.recentWorkspaces).toEqual([workspaceFile]);
+  });
+
+  it('refuses every path the page names itself: a workspace elsewhere, a file to read, an export target, a folder to watch', async () => {
+    const { page } = app;
+    const outside = fs.mkdtempSync(path.join(path.dirname(dir), 'notice-desk-outside-'));
+    const victim = path.join(outside, 'keep.txt');
+    fs.writeFileSync(victim, 'precious');
+    const codes = await page.evaluate(
+      async ([target, file, folder]) => {
+        const call = async (name: string, body: unknown) => {
+          const res = await fetch(`/api/call/${name}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-notice-desk-token': sessionStorage.getItem('notice-desk-token') ?? '' },
+            body: JSON.stringify(body),
+          });
+          const envelope = (await res.json()) as { ok: boolean; error?: { code: string } };
+          return envelope.ok ? 'ok' : envelope.error!.code;
+        };
+        return [
+          await call('workspace:create', { path: target }),
+          await call('workspace:open', { path: file }),
+          await call('imports:preview', { file: '/etc/passwd' }),
+          await call('imports:preview', { file }),
+          await call('disclosures:export', { id: 1, format: 'md', path: file }),
+          await call('imports:setWatchFolder', { path: folder }),
+          await call('settings:set', { recentWorkspaces: [file] }),
+        ];
+      },
+      [path.join(outside, 'planted.sqlite'), victim, outside],
+    );
+    expect(codes).toEqual(['path-not-allowed', 'path-not-allowed', 'path-not-allowed', 'path-not-allowed', 'path-not-allowed', 'path-not-allowed', 'bad-input']);
+    expect(fs.readdirSync(outside)).toEqual(['keep.txt']);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
+    fs.rmSync(outside, { recursive: true });
   });
 
   it('shows each page’s honest empty state and marks the active sidebar link', async () => {
@@ -91,21 +131,25 @@ describe('the app frame in browser mode', () => {
     await page.getByRole('group', { name: 'Workspace actions' }).waitFor({ state: 'detached' });
   });
 
-  it('shows the backend’s error in an alert when a file is not a workspace', async () => {
+  it('lists the folder’s workspaces to open, and shows the backend’s error when one is not a workspace', async () => {
     const { page } = app;
-    const notWorkspace = path.join(dir, 'notes.txt');
-    fs.writeFileSync(notWorkspace, 'plain text, not SQLite\n');
+    fs.writeFileSync(path.join(dir, 'notes.sqlite'), 'plain text, not SQLite\n');
     await page.getByRole('button', { name: 'Workspace policy-review' }).click();
     await page.getByRole('button', { name: 'Open workspace…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Open a workspace' });
-    await dialog.getByLabel('Workspace file path').fill(notWorkspace);
-    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    const list = dialog.getByRole('list', { name: 'Workspaces in this folder' });
+    await list.getByRole('button', { name: /notes/ }).waitFor();
+    expect(await list.getByRole('button').count()).toBe(2);
+    expect(await dialog.getByRole('textbox').count()).toBe(0);
+    await screenshot(page, 'frame-open-dialog-en-light');
+    await list.getByRole('button', { name: /notes/ }).click();
     const alert = dialog.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('notes.txt');
+    expect(await alert.textContent()).toContain('notes.sqlite');
     await screenshot(page, 'frame-open-error-en-light');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    fs.rmSync(path.join(dir, 'notes.sqlite'));
   });
 
   it('switches to Korean and the dark theme, and keeps both after a reload', async () => {

@@ -129,14 +129,15 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     return { locale: input.locale, surface: input.surface, ...result };
   },
   'disclosures:export': async (input, ctx) => {
+    // A path only as the user chose it (Electron's save dialog, the CLI); browser mode downloads.
+    const target = input.path === undefined ? undefined : ctx.paths.check(input.path, 'export');
     const session = ctx.workspace();
     const disclosure = mustGet(session.db, input.id);
     return exportDisclosure(disclosure, input.format, {
       variables: workspaceVariables(session.db).values,
       timeZone: workspaceTimeZone(session.db),
       rules: loadDisclosureRules(),
-      // A path only as the user chose it (Electron's save dialog, the CLI); browser mode downloads.
-      ...(input.path !== undefined ? { path: ctx.paths.check(input.path, 'export') } : {}),
+      ...(target !== undefined ? { path: target } : {}),
     });
   },
 };
