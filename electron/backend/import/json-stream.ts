@@ -49,24 +49,38 @@ export class JsonArraySplitter {
   push(text: string): void {
     let captureStart = this.captureDepth >= 0 ? 0 : -1;
     const n = text.length;
+    // Where the key being read started in this chunk (keys are kept only outside captured elements).
+    let keyStart = 0;
     for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.line++;
+      let c = text.charCodeAt(i);
       if (this.inString) {
-        if (this.escape) this.escape = false;
+        if (this.escape) {
+          this.escape = false;
+          if (c === 10) this.line++;
+          continue;
+        }
+        // The string's plain characters in a tight loop: up to a quote, a backslash or a line break.
+        while (c !== 34 && c !== 92 && c !== 10) {
+          if (++i >= n) break;
+          c = text.charCodeAt(i);
+        }
+        if (i >= n) break;
+        if (c === 10) this.line++;
         else if (c === 92) this.escape = true;
-        else if (c === 34) {
+        else {
           this.inString = false;
           if (this.keyMode) {
             this.keyMode = false;
+            this.addKeyText(text, keyStart, i);
             this.pendingKey = this.keyText;
           }
-          continue;
         }
-        if (this.keyMode && this.keyText.length <= MAX_KEY) this.keyText += text[i];
         continue;
       }
-      if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+      if (c === 32 || c === 10 || c === 13 || c === 9) {
+        if (c === 10) this.line++;
+        continue;
+      }
       const top = this.stack[this.stack.length - 1];
       // A value starting directly inside a captured array.
       if (top && top.type === 'a' && top.capture && this.captureDepth < 0 && c !== 44 && c !== 93) {
@@ -81,9 +95,12 @@ export class JsonArraySplitter {
       if (c === 34) {
         this.inString = true;
         if (top?.type === 'o' && this.expectKey) {
-          this.keyMode = true;
-          this.keyText = '';
           this.expectKey = false;
+          if (this.captureDepth < 0) {
+            this.keyMode = true;
+            this.keyText = '';
+            keyStart = i + 1;
+          }
         }
       } else if (c === 123 || c === 91) {
         if (!top) {
@@ -125,11 +142,17 @@ export class JsonArraySplitter {
         throw new SyntaxError(`Expected a JSON array or object at line ${this.line}`);
       }
     }
+    if (this.inString && this.keyMode) this.addKeyText(text, keyStart, n);
     if (this.captureDepth >= 0 && captureStart >= 0) {
       this.capturedChars += n - captureStart;
       if (this.capturedChars > this.maxChars) throw new RecordTooLongError(this.captureLine, this.maxChars);
       this.captured += text.slice(captureStart);
     }
+  }
+
+  /** Adds a piece of the key being read (a key longer than MAX_KEY is never a record-array key: the rest is dropped). */
+  private addKeyText(text: string, from: number, to: number): void {
+    if (this.keyText.length <= MAX_KEY) this.keyText += text.slice(from, Math.min(to, from + MAX_KEY + 1));
   }
 
   /** Ends the input; throws when the document is cut short. */
