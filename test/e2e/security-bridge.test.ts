@@ -35,6 +35,9 @@ async function attack() {
   await fetch(app + '/api/call/imports:start', { ...plain, body: ${JSON.stringify(JSON.stringify({ files: [config.traversal] }))} })
     .then(() => (report.importFetch = 'sent'), (e) => (report.importFetch = String(e)));
   document.getElementById('f').submit();
+  const frame = document.createElement('iframe');
+  frame.src = app + '/';
+  document.body.append(frame);
   const source = new EventSource(app + '/api/events', { withCredentials: true });
   source.onopen = () => (report.eventsOpened = true);
   source.onerror = () => (report.eventsError = true);
@@ -90,7 +93,7 @@ describe('the loopback bridge against other local pages, in real Chromium', () =
     expect(cookies[0]!.name).toMatch(new RegExp(`^nd_${app.bridge.port}_[A-Za-z0-9_-]+$`));
   });
 
-  it('refuses a no-cors fetch, a form POST, a traversal import and an event stream from another local origin', async () => {
+  it('refuses a no-cors fetch, a form POST, a traversal import, an event stream and a frame from another local origin', async () => {
     const page = await app.context.newPage();
     await page.goto(`${attackerOrigin}/`);
     const attacks = (p: string, method: string) => log.some((e) => e.path === p && e.method === method);
@@ -107,6 +110,9 @@ describe('the loopback bridge against other local pages, in real Chromium', () =
     expect(fromAttacker.length).toBeGreaterThanOrEqual(4);
     for (const entry of fromAttacker) expect(entry.status).toBe(403);
     expect(await page.evaluate(() => (window as unknown as { report: Record<string, unknown> }).report.eventsOpened)).toBeUndefined();
+    // The app's page in a frame of the other page: a same-site request, refused before the cookie is looked at.
+    await until(() => log.some((e) => e.path === '/' && e.status === 403));
+    expect(log.find((e) => e.path === '/' && e.status === 403)!.reason).toContain('same-site');
     await page.close();
   });
 
