@@ -170,6 +170,27 @@ describe('gzip and zip limits', () => {
     expect(await refusal(db, file, { maxRatio: 50 })).toMatchObject({ key: 'imports.entry-ratio', params: { entry: 'general/2016-03-07.json', limit: 50 } });
   });
 
+  it('names the day file when a Slack day file in a zip passes the record cap or the nesting limit', async () => {
+    const { db, dir } = await freshWorkspace();
+    const ok = strToU8('[{"type":"message","text":"<https://a.example/x>","ts":"1433562832.000002"}]');
+    const file = path.join(dir, 'slack.zip');
+    fs.writeFileSync(file, zipSync({ 'general/2016-03-07.json': ok, 'general/2016-03-08.json': strToU8(`[{"text":"${'z'.repeat(5000)}"}]`) }));
+    expect(await refusal(db, file, { maxRecordChars: 4096 })).toMatchObject({
+      key: 'imports.entry-record-too-long',
+      params: { file: 'slack.zip', entry: 'general/2016-03-08.json', line: 1, limit: '4,096' },
+    });
+    fs.writeFileSync(file, zipSync({ 'general/2016-03-07.json': ok, 'general/2016-03-08.json': strToU8('[' + '{"a":['.repeat(500)) }));
+    expect(await refusal(db, file, {})).toMatchObject({ key: 'imports.entry-too-deep', params: { entry: 'general/2016-03-08.json', limit: 128 } });
+  });
+
+  it('reads a cut gzip as damaged, naming the file, with nothing written', async () => {
+    const { db, dir } = await freshWorkspace();
+    const file = path.join(dir, 'cut.csv.gz');
+    const gz = gzipSync(HEADER + row(1) + row(2));
+    fs.writeFileSync(file, gz.subarray(0, gz.length - 12));
+    expect(await refusal(db, file, {})).toMatchObject({ code: 'file-unreadable', key: 'imports.gzip-damaged', params: { file: 'cut.csv.gz' } });
+  });
+
   it('reads a damaged zip as a clear error naming the file', async () => {
     const { db, dir } = await freshWorkspace();
     const zip = zipSync({ 'general/2016-03-07.json': strToU8('[{"type":"message","text":"<https://a.example/x>","ts":"1433562832.000002"}]') });
@@ -197,5 +218,21 @@ describe('gzip and zip limits', () => {
     const fresh = await freshWorkspace();
     const [zipped] = await importFiles(fresh.db, [zip]);
     expect(zipped).toMatchObject({ adapter: 'slack', rejected: 0, error: null, imported: folder!.imported, rowsRead: folder!.rowsRead });
+  });
+});
+
+describe('a refused file and the next one on the same connection', () => {
+  // KNOWN BUG, not in the readers: electron/backend/db/rollups-firsts.ts creates its TEMP table inside the
+  // import's transaction and caches it per connection; a file refused after the first rollup flush
+  // (20,000 rows) rolls the table back, and every later import on that connection fails with "no such
+  // table: temp.rollup_first_keys_v2" (the CLI with several files, a worker that keeps its connection).
+  // `it.fails` holds the bug as it is; when it is fixed this test fails: turn it into `it`.
+  it.fails('imports the next file after a refusal past the first rollup flush', async () => {
+    const { db, dir } = await freshWorkspace();
+    const file = path.join(dir, 'late-refusal.csv');
+    fs.writeFileSync(file, HEADER + Array.from({ length: 25_000 }, (_, i) => row(i)).join('') + 'x'.repeat(2 << 20));
+    const [refused, next] = await importFiles(db, [file, fixture('canonical-notifications.csv')]);
+    expect(refused!.error).toMatchObject({ key: 'imports.record-too-long', params: { line: 25_002 } });
+    expect(next).toMatchObject({ error: null, imported: 5 });
   });
 });
