@@ -89,6 +89,23 @@ async function readEnvelope(res: Response): Promise<Envelope<unknown>> {
   throw new AppError('unauthorized', `The local bridge refused the call (${res.status}).`);
 }
 
+/**
+ * Uploads a file to the bridge's upload route (browser mode: the backend cannot read a path the
+ * browser holds) and returns the path of its copy in the private upload folder. A refusal — too
+ * large, no token — comes back as the bridge's own keyed error, worded in the user's language.
+ */
+export async function uploadToBridge(file: File, baseUrl = ''): Promise<string> {
+  const token = sessionStorage.getItem(TOKEN_KEY) ?? bridgeToken();
+  const res = await fetch(`${baseUrl}/api/upload?name=${encodeURIComponent(file.name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-notice-desk-token': token },
+    body: file,
+  });
+  const envelope = await readEnvelope(res);
+  if (!envelope.ok) throw AppError.fromShape(envelope.error);
+  return (envelope.value as { path: string }).path;
+}
+
 /** The browser-mode client: one method per call, POSTed to the loopback bridge with the token header. */
 export function createHttpBridge(baseUrl = ''): Bridge {
   const token = bridgeToken();

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { AppError, type Envelope } from '../../shared/contract/errors.ts';
 import type { FileImportResult, ImportRunOptions, PrivacyOptions } from '../../shared/contract/imports.ts';
-import { api, getBridge } from './api.ts';
+import { api, getBridge, uploadToBridge } from './api.ts';
 
 /** Every import of the open workspace, newest first. */
 export function useImports() {
@@ -60,17 +59,9 @@ export function useSetPrivacy() {
 export async function pathForUpload(file: File, onUploaded?: (bytes: number) => void): Promise<string> {
   const direct = getBridge().pathForFile(file);
   if (direct) return direct;
-  const token = sessionStorage.getItem('notice-desk-token') ?? '';
-  const res = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-notice-desk-token': token },
-    body: file,
-  });
-  if (!res.ok) throw new AppError('file-unreadable', `The upload of ${file.name} was refused (${res.status}).`);
-  const envelope = (await res.json()) as Envelope<{ path: string }>;
-  if (!envelope.ok) throw AppError.fromShape(envelope.error);
+  const path = await uploadToBridge(file);
   onUploaded?.(file.size);
-  return envelope.value.path;
+  return path;
 }
 
 /** One file's import as the progress list shows it. */
