@@ -223,7 +223,7 @@ export class CsvReader {
     const raw = this.raw.join('') + s.slice(rawStart, at);
     const brk = raw.search(/[\r\n]/);
     if (brk === -1 || brk > this.maxChars) throw new RecordTooLongError(this.recordLine, this.maxChars);
-    this.reject(s, rawStart, at, `a quoted field opened on this line is not closed within ${this.maxChars} characters`);
+    this.reject(s, rawStart, at, '');
   }
 
   /**
@@ -234,6 +234,8 @@ export class CsvReader {
     const raw = this.raw.join('') + s.slice(rawStart, at);
     const rest = s.slice(at);
     const brk = raw.search(/[\r\n]/);
+    // Past the cap, the cap is the reason, whatever was found after it (as where a chunk ends may decide).
+    if (raw.length > this.maxChars || reason === '') reason = `a quoted field opened on this line is not closed within ${this.maxChars} characters`;
     if (brk === -1) {
       // Still on the record's first line: skip to its end (a line longer than the cap is still an error).
       if (raw.length > this.maxChars) throw new RecordTooLongError(this.recordLine, this.maxChars);
@@ -246,6 +248,8 @@ export class CsvReader {
       if (rest !== '') this.queue.unshift(rest);
       return;
     }
+    // A first line longer than the cap is too long whatever happens after it (as a chunk ending there would find).
+    if (brk > this.maxChars) throw new RecordTooLongError(this.recordLine, this.maxChars);
     this.onBad(this.recordLine, raw.slice(0, brk), reason);
     this.line = this.recordLine + 1;
     this.startRecord();
