@@ -4,15 +4,18 @@ import { prng } from '../../../shared/random.ts';
 
 /** A seeded generator of values, texts and damage for the reader fuzz suite (reproducible by seed). */
 export class Gen {
+  /** The seeded source of numbers in [0, 1). */
   readonly rand: () => number;
   constructor(seed: number) {
     this.rand = prng(seed);
   }
 
+  /** An integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.rand() * n);
   }
 
+  /** One of `items`. */
   pick<T>(items: readonly T[]): T {
     return items[this.int(items.length)]!;
   }
@@ -52,6 +55,7 @@ export class Gen {
     return this.object(depth + 1);
   }
 
+  /** A JSON object of up to four keys made of awkward text. */
   object(depth = 0): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (let i = this.int(5); i > 0; i--) out[this.value()] = this.json(depth);
