@@ -99,12 +99,15 @@ interface MergeStatements {
 const prepared = new WeakMap<Db, MergeStatements>();
 
 function statements(db: Db): MergeStatements {
+  // Made on every call, not only with the statements: a TEMP table created inside an import's
+  // transaction goes away when that import is rolled back (a refused file), while the cached
+  // statements stay; SQLite re-prepares them against the table made again here.
+  db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS rollup_first_keys_v2
+       (k INTEGER PRIMARY KEY, recipient_id TEXT NOT NULL, sender_key TEXT NOT NULL, sender_id TEXT NOT NULL, sent_at INTEGER NOT NULL)`,
+  );
   let s = prepared.get(db);
   if (!s) {
-    db.exec(
-      `CREATE TEMP TABLE IF NOT EXISTS rollup_first_keys_v2
-         (k INTEGER PRIMARY KEY, recipient_id TEXT NOT NULL, sender_key TEXT NOT NULL, sender_id TEXT NOT NULL, sent_at INTEGER NOT NULL)`,
-    );
     s = {
       clear: db.prepare('DELETE FROM temp.rollup_first_keys_v2'),
       stage: new Map(),

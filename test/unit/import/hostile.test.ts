@@ -226,8 +226,7 @@ describe('a refused file and the next one on the same connection', () => {
   // import's transaction and caches it per connection; a file refused after the first rollup flush
   // (20,000 rows) rolls the table back, and every later import on that connection fails with "no such
   // table: temp.rollup_first_keys_v2" (the CLI with several files, a worker that keeps its connection).
-  // `it.fails` holds the bug as it is; when it is fixed this test fails: turn it into `it`.
-  it.fails('imports the next file after a refusal past the first rollup flush', async () => {
+  it('imports the next file after a refusal past the first rollup flush (the rolled-back TEMP table is made again)', async () => {
     const { db, dir } = await freshWorkspace();
     const file = path.join(dir, 'late-refusal.csv');
     fs.writeFileSync(file, HEADER + Array.from({ length: 25_000 }, (_, i) => row(i)).join('') + 'x'.repeat(2 << 20));
