@@ -46,6 +46,8 @@ export const importOptionsSchema = z
     encoding: z.enum(importEncodings).default('auto'),
     timeZone: z.string().nullable().default(null),
     mapping: genericMappingSchema.nullable().default(null),
+    /** Longest record accepted (a CSV record, an NDJSON line, a JSON array element), in characters; null: 1 MiB. */
+    maxRecordChars: z.number().int().min(1024).max(256 * 1024 * 1024).nullable().default(null),
   })
   .strict();
 export type ImportRunOptions = z.input<typeof importOptionsSchema>;

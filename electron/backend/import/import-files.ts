@@ -22,7 +22,8 @@ export interface ImportFilesOptions extends ImportRunOptions {
  *   importFiles(db: Db, files: ImportFileSpec[], options?: ImportFilesOptions): Promise<FileImportResult[]>
  *
  * `options`: `adapter` ('auto' or a name), `kind`, `encoding` ('auto' | 'utf-8' | 'cp949' | 'utf-16le' |
- * 'utf-16be'), `timeZone` (default: the workspace's), `mapping` (generic column mapping), `onProgress`.
+ * 'utf-16be'), `timeZone` (default: the workspace's), `mapping` (generic column mapping),
+ * `maxRecordChars` (longest record, default 1 MiB), `onProgress`.
  * A file that cannot be read comes back with `error` set and nothing written; the others still import.
  * Rollups are kept up to date. The caller emits `data:changed` if it has a UI.
  */
@@ -46,6 +47,7 @@ export async function importFiles(
           encoding: parsed.encoding,
           timeZone,
           mapping: parsed.mapping,
+          limits: parsed.maxRecordChars ? { maxRecordChars: parsed.maxRecordChars } : undefined,
           privacy: rowPrivacy(db),
           displayName: name,
           rollups,

@@ -17,6 +17,23 @@ function run(args: string[]) {
 }
 
 describe('notice-desk import', () => {
+  it('takes --max-record: a longer record stops that file with the limit named, a bad value is a usage error before anything is made', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'long.csv');
+    fs.writeFileSync(file, `event_id,sent_at,recipient_id,sender_id\nn1,2016-03-01T09:00:00+09:00,r1,${'s'.repeat(3000)}\n`);
+    const ws = path.join(dir, 'w.sqlite');
+    const refused = run(['import', file, '--workspace', ws, '--max-record', '2048', '--json']);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).files[0].error).toMatchObject({ code: 'too-large' });
+    expect(refused.stderr).toContain('line 2: the record is longer than the limit of 2,048 characters');
+    expect(run(['import', file, '--workspace', ws, '--json']).code).toBe(0);
+    const other = path.join(dir, 'never.sqlite');
+    const bad = run(['import', file, '--workspace', other, '--max-record', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-record');
+    expect(fs.existsSync(other)).toBe(false);
+  });
+
   it('prints exactly one JSON document with the keys docs/cli.md documents, creating the workspace', () => {
     const ws = path.join(tempDir(), 'new.sqlite');
     const r = run(['import', fixture('canonical-notifications.csv'), fixture('canonical-cp949.csv'), '--workspace', ws, '--json']);

@@ -43,7 +43,7 @@ export const importCommand: CliCommand = {
   summary: 'Import export files (canonical CSV/NDJSON/JSON or a vendor export) into a workspace',
   usage:
     'notice-desk import <file>... --workspace <ws> [--adapter auto|<name>] [--kind notifications|consent|urls] ' +
-    '[--encoding auto|utf-8|cp949|utf-16le|utf-16be] [--timezone <IANA zone>] [--mapping <file.json> | --preset <name>] [--json]',
+    '[--encoding auto|utf-8|cp949|utf-16le|utf-16be] [--timezone <IANA zone>] [--mapping <file.json> | --preset <name>] [--max-record <chars>] [--json]',
   help: [
     'Imports each file in its own transaction: all of it or nothing. Bad rows are rejected (kept in the',
     'workspace with line, column and reason) and the rest imports; events already in the workspace are',
@@ -61,6 +61,8 @@ export const importCommand: CliCommand = {
     '                       "YYYY/MM/DD HH:mm:ss", "timeZone": null}; or a preset {"name", "header", "mapping"}.',
     '                       Imports through the generic adapter with it',
     '  --preset <name>      the mapping of a preset saved in this (existing) workspace by the column mapper',
+    '  --max-record <n>     longest record accepted, in characters (default 1048576 = 1 MiB; 1024 to 268435456);',
+    '                       a longer CSV record, NDJSON line or JSON element stops the file with a clear error',
     '  --json               print {"files": [{"file", "kind", "adapter", "encoding", "rowsRead", "imported",',
     '                       "duplicates", "rejected", "skipped", "rejects": [{"line", "column", "reason"}],',
     '                       "rejectsOmitted", "importId", "error"}]}; rejects are capped at 100 per file',
@@ -80,6 +82,7 @@ export const importCommand: CliCommand = {
         timezone: { type: 'string' },
         mapping: { type: 'string' },
         preset: { type: 'string' },
+        'max-record': { type: 'string' },
         json: { type: 'boolean' },
       },
     });
@@ -96,6 +99,10 @@ export const importCommand: CliCommand = {
     }
     if (values.timezone !== undefined && !isValidTimeZone(values.timezone)) {
       throw new UsageError(`Unknown time zone "${values.timezone}". Use an IANA name such as Asia/Seoul.`);
+    }
+    const maxRecord = values['max-record'];
+    if (maxRecord !== undefined && (!/^\d+$/.test(maxRecord) || Number(maxRecord) < 1024 || Number(maxRecord) > 256 * 1024 * 1024)) {
+      throw new UsageError(`--max-record must be a whole number of characters from 1024 to 268435456 (got "${maxRecord}").`);
     }
     // Everything below is checked before the workspace is opened (opening creates it).
     for (const file of positionals) if (!fs.existsSync(file)) throw userError('bad-input', 'cli.no-such-file', { file });
@@ -124,6 +131,7 @@ export const importCommand: CliCommand = {
           mapping,
           encoding: values.encoding as 'auto',
           timeZone: values.timezone ?? null,
+          maxRecordChars: maxRecord === undefined ? null : Number(maxRecord),
           onProgress: values.json
             ? undefined
             : (i, p) => io.stderr(`\r${positionals[i]}: ${p.rowsRead} records, ${Math.round((p.bytesRead / Math.max(1, p.totalBytes)) * 100)}%`),
