@@ -123,7 +123,7 @@ export interface ImportPreview {
   guess: GenericMapping | null;
   /** A saved preset whose header matches this file. */
   preset: string | null;
-  error: { code: string; message: string } | null;
+  error: ErrorSummary | null;
 }
 
 export interface MappingPreset {

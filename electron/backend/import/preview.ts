@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError, userError } from '../../../shared/contract/errors.ts';
+import { AppError, summarizeError, userError } from '../../../shared/contract/errors.ts';
 import type { ImportEncoding, ImportPreview } from '../../../shared/contract/imports.ts';
 import type { Db } from '../db/connection.ts';
 import { presetForHeader } from '../db/presets-repo.ts';
@@ -49,6 +49,6 @@ export async function previewFile(db: Db | null, file: string, encoding: ImportE
       error instanceof AppError
         ? error
         : userError('internal', 'imports.file-unreadable', { file: name, reason: error instanceof Error ? error.message : String(error) });
-    return { ...empty, error: { code: e.code, message: e.message } };
+    return { ...empty, error: summarizeError(e) };
   }
 }
