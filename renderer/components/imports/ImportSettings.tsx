@@ -38,22 +38,28 @@ export function WatchFolderCard() {
     <section className="card" aria-labelledby="imports-watch-title">
       <h2 id="imports-watch-title" className="card-title">{t('imports.watch.title')}</h2>
       <p className="field-hint">{t('imports.watch.hint')}</p>
-      <div className="input-row imports-watch-form">
-        <div className="field">
-          <span className="field-label" id="imports-watch-path">{t('imports.watch.path')}</span>
-          <p className="input-mono" aria-labelledby="imports-watch-path">{current?.path ?? <span className="muted">{t('common.watchPicker.none')}</span>}</p>
-        </div>
-        {native ? (
-          <button type="button" className="btn btn-secondary" onClick={() => void choose()} disabled={save.isPending}>
-            {t('common.watchPicker.choose')}
-          </button>
-        ) : null}
+      <div className="field">
+        <span className="field-label" id="imports-watch-path">{t('imports.watch.path')}</span>
         {current?.path ? (
-          <button type="button" className="btn btn-ghost" onClick={() => save.mutate({ path: null, enabled: false }, { onError: report })}>
-            {t('imports.watch.clear')}
-          </button>
-        ) : null}
+          <code className="input-mono" aria-labelledby="imports-watch-path">{current.path}</code>
+        ) : (
+          <span className="muted" aria-labelledby="imports-watch-path">{t('common.watchPicker.none')}</span>
+        )}
       </div>
+      {native || current?.path ? (
+        <div className="cluster">
+          {native ? (
+            <button type="button" className="btn btn-secondary" onClick={() => void choose()} disabled={save.isPending}>
+              {t('common.watchPicker.choose')}
+            </button>
+          ) : null}
+          {current?.path ? (
+            <button type="button" className="btn btn-ghost" onClick={() => save.mutate({ path: null, enabled: false }, { onError: report })}>
+              {t('imports.watch.clear')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {native ? null : <p className="field-hint">{t('common.watchPicker.browser')}</p>}
       {current?.path ? (
         <label className="choice">
