@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError, type Bridge, type WatchFolderView } from '../../../shared/contract/index.ts';
+import { WatchFolderCard } from '../../../renderer/components/imports/ImportSettings.tsx';
+import { ErrorProvider } from '../../../renderer/components/errors.tsx';
+import { setBridge } from '../../../renderer/data/api.ts';
+import { I18nProvider } from '../../../renderer/i18n/I18nProvider.tsx';
+
+/** Just the calls the watched-folder card makes; `picked` is what the native folder dialog returns. */
+function cardBridge(transport: 'electron' | 'browser', picked: string | null) {
+  const calls: [string, unknown][] = [];
+  let view: WatchFolderView = { path: null, enabled: false, confirmed: false, ask: false };
+  const handlers: Record<string, (input: Record<string, unknown>) => unknown> = {
+    'app:info': () => ({ version: '0.1.0', transport, platform: 'linux', documentsDir: '/home/minji/Documents' }),
+    'imports:watchFolder': () => view,
+    'imports:watchLog': () => [],
+    'workspace:pickPath': () => picked,
+    'imports:setWatchFolder': (input) => (view = { path: input.path as string | null, enabled: input.enabled as boolean, confirmed: true, ask: false }),
+  };
+  const call = new Proxy({}, {
+    get: (_t, name: string) => async (input: Record<string, unknown>) => {
+      calls.push([name, input]);
+      const h = handlers[name];
+      if (!h) throw new AppError('unknown-call', name);
+      return h(input ?? {});
+    },
+  });
+  const bridge: Bridge = { call: call as Bridge['call'], pathForFile: () => null, on: () => () => {} };
+  return { bridge, calls };
+}
+
+function renderCard(bridge: Bridge, locale: 'en' | 'ko' = 'en') {
+  setBridge(bridge);
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <I18nProvider locale={locale} timeZone="Asia/Seoul">
+        <ErrorProvider>
+          <WatchFolderCard />
+        </ErrorProvider>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+afterEach(() => {
+  cleanup();
+  setBridge(null);
+});
+
+describe('the watched-folder card', () => {
+  it('in Electron, sets the folder the native folder dialog picked; no path is typed', async () => {
+    const { bridge, calls } = cardBridge('electron', '/home/minji/exports');
+    renderCard(bridge);
+    expect(await screen.findByText('No folder chosen.')).toBeTruthy();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose folder…' }));
+    expect(await screen.findByText('/home/minji/exports')).toBeTruthy();
+    expect(calls).toContainEqual(['workspace:pickPath', { mode: 'folder' }]);
+    expect(calls).toContainEqual(['imports:setWatchFolder', { path: '/home/minji/exports', enabled: true }]);
+  });
+
+  it('in Electron, does nothing when the folder dialog is cancelled', async () => {
+    const { bridge, calls } = cardBridge('electron', null);
+    renderCard(bridge);
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose folder…' }));
+    await waitFor(() => expect(calls.map(([n]) => n)).toContain('workspace:pickPath'));
+    expect(calls.map(([n]) => n)).not.toContain('imports:setWatchFolder');
+  });
+
+  it('in browser mode, offers no way to set it from the page and says how to give it at launch', async () => {
+    const { bridge } = cardBridge('browser', null);
+    renderCard(bridge, 'ko');
+    expect(await screen.findByText(/--watch-folder <폴더>/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '폴더 선택…' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+});
