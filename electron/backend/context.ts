@@ -22,6 +22,11 @@ export interface BackendHost {
    * host grants what the user picked to the path policy before returning it.
    */
   pickPath?(mode: PickMode): Promise<string | null>;
+  /**
+   * Native save dialog for an export (Electron only), suggesting `fileName`; the host grants the
+   * chosen file for 'export' before returning it, or returns null when the user cancels.
+   */
+  pickSavePath?(fileName: string): Promise<string | null>;
   /** Opens an http(s) link in the system browser (Electron only). */
   openExternal?(url: string): Promise<void>;
 }

@@ -47,6 +47,19 @@ export function withSqliteExtension(file: string): string {
   return /\.[^/\\]+$/.test(file) ? file : `${file}.sqlite`;
 }
 
+/** Options of the save dialog main shows for `disclosures:export` (the page never names the file). */
+export function saveExportDialogOptions(locale: Locale, defaultDir: string, fileName: string): SaveDialogOptions {
+  const s = shellStrings(locale);
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1];
+  return {
+    title: s.saveExportTitle,
+    buttonLabel: s.saveExportButton,
+    defaultPath: `${defaultDir}/${fileName}`,
+    ...(ext ? { filters: [{ name: ext.toUpperCase(), extensions: [ext] }] } : {}),
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+}
+
 /** Options of the folder dialog for `workspace:pickPath` in folder mode (the watched exports folder). */
 export function folderDialogOptions(locale: Locale, defaultDir: string): OpenDialogOptions {
   const s = shellStrings(locale);

@@ -15,6 +15,7 @@ import {
   folderDialogOptions,
   openDialogOptions,
   PICK_GRANTS,
+  saveExportDialogOptions,
   withSqliteExtension,
   type PickMode,
 } from './dialogs.ts';
@@ -82,10 +83,17 @@ function start(): void {
     const picked = await showPickDialog(mode, settings.get());
     return picked === null ? null : pathPolicy.allow(picked, PICK_GRANTS[mode]);
   };
+  /** The save dialog for an export; the chosen file is granted for exporting only. */
+  const pickSavePath = async (fileName: string): Promise<string | null> => {
+    const options = saveExportDialogOptions(settings.get().locale, app.getPath('documents'), fileName);
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : pathPolicy.allow(result.filePath, 'export');
+  };
   const host: BackendHost = {
     transport: 'electron',
     settings,
     paths: pathPolicy,
+    pickSavePath,
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       if (win && !win.isDestroyed()) win.webContents.send(event, payload);
     },

@@ -31,6 +31,8 @@ export interface ShellStrings {
   openButton: string;
   folderTitle: string;
   folderButton: string;
+  saveExportTitle: string;
+  saveExportButton: string;
   errorTitle: string;
 }
 
@@ -65,6 +67,8 @@ const en: ShellStrings = {
   openButton: 'Open',
   folderTitle: 'Choose the folder to watch for exports',
   folderButton: 'Watch This Folder',
+  saveExportTitle: 'Save the export',
+  saveExportButton: 'Save',
   errorTitle: 'Notice Desk could not do that',
 };
 
@@ -99,6 +103,8 @@ const ko: ShellStrings = {
   openButton: '열기',
   folderTitle: '내보내기 파일을 지켜볼 폴더 고르기',
   folderButton: '이 폴더 지켜보기',
+  saveExportTitle: '내보내기 저장',
+  saveExportButton: '저장',
   errorTitle: 'Notice Desk가 요청을 처리하지 못했습니다',
 };
 

@@ -47,7 +47,8 @@ export interface DisclosureRules {
 
 /**
  * The result of an export. With `path`, the file is written there and `base64` is null; without it
- * (browser mode), nothing is written and the bytes come back as base64 for a download.
+ * (browser mode), nothing is written and the bytes come back as base64 for a download. Both null:
+ * the user cancelled Electron's save dialog, nothing was written.
  */
 export interface DisclosureExport {
   path: string | null;
@@ -142,8 +143,9 @@ export const disclosureCalls = {
   ),
   /**
    * Exports a disclosure as pdf, html or md. With `path`, writes that file and returns its path:
-   * only a path the user chose (Electron's save dialog, the CLI), refused in browser mode. Without
-   * it, returns the bytes as base64 (a download).
+   * only a path the user chose (the CLI), refused from the app's pages. Without it, Electron's main
+   * shows a save dialog and writes where the user chose; browser mode returns the bytes as base64
+   * (a download).
    */
   'disclosures:export': call<DisclosureExport>()(
     z

@@ -13,7 +13,7 @@ import {
   listDisclosures,
   updateDisclosure,
 } from '../db/disclosures-repo.ts';
-import { exportDisclosure } from '../disclosures/export.ts';
+import { exportDisclosure, exportFileName } from '../disclosures/export.ts';
 import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates, loadWordLists } from '../disclosures/resources.ts';
 import { workspaceVariables, writeVariableOverrides } from '../disclosures/variables.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
@@ -24,6 +24,9 @@ function mustGet(db: Db, id: number): Disclosure {
   if (!found) throw new AppError('not-found', `Disclosure ${id} does not exist (it may have been deleted).`, { id });
   return found;
 }
+
+/** The media type of each export format (for a cancelled save, which carries no bytes). */
+const EXPORT_MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 
 function changed(ctx: HandlerContext): void {
   ctx.host.emit('data:changed', { reason: 'disclosures' });
@@ -129,10 +132,17 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     return { locale: input.locale, surface: input.surface, ...result };
   },
   'disclosures:export': async (input, ctx) => {
-    // A path only as the user chose it (Electron's save dialog, the CLI); browser mode downloads.
-    const target = input.path === undefined ? undefined : ctx.paths.check(input.path, 'export');
+    // A path only as the user chose it (the CLI's argument, or the save dialog main shows below).
+    let target = input.path === undefined ? undefined : ctx.paths.check(input.path, 'export');
     const session = ctx.workspace();
     const disclosure = mustGet(session.db, input.id);
+    if (target === undefined && ctx.host.pickSavePath) {
+      // Electron: main asks where to save; the page never names the file. Browser mode downloads.
+      const fileName = exportFileName(disclosure.title, disclosure.id, input.format);
+      const chosen = await ctx.host.pickSavePath(fileName);
+      if (chosen === null) return { path: null, fileName, mimeType: EXPORT_MIME[input.format], bytes: 0, base64: null };
+      target = ctx.paths.check(chosen, 'export');
+    }
     return exportDisclosure(disclosure, input.format, {
       variables: workspaceVariables(session.db).values,
       timeZone: workspaceTimeZone(session.db),

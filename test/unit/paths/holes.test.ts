@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Api, Envelope } from '../../../shared/contract/index.ts';
-import { HandlerContext } from '../../../electron/backend/context.ts';
+import { HandlerContext, type BackendHost } from '../../../electron/backend/context.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
 import { setWatchFolder, stopWatcher } from '../../../electron/backend/import/watch-folder.ts';
 import { BrowserPathPolicy, GrantPathPolicy, type PathPolicy } from '../../../electron/backend/paths/policy.ts';
@@ -21,7 +21,7 @@ function victim() {
   return { dir, file, secret };
 }
 
-function setup(kind: 'electron' | 'browser') {
+function setup(kind: 'electron' | 'browser', extra: Partial<BackendHost> = {}) {
   const dir = fs.realpathSync(tempDir());
   const uploads = path.join(dir, 'uploads');
   fs.mkdirSync(uploads);
@@ -30,7 +30,7 @@ function setup(kind: 'electron' | 'browser') {
     kind === 'electron'
       ? new GrantPathPolicy({ recent: () => settings.get().recentWorkspaces })
       : new BrowserPathPolicy({ uploadRoot: () => uploads, workspacesDir: path.join(dir, 'workspaces'), recent: () => settings.get().recentWorkspaces });
-  const ctx = new HandlerContext({ transport: kind, settings, paths, emit: () => {} });
+  const ctx = new HandlerContext({ transport: kind, settings, paths, emit: () => {}, ...extra });
   return { dir, uploads, paths, ctx, api: inProcessApi(ctx) };
 }
 
@@ -145,6 +145,34 @@ describe('a path the user chose still works', () => {
     await s.api['workspace:close']({});
     expect((await s.api['workspace:open']({ path: listing.files[0]!.path })).path).toBe(info.path);
     await expect(s.api['workspace:create']({ name: '../escape' })).rejects.toMatchObject({ code: 'bad-input' });
+    await s.ctx.close();
+  });
+});
+
+describe("Electron's export: main's save dialog, never the page's path", () => {
+  it('writes where the user chose in the dialog main shows, and nothing when it is cancelled', async () => {
+    const answers: (string | null)[] = [];
+    const suggested: string[] = [];
+    const s = setup('electron', {
+      // As main does: show the dialog, grant the chosen file for export only.
+      pickSavePath: async (fileName) => {
+        suggested.push(fileName);
+        const chosen = answers.shift() ?? null;
+        return chosen === null ? null : s.paths.allow(chosen, 'export');
+      },
+    });
+    await openWorkspace('electron', s);
+    const id = (await s.api['disclosures:create']({ surface: 'alimtalk', title: '알림톡 고지' })).id;
+    const out = path.join(s.dir, 'chosen.md');
+    answers.push(out);
+    expect(await s.api['disclosures:export']({ id, format: 'md' })).toMatchObject({ path: out, base64: null });
+    expect(fs.readFileSync(out, 'utf8')).toContain('알림톡 고지');
+    expect(suggested).toEqual(['알림톡 고지.md']);
+    answers.push(null);
+    expect(await s.api['disclosures:export']({ id, format: 'pdf' })).toMatchObject({ path: null, base64: null, bytes: 0, fileName: '알림톡 고지.pdf' });
+    expect(fs.readdirSync(s.dir).filter((f) => f.endsWith('.pdf'))).toEqual([]);
+    // The file granted by the dialog is for export only: it cannot be read back as an import.
+    await expect(s.api['imports:preview']({ file: out })).rejects.toMatchObject({ code: 'path-not-allowed' });
     await s.ctx.close();
   });
 });
