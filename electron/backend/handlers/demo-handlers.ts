@@ -38,7 +38,8 @@ function assertReplaceable(file: string): void {
 
 export const demoHandlers: HandlersFor<keyof typeof demoCalls> = {
   'demo:create': async (input, ctx) => {
-    const file = path.resolve(input.path ?? defaultDemoPath());
+    // A caller's path passes the path policy like any workspace to create; the default is the app's own.
+    const file = path.resolve(input.path === undefined ? defaultDemoPath() : ctx.paths.check(input.path, 'workspace-create'));
     assertReplaceable(file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (ctx.session?.path === file) {

@@ -99,6 +99,14 @@ describe.each(['electron', 'browser'] as const)('caller-chosen paths over the re
     await expect(s.api['settings:set']({ recentWorkspaces: [target] })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
+  it('demo:create {path} no longer makes a file where the user did not choose', async () => {
+    const s = setup(kind);
+    const v = victim();
+    const target = path.join(v.dir, 'made', 'demo.sqlite');
+    await expect(s.api['demo:create']({ path: target })).rejects.toMatchObject({ code: 'path-not-allowed' });
+    expect(fs.existsSync(path.join(v.dir, 'made'))).toBe(false);
+  });
+
   it('imports:setWatchFolder no longer watches a folder the user did not choose', async () => {
     const s = setup(kind);
     const v = victim();
