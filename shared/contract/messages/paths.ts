@@ -39,8 +39,8 @@ export const pathMessages = defineMessages({
     ko: '브라우저 모드에서는 화면에서 지켜볼 폴더를 정할 수 없습니다({file}). --watch-folder <폴더>를 붙여 브라우저 모드를 시작하거나 데스크톱 앱을 쓰세요.',
   },
   'paths.bad-workspace-name': {
-    en: '"{name}" cannot be a workspace name: use letters, digits, spaces, dots, dashes or underscores (at most 100), not starting with a dot.',
-    ko: '워크스페이스 이름으로 쓸 수 없습니다: "{name}". 글자, 숫자, 공백, 점, 대시, 밑줄만 쓰고(100자 이하) 점으로 시작하지 마세요.',
+    en: '"{name}" cannot be a workspace name: start with a letter or digit, then use letters, digits, spaces, dots, dashes or underscores (at most 100 in all).',
+    ko: '워크스페이스 이름으로 쓸 수 없습니다: "{name}". 글자나 숫자로 시작하고, 글자, 숫자, 공백, 점, 대시, 밑줄만 쓰세요(모두 100자 이하).',
   },
   'paths.name-needs-workspaces-folder': {
     en: 'A workspace is created by name only in browser mode ("{name}"); here, choose its file in the dialog.',
