@@ -1,5 +1,6 @@
 import { pickWorkspacePath, useAppInfo } from '../../data/app-hooks.ts';
 import {
+  useConfirmWatchFolder,
   useDeletePreset,
   usePresets,
   usePrivacy,
@@ -21,6 +22,7 @@ export function WatchFolderCard() {
   const state = useWatchFolder();
   const log = useWatchLog();
   const save = useSetWatchFolder();
+  const confirm = useConfirmWatchFolder();
   const appInfo = useAppInfo();
   const current = state.data;
   const native = appInfo.data?.transport === 'electron';
@@ -46,6 +48,14 @@ export function WatchFolderCard() {
           <span className="muted" aria-labelledby="imports-watch-path">{t('common.watchPicker.none')}</span>
         )}
       </div>
+      {current?.path && current.enabled && !current.confirmed ? (
+        <p className="field-hint imports-watch-unconfirmed">
+          {t('imports.watch.notConfirmed')}{' '}
+          <button type="button" className="btn btn-secondary btn-sm" disabled={confirm.isPending} onClick={() => confirm.mutate(true, { onError: report })}>
+            {t('imports.watch.confirm')}
+          </button>
+        </p>
+      ) : null}
       {native || current?.path ? (
         <div className="cluster">
           {native ? (

@@ -8,14 +8,15 @@ import { setBridge } from '../../../renderer/data/api.ts';
 import { I18nProvider } from '../../../renderer/i18n/I18nProvider.tsx';
 
 /** Just the calls the watched-folder card makes; `picked` is what the native folder dialog returns. */
-function cardBridge(transport: 'electron' | 'browser', picked: string | null) {
+function cardBridge(transport: 'electron' | 'browser', picked: string | null, initial: WatchFolderView = { path: null, enabled: false, confirmed: false, ask: false }) {
   const calls: [string, unknown][] = [];
-  let view: WatchFolderView = { path: null, enabled: false, confirmed: false, ask: false };
+  let view: WatchFolderView = initial;
   const handlers: Record<string, (input: Record<string, unknown>) => unknown> = {
     'app:info': () => ({ version: '0.1.0', transport, platform: 'linux', documentsDir: '/home/minji/Documents' }),
     'imports:watchFolder': () => view,
     'imports:watchLog': () => [],
     'workspace:pickPath': () => picked,
+    'imports:confirmWatchFolder': (input) => (view = { ...view, confirmed: input.watch as boolean, ask: false }),
     'imports:setWatchFolder': (input) => (view = { path: input.path as string | null, enabled: input.enabled as boolean, confirmed: true, ask: false }),
   };
   const call = new Proxy({}, {
@@ -75,5 +76,14 @@ describe('the watched-folder card', () => {
     expect(await screen.findByText(/--watch-folder <폴더>/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: '폴더 선택…' })).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
+  });
+
+  it('says when the workspace’s folder is not watched on this computer and confirms it on request', async () => {
+    const { bridge, calls } = cardBridge('browser', null, { path: '/Users/someone/exports', enabled: true, confirmed: false, ask: false });
+    renderCard(bridge, 'ko');
+    expect(await screen.findByText(/이 컴퓨터에서는 아직 감시하지 않습니다/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '이 컴퓨터에서 감시하기' }));
+    await waitFor(() => expect(screen.queryByText(/아직 감시하지 않습니다/)).toBeNull());
+    expect(calls).toContainEqual(['imports:confirmWatchFolder', { watch: true }]);
   });
 });
