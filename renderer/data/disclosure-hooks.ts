@@ -79,20 +79,6 @@ export function useExportDisclosure() {
   return useMutation({ mutationFn: (input: InputOf<'disclosures:export'>) => api()['disclosures:export'](input) });
 }
 
-/** Saves bytes as a download in the browser (browser mode, and PNG previews everywhere). */
-export function downloadBytes(bytes: Uint8Array | Blob, fileName: string, mimeType: string): void {
-  const blob = bytes instanceof Blob ? bytes : new Blob([bytes as BlobPart], { type: mimeType });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Decodes base64 (export bytes from the bridge). */
 export function base64ToBytes(base64: string): Uint8Array {
   const bin = atob(base64);

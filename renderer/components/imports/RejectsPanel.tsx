@@ -5,22 +5,10 @@ import { resolveParticles } from '../../../shared/ko-particles.ts';
 import { api } from '../../data/api.ts';
 import { useRejects } from '../../data/import-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { downloadText } from '../download.ts';
 import { useReportError } from '../errors.tsx';
 
 const PAGE = 50;
-
-/** Saves text as a file through a temporary object URL (works in Electron and browser mode). */
-function download(fileName: string, text: string): void {
-  // The backend's CSV already starts with a BOM (Excel then reads Korean as UTF-8).
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Rejected rows (of one import or all), paged, with CSV export. */
 export function RejectsPanel(props: { of: ImportSummary | null; onShowAll: () => void }) {
@@ -35,7 +23,8 @@ export function RejectsPanel(props: { of: ImportSummary | null; onShowAll: () =>
   async function exportCsv() {
     try {
       const { fileName, csv } = await api()['imports:exportRejects']({ importId });
-      download(fileName, csv);
+      // The backend's CSV already starts with a BOM (Excel then reads Korean as UTF-8).
+      downloadText(csv, fileName, 'text/csv;charset=utf-8');
     } catch (error) {
       report(error);
     }

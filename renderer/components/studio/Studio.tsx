@@ -5,7 +5,6 @@ import { SURFACES } from '../../../shared/disclosures/types.ts';
 import { isEditable } from '../../../shared/disclosures/status.ts';
 import {
   base64ToBytes,
-  downloadBytes,
   useDisclosureRules,
   useDisclosureVariables,
   useExportDisclosure,
@@ -25,6 +24,7 @@ import { useEmphasisCheck } from './use-emphasis-check.ts';
 import { useLiveCheck } from './use-live-check.ts';
 import { VariablesPanel } from './VariablesPanel.tsx';
 import './studio.css';
+import { downloadBlob } from '../download.ts';
 
 const TAB_FOR_SURFACE: Record<Surface, PreviewTab> = {
   alimtalk: 'alimtalk',
@@ -117,7 +117,7 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
     try {
       await autosave.flush();
       const out = await exporter.mutateAsync({ id: d.id, format });
-      if (out.base64) downloadBytes(base64ToBytes(out.base64), out.fileName, out.mimeType);
+      if (out.base64) downloadBlob(base64ToBytes(out.base64), out.fileName, out.mimeType);
       setExportMsg(t('disclosures.export.done', { file: out.path ?? out.fileName }));
     } catch (e) {
       setExportMsg(t('disclosures.export.failed', { message: e instanceof Error ? e.message : String(e) }));
@@ -263,7 +263,7 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
             initialTab={TAB_FOR_SURFACE[surface]}
             settings={preview}
             onSettings={setPreview}
-            onSavePng={(blob, name) => downloadBytes(blob, name, 'image/png')}
+            onSavePng={(blob, name) => downloadBlob(blob, name, 'image/png')}
           />
         </aside>
       </div>
