@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DisclosureExport, DisclosureRules } from '../../../shared/contract/disclosures.ts';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { Disclosure, Locale } from '../../../shared/disclosures/types.ts';
 import { renderDisclosureHtml } from './export-html.ts';
 import { renderDisclosureMarkdown } from './export-md.ts';
@@ -51,7 +51,7 @@ export async function exportDisclosure(
   }
   const target = path.resolve(options.path);
   if (!fs.existsSync(path.dirname(target))) {
-    throw new AppError('file-unreadable', `${target}: the folder does not exist.`, { file: target });
+    throw userError('file-unreadable', 'disclosures.folder-missing', { file: target }, { file: target });
   }
   const temp = `${target}.${process.pid}.tmp`;
   try {
@@ -59,7 +59,7 @@ export async function exportDisclosure(
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new AppError('file-unreadable', `${target}: could not write the file (${(error as Error).message}).`, { file: target });
+    throw userError('file-unreadable', 'disclosures.write-failed', { file: target, reason: (error as Error).message }, { file: target });
   }
   return { path: target, fileName: path.basename(target), mimeType: MIME[format], bytes: bytes.length, base64: null };
 }

@@ -1,5 +1,5 @@
 import type { disclosureCalls } from '../../../shared/contract/disclosures.ts';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import { checkDisclosure } from '../../../shared/disclosures/check.ts';
 import { canTransition, isEditable, STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
 import type { Disclosure } from '../../../shared/disclosures/types.ts';
@@ -21,7 +21,7 @@ import type { HandlersFor } from './types.ts';
 
 function mustGet(db: Db, id: number): Disclosure {
   const found = getDisclosure(db, id);
-  if (!found) throw new AppError('not-found', `Disclosure ${id} does not exist (it may have been deleted).`, { id });
+  if (!found) throw userError('not-found', 'disclosures.not-found', { id }, { id });
   return found;
 }
 
@@ -48,11 +48,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     const { db } = ctx.workspace();
     const current = mustGet(db, input.id);
     if (!isEditable(current.status)) {
-      throw new AppError(
-        'conflict',
-        `"${current.title}" is ${current.status} and can no longer be edited. Send it back to draft, or duplicate it, to change it.`,
-        { id: input.id, status: current.status },
-      );
+      throw userError('conflict', 'disclosures.locked', { title: current.title, status: current.status }, { id: input.id, status: current.status });
     }
     const saved = updateDisclosure(
       db,
@@ -62,7 +58,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       input.expectedVersion,
     );
     if (!saved) {
-      throw new AppError('conflict', `"${current.title}" was changed elsewhere (version ${current.version}). Reload it before saving.`, {
+      throw userError('conflict', 'disclosures.changed-elsewhere', { title: current.title, version: current.version }, {
         id: input.id,
         version: current.version,
       });
@@ -75,9 +71,10 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     if (current.status === input.status) return current;
     if (!canTransition(current.status, input.status)) {
       const allowed = STATUS_TRANSITIONS[current.status];
-      throw new AppError(
+      throw userError(
         'conflict',
-        `A ${current.status} disclosure cannot become ${input.status}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}.`,
+        'disclosures.bad-transition',
+        { from: current.status, to: input.status, allowed: allowed.join(', ') || '—' },
         { id: input.id, from: current.status, to: input.status, allowed },
       );
     }
@@ -103,9 +100,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     const { db } = ctx.workspace();
     const current = mustGet(db, input.id);
     if (current.publishedAt !== null) {
-      throw new AppError('conflict', `"${current.title}" has been published; retire it instead of deleting it (the record must stay).`, {
-        id: input.id,
-      });
+      throw userError('conflict', 'disclosures.published-no-delete', { title: current.title }, { id: input.id });
     }
     deleteDisclosure(db, input.id);
     changed(ctx);

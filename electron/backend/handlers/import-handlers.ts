@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/contract/errors.ts';
+import { userError } from '../../../shared/contract/errors.ts';
 import type { importCalls } from '../../../shared/contract/imports.ts';
 import { listImports } from '../db/imports-repo.ts';
 import { deletePreset, listPresets, savePreset } from '../db/presets-repo.ts';
@@ -31,7 +31,7 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
     // Only files the user chose, dropped or uploaded, by their real paths.
     const files = input.files.map((file) => ctx.paths.check(file, 'import'));
     for (const file of files) {
-      if (!fs.existsSync(file)) throw new AppError('not-found', `${file} does not exist.`, { file });
+      if (!fs.existsSync(file)) throw userError('not-found', 'imports.file-missing', { file }, { file });
     }
     const queue = importQueue(ctx);
     const jobs = files.map((file) => ({
@@ -76,7 +76,7 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
     const same = input.path !== null && input.path === getWatchFolder(db).path;
     const folder = input.path === null || same ? input.path : ctx.paths.check(input.path, 'watch-folder');
     if (folder !== null && (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory())) {
-      throw new AppError('not-found', `${folder} is not a folder.`, { file: folder });
+      throw userError('not-found', 'imports.not-a-folder', { folder }, { file: folder });
     }
     setWatchFolder(db, { path: folder, enabled: folder !== null && input.enabled });
     // Chosen here, on this computer: no need to ask (a folder only switched on or off still asks).

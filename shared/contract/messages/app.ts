@@ -58,6 +58,7 @@ export const appMessages = defineMessages({
     en: '{file} is a workspace with your own data; the demo was not written over it. Choose another path.',
     ko: '직접 가져온 데이터가 있는 워크스페이스라서 예제로 덮어쓰지 않았습니다: {file}. 다른 경로를 고르세요.',
   },
+  'imports.not-a-folder': { en: '{folder} is not a folder.', ko: '폴더가 아닙니다: {folder}' },
   'imports.import-missing': { en: 'Import {id} does not exist.', ko: '가져오기 {id}번이 없습니다.' },
   'adapters.kind-unknown': {
     en: '{file}: the header has none of sent_at, occurred_at + action, or url, so the kind of event is unknown.',
