@@ -18,7 +18,7 @@ export function WatchFolderPrompt() {
   return (
     <Dialog
       title={t('imports.watch.promptTitle')}
-      description={t('imports.watch.promptBody', { folder: current.path })}
+      description={t('imports.watch.promptBody')}
       onClose={() => reply(false)}
       initialFocus=".watch-prompt-later"
       footer={

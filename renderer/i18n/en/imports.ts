@@ -126,7 +126,7 @@ export const imports = {
     refused: 'Refused',
     failed: 'Failed',
     promptTitle: 'Watch this folder on this computer?',
-    promptBody: 'This workspace is set to import every new file from {folder}. It was set up elsewhere, so Notice Desk does not watch it here until you say so.',
+    promptBody: 'This workspace is set to import every new file from the folder below. It was set up elsewhere, so Notice Desk does not watch it on this computer until you say so.',
     promptWatch: 'Watch it',
     promptNotNow: 'Not now',
     notConfirmed: 'Not watched on this computer yet.',

@@ -128,7 +128,7 @@ export const imports: Messages['imports'] = {
     refused: '거부함',
     failed: '실패',
     promptTitle: '이 컴퓨터에서 이 폴더를 감시할까요?',
-    promptBody: '이 워크스페이스는 다음 폴더에 새로 생기는 파일을 모두 가져오도록 설정되어 있습니다: {folder}. 다른 곳에서 설정한 것이므로, 허용하기 전에는 이 컴퓨터에서 감시하지 않습니다.',
+    promptBody: '이 워크스페이스는 아래 폴더에 새로 생기는 파일을 모두 가져오도록 설정되어 있습니다. 다른 곳에서 설정한 것이므로, 허용하기 전에는 이 컴퓨터에서 감시하지 않습니다.',
     promptWatch: '감시하기',
     promptNotNow: '나중에',
     notConfirmed: '이 컴퓨터에서는 아직 감시하지 않습니다.',
