@@ -6,6 +6,7 @@
  *    dist/renderer): a workspace with ten years of daily notifications imported through the CLI, the
  *    Notifications page grouped by day — time to draw, SVG nodes drawn, and the frame time while the
  *    brush handle is moved by keyboard (zoom re-renders the window each step).
+ * 3. Export (BENCH_LOCALE=ko for the Korean UI), on an idle page and on a busy one (work in every frame): time from a click on the volume chart's PNG / SVG button to the saved file.
  * Prints figures; asserts nothing.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { downsampleRows, lttbIndices, mergeRows } from '../shared/charts/downsample.ts';
+import type { Locator, Page } from 'playwright-core';
 import { startApp } from '../test/e2e/helpers/app.ts';
 
 const DAY = 86_400_000;
@@ -51,6 +53,51 @@ function pure(): void {
   console.log(`  bars merged → ${mergeRows(rows, keys, 200).length} bars (sums kept)  median ${bars.toFixed(2)} ms`);
 }
 
+/** Time from a click on the chart's PNG (and SVG) export button to the saved download, five runs each. */
+async function exportTimes(page: Page, card: Locator, busy: boolean): Promise<void> {
+  // A busy page (work in every frame, as while a dashboard re-renders) never gives the browser idle time.
+  if (busy) {
+    await page.evaluate(() => {
+      const w = window as unknown as { spinning: boolean };
+      w.spinning = true;
+      const spin = () => {
+        const t = performance.now();
+        while (performance.now() - t < 12);
+        if (w.spinning) requestAnimationFrame(spin);
+      };
+      requestAnimationFrame(spin);
+    });
+  }
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  for (const kind of ['PNG', 'SVG'] as const) {
+    const runs: number[] = [];
+    let bytes = 0;
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), card.getByRole('button', { name: new RegExp(`^${kind}:`) }).click()]);
+      const file = await download.path();
+      runs.push(performance.now() - t0);
+      bytes = file ? fs.statSync(file).size : 0;
+    }
+    const parts = await page.evaluate(() => {
+      const byName = new Map<string, number[]>();
+      for (const m of performance.getEntriesByType('measure').filter((e) => e.name.startsWith('chart-export:'))) {
+        byName.set(m.name, [...(byName.get(m.name) ?? []), m.duration]);
+      }
+      performance.clearMeasures();
+      return [...byName].map(([name, ds]) => `${name.slice(13)} ${ds.map((d) => d.toFixed(0)).join('/')} ms`).join(', ');
+    });
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0).join('/'));
+    console.log(`    steps: ${parts}; long tasks ${busy ? '(spinning)' : longTasks || 'none'} ms`);
+    console.log(`  ${kind} export of the volume chart${busy ? ' (busy page)' : ''}: first ${runs[0]!.toFixed(0)} ms, then median ${median(runs.slice(1)).toFixed(0)} ms (${(bytes / 1024).toFixed(0)} KiB)`);
+  }
+  await page.evaluate(() => ((window as unknown as { spinning: boolean }).spinning = false));
+}
+
 async function browser(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dash-bench-'));
   const file = path.join(dir, 'ten-years.csv');
@@ -80,7 +127,7 @@ async function browser(): Promise<void> {
       return res.json();
     };
     await call('workspace:open', { path: ws });
-    await call('settings:set', { locale: 'en', theme: 'light' });
+    await call('settings:set', { locale: process.env.BENCH_LOCALE === 'ko' ? 'ko' : 'en', theme: 'light' });
     await call('metrics:setFilters', { preset: 'all', from: null, to: null, by: 'day' });
     await app.page.reload();
     const draws: number[] = [];
@@ -112,6 +159,8 @@ async function browser(): Promise<void> {
     });
     const sorted = [...frames].sort((a, b) => a - b);
     console.log(`  brush zoom, 40 keyboard steps: median frame ${median(frames).toFixed(1)} ms, p95 ${sorted[Math.floor(sorted.length * 0.95)]!.toFixed(1)} ms (16.7 ms = 60 fps)`);
+    await exportTimes(app.page, card, false);
+    await exportTimes(app.page, card, true);
   } finally {
     await app.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -151,6 +151,12 @@ describe('dashboards in real Chromium over imported exports', () => {
       await download.saveAs(file);
       return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
     };
+    // Chromium encodes a toBlob PNG only in idle time (up to 6 s on a busy page): the export must not use it.
+    await app.page.evaluate(() => {
+      HTMLCanvasElement.prototype.toBlob = () => {
+        throw new Error('toBlob waits for an idle page');
+      };
+    });
     const png = await save('PNG: 상태별 알림 건수 이미지로 내보내기');
     fs.mkdirSync(path.resolve('test-results', 'screenshots'), { recursive: true });
     fs.writeFileSync(path.resolve('test-results', 'screenshots', 'dashboards-export-ko.png'), png.bytes);
@@ -168,6 +174,9 @@ describe('dashboards in real Chromium over imported exports', () => {
     expect(svg).toContain('Noto Sans CJK KR');
     expect(svg).toMatch(/>\d{1,2}월 \d{1,2}일</);
     expect(svg).not.toContain('var(--');
+    // Axis titles: the quantity per bucket, the bucket and the workspace time zone.
+    expect(svg).toContain('주별 메시지 수');
+    expect(svg).toContain('주(월–일) · Asia/Seoul');
 
     const csv = await save('CSV: 상태별 알림 건수 데이터 내보내기');
     const text = csv.bytes.toString('utf8');
@@ -177,6 +186,27 @@ describe('dashboards in real Chromium over imported exports', () => {
     const buckets = lines.slice(1).map((l) => l.split(',')[0]);
     expect(buckets[0]).toBe('2015-W53');
     expect(buckets[buckets.length - 1]).toBe('2016-W26');
+  });
+
+  it('closes the Senders and Categories lists on Escape and on a click outside', async () => {
+    await callApi(app, 'settings:set', { locale: 'en', theme: 'light' });
+    await app.page.reload();
+    await visit(app.page, 'notifications');
+    const senders = app.page.locator('details.filter-pick', { hasText: 'Senders' });
+    const categories = app.page.locator('details.filter-pick', { hasText: 'Categories' });
+    const isOpen = (list: typeof senders) => list.evaluate((d) => (d as HTMLDetailsElement).open);
+    await senders.locator('summary').click();
+    expect(await isOpen(senders)).toBe(true);
+    await senders.getByRole('checkbox').first().focus();
+    await app.page.keyboard.press('Escape');
+    expect(await isOpen(senders)).toBe(false);
+    expect(await app.page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await senders.locator('summary').click();
+    await categories.locator('summary').click();
+    expect(await isOpen(senders)).toBe(false);
+    expect(await isOpen(categories)).toBe(true);
+    await app.page.locator('.dash-page h1').first().click();
+    expect(await isOpen(categories)).toBe(false);
   });
 
   it('is usable from the keyboard: tooltip by arrow keys, zoom by the brush handles, a marker\'s before and after', async () => {

@@ -77,6 +77,7 @@ export function ChartCard(props: ChartCardProps) {
   };
 
   const run = async (kind: 'png' | 'svg' | 'csv') => {
+    const started = performance.now();
     setExportError(null);
     try {
       const name = exportFileName(props.exportName, props.period, kind);
@@ -93,6 +94,8 @@ export function ChartCard(props: ChartCardProps) {
       }
     } catch (e) {
       setExportError(errorMessage(e).message);
+    } finally {
+      performance.measure(`chart-export:${kind}-total`, { start: started });
     }
   };
 
