@@ -108,7 +108,7 @@ describe('the bundled main process, booted against a stand-in electron module', 
   });
 
   it('builds the menu in the saved locale and rebuilds it when the locale changes', () => {
-    expect(report.menuBefore).toEqual(expect.arrayContaining(['파일', '새 작업 공간…', '최근 작업 공간', '도움말']));
+    expect(report.menuBefore).toEqual(expect.arrayContaining(['파일', '새 워크스페이스…', '최근 워크스페이스', '도움말']));
     expect(report.menuBefore).not.toContain('File');
     expect(report.menuLabels).toEqual(expect.arrayContaining(['File', 'New Workspace…', 'Open Recent', 'Help']));
   });

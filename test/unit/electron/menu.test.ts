@@ -48,7 +48,7 @@ describe('the application menu', () => {
     const { actions } = recorder();
     const ko = labels(menuTemplate({ settings: settings({ locale: 'ko' }), actions, dev: false, platform: 'win32' }));
     const en = labels(menuTemplate({ settings: settings({ locale: 'en' }), actions, dev: false, platform: 'win32' }));
-    expect(ko).toEqual(expect.arrayContaining(['파일', '새 작업 공간…', '작업 공간 열기…', '최근 작업 공간', '보기', '테마', '도움말']));
+    expect(ko).toEqual(expect.arrayContaining(['파일', '새 워크스페이스…', '워크스페이스 열기…', '최근 워크스페이스', '보기', '테마', '도움말']));
     expect(en).toEqual(expect.arrayContaining(['File', 'New Workspace…', 'Open Workspace…', 'Open Recent', 'View', 'Theme', 'Help']));
     expect(ko).not.toContain('File');
   });
@@ -98,8 +98,8 @@ describe('the workspace dialogs', () => {
   it('filter .sqlite files, in the locale', () => {
     expect(createDialogOptions('en', '/home/u/Documents').filters).toEqual([{ name: 'Notice Desk workspace', extensions: ['sqlite'] }]);
     expect(openDialogOptions('ko', '/home/u/Documents')).toMatchObject({
-      title: '작업 공간 열기',
-      filters: [{ name: 'Notice Desk 작업 공간', extensions: ['sqlite'] }],
+      title: '워크스페이스 열기',
+      filters: [{ name: 'Notice Desk 워크스페이스', extensions: ['sqlite'] }],
       properties: ['openFile'],
     });
   });
