@@ -8,7 +8,8 @@ import { useErrorText } from '../errors.tsx';
 import { useChartTheme } from './chart-theme.ts';
 import { DataTable, type TableColumn } from './DataTable.tsx';
 import { DefinitionPanel } from './DefinitionPanel.tsx';
-import { chartToSvg, downloadBlob, downloadText, svgToPng } from './export.ts';
+import { downloadBlob, downloadText } from '../download.ts';
+import { chartToSvg, svgToPng } from './export.ts';
 import './charts.css';
 
 /** Where a chart's data is: loading, failed, empty or ready. */

@@ -128,21 +128,3 @@ export async function svgToPng(svgText: string, width: number, height: number, s
   }
 }
 
-/** Saves a blob through a temporary <a download> (works in Electron and in the browser). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Saves text (CSV with a BOM so Excel reads Korean as UTF-8, or SVG). */
-export function downloadText(text: string, fileName: string, type: string, bom = false): void {
-  downloadBlob(new Blob([bom ? '\ufeff' : '', text], { type }), fileName);
-}
