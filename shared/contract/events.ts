@@ -3,6 +3,7 @@ export interface JobProgress {
   jobId: string;
   kind: string;
   phase: string;
+  /** How far the job is, in its own unit: bytes of the file read for an import (records are `rows`). */
   done: number;
   total: number | null;
   message?: string;

@@ -23,6 +23,8 @@ interface QueuedJob {
   options: ImportRunOptions;
   onDone?: (result: FileImportResult) => void;
   controller: AbortController;
+  /** The last bytes read and the file's size the worker reported (`job:progress` counts bytes in done/total). */
+  bytes?: { done: number; total: number | null };
 }
 
 /**
@@ -90,7 +92,10 @@ export class ImportQueue {
     }
     // Only a folder the upload route made itself, never one named by the path (`<uploads>/../x`).
     releaseUpload(job.file);
-    this.emit(job, phase, result.rowsRead, null, result.rowsRead);
+    // The last event keeps bytes in done/total like every other (a finished file: all of it read).
+    const total = job.bytes?.total ?? null;
+    const done = phase === 'done' && total !== null ? total : (job.bytes?.done ?? 0);
+    this.emit(job, phase, done, total, result.rowsRead);
     job.onDone?.(result);
     if (result.importId !== null) this.ctx.host.emit('data:changed', { reason: 'import' });
   }
@@ -110,7 +115,10 @@ export class ImportQueue {
           jobId: job.jobId,
           signal: job.controller.signal,
           resourceLimits: IMPORT_RESOURCE_LIMITS,
-          onProgress: (p) => this.emit(job, p.phase, p.done, p.total, p.rows ?? 0),
+          onProgress: (p) => {
+            job.bytes = { done: p.done, total: p.total ?? job.bytes?.total ?? null };
+            this.emit(job, p.phase, p.done, p.total, p.rows ?? 0);
+          },
         },
       );
       if (result.error) phase = 'failed';
