@@ -1,12 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Bridge, EventMap, EventName, ImportPreview, ImportSummary } from '../../../shared/contract/index.ts';
 import { AppError } from '../../../shared/contract/index.ts';
-import { ErrorProvider } from '../../../renderer/components/errors.tsx';
 import { setBridge } from '../../../renderer/data/api.ts';
-import { I18nProvider } from '../../../renderer/i18n/I18nProvider.tsx';
 import { ImportsPage } from '../../../renderer/pages/ImportsPage.tsx';
+import { renderWithProviders } from '../providers.tsx';
 
 const IMPORT: ImportSummary = {
   id: 7, fileName: 'send-log.csv', filePath: '/exports/send-log.csv', sizeBytes: 2048, sha256: 'ab'.repeat(32),
@@ -68,17 +66,7 @@ function importsBridge(adapterOfPreview: string | null) {
 }
 
 function renderPage(bridge: Bridge, locale: 'en' | 'ko' = 'en') {
-  setBridge(bridge);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <I18nProvider locale={locale} timeZone="Asia/Seoul">
-        <ErrorProvider>
-          <ImportsPage />
-        </ErrorProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<ImportsPage />, bridge, locale);
 }
 
 function dropFiles(files: File[]) {

@@ -1,11 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError, type Bridge, type WatchFolderView } from '../../../shared/contract/index.ts';
 import { WatchFolderCard } from '../../../renderer/components/imports/ImportSettings.tsx';
-import { ErrorProvider } from '../../../renderer/components/errors.tsx';
 import { setBridge } from '../../../renderer/data/api.ts';
-import { I18nProvider } from '../../../renderer/i18n/I18nProvider.tsx';
+import { renderWithProviders } from '../providers.tsx';
 
 /** Just the calls the watched-folder card makes; `picked` is what the native folder dialog returns. */
 function cardBridge(transport: 'electron' | 'browser', picked: string | null, initial: WatchFolderView = { path: null, enabled: false, confirmed: false, ask: false }) {
@@ -32,17 +30,7 @@ function cardBridge(transport: 'electron' | 'browser', picked: string | null, in
 }
 
 function renderCard(bridge: Bridge, locale: 'en' | 'ko' = 'en') {
-  setBridge(bridge);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <QueryClientProvider client={client}>
-      <I18nProvider locale={locale} timeZone="Asia/Seoul">
-        <ErrorProvider>
-          <WatchFolderCard />
-        </ErrorProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<WatchFolderCard />, bridge, locale);
 }
 
 afterEach(() => {
