@@ -114,7 +114,7 @@ export function baseHandlers(options: { demo?: boolean; markers?: Marker[]; filt
 /** Renders UI inside the providers the app gives it (fresh query cache, the chosen locale). */
 export function renderWith(ui: ReactNode, bridge: Bridge, locale: 'ko' | 'en' = 'en') {
   setBridge(bridge);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
       <I18nProvider locale={locale} timeZone="Asia/Seoul">

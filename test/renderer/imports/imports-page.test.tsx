@@ -4,7 +4,7 @@ import type { Bridge, EventMap, EventName, ImportPreview, ImportSummary } from '
 import { AppError } from '../../../shared/contract/index.ts';
 import { setBridge } from '../../../renderer/data/api.ts';
 import { ImportsPage } from '../../../renderer/pages/ImportsPage.tsx';
-import { renderWithProviders } from '../providers.tsx';
+import { renderWith } from '../dashboards/harness.tsx';
 
 const IMPORT: ImportSummary = {
   id: 7, fileName: 'send-log.csv', filePath: '/exports/send-log.csv', sizeBytes: 2048, sha256: 'ab'.repeat(32),
@@ -66,7 +66,7 @@ function importsBridge(adapterOfPreview: string | null) {
 }
 
 function renderPage(bridge: Bridge, locale: 'en' | 'ko' = 'en') {
-  return renderWithProviders(<ImportsPage />, bridge, locale);
+  return renderWith(<ImportsPage />, bridge, locale);
 }
 
 function dropFiles(files: File[]) {
