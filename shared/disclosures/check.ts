@@ -3,7 +3,7 @@ import { sourceRange, splitSentences, toPlainText, type PlainText } from './plai
 import { readabilityEn } from './readability-en.ts';
 import { findWords, readabilityKo } from './readability-ko.ts';
 import type { RulePattern, RuleSet, WordEntry } from './rules-schema.ts';
-import type { CheckResult, Finding, Locale, SatisfiedElement, Severity, Surface } from './types.ts';
+import type { CheckResult, ElementVerdict, Finding, Locale, SatisfiedElement, Severity, Surface } from './types.ts';
 import { variableValues } from './variables.ts';
 import { resolveParticles } from '../ko-particles.ts';
 
@@ -124,6 +124,7 @@ export function checkDisclosure(text: string, options: CheckOptions): CheckResul
   const findings: Finding[] = [];
   const missing: string[] = [];
   const satisfied: SatisfiedElement[] = [];
+  const elements: ElementVerdict[] = [];
   const add = (rule: string, severity: Severity, message: string, range: { start: number; end: number }, suggestion?: string) =>
     findings.push(suggestion === undefined ? { rule, severity, message, ...range } : { rule, severity, message, ...range, suggestion });
 
@@ -149,12 +150,14 @@ export function checkDisclosure(text: string, options: CheckOptions): CheckResul
       const end = Math.max(...ranges.map((r) => r.end));
       const emphasised = ranges.every((r) => plain.emphasised.subarray(r.start, r.end).every((v) => v === 1));
       satisfied.push({ rule: rule.id, ...sourceRange(plain, start, end), emphasised });
+      elements.push({ id: rule.id, present: true, ...sourceRange(plain, start, end), text: plain.text.slice(start, end) });
       if (rule.emphasis && !emphasised) {
         add('emphasis', rules.emphasis.severity, fill(rules.emphasis.message, { rule: rule.id }), sentenceAround(plain, start));
       }
       continue;
     }
     missing.push(rule.id);
+    elements.push({ id: rule.id, present: false, start: 0, end: 0, text: '' });
     if (matched.length === 0) {
       add(rule.id, rule.severity, rule.message, { start: 0, end: 0 }, suggestion);
     } else {
@@ -207,7 +210,7 @@ export function checkDisclosure(text: string, options: CheckOptions): CheckResul
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   findings.sort((a, b) => a.start - b.start || order[a.severity] - order[b.severity]);
   const readability = locale === 'ko' ? readabilityKo(plain, lists, rules.readability) : readabilityEn(plain, rules.readability);
-  return { findings, missing, readability, satisfied };
+  return { findings, missing, readability, satisfied, elements };
 }
 
 /** True when a result needs attention (an error finding or a missing element) — lint exits 1. */

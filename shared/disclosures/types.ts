@@ -37,6 +37,20 @@ export interface SatisfiedElement {
   emphasised: boolean;
 }
 
+/**
+ * The verdict on one required element, with its evidence: the source range (UTF-16 offsets, end
+ * exclusive) of the sentence or adjacent sentences that satisfied it, and their text as read.
+ * A missing element has start = end = 0 and text = '' — or, when one part of it was found but not
+ * another, the range and text of the sentence holding the part that was found (present stays false).
+ */
+export interface ElementVerdict {
+  id: string;
+  present: boolean;
+  start: number;
+  end: number;
+  text: string;
+}
+
 /** A source range of one sentence (readability reports the sentences that miss a target). */
 export interface SentenceRange {
   start: number;
@@ -72,6 +86,8 @@ export interface CheckResult {
   missing: string[];
   readability: Readability;
   satisfied: SatisfiedElement[];
+  /** One verdict per required element of the surface, in rule-file order (evidence for each). */
+  elements: ElementVerdict[];
 }
 
 /** A stored disclosure, as the UI and exports see it. */
