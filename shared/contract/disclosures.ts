@@ -9,6 +9,7 @@ import type {
 } from '../disclosures/types.ts';
 import { DISCLOSURE_STATUSES, SURFACES } from '../disclosures/types.ts';
 import type { DisclosureCostModel, VariableOverrides } from '../disclosures/variables.ts';
+import { OVERRIDE_LIMITS, type CheckOverride } from '../disclosures/overrides.ts';
 import { call } from './define.ts';
 
 const id = z.number().int().positive();
@@ -64,6 +65,26 @@ export interface DisclosureSaved {
   updatedAt: number;
   version: number;
 }
+
+const locale = z.enum(['ko', 'en']);
+/** A person's name as Settings keeps it (the reviewer display name), trimmed, not empty. */
+const reviewer = z.string().trim().min(1).max(OVERRIDE_LIMITS.reviewer);
+/** A source range of one locale's text, with the words it holds (checked against the stored text). */
+const evidence = z
+  .object({
+    start: z.number().int().nonnegative().max(100_000),
+    end: z.number().int().nonnegative().max(100_000),
+    quote: z.string().min(1).max(OVERRIDE_LIMITS.quote),
+  })
+  .strict()
+  .refine((r) => r.end > r.start && r.end - r.start === r.quote.length, { message: 'end must be after start, and quote exactly the range' });
+const overruleBase = {
+  id,
+  locale,
+  element: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(OVERRIDE_LIMITS.element),
+  reason: z.string().trim().min(1).max(OVERRIDE_LIMITS.reason),
+  reviewer,
+};
 
 const variableOverrides = z
   .object({
@@ -141,6 +162,21 @@ export const disclosureCalls = {
   'disclosures:check': call<CheckResult & { locale: Locale; surface: Surface }>()(
     z.object({ text, locale: z.enum(['ko', 'en']), surface }).strict(),
   ),
+  /** A disclosure's required-element overrides, oldest first (withdrawn ones too when asked). */
+  'disclosures:overrides': call<CheckOverride[]>()(z.object({ id, withdrawn: z.boolean().default(false) }).strict()),
+  /**
+   * Overrules the checks' verdict on one required element of one language's saved text: `present`
+   * (on an element the checks miss) with the range that says it; `insufficient` (on one they find)
+   * with why it is not enough. Replaces an override still in force for that element.
+   */
+  'disclosures:overrule': call<CheckOverride>()(
+    z.discriminatedUnion('verdict', [
+      z.object({ ...overruleBase, verdict: z.literal('present'), evidence }).strict(),
+      z.object({ ...overruleBase, verdict: z.literal('insufficient') }).strict(),
+    ]),
+  ),
+  /** Withdraws an override of this disclosure (kept, marked withdrawn by whom and when). */
+  'disclosures:withdrawOverride': call<CheckOverride>()(z.object({ id, overrideId: id, reviewer }).strict()),
   /**
    * Exports a disclosure as pdf, html or md. With `path`, writes that file and returns its path:
    * only a path the user chose (the CLI), refused from the app's pages. Without it, Electron's main

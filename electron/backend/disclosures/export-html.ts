@@ -1,7 +1,9 @@
 import { findingCounts, ruleName, severityName, TEXT_NAMES } from '../../../shared/disclosures/finding-words.ts';
 import { escapeHtml, renderHtmlFragment } from '../../../shared/disclosures/render-html.ts';
 import {
+  checklistMark,
   formatBand,
+  overrideLine,
   formatDay,
   INDICATOR_LABELS,
   STATUS_LABELS,
@@ -26,6 +28,8 @@ section.text strong { font-weight: 700; }
 .var { background: #eef3fd; border-radius: 3px; padding: 0 2px; }
 .var.unknown { background: #fce8e6; color: var(--bad); }
 a { color: var(--accent); }
+ul.overrides { padding-left: 18px; margin: 0 0 24px; }
+ul.overrides li.stale { color: var(--muted); }
 @media print { body { padding: 0; } .var { background: none; } }
 `;
 
@@ -35,12 +39,15 @@ function checklistTable(report: DisclosureReport): string {
       (c) =>
         `<tr><td>${escapeHtml(c.label.ko)}<br><small>${escapeHtml(c.label.en)}</small></td>` +
         (['ko', 'en'] as const)
-          .map((l) => (c.present[l] ? '<td class="ok">✓</td>' : '<td class="bad">✗</td>'))
+          .map((l) => `<td class="${c.present[l] ? 'ok' : 'bad'}">${checklistMark(c, l)}</td>`)
           .join('') +
         '</tr>',
     )
     .join('');
-  return `<table><thead><tr><th>필수 항목 / Required element</th><th>한국어</th><th>English</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const table = `<table><thead><tr><th>필수 항목 / Required element</th><th>한국어</th><th>English</th></tr></thead><tbody>${rows}</tbody></table>`;
+  if (!report.overrides.length) return table;
+  const items = report.overrides.map((o) => `<li${o.stale ? ' class="stale"' : ''}>${escapeHtml(overrideLine(o, report.timeZone))}</li>`).join('');
+  return `${table}<h3>검토자 판정 / Reviewer overrides</h3><ul class="overrides">${items}</ul>`;
 }
 
 function readabilityTable(report: DisclosureReport): string {

@@ -1,5 +1,5 @@
 import { findingLine, TEXT_NAMES } from '../../../shared/disclosures/finding-words.ts';
-import { formatBand, formatDay, INDICATOR_LABELS, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
+import { checklistMark, formatBand, formatDay, INDICATOR_LABELS, overrideLine, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
 
 /** Escapes Markdown syntax in a value put into Markdown (variables, titles). */
 export function escapeMarkdown(text: string): string {
@@ -29,9 +29,12 @@ export function renderDisclosureMarkdown(report: DisclosureReport): string {
     '| 필수 항목 / Required element | 한국어 | English |',
     '| --- | --- | --- |',
     ...report.checklist.map(
-      (c) => `| ${escapeMarkdown(c.label.ko)} / ${escapeMarkdown(c.label.en)} | ${c.present.ko ? '✓' : '✗'} | ${c.present.en ? '✓' : '✗'} |`,
+      (c) => `| ${escapeMarkdown(c.label.ko)} / ${escapeMarkdown(c.label.en)} | ${checklistMark(c, 'ko')} | ${checklistMark(c, 'en')} |`,
     ),
     '',
+    ...(report.overrides.length
+      ? ['### 검토자 판정 / Reviewer overrides', '', ...report.overrides.map((o) => `- ${escapeMarkdown(overrideLine(o, report.timeZone))}`), '']
+      : []),
     '## 읽기 쉬움 / Readability',
     '',
     '| 본문 / Text | 지표 / Indicator | 값 / Value | 목표 / Target | |',

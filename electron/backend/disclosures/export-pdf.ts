@@ -2,7 +2,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { findingCounts, findingLine, TEXT_NAMES } from '../../../shared/disclosures/finding-words.ts';
 import type { BlockNode, InlineNode } from '../../../shared/disclosures/markdown.ts';
-import { formatBand, formatDay, INDICATOR_LABELS, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
+import { formatBand, formatDay, INDICATOR_LABELS, overrideLine, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
 import { resourcesDir } from './resources.ts';
 
 const REGULAR = 'NoticeDesk-Regular';
@@ -178,11 +178,26 @@ function cover(doc: Doc, report: DisclosureReport): void {
     doc,
     ['항목 / Element', '한국어', 'English'],
     report.checklist.map((c) => ({
-      cells: [`${c.label.ko}\n${c.label.en}`, c.present.ko ? '✓ 있음' : '× 없음', c.present.en ? '✓ present' : '× missing'],
+      cells: [
+        `${c.label.ko}\n${c.label.en}`,
+        `${c.present.ko ? '✓ 있음' : '× 없음'}${c.override.ko === null ? '' : ` †${c.override.ko}`}`,
+        `${c.present.en ? '✓ present' : '× missing'}${c.override.en === null ? '' : ` †${c.override.en}`}`,
+      ],
       colors: [null, c.present.ko ? COLORS.ok : COLORS.bad, c.present.en ? COLORS.ok : COLORS.bad],
     })),
     [243, 120, 120],
   );
+
+  const left0 = doc.page.margins.left;
+  if (report.overrides.length) {
+    doc.font(BOLD).fontSize(11).fillColor(COLORS.text).text('검토자 판정 / Reviewer overrides', left0, doc.y);
+    doc.moveDown(0.3);
+    const w = doc.page.width - left0 - doc.page.margins.right;
+    for (const o of report.overrides) {
+      writeRuns(doc, [{ text: overrideLine(o, report.timeZone), bold: false, emphasis: false, link: null, color: o.stale ? COLORS.muted : COLORS.text }], { size: 9, x: left0, width: w });
+    }
+    doc.fillColor(COLORS.text).moveDown(1);
+  }
 
   const counts = report.locales.map((l) => `${TEXT_NAMES[l.locale]}: ${findingCounts(l.check.findings, l.locale)}`);
   const width = doc.page.width - left - doc.page.margins.right;

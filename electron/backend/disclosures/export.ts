@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DisclosureExport, DisclosureRules } from '../../../shared/contract/disclosures.ts';
 import { userError } from '../../../shared/contract/errors.ts';
+import type { CheckOverride } from '../../../shared/disclosures/overrides.ts';
 import type { Disclosure, Locale } from '../../../shared/disclosures/types.ts';
 import { renderDisclosureHtml } from './export-html.ts';
 import { renderDisclosureMarkdown } from './export-md.ts';
@@ -18,13 +19,23 @@ export function exportFileName(title: string, id: number, format: keyof typeof M
   return `${base}.${format}`;
 }
 
+/** What a render needs besides the disclosure: variable values, rules, and the reviewers' overrides. */
+export interface RenderOptions {
+  variables: Record<Locale, Record<string, string>>;
+  rules: DisclosureRules;
+  now?: number;
+  timeZone?: string;
+  /** Overrides of the checklist (withdrawn ones are ignored). */
+  overrides?: readonly CheckOverride[];
+}
+
 /** Renders a disclosure in one format. */
 export async function renderDisclosure(
   disclosure: Disclosure,
   format: keyof typeof MIME,
-  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; now?: number; timeZone?: string },
+  options: RenderOptions,
 ): Promise<Buffer> {
-  const report = buildReport(disclosure, options.rules, options.variables, options.now, options.timeZone);
+  const report = buildReport(disclosure, options.rules, options.variables, options.now, options.timeZone, options.overrides);
   if (format === 'pdf') return renderDisclosurePdf(report);
   if (format === 'html') {
     // The page's own characters decide the font subset (tag names are ASCII, already included).
@@ -42,7 +53,7 @@ export async function renderDisclosure(
 export async function exportDisclosure(
   disclosure: Disclosure,
   format: keyof typeof MIME,
-  options: { variables: Record<Locale, Record<string, string>>; rules: DisclosureRules; path?: string; now?: number; timeZone?: string },
+  options: RenderOptions & { path?: string },
 ): Promise<DisclosureExport> {
   const bytes = await renderDisclosure(disclosure, format, options);
   const fileName = exportFileName(disclosure.title, disclosure.id, format);

@@ -1,6 +1,7 @@
 import type { DisclosureRules } from '../../../shared/contract/disclosures.ts';
 import { checkDisclosure } from '../../../shared/disclosures/check.ts';
 import { parseMarkdown, type DocumentNode } from '../../../shared/disclosures/markdown.ts';
+import { effectiveElements, type CheckOverride, type EffectiveElement } from '../../../shared/disclosures/overrides.ts';
 import type { CheckResult, Disclosure, Locale } from '../../../shared/disclosures/types.ts';
 import { DEFAULT_TIME_ZONE } from '../../../shared/time-zone.ts';
 
@@ -11,14 +12,38 @@ export interface LocaleReport {
   doc: DocumentNode;
   check: CheckResult;
   variables: Record<string, string>;
+  /** The checks' verdicts merged with the reviewers' overrides in force. */
+  effective: EffectiveElement[];
+}
+
+/** A reviewer's override in force, numbered as the checklist refers to it (†1, †2…). */
+export interface ReportOverride {
+  n: number;
+  override: CheckOverride;
+  /** The element's name in both languages. */
+  label: Record<Locale, string>;
+  /** Its quote no longer occurs in the text: the checks' own verdict counts again. */
+  stale: boolean;
 }
 
 /** Everything an export shows: the disclosure, both languages with their checks, the checklist. */
 export interface DisclosureReport {
   disclosure: Disclosure;
   locales: LocaleReport[];
-  /** Required elements of the surface with their label and whether each language has them. */
-  checklist: { rule: string; label: Record<Locale, string>; present: Record<Locale, boolean> }[];
+  /**
+   * Required elements of the surface with their label and whether each language has them once the
+   * overrides in force are applied (`present`), what the checks alone said (`engine`), and the
+   * number of the override that decided it, if any (`override`, into `overrides`).
+   */
+  checklist: {
+    rule: string;
+    label: Record<Locale, string>;
+    present: Record<Locale, boolean>;
+    engine: Record<Locale, boolean>;
+    override: Record<Locale, number | null>;
+  }[];
+  /** The reviewers' overrides in force (withdrawn ones are left out), in checklist order. */
+  overrides: ReportOverride[];
   /** Each language's names of its rule set's required elements, by rule id (findings are worded with them). */
   ruleLabels: Record<Locale, Record<string, string>>;
   generatedAt: number;
@@ -33,6 +58,7 @@ export function buildReport(
   variables: Record<Locale, Record<string, string>>,
   now = Date.now(),
   timeZone = DEFAULT_TIME_ZONE,
+  overrides: readonly CheckOverride[] = [],
 ): DisclosureReport {
   const locales = (['ko', 'en'] as const).map((locale): LocaleReport => {
     const text = locale === 'ko' ? disclosure.koText : disclosure.enText;
@@ -45,7 +71,7 @@ export function buildReport(
       wordLists: { hardWords: rules.hardWords[locale], jargon: rules.jargon[locale] },
       doc,
     });
-    return { locale, text, doc, check, variables: variables[locale] };
+    return { locale, text, doc, check, variables: variables[locale], effective: effectiveElements(check.elements, overrides, locale, text) };
   });
   const ids: string[] = [];
   for (const r of [...rules.rules.ko.requirements, ...rules.rules.en.requirements]) {
@@ -53,17 +79,48 @@ export function buildReport(
   }
   const label = (locale: Locale, id: string) =>
     rules.rules[locale].requirements.find((r) => r.id === id && r.surfaces.includes(disclosure.surface))?.label ?? id;
-  const checklist = ids.map((rule) => ({
-    rule,
-    label: { ko: label('ko', rule), en: label('en', rule) },
-    present: {
-      ko: !locales[0]!.check.missing.includes(rule),
-      en: !locales[1]!.check.missing.includes(rule),
-    },
-  }));
+  const listed: ReportOverride[] = [];
+  const checklist = ids.map((rule) => {
+    const entry = (l: LocaleReport) => l.effective.find((e) => e.id === rule);
+    const labels = { ko: label('ko', rule), en: label('en', rule) };
+    const number = (l: LocaleReport): number | null => {
+      const e = entry(l);
+      if (!e?.override) return null;
+      listed.push({ n: listed.length + 1, override: e.override, label: labels, stale: e.stale });
+      return e.stale ? null : listed.length;
+    };
+    return {
+      rule,
+      label: labels,
+      present: { ko: entry(locales[0]!)?.present ?? false, en: entry(locales[1]!)?.present ?? false },
+      engine: { ko: !locales[0]!.check.missing.includes(rule), en: !locales[1]!.check.missing.includes(rule) },
+      override: { ko: number(locales[0]!), en: number(locales[1]!) },
+    };
+  });
   const labelsOf = (locale: Locale) =>
     Object.fromEntries(rules.rules[locale].requirements.filter((r) => r.surfaces.includes(disclosure.surface)).map((r) => [r.id, r.label]));
-  return { disclosure, locales, checklist, ruleLabels: { ko: labelsOf('ko'), en: labelsOf('en') }, generatedAt: now, timeZone };
+  return { disclosure, locales, checklist, overrides: listed, ruleLabels: { ko: labelsOf('ko'), en: labelsOf('en') }, generatedAt: now, timeZone };
+}
+
+/** A checklist cell: the verdict that counts, and the override that decided it (e.g. "✓ †1"). */
+export function checklistMark(c: DisclosureReport['checklist'][number], locale: Locale): string {
+  const mark = c.present[locale] ? '✓' : '✗';
+  const n = c.override[locale];
+  return n === null ? mark : `${mark} †${n}`;
+}
+
+/** One override as a line of an export, in both languages (the reader may read either). */
+export function overrideLine(o: ReportOverride, timeZone: string): string {
+  const v = o.override;
+  const verdict =
+    v.verdict === 'present' ? '있음으로 판정 / ruled present' : '충분하지 않음으로 판정 / ruled not sufficient';
+  const engine = v.enginePresent ? '점검: 있음 / checks: present' : '점검: 없음 / checks: missing';
+  const stale = o.stale ? ' — 근거 문구가 본문에 없음(점검 결과 적용) / STALE: the quoted words are no longer in the text, the checks’ verdict applies' : '';
+  return (
+    `†${o.n} ${v.locale === 'ko' ? '한국어' : 'English'} · ${o.label.ko} / ${o.label.en}: ${verdict} (${engine}). ` +
+    `“${v.evidence.quote.replace(/\s+/g, ' ').trim()}” — ${v.reason} — ${v.reviewer}, ${formatDay(v.createdAt, timeZone)}, ` +
+    `v${v.version}, SHA-256 ${v.textSha256.slice(0, 16)}…${stale}`
+  );
 }
 
 /** Labels of the readability indicators, per locale (cover page, HTML, Markdown). */

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { disclosureCalls } from '../../../shared/contract/disclosures.ts';
 import { userError } from '../../../shared/contract/errors.ts';
 import { checkDisclosure } from '../../../shared/disclosures/check.ts';
 import { canTransition, isEditable, STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
-import type { Disclosure } from '../../../shared/disclosures/types.ts';
+import type { CheckResult, Disclosure, Locale, Surface } from '../../../shared/disclosures/types.ts';
 import type { HandlerContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import {
@@ -13,6 +14,7 @@ import {
   listDisclosures,
   updateDisclosure,
 } from '../db/disclosures-repo.ts';
+import { getCheckOverride, insertCheckOverride, listCheckOverrides, withdrawCheckOverride } from '../db/check-overrides-repo.ts';
 import { exportDisclosure, exportFileName } from '../disclosures/export.ts';
 import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates, loadWordLists } from '../disclosures/resources.ts';
 import { workspaceVariables, writeVariableOverrides } from '../disclosures/variables.ts';
@@ -27,6 +29,22 @@ function mustGet(db: Db, id: number): Disclosure {
 
 /** The media type of each export format (for a cancelled save, which carries no bytes). */
 const EXPORT_MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
+
+/** The checks of one text with the app's rules and the workspace's variables (as `lint` runs them). */
+function runChecks(db: Db | null, text: string, locale: Locale, surface: Surface): CheckResult {
+  return checkDisclosure(text, {
+    locale,
+    surface,
+    rules: loadRuleSet(locale),
+    wordLists: loadWordLists(locale),
+    variables: workspaceVariables(db).values[locale],
+  });
+}
+
+/** Overrides change the checklist only of a text still open to review (draft, in review). */
+function mustBeOpen(d: Disclosure): void {
+  if (!isEditable(d.status)) throw userError('conflict', 'checks.frozen', { title: d.title, status: d.status }, { id: d.id, status: d.status });
+}
 
 function changed(ctx: HandlerContext): void {
   ctx.host.emit('data:changed', { reason: 'disclosures' });
@@ -116,15 +134,68 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
   'disclosures:templates': () => loadTemplates(),
   'disclosures:rules': () => loadDisclosureRules(),
   'disclosures:check': (input, ctx) => {
-    const variables = workspaceVariables(ctx.session?.db ?? null).values[input.locale];
-    const result = checkDisclosure(input.text, {
-      locale: input.locale,
-      surface: input.surface,
-      rules: loadRuleSet(input.locale),
-      wordLists: loadWordLists(input.locale),
-      variables,
-    });
+    const result = runChecks(ctx.session?.db ?? null, input.text, input.locale, input.surface);
     return { locale: input.locale, surface: input.surface, ...result };
+  },
+  'disclosures:overrides': (input, ctx) => {
+    const { db } = ctx.workspace();
+    mustGet(db, input.id);
+    return listCheckOverrides(db, input.id, { withdrawn: input.withdrawn });
+  },
+  'disclosures:overrule': (input, ctx) => {
+    const { db } = ctx.workspace();
+    const d = mustGet(db, input.id);
+    mustBeOpen(d);
+    const allowed = loadRuleSet(input.locale).requirements.filter((r) => r.surfaces.includes(d.surface)).map((r) => r.id);
+    if (!allowed.includes(input.element)) {
+      throw userError('bad-input', 'checks.unknown-element', { element: input.element, surface: d.surface, allowed: allowed.join(', ') });
+    }
+    const text = input.locale === 'ko' ? d.koText : d.enText;
+    const check = runChecks(db, text, input.locale, d.surface);
+    const enginePresent = !check.missing.includes(input.element);
+    let evidence: { start: number; end: number; quote: string };
+    if (input.verdict === 'present') {
+      if (enginePresent) throw userError('conflict', 'checks.already-present', { element: input.element });
+      const { start, end, quote } = input.evidence;
+      if (end > text.length) throw userError('bad-input', 'checks.evidence-outside', { start, end, length: text.length });
+      if (text.slice(start, end) !== quote) throw userError('conflict', 'checks.evidence-changed', { quote: quote.slice(0, 80) });
+      if (!/[\p{L}\p{N}]/u.test(quote)) throw userError('bad-input', 'checks.evidence-blank');
+      evidence = { start, end, quote };
+    } else {
+      if (!enginePresent) throw userError('conflict', 'checks.already-missing', { element: input.element });
+      // The sentence the checks took as evidence is the one judged not sufficient.
+      const found = check.elements.find((e) => e.id === input.element);
+      const start = found?.start ?? 0;
+      const end = found?.end ?? 0;
+      evidence = { start, end, quote: text.slice(start, end) };
+    }
+    const saved = insertCheckOverride(db, {
+      disclosureId: d.id,
+      locale: input.locale,
+      element: input.element,
+      verdict: input.verdict,
+      evidence,
+      reason: input.reason,
+      reviewer: input.reviewer,
+      createdAt: Date.now(),
+      version: d.version,
+      textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+      enginePresent,
+    });
+    changed(ctx);
+    return saved;
+  },
+  'disclosures:withdrawOverride': (input, ctx) => {
+    const { db } = ctx.workspace();
+    const d = mustGet(db, input.id);
+    const found = getCheckOverride(db, input.overrideId);
+    if (!found || found.disclosureId !== d.id || found.withdrawnAt !== null) {
+      throw userError('not-found', 'checks.override-not-found', { id: d.id, overrideId: input.overrideId });
+    }
+    mustBeOpen(d);
+    withdrawCheckOverride(db, found.id, input.reviewer, Math.max(Date.now(), found.createdAt));
+    changed(ctx);
+    return getCheckOverride(db, found.id)!;
   },
   'disclosures:export': async (input, ctx) => {
     // A path only as the user chose it (the CLI's argument, or the save dialog main shows below).
@@ -139,6 +210,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       target = ctx.paths.check(chosen, 'export');
     }
     return exportDisclosure(disclosure, input.format, {
+      overrides: listCheckOverrides(session.db, disclosure.id),
       variables: workspaceVariables(session.db).values,
       timeZone: workspaceTimeZone(session.db),
       rules: loadDisclosureRules(),

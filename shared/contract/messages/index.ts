@@ -1,6 +1,7 @@
 import { bridgeMessages } from './bridge.ts';
 import { cliMessages } from './cli.ts';
 import { appMessages } from './app.ts';
+import { checkMessages } from './checks.ts';
 import { codeMessages } from './common.ts';
 import { importMessages } from './imports.ts';
 import { pathMessages } from './paths.ts';
@@ -21,6 +22,7 @@ export const errorMessages = {
   ...importMessages,
   ...bridgeMessages,
   ...pathMessages,
+  ...checkMessages,
 } satisfies Record<string, MessageText>;
 
 /** A key of `errorMessages`. */

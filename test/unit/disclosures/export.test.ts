@@ -134,6 +134,51 @@ describe('disclosure export', () => {
     await ctx.close();
   });
 
+  it('shows a reviewer override on the checklist of every export, with its reason, reviewer, version and text hash', async () => {
+    const { ctx, api, dir, d } = await withDisclosure();
+    const koText = '배송 소식을 알림톡으로 보내 드립니다.\n\n이 메시지는 휴대전화 요금제에 따라 처리됩니다.';
+    await api['disclosures:update']({ id: d.id, koText });
+    const quote = '이 메시지는 휴대전화 요금제에 따라 처리됩니다.';
+    const start = koText.indexOf(quote);
+    const o = await api['disclosures:overrule']({
+      id: d.id,
+      locale: 'ko',
+      element: 'data-charges',
+      verdict: 'present',
+      evidence: { start, end: start + quote.length, quote },
+      reason: '요금제 안내로 충분하다고 판단 <b>',
+      reviewer: '김법무',
+    });
+    const md = Buffer.from((await api['disclosures:export']({ id: d.id, format: 'md' })).base64!, 'base64').toString('utf8');
+    expect(md).toContain('| 데이터 요금과 그 크기 / Data charges and how much | ✓ †1 | ✓ |');
+    expect(md).toContain('### 검토자 판정 / Reviewer overrides');
+    const line = md.split('\n').find((l) => l.startsWith('- †1'))!;
+    expect(line).toContain('있음으로 판정 / ruled present');
+    expect(line).toContain('점검: 없음 / checks: missing');
+    expect(line).toContain('김법무');
+    expect(line).toContain(`v${o.version}`);
+    expect(line).toContain(o.textSha256.slice(0, 16));
+    const html = Buffer.from((await api['disclosures:export']({ id: d.id, format: 'html' })).base64!, 'base64').toString('utf8');
+    expect(html).toContain('<td class="ok">✓ †1</td>');
+    expect(html).toContain('요금제 안내로 충분하다고 판단 &lt;b&gt;');
+    const pdf = path.join(dir, 'o.pdf');
+    await api['disclosures:export']({ id: d.id, format: 'pdf', path: pdf });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('검토자 판정 / Reviewer overrides');
+    expect(text).toContain('†1');
+
+    // The quote edited away: the override is listed as stale and the checks' verdict counts again.
+    await api['disclosures:update']({ id: d.id, koText: '배송 소식을 알림톡으로 보내 드립니다.' });
+    const staleMd = Buffer.from((await api['disclosures:export']({ id: d.id, format: 'md' })).base64!, 'base64').toString('utf8');
+    expect(staleMd).toContain('| 데이터 요금과 그 크기 / Data charges and how much | ✗ | ✓ |');
+    expect(staleMd).toContain('STALE');
+    // Withdrawn: gone from the export.
+    await api['disclosures:withdrawOverride']({ id: d.id, overrideId: o.id, reviewer: '김법무' });
+    const clean = Buffer.from((await api['disclosures:export']({ id: d.id, format: 'md' })).base64!, 'base64').toString('utf8');
+    expect(clean).not.toContain('Reviewer overrides');
+    await ctx.close();
+  });
+
   it('refuses to write into a folder that does not exist, naming it', async () => {
     const { ctx, api, dir, d } = await withDisclosure();
     const file = path.join(dir, 'missing', 'x.pdf');
