@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { disclosureCalls } from '../../../shared/contract/disclosures.ts';
 import { userError } from '../../../shared/contract/errors.ts';
 import { checkDisclosure } from '../../../shared/disclosures/check.ts';
+import { effectiveElements, effectiveMissing } from '../../../shared/disclosures/overrides.ts';
 import { canTransition, isEditable, STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
 import type { CheckResult, Disclosure, Locale, Surface } from '../../../shared/disclosures/types.ts';
 import type { HandlerContext } from '../context.ts';
@@ -44,6 +45,21 @@ function runChecks(db: Db | null, text: string, locale: Locale, surface: Surface
 /** Overrides change the checklist only of a text still open to review (draft, in review). */
 function mustBeOpen(d: Disclosure): void {
   if (!isEditable(d.status)) throw userError('conflict', 'checks.frozen', { title: d.title, status: d.status }, { id: d.id, status: d.status });
+}
+
+/**
+ * The required elements missing from a disclosure once the reviewers' overrides in force are
+ * applied, as "ko: a, b" / "en: c" (empty when both languages have every element).
+ */
+function effectiveGaps(db: Db, d: Disclosure): string[] {
+  const overrides = listCheckOverrides(db, d.id);
+  const out: string[] = [];
+  for (const locale of ['ko', 'en'] as const) {
+    const text = locale === 'ko' ? d.koText : d.enText;
+    const missing = effectiveMissing(effectiveElements(runChecks(db, text, locale, d.surface).elements, overrides, locale, text));
+    if (missing.length) out.push(`${locale}: ${missing.join(', ')}`);
+  }
+  return out;
 }
 
 function changed(ctx: HandlerContext): void {
@@ -95,6 +111,15 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
         { from: current.status, to: input.status, allowed: allowed.join(', ') || '—' },
         { id: input.id, from: current.status, to: input.status, allowed },
       );
+    }
+    if (input.status === 'approved' || input.status === 'published') {
+      const missing = effectiveGaps(db, current);
+      if (missing.length) {
+        throw userError('conflict', 'checks.missing-elements', { title: current.title, to: input.status, missing: missing.join('; ') }, {
+          id: input.id,
+          missing,
+        });
+      }
     }
     changeDisclosureStatus(db, input.id, {
       from: current.status,

@@ -30,6 +30,10 @@ export const checkMessages = defineMessages({
     en: '"{title}" is {status}: its checklist can no longer be overruled. Send it back to draft, or duplicate it, first.',
     ko: '고지문 "{title}": 지금 상태({status})에서는 점검 결과를 더 이상 뒤집을 수 없습니다. 먼저 초안으로 되돌리거나 복제하세요.',
   },
+  'checks.missing-elements': {
+    en: '"{title}" cannot become {to} while required elements are missing ({missing}). Add them, or have a reviewer overrule the checklist with a reason.',
+    ko: '고지문 "{title}": 필수 항목이 빠져 있어 {to} 상태로 바꿀 수 없습니다({missing}). 빠진 항목을 넣거나, 검토자가 사유를 적어 점검 결과를 뒤집으세요.',
+  },
   'checks.override-not-found': {
     en: 'Disclosure {id} has no override {overrideId} in force (it may have been withdrawn already).',
     ko: '고지문 {id}번에 유효한 판정 {overrideId}번이 없습니다(이미 철회되었을 수 있습니다).',

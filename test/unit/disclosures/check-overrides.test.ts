@@ -14,7 +14,7 @@ import { tempDir } from '../helpers/tmp.ts';
 
 /** An English AlimTalk notice that says nothing about data or charges (the checks miss data-charges). */
 const NO_CHARGES = [
-  'Acme Shop sends your receipts and delivery news here.',
+  '[Acme Shop] We send you order and delivery updates by AlimTalk.',
   '',
   'These come over your phone connection like any other message.',
   '',
@@ -218,6 +218,22 @@ describe('reviewer overrides of the checklist', () => {
     await api['disclosures:delete']({ id });
     const db = ctx.workspace().db;
     expect(db.prepare('SELECT count(*) AS n FROM check_overrides').get()).toEqual({ n: 0 });
+    await ctx.close();
+  });
+
+  it('refuses approval while an element is missing in effect, and allows it once a reviewer rules it present', async () => {
+    const { ctx, api, id } = await withMissingCharges();
+    await api['disclosures:setStatus']({ id, status: 'in-review' });
+    const refused = await errorOf(api['disclosures:setStatus']({ id, status: 'approved' }));
+    expect(refused).toMatchObject({ code: 'conflict', key: 'checks.missing-elements' });
+    expect(refused.params?.missing).toBe('en: data-charges');
+    expect(formatMessage('checks.missing-elements', refused.params, 'ko')).toContain('필수 항목이 빠져 있어 approved 상태로 바꿀 수 없습니다(en: data-charges)');
+    const saved = await api['disclosures:overrule'](present(id));
+    expect((await api['disclosures:setStatus']({ id, status: 'approved' })).status).toBe('approved');
+    await api['disclosures:setStatus']({ id, status: 'draft' });
+    await api['disclosures:withdrawOverride']({ id, overrideId: saved.id, reviewer: 'Kim' });
+    await api['disclosures:setStatus']({ id, status: 'in-review' });
+    expect((await errorOf(api['disclosures:setStatus']({ id, status: 'approved' }))).key).toBe('checks.missing-elements');
     await ctx.close();
   });
 
