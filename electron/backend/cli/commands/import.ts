@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { userError } from '../../../../shared/contract/errors.ts';
-import { adapterNames, importEncodings, type FileImportResult, type GenericMapping } from '../../../../shared/contract/imports.ts';
+import { adapterNames, importEncodings, type FileImportResult, type GenericMapping, type ImportRunOptions } from '../../../../shared/contract/imports.ts';
 import { eventKinds, type EventKind } from '../../../../shared/domain/canonical.ts';
 import type { Db } from '../../db/connection.ts';
 import { listPresets } from '../../db/presets-repo.ts';
-import { importFiles } from '../../import/import-files.ts';
+import { IMPORT_RESOURCE_LIMITS } from '../../import/limits.ts';
+import { runJob } from '../../jobs/run-job.ts';
 import { readMappingFile } from '../mapping-file.ts';
 import { openWorkspaceInProcess } from '../../workspace.ts';
 import { isValidTimeZone } from '../../../../shared/time-zone.ts';
@@ -119,26 +120,35 @@ export const importCommand: CliCommand = {
     };
     if (mapping) kindAgrees(mapping);
     const session = await openWorkspaceInProcess(values.workspace);
-    let results: FileImportResult[];
     try {
       if (values.preset !== undefined) mapping = kindAgrees(presetMapping(session.db, values.preset, values.workspace));
-      results = await importFiles(
-        session.db,
-        positionals.map((p) => ({ path: path.resolve(p), name: p })),
-        {
-          adapter: mapping ? 'generic' : (values.adapter as 'auto'),
-          kind: mapping?.kind ?? (values.kind as EventKind | undefined) ?? null,
-          mapping,
-          encoding: values.encoding as 'auto',
-          timeZone: values.timezone ?? null,
-          maxRecordChars: maxRecord === undefined ? null : Number(maxRecord),
-          onProgress: values.json
-            ? undefined
-            : (i, p) => io.stderr(`\r${positionals[i]}: ${p.rowsRead} records, ${Math.round((p.bytesRead / Math.max(1, p.totalBytes)) * 100)}%`),
-        },
-      );
     } finally {
       session.db.close();
+    }
+    // Each file imports in the import worker with the app's heap limits (IMPORT_RESOURCE_LIMITS), as
+    // the app's queue runs it: without them V8 lets a long import's heap grow to twice the app's.
+    const options: ImportRunOptions = {
+      adapter: mapping ? 'generic' : (values.adapter as 'auto'),
+      kind: mapping?.kind ?? (values.kind as EventKind | undefined) ?? null,
+      mapping,
+      encoding: values.encoding as 'auto',
+      timeZone: values.timezone ?? null,
+      maxRecordChars: maxRecord === undefined ? null : Number(maxRecord),
+    };
+    const results: FileImportResult[] = [];
+    for (const file of positionals) {
+      results.push(
+        await runJob(
+          'import:file',
+          { workspace: path.resolve(values.workspace), file: path.resolve(file), name: file, options },
+          {
+            resourceLimits: IMPORT_RESOURCE_LIMITS,
+            onProgress: values.json
+              ? undefined
+              : (p) => io.stderr(`\r${file}: ${p.rows ?? 0} records, ${Math.round((p.done / Math.max(1, p.total ?? 0)) * 100)}%`),
+          },
+        ),
+      );
     }
     if (!values.json) io.stderr('\n');
     for (const r of results) if (r.error) io.stderr(`notice-desk import: ${r.error.message}\n`);
