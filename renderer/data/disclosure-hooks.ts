@@ -95,3 +95,28 @@ export function useSetDisclosureVariables() {
     onSuccess: (next) => client.setQueryData(['disclosures', 'variables'], next),
   });
 }
+
+const overridesKey = (id: number) => ['disclosures', 'overrides', id] as const;
+
+/** The reviewers' overrides in force on a disclosure's checklist (withdrawn ones are left out). */
+export function useCheckOverrides(id: number) {
+  return useQuery({ queryKey: overridesKey(id), queryFn: () => api()['disclosures:overrides']({ id }) });
+}
+
+/** Overrules one required-element verdict ("present, here" or "not sufficient, because …"). */
+export function useOverrule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'disclosures:overrule'>) => api()['disclosures:overrule'](input),
+    onSuccess: (saved) => void client.invalidateQueries({ queryKey: overridesKey(saved.disclosureId) }),
+  });
+}
+
+/** Withdraws an override (it stays on record as withdrawn). */
+export function useWithdrawOverride() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'disclosures:withdrawOverride'>) => api()['disclosures:withdrawOverride'](input),
+    onSuccess: (withdrawn) => void client.invalidateQueries({ queryKey: overridesKey(withdrawn.disclosureId) }),
+  });
+}

@@ -1,9 +1,9 @@
-import { parseMarkdown } from '../../../shared/disclosures/markdown.ts';
+import type { EffectiveElement } from '../../../shared/disclosures/overrides.ts';
 import type { RuleSet } from '../../../shared/disclosures/rules-schema.ts';
 import type { CheckResult, Finding, Surface } from '../../../shared/disclosures/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
-import { MarkdownView } from '../previews/MarkdownView.tsx';
+import { ChecklistItem, type ChecklistActions } from './ChecklistItem.tsx';
 import type { EmphasisVerdict } from './use-emphasis-check.ts';
 
 /** Label of a rule id in the app's language (falls back to the id). */
@@ -28,6 +28,13 @@ export function visibleFindings(result: CheckResult, emphasis: readonly Emphasis
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** An element the result has no verdict for (a rule set older than `elements`): missing unless satisfied. */
+function fallbackEntry(result: CheckResult, id: string): EffectiveElement {
+  const s = result.satisfied.find((x) => x.rule === id);
+  const engine = s ? { id, present: true, start: s.start, end: s.end, text: '' } : { id, present: false, start: 0, end: 0, text: '' };
+  return { id, engine, override: null, stale: false, present: engine.present, evidence: s ? { start: s.start, end: s.end, text: '' } : null };
+}
+
 /** The required-element checklist and the findings of one language's text. */
 export function ChecksPanel(props: {
   lang: 'ko' | 'en';
@@ -38,8 +45,9 @@ export function ChecksPanel(props: {
   emphasis: readonly EmphasisVerdict[];
   /** Variable values, to show suggestions as they will read. */
   variables: Record<string, string>;
-  onSelect(start: number, end: number): void;
-  onInsert(text: string): void;
+  /** The checks' verdicts merged with the reviewers' overrides (shared/disclosures/overrides.ts). */
+  effective: EffectiveElement[];
+  actions: ChecklistActions;
 }) {
   const { t, formatNumber } = useI18n();
   const label = useRuleLabel();
@@ -51,40 +59,19 @@ export function ChecksPanel(props: {
       <h3>{t('disclosures.checks.checklist')}</h3>
       <ul className="st-checklist">
         {required.map((r) => {
-          const missing = props.result.missing.includes(r.id);
-          const satisfied = props.result.satisfied.find((s) => s.rule === r.id);
-          const verdict = props.emphasis.find((v) => v.rule === r.id);
-          const suggestion = r.suggestion[props.surface] ?? r.suggestion['default'] ?? '';
+          const entry = props.effective.find((e) => e.id === r.id) ?? fallbackEntry(props.result, r.id);
           return (
-            <li key={r.id} data-rule={r.id} data-state={missing ? 'missing' : 'present'}>
-              <span className={`st-mark ${missing ? 'st-bad' : 'st-good'}`} aria-label={missing ? t('disclosures.checks.missing') : t('disclosures.checks.present')}>
-                {missing ? '✗' : '✓'}
-              </span>
-              <div className="st-check-body">
-                {satisfied ? (
-                  <button type="button" className="st-link" onClick={() => props.onSelect(satisfied.start, satisfied.end)}>
-                    {label(r.id, r.label)}
-                  </button>
-                ) : (
-                  <strong>{label(r.id, r.label)}</strong>
-                )}
-                {verdict ? (
-                  <span className={`st-emph ${verdict.emphasised ? 'st-good' : 'st-warn'}`}>
-                    {verdict.emphasised ? t('disclosures.checks.emphasisOk') : t('disclosures.checks.emphasis')}
-                  </span>
-                ) : null}
-                {missing ? (
-                  <div className="st-suggest">
-                    <div lang={props.lang} className="st-suggest-text">
-                      <MarkdownView doc={parseMarkdown(suggestion)} variables={props.variables} linkTitle="" />
-                    </div>
-                    <button type="button" onClick={() => props.onInsert(suggestion)}>
-                      {t('disclosures.checks.insert')}
-                    </button>
-                  </div>
-                ) : null}
-              </div>
-            </li>
+            <ChecklistItem
+              key={r.id}
+              lang={props.lang}
+              id={r.id}
+              label={label(r.id, r.label)}
+              entry={entry}
+              emphasis={props.emphasis.find((v) => v.rule === r.id)}
+              suggestion={r.suggestion[props.surface] ?? r.suggestion['default'] ?? ''}
+              variables={props.variables}
+              actions={props.actions}
+            />
           );
         })}
       </ul>
@@ -98,7 +85,7 @@ export function ChecksPanel(props: {
         <ul className="st-findings">
           {props.findings.map((f, i) => (
             <li key={`${f.rule}-${f.start}-${i}`} data-rule={f.rule} data-severity={f.severity}>
-              <button type="button" className="st-finding" onClick={() => props.onSelect(f.start, f.end)} title={t('disclosures.checks.select')}>
+              <button type="button" className="st-finding" onClick={() => props.actions.onSelect(f.start, f.end)} title={t('disclosures.checks.select')}>
                 <span className={`st-sev st-sev-${f.severity}`}>{t(`disclosures.checks.severity.${f.severity}`)}</span>
                 <span className="st-finding-msg" lang={props.lang}>
                   {f.message}

@@ -6,6 +6,7 @@ import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderExt } from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { editorStyle } from './editor-style.ts';
+import { evidenceHighlight, showEvidence } from './evidence-highlight.ts';
 import { appendParagraph, formatCommands, formatKeymap, type FormatAction } from './formatting.ts';
 import { imeGuard, isComposing, onCompositionEnd } from './ime-guard.ts';
 
@@ -21,6 +22,10 @@ export interface EditorHandle {
   append(text: string): void;
   /** Inserts text at the cursor (a template variable). */
   insert(text: string): void;
+  /** Highlights the evidence of a checklist item (null clears it); the selection is left alone. */
+  highlight(range: { from: number; to: number } | null): void;
+  /** The main selection now (from = to when nothing is selected). */
+  selection(): { from: number; to: number; text: string };
   /** True while an IME composition is in progress. */
   composing(): boolean;
   view(): EditorView | null;
@@ -74,6 +79,7 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
           highlightSelectionMatches(),
           markdown(),
           editorStyle,
+          evidenceHighlight,
           lintGutter(),
           EditorView.lineWrapping,
           EditorState.phrases.of(latest.current.phrases ?? {}),
@@ -160,6 +166,17 @@ export function MarkdownEditor(props: MarkdownEditorProps) {
         if (!view || isComposing(view)) return;
         view.dispatch(view.state.replaceSelection(text));
         view.focus();
+      },
+      highlight(range) {
+        const view = viewRef.current;
+        if (!view || isComposing(view)) return;
+        showEvidence(view, range);
+      },
+      selection() {
+        const view = viewRef.current;
+        if (!view) return { from: 0, to: 0, text: '' };
+        const { from, to } = view.state.selection.main;
+        return { from, to, text: view.state.sliceDoc(from, to) };
       },
       composing: () => (viewRef.current ? isComposing(viewRef.current) : false),
       view: () => viewRef.current,

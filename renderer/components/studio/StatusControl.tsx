@@ -4,6 +4,9 @@ import { useSetDisclosureStatus } from '../../data/disclosure-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useErrorText } from '../errors.tsx';
 
+/** The statuses a disclosure may not reach while a required element is missing. */
+const GATED: readonly DisclosureStatus[] = ['approved', 'published'];
+
 /** A status badge. */
 export function StatusBadge(props: { status: DisclosureStatus }) {
   const { t } = useI18n();
@@ -15,7 +18,14 @@ export function StatusBadge(props: { status: DisclosureStatus }) {
 }
 
 /** The status of the open disclosure, with the transitions the workflow allows. */
-export function StatusControl(props: { id: number; status: DisclosureStatus; beforeChange(): Promise<void>; onChanged(next: DisclosureStatus): void }) {
+export function StatusControl(props: {
+  id: number;
+  status: DisclosureStatus;
+  beforeChange(): Promise<void>;
+  onChanged(next: DisclosureStatus): void;
+  /** Required elements missing (both languages, overrides applied): approving and publishing wait. */
+  missing?: number;
+}) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const setStatus = useSetDisclosureStatus();
@@ -40,11 +50,16 @@ export function StatusControl(props: { id: number; status: DisclosureStatus; bef
         }}
       >
         {options.map((s) => (
-          <option key={s} value={s}>
+          <option key={s} value={s} disabled={s !== props.status && GATED.includes(s) && (props.missing ?? 0) > 0}>
             {t(`disclosures.status.${s}`)}
           </option>
         ))}
       </select>
+      {(props.missing ?? 0) > 0 && props.status !== 'published' && props.status !== 'retired' ? (
+        <span className="st-gate muted" data-testid="status-gate">
+          {t('disclosures.checks.gate', { count: props.missing ?? 0 })}
+        </span>
+      ) : null}
       {setStatus.isError ? (
         <span role="alert" className="st-error">
           {errorText(setStatus.error).message}

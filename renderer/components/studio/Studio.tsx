@@ -3,9 +3,14 @@ import { useMemo, useRef, useState } from 'react';
 import type { Disclosure, Finding, Locale, Surface } from '../../../shared/disclosures/types.ts';
 import { SURFACES } from '../../../shared/disclosures/types.ts';
 import { isEditable } from '../../../shared/disclosures/status.ts';
+import { effectiveElements, effectiveMissing, type EffectiveElement } from '../../../shared/disclosures/overrides.ts';
+import { useSaveSettings, useSettings } from '../../data/app-hooks.ts';
 import {
   base64ToBytes,
+  useCheckOverrides,
   useDisclosureRules,
+  useOverrule,
+  useWithdrawOverride,
   useDisclosureVariables,
   useExportDisclosure,
   useUpdateDisclosure,
@@ -13,6 +18,7 @@ import {
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { PreviewSettings } from '../previews/PhoneFrame.tsx';
 import { PreviewPanel, PreviewSurface, type PreviewTab } from '../previews/PreviewPanel.tsx';
+import type { ChecklistActions } from './ChecklistItem.tsx';
 import { ChecksPanel, visibleFindings } from './ChecksPanel.tsx';
 import { emphasisTargets } from './emphasis-targets.ts';
 import { FormatToolbar } from './FormatToolbar.tsx';
@@ -62,11 +68,22 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
   const composing = () => Boolean(editors.ko.current?.composing() || editors.en.current?.composing());
   const autosave = useAutosave({ id: d.id, version: d.version, save: (input) => update.mutateAsync(input), composing });
   const editable = isEditable(status);
+  const overrides = useCheckOverrides(d.id);
+  const overrule = useOverrule();
+  const withdraw = useWithdrawOverride();
+  const settings = useSettings();
+  const saveSettings = useSaveSettings();
+  const reviewerName = settings.data?.reviewerName.trim() ?? '';
 
   const values = variables.data?.values;
   const ko = useLiveCheck(texts.ko, 'ko', surface, rules.data, values?.ko, composing);
   const en = useLiveCheck(texts.en, 'en', surface, rules.data, values?.en, composing);
   const checks = { ko, en };
+  const overrideList = overrides.data;
+  const effectiveKo = useMemo(() => (ko.result ? effectiveElements(ko.result.elements, overrideList ?? [], 'ko', texts.ko) : []), [ko.result, overrideList, texts.ko]);
+  const effectiveEn = useMemo(() => (en.result ? effectiveElements(en.result.elements, overrideList ?? [], 'en', texts.en) : []), [en.result, overrideList, texts.en]);
+  const effective: Record<Locale, EffectiveElement[]> = { ko: effectiveKo, en: effectiveEn };
+  const missingCount = ko.result && en.result ? effectiveMissing(effectiveKo).length + effectiveMissing(effectiveEn).length : 0;
   const vars = { ko: values?.ko ?? {}, en: values?.en ?? {} };
 
   const ruleKo = rules.data?.rules.ko.emphasis;
@@ -111,6 +128,33 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
     });
   };
   const active = () => editors[lastFocused.current].current;
+
+  const actions = (lang: Locale): ChecklistActions => ({
+    canOverrule: editable,
+    reviewerName,
+    text: texts[lang],
+    onSelect: (s, e) => editors[lang].current?.select(s, e),
+    onInsert: (text) => editors[lang].current?.append(text),
+    onHighlight: (range) => editors[lang].current?.highlight(range),
+    selection: () => {
+      const sel = editors[lang].current?.selection();
+      return sel && sel.to > sel.from ? { start: sel.from, end: sel.to, quote: sel.text } : null;
+    },
+    onOverrule: async (element, input) => {
+      // The override is checked against the saved text: save what is typed first.
+      await autosave.flush();
+      if (!reviewerName && input.reviewer) saveSettings.mutate({ reviewerName: input.reviewer });
+      const common = { id: d.id, locale: lang, element, reason: input.reason, reviewer: input.reviewer };
+      await overrule.mutateAsync(
+        input.verdict === 'present' && input.evidence ? { ...common, verdict: 'present', evidence: input.evidence } : { ...common, verdict: 'insufficient' },
+      );
+      editors[lang].current?.highlight(null);
+    },
+    onWithdraw: async (o, reviewer) => {
+      if (!reviewerName) saveSettings.mutate({ reviewerName: reviewer });
+      await withdraw.mutateAsync({ id: d.id, overrideId: o.id, reviewer });
+    },
+  });
 
   const runExport = async (format: 'pdf' | 'html' | 'md') => {
     setExportMsg(t('disclosures.export.working'));
@@ -169,7 +213,7 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
             ))}
           </select>
         </label>
-        <StatusControl id={d.id} status={status} beforeChange={autosave.flush} onChanged={setStatus} />
+        <StatusControl id={d.id} status={status} beforeChange={autosave.flush} onChanged={setStatus} missing={missingCount} />
         <span className={`st-save st-save-${autosave.state}`} role="status" data-testid="save-state" data-state={autosave.state}>
           {saveLabel}
         </span>
@@ -240,8 +284,8 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
                     findings={lang === 'ko' ? findingsKo : findingsEn}
                     emphasis={emphasis[lang]}
                     variables={vars[lang]}
-                    onSelect={(s, e) => editors[lang].current?.select(s, e)}
-                    onInsert={(text) => editors[lang].current?.append(text)}
+                    effective={effective[lang]}
+                    actions={actions(lang)}
                   />
                 ) : null;
               })}

@@ -1,39 +1,16 @@
 import { EditorView } from '@codemirror/view';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../../../shared/contract/index.ts';
 import type { Disclosure } from '../../../shared/disclosures/types.ts';
 import { setBridge } from '../../../renderer/data/api.ts';
-import { I18nProvider } from '../../../renderer/i18n/I18nProvider.tsx';
-import { DisclosuresPage } from '../../../renderer/pages/DisclosuresPage.tsx';
 import { installLayoutStubs } from './jsdom-setup.ts';
-import { realBackend } from './real-backend.ts';
+import { editorContent, mountPage } from './mount.tsx';
 
 beforeAll(installLayoutStubs);
 afterEach(() => {
   cleanup();
   setBridge(null);
 });
-
-async function mountPage(locale: 'ko' | 'en' = 'ko', seed?: (api: Api) => Promise<void>) {
-  const backend = await realBackend();
-  await seed?.(backend.api);
-  setBridge(backend.bridge);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <I18nProvider locale={locale} timeZone="Asia/Seoul">
-        <DisclosuresPage />
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
-  return backend;
-}
-
-function editorContent(lang: 'ko' | 'en'): HTMLElement {
-  return document.querySelector<HTMLElement>(`.cm-content[lang="${lang}"]`)!;
-}
 
 describe('the disclosure studio against the real handlers', () => {
   it('creates an AlimTalk notice from its template, opens it, and every required element is present in both languages', async () => {

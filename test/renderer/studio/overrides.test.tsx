@@ -1,0 +1,194 @@
+import { EditorView } from '@codemirror/view';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Api } from '../../../shared/contract/index.ts';
+import type { Disclosure } from '../../../shared/disclosures/types.ts';
+import { setBridge } from '../../../renderer/data/api.ts';
+import { evidenceRanges } from '../../../renderer/components/studio/evidence-highlight.ts';
+import { installLayoutStubs } from './jsdom-setup.ts';
+import { editorContent, mountPage } from './mount.tsx';
+
+beforeAll(installLayoutStubs);
+afterEach(() => {
+  cleanup();
+  setBridge(null);
+});
+
+/** An English AlimTalk notice the checks find no data-charges statement in. */
+const NO_CHARGES = [
+  '[Acme Shop] We send you order and delivery updates by AlimTalk.',
+  '',
+  'These come over your phone connection like any other message.',
+  '',
+  'To stop them, turn them off in Settings > Notifications.',
+  '',
+  'If you turn them off, you can still use the shop.',
+].join('\n');
+const QUOTE = 'These come over your phone connection like any other message.';
+
+async function openStudio(seed: (api: Api) => Promise<Disclosure>, locale: 'ko' | 'en' = 'en') {
+  let created!: Disclosure;
+  const backend = await mountPage(locale, async (api) => {
+    created = await seed(api);
+  });
+  fireEvent.click(await screen.findByRole('button', { name: created.title }));
+  const panel = await screen.findByTestId(`checks-${locale === 'ko' ? 'ko' : 'en'}`, {}, { timeout: 10_000 });
+  const checksEn = locale === 'en' ? panel : await screen.findByTestId('checks-en');
+  return { backend, created, checksEn };
+}
+
+async function item(panel: HTMLElement, rule: string, state?: string): Promise<HTMLElement> {
+  return waitFor(() => {
+    const li = panel.querySelector<HTMLElement>(`li[data-rule="${rule}"]${state ? `[data-state="${state}"]` : ''}`);
+    expect(li).not.toBeNull();
+    return li!;
+  });
+}
+
+const missingCharges = async (api: Api) => {
+  const d = await api['disclosures:create']({ surface: 'alimtalk' });
+  await api['disclosures:update']({ id: d.id, enText: NO_CHARGES });
+  return d;
+};
+
+describe('the checklist shows its evidence and takes a reviewer’s overrule', () => {
+  it('quotes the sentence that satisfied each present element and highlights it in the editor on hover and on focus', async () => {
+    const { created, checksEn } = await openStudio((api) => api['disclosures:create']({ surface: 'alimtalk' }));
+    const refuse = await item(checksEn, 'how-to-refuse', 'present');
+    const quote = within(refuse).getByTestId('evidence').textContent!;
+    expect(quote.length).toBeGreaterThan(10);
+    const view = EditorView.findFromDOM(editorContent('en'))!;
+    expect(evidenceRanges(view)).toEqual([]);
+    fireEvent.mouseEnter(refuse);
+    const [range] = evidenceRanges(view);
+    expect(range).toBeDefined();
+    const highlighted = view.state.sliceDoc(range!.from, range!.to);
+    expect(created.enText).toContain(highlighted);
+    expect(highlighted.replace(/\*\*/g, '')).toContain(quote.replace(/…$/, '').slice(0, 20));
+    expect(editorContent('en').querySelector('.cm-evidence')).not.toBeNull();
+    fireEvent.mouseLeave(refuse);
+    expect(evidenceRanges(view)).toEqual([]);
+    // Keyboard: focusing the item's button does what hovering does; leaving the item clears it.
+    act(() => within(refuse).getAllByRole('button')[0]!.focus());
+    expect(evidenceRanges(view)).toEqual([range]);
+    act(() => (document.activeElement as HTMLElement).blur());
+    expect(evidenceRanges(view)).toEqual([]);
+    // The Korean editor highlights its own sentence.
+    const refuseKo = await item(screen.getByTestId('checks-ko'), 'how-to-refuse', 'present');
+    fireEvent.mouseEnter(refuseKo);
+    expect(evidenceRanges(EditorView.findFromDOM(editorContent('ko'))!)).toHaveLength(1);
+  });
+
+  it('marks a missing element present at the words selected in the editor, asking for the reviewer’s name and keeping it in Settings', async () => {
+    const { backend, created, checksEn } = await openStudio(missingCharges);
+    const row = await item(checksEn, 'data-charges', 'missing');
+    const view = EditorView.findFromDOM(editorContent('en'))!;
+    const at = NO_CHARGES.indexOf(QUOTE);
+    act(() => view.dispatch({ selection: { anchor: at, head: at + QUOTE.length } }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Present, here…' }));
+    const form = within(row).getByTestId('overrule-form');
+    expect(within(form).getByRole('combobox').textContent).toContain(`Selected in the editor: “${QUOTE}”`);
+    const save = within(form).getByRole('button', { name: 'Overrule' });
+    expect(save).toHaveProperty('disabled', true);
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Why these words state it' }), { target: { value: 'Says it costs like any message.' } });
+    expect(save).toHaveProperty('disabled', true);
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Your name, as the reviewer' }), { target: { value: 'Kim Legal' } });
+    fireEvent.click(save);
+    const ruled = await item(checksEn, 'data-charges', 'present');
+    expect(ruled.getAttribute('data-override')).toBe('present');
+    expect(ruled.getAttribute('data-engine')).toBe('missing');
+    expect(ruled.textContent).toContain('Overruled by Kim Legal: Says it costs like any message.');
+    expect(ruled.textContent).toContain('the checks alone: Missing');
+    expect(within(ruled).getByTestId('evidence').textContent).toBe(QUOTE);
+    const [stored] = await backend.api['disclosures:overrides']({ id: created.id });
+    expect(stored).toMatchObject({ verdict: 'present', reviewer: 'Kim Legal', evidence: { start: at, quote: QUOTE } });
+    expect((await backend.api['settings:get']({})).reviewerName).toBe('Kim Legal');
+  });
+
+  it('marks a present element not sufficient with the name from Settings, and the suggestion comes back', async () => {
+    const { backend, created, checksEn } = await openStudio(async (api) => {
+      await api['settings:set']({ reviewerName: '김법무' });
+      return api['disclosures:create']({ surface: 'alimtalk' });
+    });
+    const row = await item(checksEn, 'how-to-refuse', 'present');
+    fireEvent.click(within(row).getByRole('button', { name: 'Not sufficient…' }));
+    const form = within(row).getByTestId('overrule-form');
+    expect(form.textContent).toContain('The checks took this as the evidence');
+    expect(within(form).queryByRole('textbox', { name: 'Your name, as the reviewer' })).toBeNull();
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Why it is not sufficient' }), { target: { value: 'No path on iOS.' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Overrule' }));
+    const ruled = await item(checksEn, 'how-to-refuse', 'missing');
+    expect(ruled.getAttribute('data-override')).toBe('insufficient');
+    expect(ruled.textContent).toContain('Overruled by 김법무: No path on iOS.');
+    expect(ruled.textContent).toContain('the checks alone: Present');
+    expect(within(ruled).getByRole('button', { name: 'Insert suggestion' })).toBeTruthy();
+    expect(await backend.api['disclosures:overrides']({ id: created.id })).toHaveLength(1);
+  });
+
+  it('withdraws an override: the checks’ verdict is back and the override stays on record as withdrawn', async () => {
+    const { backend, created, checksEn } = await openStudio(async (api) => {
+      await api['settings:set']({ reviewerName: 'Park' });
+      const d = await missingCharges(api);
+      const at = NO_CHARGES.indexOf(QUOTE);
+      await api['disclosures:overrule']({
+        id: d.id,
+        locale: 'en',
+        element: 'data-charges',
+        verdict: 'present',
+        evidence: { start: at, end: at + QUOTE.length, quote: QUOTE },
+        reason: 'ok',
+        reviewer: 'Kim',
+      });
+      return d;
+    });
+    const row = await item(checksEn, 'data-charges', 'present');
+    fireEvent.click(within(row).getByRole('button', { name: 'Withdraw' }));
+    const back = await item(checksEn, 'data-charges', 'missing');
+    expect(back.getAttribute('data-override')).toBeNull();
+    expect(within(back).getByRole('button', { name: 'Present, here…' })).toBeTruthy();
+    const [withdrawn] = await backend.api['disclosures:overrides']({ id: created.id, withdrawn: true });
+    expect(withdrawn).toMatchObject({ withdrawnBy: 'Park' });
+    expect(withdrawn!.withdrawnAt).not.toBeNull();
+  });
+
+  it('flags an override whose quote was edited away as stale, in Korean, and the checks’ verdict counts', async () => {
+    const { checksEn } = await openStudio(async (api) => {
+      const d = await missingCharges(api);
+      const at = NO_CHARGES.indexOf(QUOTE);
+      await api['disclosures:overrule']({
+        id: d.id,
+        locale: 'en',
+        element: 'data-charges',
+        verdict: 'present',
+        evidence: { start: at, end: at + QUOTE.length, quote: QUOTE },
+        reason: '요금 안내로 충분',
+        reviewer: '김법무',
+      });
+      await api['disclosures:update']({ id: d.id, enText: NO_CHARGES.replace(QUOTE, 'They arrive in the chat app.') });
+      return d;
+    }, 'ko');
+    const row = await item(checksEn, 'data-charges', 'missing');
+    expect(row.getAttribute('data-stale')).toBe('true');
+    expect(row.textContent).toContain('김법무 님의 판정: 요금 안내로 충분');
+    expect(row.textContent).toContain('근거 문구가 본문에서 사라져');
+    expect(within(row).getByRole('button', { name: '철회' })).toBeTruthy();
+    expect(screen.getByTestId('status-gate').textContent).toContain('필수 항목 1개가 빠져 있습니다');
+  });
+
+  it('shows the server’s refusal in the form when the text changed under the selection', async () => {
+    const { backend, created, checksEn } = await openStudio(async (api) => {
+      await api['settings:set']({ reviewerName: 'Kim' });
+      return missingCharges(api);
+    });
+    const row = await item(checksEn, 'data-charges', 'missing');
+    fireEvent.click(within(row).getByRole('button', { name: 'Present, here…' }));
+    const form = within(row).getByTestId('overrule-form');
+    // Someone else saves another text meanwhile: the chosen sentence is no longer where it was.
+    await backend.api['disclosures:update']({ id: created.id, enText: `Intro.\n\n${NO_CHARGES}` });
+    fireEvent.change(within(form).getByRole('textbox'), { target: { value: 'reason' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Overrule' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toMatch(/changed elsewhere|no longer reads/);
+    expect(await backend.api['disclosures:overrides']({ id: created.id })).toEqual([]);
+  });
+});
