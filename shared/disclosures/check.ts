@@ -6,6 +6,7 @@ import type { RulePattern, RuleSet, WordEntry } from './rules-schema.ts';
 import type { CheckResult, ElementVerdict, Finding, Locale, SatisfiedElement, Severity, Surface } from './types.ts';
 import { variableValues } from './variables.ts';
 import { resolveParticles } from '../ko-particles.ts';
+import { analyse, compiledConcepts, judgeRequirement } from './detect/elements.ts';
 
 /** What a check needs besides the text. */
 export interface CheckOptions {
@@ -25,7 +26,6 @@ interface CompiledPattern {
   weight: number;
 }
 interface Compiled {
-  requirements: { rule: RuleSet['requirements'][number]; parts: { part: RuleSet['requirements'][number]['parts'][number]; patterns: CompiledPattern[] }[] }[];
   advertising: CompiledPattern[];
   label: RegExp;
 }
@@ -48,24 +48,11 @@ function compile(rules: RuleSet): Compiled {
   const hit = cache.get(rules);
   if (hit) return hit;
   const c: Compiled = {
-    requirements: rules.requirements.map((rule) => ({
-      rule,
-      parts: rule.parts.map((part) => ({
-        part,
-        patterns: part.patterns.map((p) => ({ regex: compilePattern(p, rules.locale), weight: p.weight })),
-      })),
-    })),
     advertising: rules.advertising.patterns.map((p) => ({ regex: compilePattern(p, rules.locale), weight: p.weight })),
     label: new RegExp(rules.advertising.labelRegex, 'u'),
   };
   cache.set(rules, c);
   return c;
-}
-
-function firstMatch(regex: RegExp, text: string): { start: number; end: number } | null {
-  regex.lastIndex = 0;
-  const m = regex.exec(text);
-  return m ? { start: m.index, end: m.index + Math.max(1, m[0].length) } : null;
 }
 
 function fill(message: string, vars: Record<string, string | number>): string {
@@ -128,41 +115,34 @@ export function checkDisclosure(text: string, options: CheckOptions): CheckResul
   const add = (rule: string, severity: Severity, message: string, range: { start: number; end: number }, suggestion?: string) =>
     findings.push(suggestion === undefined ? { rule, severity, message, ...range } : { rule, severity, message, ...range, suggestion });
 
-  for (const { rule, parts } of compiled.requirements) {
+  const analysed = analyse(plain, compiledConcepts(rules), locale);
+  for (const rule of rules.requirements) {
     if (!rule.surfaces.includes(surface)) continue;
     const suggestion = rule.suggestion[surface] ?? rule.suggestion['default']!;
-    const results = parts.map(({ part, patterns }) => {
-      let score = 0;
-      let best: { start: number; end: number } | null = null;
-      for (const p of patterns) {
-        const m = firstMatch(p.regex, plain.text);
-        if (m) {
-          score += p.weight;
-          if (!best || m.start < best.start) best = m;
-        }
-      }
-      return { part, matched: score >= part.threshold && best !== null, best };
-    });
-    const matched = results.filter((r) => r.matched);
-    if (matched.length === results.length) {
-      const ranges = matched.map((r) => r.best!);
-      const start = Math.min(...ranges.map((r) => r.start));
-      const end = Math.max(...ranges.map((r) => r.end));
-      const emphasised = ranges.every((r) => plain.emphasised.subarray(r.start, r.end).every((v) => v === 1));
-      satisfied.push({ rule: rule.id, ...sourceRange(plain, start, end), emphasised });
-      elements.push({ id: rule.id, present: true, ...sourceRange(plain, start, end), text: plain.text.slice(start, end) });
+    const parts = judgeRequirement(analysed, rule, plain);
+    const found = parts.filter((p) => p.evidence !== null).map((p) => p.evidence!);
+    if (found.length === parts.length) {
+      const start = Math.min(...found.map((e) => e.start));
+      const end = Math.max(...found.map((e) => e.end));
+      const emphasised = found.every((e) => e.emphasised);
+      const range = sourceRange(plain, start, end);
+      satisfied.push({ rule: rule.id, ...range, emphasised });
+      elements.push({ id: rule.id, present: true, ...range, text: plain.text.slice(start, end) });
       if (rule.emphasis && !emphasised) {
-        add('emphasis', rules.emphasis.severity, fill(rules.emphasis.message, { rule: rule.id }), sentenceAround(plain, start));
+        const first = found.find((e) => !e.emphasised)!;
+        add('emphasis', rules.emphasis.severity, fill(rules.emphasis.message, { rule: rule.id }), sentenceAround(plain, first.start));
       }
       continue;
     }
     missing.push(rule.id);
-    elements.push({ id: rule.id, present: false, start: 0, end: 0, text: '' });
-    if (matched.length === 0) {
+    if (found.length === 0) {
+      elements.push({ id: rule.id, present: false, start: 0, end: 0, text: '' });
       add(rule.id, rule.severity, rule.message, { start: 0, end: 0 }, suggestion);
     } else {
-      const lacking = results.find((r) => !r.matched)!;
-      add(rule.id, rule.severity, lacking.part.message, sentenceAround(plain, matched[0]!.best!.start), suggestion);
+      const partial = sentenceAround(plain, found[0]!.start);
+      const lacking = parts.find((p) => p.evidence === null)!;
+      elements.push({ id: rule.id, present: false, ...sourceRange(plain, found[0]!.start, found[0]!.end), text: plain.text.slice(found[0]!.start, found[0]!.end) });
+      add(rule.id, rule.severity, lacking.part.message, partial, suggestion);
     }
   }
 
@@ -210,7 +190,7 @@ export function checkDisclosure(text: string, options: CheckOptions): CheckResul
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   findings.sort((a, b) => a.start - b.start || order[a.severity] - order[b.severity]);
   const readability = locale === 'ko' ? readabilityKo(plain, lists, rules.readability) : readabilityEn(plain, rules.readability);
-  return { findings, missing, readability, satisfied, elements };
+  return { findings, missing, elements, readability, satisfied };
 }
 
 /** True when a result needs attention (an error finding or a missing element) — lint exits 1. */

@@ -31,12 +31,38 @@ export const patternSchema = z
     message: 'give exactly one of "phrase" or "regex"',
   });
 
-/** One part of a required element: matched when the weights of its matching patterns reach `threshold`. */
+const conceptId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case words joined by "-"');
+
+/**
+ * A concept: the words that say one idea (a refusal act, a place to do it, an outcome…). `words` are
+ * phrases (nouns, fixed wordings); `verbs` are verbs in their dictionary form, matched through their
+ * endings (Korean `끄다` → 끄면, 꺼도, 끌 수, 끕니다…; English `turn * off` → turns them off, turned off…);
+ * `regex` are regular expressions. A word inside a negation (끌 수 없습니다, cannot be turned off) does
+ * not count, unless `negatable` is false (for concepts that are negative themselves: 받을 수 없다, won't get).
+ */
+export const conceptSchema = z
+  .object({
+    words: z.array(z.string().trim().min(1)).default([]),
+    verbs: z.array(z.string().trim().min(1)).default([]),
+    regex: z.array(regexSource).default([]),
+    negatable: z.boolean().default(true),
+    /** What the concept means, for the people who edit the file. */
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((c) => c.words.length + c.verbs.length + c.regex.length > 0, { message: 'give at least one word, verb or regex' });
+
+/**
+ * One part of a required element: present when, for one of its `match` sets, every concept of the
+ * set occurs within `window` consecutive sentences (1 = one sentence, 2 = a sentence and the next),
+ * with no `unless` concept in those sentences.
+ */
 export const partSchema = z
   .object({
     id: z.string().min(1),
-    patterns: z.array(patternSchema).min(1),
-    threshold: z.number().positive().default(1),
+    match: z.array(z.array(conceptId).min(1)).min(1),
+    window: z.number().int().min(1).max(5).default(2),
+    unless: z.array(conceptId).default([]),
     /** Shown when the element is partly there but this part is not. */
     message: z.string().min(1),
   })
@@ -105,6 +131,8 @@ export const ruleSetSchema = z
   .object({
     locale: z.enum(['ko', 'en']),
     version: z.number().int().positive(),
+    /** Concept id → its words; the parts of the requirements name them. */
+    concepts: z.record(conceptId, conceptSchema),
     requirements: z.array(requirementSchema).min(1),
     advertising: advertisingSchema,
     limits: z.array(lengthLimitSchema).default([]),
@@ -116,6 +144,8 @@ export const ruleSetSchema = z
   .strict();
 
 export type RulePattern = z.output<typeof patternSchema>;
+export type Concept = z.output<typeof conceptSchema>;
+export type RequirementPart = z.output<typeof partSchema>;
 export type RequirementRule = z.output<typeof requirementSchema>;
 export type RuleSet = z.output<typeof ruleSetSchema>;
 /** A rule set as written in the JSON file (defaults not yet applied). */
@@ -155,7 +185,24 @@ export function parseRuleSet(json: unknown, file: string): RuleSet {
   }
   const ids = new Set<string>();
   const problems: { path: string; message: string }[] = [];
+  const { concepts, locale } = result.data;
+  for (const [id, c] of Object.entries(concepts)) {
+    c.verbs.forEach((v, k) => {
+      if (locale === 'ko' && !/다$/u.test(v)) problems.push({ path: `concepts.${id}.verbs[${k}]`, message: `"${v}": write a Korean verb in its dictionary form, ending in 다 (끄다, 거부하다)` });
+    });
+  }
+  const known = (name: string) => Object.prototype.hasOwnProperty.call(concepts, name);
   result.data.requirements.forEach((r, i) => {
+    r.parts.forEach((part, j) => {
+      part.match.forEach((set, k) =>
+        set.forEach((name, l) => {
+          if (!known(name)) problems.push({ path: `requirements[${i}].parts[${j}].match[${k}][${l}]`, message: `no concept "${name}" in "concepts"` });
+        }),
+      );
+      part.unless.forEach((name, l) => {
+        if (!known(name)) problems.push({ path: `requirements[${i}].parts[${j}].unless[${l}]`, message: `no concept "${name}" in "concepts"` });
+      });
+    });
     for (const s of r.surfaces) {
       const key = `${r.id}@${s}`;
       if (ids.has(key)) problems.push({ path: `requirements[${i}].surfaces`, message: `"${r.id}" is already required on ${s}` });

@@ -7,6 +7,8 @@ import { tempDir } from '../helpers/tmp.ts';
 
 const shippedKo = () => JSON.parse(fs.readFileSync('resources/rules/ko.json', 'utf8')) as Record<string, unknown> & {
   requirements: Record<string, unknown>[];
+  concepts: Record<string, { words?: string[]; verbs?: string[]; regex?: string[] }>;
+  advertising: { patterns: unknown[] };
 };
 
 function problemOf(fn: () => unknown): RulesFileError {
@@ -31,19 +33,19 @@ describe('rules files', () => {
 
   it('name the file and the field when a regular expression does not compile', () => {
     const json = shippedKo();
-    (json.requirements[1] as { parts: { patterns: unknown[] }[] }).parts[0]!.patterns[0] = { regex: '(unclosed', weight: 1 };
+    json.concepts['size']!.regex![0] = '(unclosed';
     const e = problemOf(() => parseRuleSet(json, 'rules/ko.json'));
     expect(e.file).toBe('rules/ko.json');
     expect(e.message).toContain('rules/ko.json');
-    expect(e.problems[0]!.path).toBe('requirements[1].parts[0].patterns[0].regex');
+    expect(e.problems[0]!.path).toBe('concepts.size.regex[0]');
     expect(e.problems[0]!.message).toContain('not a valid regular expression');
   });
 
   it('name the field when a pattern gives both a phrase and a regex', () => {
     const json = shippedKo();
-    (json.requirements[0] as { parts: { patterns: unknown[] }[] }).parts[0]!.patterns[0] = { phrase: '알림', regex: '알림' };
+    json.advertising.patterns[0] = { phrase: '알림', regex: '알림' };
     const e = problemOf(() => parseRuleSet(json, 'ko.json'));
-    expect(e.problems[0]!.path).toBe('requirements[0].parts[0].patterns[0]');
+    expect(e.problems[0]!.path).toBe('advertising.patterns[0]');
     expect(e.problems[0]!.message).toContain('exactly one');
   });
 
@@ -57,6 +59,27 @@ describe('rules files', () => {
     expect(paths).toContain('requirements[0].surfaces[1]');
     expect(paths).toContain('requirements[2]');
     expect(paths).toContain('requirements[3].suggestion');
+  });
+
+  it('name a concept a part uses that the file does not define, and a Korean verb not in its dictionary form', () => {
+    const json = shippedKo();
+    (json.requirements[2] as { parts: { match: string[][] }[] }).parts[1]!.match[0]![1] = 'refusal-place';
+    json.concepts['refusal-act']!.verbs!.push('끄면');
+    const e = problemOf(() => parseRuleSet(json, 'ko.json'));
+    expect(e.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'requirements[2].parts[1].match[0][1]', message: 'no concept "refusal-place" in "concepts"' },
+        expect.objectContaining({ path: `concepts.refusal-act.verbs[${json.concepts['refusal-act']!.verbs!.length - 1}]` }),
+      ]),
+    );
+  });
+
+  it('reject a concept with nothing in it and a part with no concept set', () => {
+    const json = shippedKo();
+    json.concepts['empty'] = {};
+    (json.requirements[0] as { parts: { match: string[][] }[] }).parts[0]!.match = [];
+    const paths = problemOf(() => parseRuleSet(json, 'ko.json')).problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['concepts.empty', 'requirements[0].parts[0].match']));
   });
 
   it('reject the same element twice on one surface', () => {

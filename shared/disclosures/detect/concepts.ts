@@ -1,0 +1,92 @@
+import type { Concept } from '../rules-schema.ts';
+import type { Locale } from '../types.ts';
+import { koreanVerbPattern } from './ko-verbs.ts';
+import { isNegated } from './negation.ts';
+
+/**
+ * Concepts of the rule files compiled to one regular expression each, and found in a text as hits
+ * (plain-text ranges), negated ones left out.
+ */
+
+/** One occurrence of a concept in the plain text. */
+export interface ConceptHit {
+  concept: string;
+  start: number;
+  end: number;
+}
+
+/** A concept ready to run. */
+export interface CompiledConcept {
+  id: string;
+  regex: RegExp;
+  negatable: boolean;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** English forms of a verb: base, -s/-es, -ed/-d, -ing (with e dropped or the last consonant doubled), y → ies/ied. */
+export function englishVerbForms(verb: string): string[] {
+  const v = verb.toLowerCase();
+  const forms = new Set([v, `${v}s`, `${v}es`, `${v}ed`, `${v}ing`]);
+  if (v.endsWith('e')) forms.add(`${v}d`).add(`${v.slice(0, -1)}ing`);
+  if (/[^aeiou]y$/.test(v)) forms.add(`${v.slice(0, -1)}ies`).add(`${v.slice(0, -1)}ied`);
+  if (/[^aeiou][aeiou][bdglmnprt]$/.test(v)) forms.add(`${v}${v.slice(-1)}ed`).add(`${v}${v.slice(-1)}ing`);
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Words joined by any spacing; `*` stands for up to three words (English) or two (Korean). */
+function joinWords(words: readonly string[], locale: Locale): string {
+  let out = '';
+  words.forEach((w, i) => {
+    if (w === '*') {
+      out += locale === 'en' ? "(?:[\\s-]+[\\p{L}\\p{N}'’-]+){0,3}?" : '(?:\\s*[^\\s.!?]+){0,2}?';
+      return;
+    }
+    if (i > 0) out += locale === 'en' ? '[\\s-]+' : '\\s*';
+    out += escape(w);
+  });
+  return out;
+}
+
+/** An English phrase as a whole-word pattern; its last word may take a plural -s/-es. */
+function englishWord(phrase: string): string {
+  const words = phrase.split(/\s+/);
+  const last = words[words.length - 1]!;
+  const plural = /^[\p{L}]+$/u.test(last) ? '(?:s|es)?' : '';
+  return `(?<![\\p{L}\\p{N}])${joinWords(words, 'en')}${plural}(?![\\p{L}\\p{N}])`;
+}
+
+/** An English verb phrase: the first word in any of its forms, the rest as written. */
+function englishVerb(phrase: string): string {
+  const [first, ...rest] = phrase.split(/\s+/);
+  const head = `(?:${englishVerbForms(first!).map(escape).join('|')})`;
+  const tail = rest.length ? (rest[0] === '*' ? '' : '[\\s-]+') + joinWords(rest, 'en') : '';
+  return `(?<![\\p{L}\\p{N}])${head}${tail}(?![\\p{L}\\p{N}])`;
+}
+
+/** Compiles one concept of a rule file to a global, case-insensitive, Unicode regex. */
+export function compileConcept(id: string, concept: Concept, locale: Locale): CompiledConcept {
+  const alts: string[] = [];
+  for (const w of concept.words) alts.push(locale === 'en' ? englishWord(w) : joinWords(w.split(/\s+/), 'ko'));
+  for (const v of concept.verbs) alts.push(locale === 'en' ? englishVerb(v) : koreanVerbPattern(v));
+  for (const r of concept.regex) alts.push(`(?:${r})`);
+  return { id, regex: new RegExp(alts.join('|'), 'giu'), negatable: concept.negatable };
+}
+
+/** Every non-negated occurrence of every concept in `text` (the plain text as read). */
+export function findConcepts(text: string, concepts: readonly CompiledConcept[], locale: Locale): ConceptHit[] {
+  const hits: ConceptHit[] = [];
+  for (const c of concepts) {
+    c.regex.lastIndex = 0;
+    for (const m of text.matchAll(c.regex)) {
+      if (m[0].length === 0) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (c.negatable && isNegated(text, start, end, locale)) continue;
+      hits.push({ concept: c.id, start, end });
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,123 @@
+import type { RequirementPart, RequirementRule, RuleSet } from '../rules-schema.ts';
+import { splitSentences, type PlainSentence, type PlainText } from '../plain-text.ts';
+import type { Locale } from '../types.ts';
+import { compileConcept, findConcepts, type CompiledConcept, type ConceptHit } from './concepts.ts';
+import { isQuestion } from './negation.ts';
+
+/**
+ * Required elements found by meaning: a part of an element is present when all the concepts of one
+ * of its `match` sets occur within a window of consecutive sentences (docs/disclosure-rules.md).
+ */
+
+/** Where one part was found: the plain range of its sentences and the concept hits used. */
+export interface PartEvidence {
+  start: number;
+  end: number;
+  hits: ConceptHit[];
+  /** True when every hit used sits inside bold, italic or a heading. */
+  emphasised: boolean;
+}
+
+/** The verdict on one part of a requirement. */
+export interface PartVerdict {
+  part: RequirementPart;
+  evidence: PartEvidence | null;
+}
+
+/** The sentences of a text with the concepts found in each. */
+export interface AnalysedText {
+  sentences: (PlainSentence & { question: boolean; hits: ConceptHit[] })[];
+}
+
+const compiledCache = new WeakMap<RuleSet, CompiledConcept[]>();
+
+/** Every concept of a rule set, compiled once per rule set. */
+export function compiledConcepts(rules: RuleSet): CompiledConcept[] {
+  let c = compiledCache.get(rules);
+  if (!c) {
+    c = Object.entries(rules.concepts).map(([id, concept]) => compileConcept(id, concept, rules.locale));
+    compiledCache.set(rules, c);
+  }
+  return c;
+}
+
+/** Splits the plain text into sentences and finds every (non-negated) concept in each. */
+export function analyse(plain: PlainText, concepts: readonly CompiledConcept[], locale: Locale): AnalysedText {
+  const sentences = splitSentences(plain.text).map((s) => ({ ...s, question: isQuestion(s.text), hits: [] as ConceptHit[] }));
+  const hits = findConcepts(plain.text, concepts, locale).sort((a, b) => a.start - b.start);
+  let k = 0;
+  for (const h of hits) {
+    while (k < sentences.length && sentences[k]!.end <= h.start) k++;
+    const s = sentences[k];
+    if (s && h.start >= s.start) s.hits.push(h);
+  }
+  return { sentences };
+}
+
+function emphasisedRange(plain: PlainText, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (plain.emphasised[i] !== 1 && !/\s/.test(plain.text[i]!)) return false;
+  return true;
+}
+
+/**
+ * Every window where a part is present, earliest first. A window [i, j] counts when each concept
+ * of a match set occurs in it, both its first and last sentences hold one of them (no padding),
+ * its last sentence is not a question (a question counts only with its answer after it), and no
+ * `unless` concept occurs in it.
+ */
+export function partWindows(text: AnalysedText, part: RequirementPart, plain: PlainText): PartEvidence[] {
+  const out: PartEvidence[] = [];
+  const s = text.sentences;
+  const has = (i: number, set: readonly string[]) => s[i]!.hits.some((h) => set.includes(h.concept));
+  for (let i = 0; i < s.length; i++) {
+    windows: for (let j = i; j < Math.min(s.length, i + part.window); j++) {
+      if (s[j]!.question) continue;
+      for (const set of part.match) {
+        if (!has(i, set) || !has(j, set)) continue;
+        const used: ConceptHit[] = [];
+        for (const concept of set) {
+          let hit: ConceptHit | undefined;
+          for (let k = i; k <= j && !hit; k++) hit = s[k]!.hits.find((h) => h.concept === concept);
+          if (!hit) break;
+          used.push(hit);
+        }
+        if (used.length !== set.length) continue;
+        let blocked = false;
+        for (let k = i; k <= j && !blocked; k++) blocked = has(k, part.unless);
+        if (blocked) continue;
+        out.push({
+          start: s[i]!.start,
+          end: s[j]!.end,
+          hits: used,
+          emphasised: used.every((h) => emphasisedRange(plain, h.start, h.end)),
+        });
+        break windows;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The verdict on each part of a requirement (in the rule's order). Where a part is found in several
+ * places, the emphasised place is preferred, then the one nearest the part placed first, then the
+ * earliest; the part with the largest concept set is placed first (it is the most specific).
+ */
+export function judgeRequirement(text: AnalysedText, rule: RequirementRule, plain: PlainText): PartVerdict[] {
+  const size = (p: RequirementPart) => Math.max(...p.match.map((m) => m.length));
+  const order = rule.parts.map((part, index) => ({ part, index })).sort((a, b) => size(b.part) - size(a.part) || a.index - b.index);
+  const verdicts: PartVerdict[] = new Array<PartVerdict>(rule.parts.length);
+  let anchor: number | null = null;
+  for (const { part, index } of order) {
+    let best: PartEvidence | null = null;
+    for (const w of partWindows(text, part, plain)) {
+      if (!best) best = w;
+      else if (w.emphasised !== best.emphasised) {
+        if (w.emphasised) best = w;
+      } else if (anchor !== null && Math.abs(w.start - anchor) < Math.abs(best.start - anchor)) best = w;
+    }
+    if (best && anchor === null) anchor = best.start;
+    verdicts[index] = { part, evidence: best };
+  }
+  return verdicts;
+}
