@@ -39,6 +39,7 @@ const conceptId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'use lower-case words jo
  * endings (Korean `끄다` → 끄면, 꺼도, 끌 수, 끕니다…; English `turn * off` → turns them off, turned off…);
  * `regex` are regular expressions. A word inside a negation (끌 수 없습니다, cannot be turned off) does
  * not count, unless `negatable` is false (for concepts that are negative themselves: 받을 수 없다, won't get).
+ * `extends` borrows another concept's words; `after` keeps only the occurrences followed by a given text.
  */
 export const conceptSchema = z
   .object({
@@ -46,11 +47,15 @@ export const conceptSchema = z
     verbs: z.array(z.string().trim().min(1)).default([]),
     regex: z.array(regexSource).default([]),
     negatable: z.boolean().default(true),
+    /** Also every word, verb and regex of this other concept (a narrower use of the same words). */
+    extends: conceptId.optional(),
+    /** Counts only when the text right after the word matches this regex (e.g. a concessive ending: 꺼도, 거부하더라도). */
+    after: regexSource.optional(),
     /** What the concept means, for the people who edit the file. */
     note: z.string().optional(),
   })
   .strict()
-  .refine((c) => c.words.length + c.verbs.length + c.regex.length > 0, { message: 'give at least one word, verb or regex' });
+  .refine((c) => c.words.length + c.verbs.length + c.regex.length > 0 || c.extends !== undefined, { message: 'give at least one word, verb or regex' });
 
 /**
  * One part of a required element: present when, for one of its `match` sets, every concept of the
@@ -192,6 +197,22 @@ export function parseRuleSet(json: unknown, file: string): RuleSet {
     });
   }
   const known = (name: string) => Object.prototype.hasOwnProperty.call(concepts, name);
+  for (const [id, c] of Object.entries(concepts)) {
+    const seen = new Set([id]);
+    let next = c.extends;
+    while (next !== undefined) {
+      if (!known(next)) {
+        problems.push({ path: `concepts.${id}.extends`, message: `no concept "${next}" in "concepts"` });
+        break;
+      }
+      if (seen.has(next)) {
+        problems.push({ path: `concepts.${id}.extends`, message: `"${id}" extends itself through "${next}"` });
+        break;
+      }
+      seen.add(next);
+      next = concepts[next]!.extends;
+    }
+  }
   result.data.requirements.forEach((r, i) => {
     r.parts.forEach((part, j) => {
       part.match.forEach((set, k) =>

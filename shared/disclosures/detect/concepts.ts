@@ -20,6 +20,8 @@ export interface CompiledConcept {
   id: string;
   regex: RegExp;
   negatable: boolean;
+  /** The occurrence counts only when the text after it matches. */
+  after: RegExp | null;
 }
 
 function escape(s: string): string {
@@ -66,13 +68,25 @@ function englishVerb(phrase: string): string {
   return `(?<![\\p{L}\\p{N}])${head}${tail}(?![\\p{L}\\p{N}])`;
 }
 
-/** Compiles one concept of a rule file to a global, case-insensitive, Unicode regex. */
-export function compileConcept(id: string, concept: Concept, locale: Locale): CompiledConcept {
+/** Compiles one concept of a rule file (with the concepts it extends) to a global, case-insensitive, Unicode regex. */
+export function compileConcept(id: string, concepts: Readonly<Record<string, Concept>>, locale: Locale): CompiledConcept {
   const alts: string[] = [];
-  for (const w of concept.words) alts.push(locale === 'en' ? englishWord(w) : joinWords(w.split(/\s+/), 'ko'));
-  for (const v of concept.verbs) alts.push(locale === 'en' ? englishVerb(v) : koreanVerbPattern(v));
-  for (const r of concept.regex) alts.push(`(?:${r})`);
-  return { id, regex: new RegExp(alts.join('|'), 'giu'), negatable: concept.negatable };
+  const own = concepts[id]!;
+  const seen = new Set<string>();
+  for (let name: string | undefined = id; name !== undefined && !seen.has(name); name = concepts[name]?.extends) {
+    seen.add(name);
+    const concept = concepts[name];
+    if (!concept) break;
+    for (const w of concept.words) alts.push(locale === 'en' ? englishWord(w) : joinWords(w.split(/\s+/), 'ko'));
+    for (const v of concept.verbs) alts.push(locale === 'en' ? englishVerb(v) : koreanVerbPattern(v));
+    for (const r of concept.regex) alts.push(`(?:${r})`);
+  }
+  return {
+    id,
+    regex: new RegExp(alts.join('|'), 'giu'),
+    negatable: own.negatable,
+    after: own.after === undefined ? null : new RegExp(own.after, 'iu'),
+  };
 }
 
 /** Every non-negated occurrence of every concept in `text` (the plain text as read). */
@@ -84,6 +98,7 @@ export function findConcepts(text: string, concepts: readonly CompiledConcept[],
       if (m[0].length === 0) continue;
       const start = m.index;
       const end = start + m[0].length;
+      if (c.after && !c.after.test(text.slice(end, end + 40))) continue;
       if (c.negatable && isNegated(text, start, end, locale)) continue;
       hits.push({ concept: c.id, start, end });
     }

@@ -35,7 +35,7 @@ const compiledCache = new WeakMap<RuleSet, CompiledConcept[]>();
 export function compiledConcepts(rules: RuleSet): CompiledConcept[] {
   let c = compiledCache.get(rules);
   if (!c) {
-    c = Object.entries(rules.concepts).map(([id, concept]) => compileConcept(id, concept, rules.locale));
+    c = Object.keys(rules.concepts).map((id) => compileConcept(id, rules.concepts, rules.locale));
     compiledCache.set(rules, c);
   }
   return c;
@@ -61,9 +61,9 @@ function emphasisedRange(plain: PlainText, start: number, end: number): boolean 
 
 /**
  * Every window where a part is present, earliest first. A window [i, j] counts when each concept
- * of a match set occurs in it, both its first and last sentences hold one of them (no padding),
- * its last sentence is not a question (a question counts only with its answer after it), and no
- * `unless` concept occurs in it.
+ * of a match set occurs in it, its first sentence holds one of them and so does its last (or the
+ * last is the answer right after a question), its last sentence is not a question (a question
+ * counts only with its answer after it), and no `unless` concept occurs in it.
  */
 export function partWindows(text: AnalysedText, part: RequirementPart, plain: PlainText): PartEvidence[] {
   const out: PartEvidence[] = [];
@@ -73,7 +73,9 @@ export function partWindows(text: AnalysedText, part: RequirementPart, plain: Pl
     windows: for (let j = i; j < Math.min(s.length, i + part.window); j++) {
       if (s[j]!.question) continue;
       for (const set of part.match) {
-        if (!has(i, set) || !has(j, set)) continue;
+        // No padding: the window starts on a sentence holding a concept and ends on one, or on
+        // the answer right after a question.
+        if (!has(i, set) || !(has(j, set) || (j === i + 1 && s[i]!.question))) continue;
         const used: ConceptHit[] = [];
         for (const concept of set) {
           let hit: ConceptHit | undefined;

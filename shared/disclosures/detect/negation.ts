@@ -11,8 +11,12 @@ const EN_NEGATORS = new Set([
   'not', 'never', 'cannot', "can't", 'cant', "won't", "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't",
   "weren't", "shouldn't", "wouldn't", "couldn't", "mustn't", 'unable', 'impossible', 'nor', 'neither',
 ]);
-/** Right after the word: "charges do not apply", "charges won't apply", "you pay nothing". */
-const EN_AFTER = /^[\s,]*(?:(?:do|does|did|will|would|can|could|may|might|shall|should|must|is|are|was|were|has|have)\s+(?:not|never)\b|(?:don't|doesn't|won't|can't|cannot|isn't|aren't|wouldn't|never)\b|nothing\b)/iu;
+/**
+ * Right after the word, a negated verb that denies the word itself: "charges do not apply", "data
+ * won't be charged", "links are not collected", "you pay nothing" — not "blocking does not change
+ * anything", where the negation is about something else.
+ */
+const EN_AFTER = /^[\s,]*(?:(?:(?:do|does|did|will|would|can|could|may|might|shall|should|is|are|was|were)\s+(?:not|never)|don't|doesn't|won't|isn't|aren't|wasn't|weren't|never)\s+(?:be\s+|get\s+)?(?:apply|applied|charged|billed|cost|costs|count|counted|used|use|collected|stored|shown|indexed|kept|saved|required|needed|possible|available)\b|nothing\b)/iu;
 /** "no" / "no longer" / "no way to" / "without" just before the word. */
 const EN_NO_BEFORE = /(?:^|[^\p{L}])(?:no|no\s+longer|no\s+(?:way|option|means)\s+to|without|free\s+of)\s+$/iu;
 
