@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../electron/backend/db/connection.ts';
-import type { RollupAccumulator } from '../electron/backend/db/rollups-repo.ts';
+import type { RollupAccumulator } from '../electron/backend/rollups/index.ts';
 import { importFiles } from '../electron/backend/import/import-files.ts';
 import { deleteImport } from '../electron/backend/import/manage.ts';
 import { createWorkspaceFile } from '../electron/backend/workspace-file.ts';

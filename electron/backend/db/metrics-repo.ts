@@ -4,7 +4,7 @@
  * Rollup tables are keyed by local day number; raw tables by UTC epoch milliseconds.
  */
 import type { Db } from './connection.ts';
-import { firstsDaily, groupSums, notificationsDaily, templatesDaily, textAt } from './rollup-cache.ts';
+import { firstsDaily, groupSums, notificationsDaily, templatesDaily, textAt } from '../metrics/rollup-cache.ts';
 import { bindList, inListSql } from './in-list.ts';
 
 /** The bound parameters of a filtered query. */
@@ -163,7 +163,7 @@ export function coverageByDay(db: Db, s: QueryScope): CoverageDay[] {
 /** A stored violation: [id, sent_at, sender_id, status, latest] (latest = "action|occurred_at|sender or ''"). */
 export type RefusalHit = [number, number, string, string, string];
 
-/** Violations per day, sender and status in the scope (violations rollup, see violations-repo.ts). */
+/** Violations per day, sender and status in the scope (violations rollup, see rollups/violations.ts). */
 export function violationsByDay(db: Db, s: QueryScope): { day: number; sender_id: string; status: string; n: number }[] {
   return db
     .prepare(

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { withBulkLoadSettings } from '../db/events-repo.ts';
 import { finishImport, insertImport } from '../db/imports-repo.ts';
 import { prepareRejectInsert } from '../db/rejects-repo.ts';
-import { createRollupAccumulator, type RollupAccumulator } from '../db/rollups-repo.ts';
+import { createRollupAccumulator, type RollupAccumulator } from '../rollups/index.ts';
 import { formatCsvRecord } from './csv.ts';
 import { chooseAdapter, type ChosenAdapter } from './choose-adapter.ts';
 import { prepareSource, type PreparedSource } from './read-records.ts';

@@ -1,7 +1,7 @@
 import type { FileImportResult, ImportRunOptions } from '../../../shared/contract/imports.ts';
 import { importOptionsSchema } from '../../../shared/contract/imports.ts';
 import type { Db } from '../db/connection.ts';
-import type { RollupAccumulator } from '../db/rollups-repo.ts';
+import type { RollupAccumulator } from '../rollups/index.ts';
 import { importFile, refusedResult, type FileProgress } from './import-file.ts';
 import { rowPrivacy } from './privacy.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';

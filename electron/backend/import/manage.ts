@@ -2,8 +2,7 @@ import { userError } from '../../../shared/contract/errors.ts';
 import type { Db } from '../db/connection.ts';
 import { deleteImportRow, importExists } from '../db/imports-repo.ts';
 import { iterateRejects } from '../db/rejects-repo.ts';
-import { removeImportFromRollups } from '../db/rollups-repo.ts';
-import { removeImportFromViolations } from '../db/violations-repo.ts';
+import { removeImportFromRollups, removeImportFromViolations } from '../rollups/index.ts';
 import { csvOfRecords } from '../../../shared/metrics/csv.ts';
 
 /** Deletes one import in one transaction: its share of every rollup first, then its rows and rejects, then the violations its refusal events decided. */

@@ -14,7 +14,7 @@ import {
   type EventStatements,
   type StoredEvent,
 } from '../db/events-repo.ts';
-import type { RollupAccumulator } from '../db/rollups-repo.ts';
+import type { RollupAccumulator } from '../rollups/index.ts';
 import type { AnyEvent } from './validate.ts';
 
 const KEY_SPACE = 2 ** 53;

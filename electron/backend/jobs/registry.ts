@@ -1,6 +1,6 @@
 import { demoCreateJob } from '../demo/demo-job.ts';
 import { importFileJob } from '../import/import-job.ts';
-import { rebuildRollupsJob } from '../metrics/rollup-jobs.ts';
+import { rebuildRollupsJob } from '../rollups/index.ts';
 import type { JobFn } from './types.ts';
 import { migrateWorkspaceJob } from './workspace-jobs.ts';
 

@@ -7,9 +7,8 @@ import type {
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { chargeableBy, firstsBy } from '../db/metrics-repo.ts';
-import { recipientIdCount } from '../db/reach-repo.ts';
-import { allowedCodes, dayRange, usageColumns } from '../db/rollup-cache.ts';
-import { HAS_KNOWN, PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, usageSets, type UsageEntries } from '../db/usage-repo.ts';
+import { HAS_KNOWN, PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, recipientIdCount, usageSets, type UsageEntries } from '../rollups/index.ts';
+import { allowedCodes, dayRange, usageColumns } from './rollup-cache.ts';
 import { countsOf, releaseGroups, unionByGroup, unionInto, wholeBucketCounts } from './reach.ts';
 import { loadCostModel } from './settings.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
-import { warmRollupColumns } from '../db/rollup-cache.ts';
+import { warmRollupColumns } from './rollup-cache.ts';
 import { metricQueries, type MetricQueryName } from './queries.ts';
 
 /**

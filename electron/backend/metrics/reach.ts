@@ -6,9 +6,9 @@
 import type { Db } from '../db/connection.ts';
 import type { QueryScope } from '../db/metrics-repo.ts';
 import { nextBucketStart } from '../../../shared/metrics/calendar.ts';
-import { allowedCodes, bucketCounts, dayRange, reachColumns } from '../db/rollup-cache.ts';
+import { allowedCodes, bucketCounts, dayRange, reachColumns } from './rollup-cache.ts';
 import type { ResolvedScope } from './scope.ts';
-import { decodeIds, reachSets, recipientIdCount, type ReachKind } from '../db/reach-repo.ts';
+import { decodeIds, reachSets, recipientIdCount, type ReachKind } from '../rollups/index.ts';
 
 /** A set of recipient ids as a bitset. */
 export type Bitset = Uint32Array;

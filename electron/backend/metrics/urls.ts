@@ -2,7 +2,7 @@ import { dayLabel, localDay } from '../../../shared/metrics/calendar.ts';
 import { emptyUrls } from '../../../shared/metrics/empty.ts';
 import type { HistogramBin, UrlsResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { decodeIds } from '../db/reach-repo.ts';
+import { decodeIds } from '../rollups/index.ts';
 import { urlIdCount, urlIdsByHost, urlLagsHours, urlSetsBetween, urlsFirstIndexed } from '../db/metrics-repo.ts';
 import { popcount } from './reach.ts';
 import { resolveScope, toFilter, type FilterInput } from './scope.ts';

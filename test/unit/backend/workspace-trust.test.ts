@@ -7,7 +7,7 @@ import { openDatabase } from '../../../electron/backend/db/connection.ts';
 import { migrate } from '../../../electron/backend/db/migrate.ts';
 import { latestVersion, migrations } from '../../../electron/backend/db/migrations/index.ts';
 import { schemaDifferences } from '../../../electron/backend/db/schema-check.ts';
-import { rebuildViolations } from '../../../electron/backend/db/violations-repo.ts';
+import { rebuildViolations } from '../../../electron/backend/rollups/index.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
 import { importFiles } from '../../../electron/backend/import/import-files.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';

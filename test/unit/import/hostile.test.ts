@@ -222,7 +222,7 @@ describe('gzip and zip limits', () => {
 });
 
 describe('a refused file and the next one on the same connection', () => {
-  // KNOWN BUG, not in the readers: electron/backend/db/rollups-firsts.ts creates its TEMP table inside the
+  // KNOWN BUG, not in the readers: electron/backend/rollups/first-merge.ts creates its TEMP table inside the
   // import's transaction and caches it per connection; a file refused after the first rollup flush
   // (20,000 rows) rolls the table back, and every later import on that connection fails with "no such
   // table: temp.rollup_first_keys_v2" (the CLI with several files, a worker that keeps its connection).

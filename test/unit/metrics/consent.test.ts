@@ -138,7 +138,7 @@ describe('distinct recipients under removal', () => {
     const third = await w.load(consent([['x', '2016-03-07T12:00:00+09:00', 'r1', 's1', 'opt_out']]));
     expect((await w.api['metrics:optout']({})).buckets[0]).toMatchObject({ reached: 2, optedOut: 1 });
     expect((await w.api['metrics:coverage']({})).pairs).toBe(2);
-    const { removeImportFromRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const { removeImportFromRollups } = await import('../../../electron/backend/rollups/index.ts');
     const db = w.db();
     for (const id of [second.importId!, third.importId!]) {
       db.transaction(() => {
@@ -216,7 +216,7 @@ describe('time to opt-out', () => {
     await check();
     await w.api['imports:delete']({ id: ids[1]! });
     const before = await check();
-    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const { rebuildRollups } = await import('../../../electron/backend/rollups/index.ts');
     rebuildRollups(w.db());
     expect(await check()).toEqual(before);
   });
@@ -285,7 +285,7 @@ describe('coverage rollup kept at import', () => {
       }
       return kind === 'n' ? notifications(rows) : consent(rows);
     };
-    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const { rebuildRollups } = await import('../../../electron/backend/rollups/index.ts');
     const w = await workspace();
     const snapshot = () => w.db().prepare('SELECT * FROM rollup_coverage_daily ORDER BY day, sender_id, category').all();
     const check = () => {

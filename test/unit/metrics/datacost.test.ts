@@ -119,7 +119,7 @@ describe('datacost', () => {
     const both = await w.api['metrics:datacost']({ by: 'day' });
     expect(both.totalBytes).toBe(15_360 + 2_048);
     expect(both.buckets.map((b) => b.totalBytes)).toEqual([15_360, 2_048]);
-    const { removeImportFromRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const { removeImportFromRollups } = await import('../../../electron/backend/rollups/index.ts');
     const db = w.db();
     db.transaction(() => {
       removeImportFromRollups(db, second.importId!);
@@ -223,7 +223,7 @@ describe('per-recipient distribution', () => {
     await check();
     await w.api['imports:delete']({ id: ids[0]! });
     await check();
-    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const { rebuildRollups } = await import('../../../electron/backend/rollups/index.ts');
     rebuildRollups(w.db());
     await check();
   });

@@ -110,7 +110,7 @@ describe('stored violations', () => {
       count: number;
     }[];
     expect(dims.senders.map(({ key, count }) => ({ key, count })).sort((a, b) => (a.key < b.key ? -1 : 1))).toEqual(senders);
-    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const { rebuildRollups } = await import('../../../electron/backend/rollups/index.ts');
     rebuildRollups(w.db());
     expect(await check()).toBe(before);
   });

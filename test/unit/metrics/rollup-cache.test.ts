@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/backend/db/connection.ts';
-import { groupSums, notificationsDaily, reachColumns } from '../../../electron/backend/db/rollup-cache.ts';
+import { groupSums, notificationsDaily, reachColumns } from '../../../electron/backend/metrics/rollup-cache.ts';
 import { computeDataCost } from '../../../electron/backend/metrics/datacost.ts';
 import { computeOptOut } from '../../../electron/backend/metrics/consent.ts';
 import { computeVolume } from '../../../electron/backend/metrics/volume.ts';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIds } from '../../../electron/backend/db/reach-repo.ts';
-import { rebuildRollups } from '../../../electron/backend/db/rollups-repo.ts';
-import { decodeUsage, HAS_KNOWN } from '../../../electron/backend/db/usage-repo.ts';
+import { decodeIds, decodeUsage, HAS_KNOWN, rebuildRollups } from '../../../electron/backend/rollups/index.ts';
 import { consent, notifications, prng, workspace } from './helpers.ts';
 
 /**

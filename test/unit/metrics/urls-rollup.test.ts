@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebuildRollups } from '../../../electron/backend/db/rollups-repo.ts';
+import { rebuildRollups } from '../../../electron/backend/rollups/index.ts';
 import { urls, workspace } from './helpers.ts';
 
 

@@ -96,7 +96,7 @@ describe('volume and calendar buckets', () => {
 describe('rebuildRollups', () => {
   it('rebuilds, page by page, exactly the rollups the importer kept', async () => {
     const { consent } = await import('./helpers.ts');
-    const { rebuildRollups } = await import('../../../electron/backend/db/rollups-repo.ts');
+    const { rebuildRollups } = await import('../../../electron/backend/rollups/index.ts');
     const w = await workspace();
     await w.load(
       notifications([

@@ -1,7 +1,7 @@
 import type { Migration } from './types.ts';
 
 /**
- * The rollups the dashboards read (kept by the importer through rollups-repo.ts) and the indexes
+ * The rollups the dashboards read (kept by the importer through rollups/accumulator.ts) and the indexes
  * for what cannot be a rollup (distinct recipients, per-recipient distribution, refusals, URLs).
  * `day` is the local calendar day number (days since 1970-01-01) in the workspace time zone; a
  * change of zone rebuilds every rollup. Empty category / template / sender are stored as ''.

@@ -1,8 +1,8 @@
-import { rebuildUrlRollups } from '../rollups-urls.ts';
+import { rebuildUrlRollups } from '../../rollups/index.ts';
 import type { Migration } from './types.ts';
 
 /**
- * URL rollups (kept by rollups-urls.ts): every URL gets a dense integer and its host; per URL its
+ * URL rollups (kept by rollups/url-sets.ts): every URL gets a dense integer and its host; per URL its
  * first shared and first indexed instants; per (local day, action) the sorted set of URLs with such
  * an event, as a little-endian uint32 array. Distinct URLs per bucket are then bitset unions, and
  * the lag and indexed-without-notice figures read one row per URL — no scan of the raw events.

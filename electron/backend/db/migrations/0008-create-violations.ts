@@ -1,8 +1,8 @@
-import { rebuildViolations } from '../violations-repo.ts';
+import { rebuildViolations } from '../../rollups/index.ts';
 import type { Migration } from './types.ts';
 
 /**
- * Stored refusal violations (kept by violations-repo.ts): one row per violating notification with
+ * Stored refusal violations (kept by rollups/violations.ts): one row per violating notification with
  * the refusal it ignored, and the counts per local day, sender, category ('' = none) and status.
  * The refusals page pages through the first by time; its totals and the overview's card read the
  * second. Filled here from the events already imported.

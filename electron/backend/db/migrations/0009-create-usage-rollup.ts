@@ -1,10 +1,10 @@
 import { localDay } from '../../../../shared/metrics/calendar.ts';
-import { rebuildUsage } from '../usage-repo.ts';
+import { rebuildUsage } from '../../rollups/index.ts';
 import type { Migration } from './types.ts';
 import { workspaceTimeZone } from '../workspace-settings.ts';
 
 /**
- * The per-recipient usage rollup (kept by usage-repo.ts): per (local day, sender, category), each
+ * The per-recipient usage rollup (kept by rollups/usage.ts): per (local day, sender, category), each
  * recipient's chargeable messages, unknown-size messages, known bytes and unknown-size first-message
  * flags, as parallel arrays (the known sums sparse; the message counts, needed only to merge, apart).
  * Filled here from the messages and first messages already stored.

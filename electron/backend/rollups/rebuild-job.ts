@@ -1,5 +1,5 @@
 import { openDatabase } from '../db/connection.ts';
-import { rebuildRollups } from '../db/rollups-repo.ts';
+import { rebuildRollups } from './rebuild.ts';
 import { setWorkspaceTimeZone } from '../db/workspace-settings.ts';
 import type { JobFn } from '../jobs/types.ts';
 

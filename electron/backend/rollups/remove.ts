@@ -1,18 +1,22 @@
 /**
- * Taking one import out of the rollups (see rollups-repo.ts): additive counts are subtracted, first
+ * Taking one import out of the rollups (see accumulator.ts): additive counts are subtracted, first
  * messages, first notices, coverage and distinct-recipient sets of what the import touched are
  * recomputed from the other imports' rows.
  */
 import type { ConsentEvent, NotificationEvent } from '../../../shared/domain/canonical.ts';
 import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
-import type { Db } from './connection.ts';
-import { deleteReachDays } from './reach-repo.ts';
-import { removeImportFromUrlRollups } from './rollups-urls.ts';
-import { UsageDeltas } from './usage-repo.ts';
-import { bumpFirstDaily, type FirstRow } from './rollups-firsts.ts';
-import { SEP, makeAccumulator, rebuildRollups } from './rollups-repo.ts';
-import { foldDimensionCounts, prepareWriters, writeDimensionCounts } from './rollup-writers.ts';
-import { workspaceTimeZone } from './workspace-settings.ts';
+import type { Db } from '../db/connection.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
+import { makeAccumulator } from './accumulator.ts';
+import { dailyCountStatements, foldDimensionCounts, writeDimensionCounts } from './daily-counts.ts';
+import { eventCountStatements } from './events-daily.ts';
+import { bumpFirstDaily, type FirstRow } from './first-merge.ts';
+import { firstStatements } from './firsts.ts';
+import { SEP } from './keys.ts';
+import { deleteReachDays } from './reach.ts';
+import { rebuildRollups } from './rebuild.ts';
+import { removeImportFromUrlRollups } from './url-sets.ts';
+import { UsageDeltas } from './usage.ts';
 
 /** Subtracts one import's rows from the additive daily tables (the same upserts, negative counts). */
 function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
@@ -37,7 +41,7 @@ function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
     const tkey = [day, r[1], r[6], r[2]].join(SEP);
     templates.set(tkey, (templates.get(tkey) ?? 0) - 1);
   }
-  const w = prepareWriters(db);
+  const w = { ...dailyCountStatements(db), ...eventCountStatements(db) };
   for (const [key, v] of notif) {
     const [day, sender, category, status, network] = key.split(SEP);
     w.notif.run(Number(day), sender, category, status, network, v[0], v[1], v[2]);
@@ -48,7 +52,7 @@ function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
   }
   const dims = new Map<string, number>();
   foldDimensionCounts(dims, templates);
-  writeDimensionCounts(w, dims);
+  writeDimensionCounts(w.dimension, dims);
   const consent = new Map<string, number>();
   for (const r of db
     .prepare(`SELECT occurred_at, coalesce(sender_id, ''), action FROM consent WHERE import_id = ?`)
@@ -123,7 +127,7 @@ export function removeImportFromRollups(db: Db, importId: number): void {
       usage.first(r.scope, r.day, r.sender_id, r.category, r.recipient_id, r.bytes, -1);
       if (r.scope === 'pair') oldCoverage.add(`${r.day}${SEP}${r.sender_id}${SEP}${r.category}`);
     }
-    const w = prepareWriters(db);
+    const w = firstStatements(db);
     for (const [key, v] of firstDaily) {
       const [scope, day, sender, category, network] = key.split(SEP);
       w.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);

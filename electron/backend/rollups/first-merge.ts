@@ -1,12 +1,12 @@
 /**
- * Merging first-message candidates into rollup_first_messages (see rollups-repo.ts) set-wise: the
+ * Merging first-message candidates into rollup_first_messages (the step of firsts.ts) set-wise: the
  * candidates' keys go into a temporary table, the stored firsts they compete with come back in one
  * join, and the winners are written sorted by key in multi-row statements — no statement per pair.
  */
 import type Database from 'better-sqlite3';
-import type { Db } from './connection.ts';
-import { SEP } from './rollups-repo.ts';
-import type { UsageDeltas } from './usage-repo.ts';
+import type { Db } from '../db/connection.ts';
+import { SEP } from './keys.ts';
+import type { UsageDeltas } from './usage.ts';
 
 /** A first-message candidate (the earliest chargeable message seen for a pair or a recipient). */
 export interface FirstCandidate {

@@ -12,9 +12,8 @@
  */
 import { bucketStart } from '../../../shared/metrics/calendar.ts';
 import type { Bucketing } from '../../../shared/metrics/types.ts';
-import type { Db } from './connection.ts';
-import { recipientIdCount } from './reach-repo.ts';
-import { decodeUsage, type UsageEntries } from './usage-repo.ts';
+import type { Db } from '../db/connection.ts';
+import { decodeUsage, recipientIdCount, type UsageEntries } from '../rollups/index.ts';
 
 /** The most recipient ids kept in memory per kind (4 bytes each). */
 const MAX_CACHED_IDS = 50_000_000;
@@ -320,7 +319,7 @@ export function bucketCounts(db: Db, kind: string, by: Bucketing): Map<number, n
 /** The most bytes of stored usage sets kept in memory. */
 const MAX_CACHED_USAGE_BYTES = 256 * 1024 * 1024;
 
-/** The per-recipient usage sets (usage-repo.ts), decoded, with their day, sender and category. */
+/** The per-recipient usage sets (rollups/usage.ts), decoded, with their day, sender and category. */
 export interface UsageColumns {
   rows: number;
   day: Int32Array;

@@ -13,11 +13,12 @@
  * `messages` (uint32 × n), read only when merging, says which entries are still alive. Changes are
  * collected as signed deltas and merged into the stored sets by `flush`.
  */
-import type { Db } from './connection.ts';
-import { reachWriters } from './reach-repo.ts';
-import { bindList, inListSql } from './in-list.ts';
+import type { Db } from '../db/connection.ts';
+import { bindList, inListSql } from '../db/in-list.ts';
+import { ID_CACHE_MAX, SEP } from './keys.ts';
+import { reachWriters } from './reach.ts';
+import type { RollupStep } from './step.ts';
 
-const SEP = '\u001f';
 export const PAIR_FIRST = 1;
 export const RECIPIENT_FIRST = 2;
 export const HAS_KNOWN = 4;
@@ -206,6 +207,25 @@ export class UsageDeltas {
     }
     this.groups = new Map();
   }
+}
+
+/**
+ * The usage step: merges `deltas` (shared with the first-message merge, which moves first flags in
+ * them) into the stored sets at every flush, after the steps that fill them; with `countMessages`
+ * it also adds every chargeable message it is fed.
+ */
+export function usageStep(deltas: UsageDeltas, countMessages: boolean): RollupStep {
+  const flush: RollupStep['flush'] = (ctx) => {
+    if (ctx.idCache.size > ID_CACHE_MAX) ctx.idCache.clear();
+    deltas.flush(ctx.db, ctx.idCache);
+  };
+  if (!countMessages) return { flush };
+  return {
+    addNotification(e, day, category) {
+      if (e.status === 'sent' || e.status === 'delivered') deltas.message(day, e.senderId, category, e.recipientId, e.bytes, 1);
+    },
+    flush,
+  };
 }
 
 /** The stored sets in a day range, narrowed by senders / categories (null = all). */

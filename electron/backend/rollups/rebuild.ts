@@ -1,15 +1,15 @@
 /**
  * Rebuilding every rollup from the raw events (a change of the workspace time zone, or rows deleted
- * without `removeImportFromRollups`): the accumulator of rollups-repo.ts fed a page of rows at a
+ * without `removeImportFromRollups`): the accumulator (accumulator.ts) fed a page of rows at a
  * time, then the stored usage sets and violations recomputed from what it wrote.
  */
 import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/domain/canonical.ts';
 import { localDay } from '../../../shared/metrics/calendar.ts';
-import type { Db } from './connection.ts';
-import { makeAccumulator, type RollupAccumulator } from './rollups-repo.ts';
-import { rebuildUsage } from './usage-repo.ts';
-import { rebuildViolations } from './violations-repo.ts';
-import { workspaceTimeZone } from './workspace-settings.ts';
+import type { Db } from '../db/connection.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
+import { makeAccumulator, type FinishingAccumulator } from './accumulator.ts';
+import { rebuildUsage } from './usage.ts';
+import { rebuildViolations } from './violations.ts';
 
 const ROLLUP_TABLES = [
   'rollup_notifications_daily',
@@ -52,7 +52,7 @@ export function rebuildRollups(db: Db, onProgress?: (done: number) => void, page
  */
 function feedRows(
   db: Db,
-  acc: RollupAccumulator & { finish(): void },
+  acc: FinishingAccumulator,
   exceptImport: number | null,
   onProgress?: (done: number) => void,
   pageSize = REBUILD_BATCH,

@@ -2,11 +2,12 @@
  * The URL rollups (migration 0007): dense URL ids with host and first shared / first indexed
  * instants, and per (local day, action) the set of URLs with such an event. Kept by recomputing,
  * from the raw URL events, the days and URLs an import (or a removal) touched: the importer only
- * notes a day and a URL per row; `flush` does the work once per batch.
+ * notes a day and a URL per row (the step); `flush` does the work once per batch.
  */
 import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
-import type { Db } from './connection.ts';
-import { workspaceTimeZone } from './workspace-settings.ts';
+import type { Db } from '../db/connection.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
+import type { RollupStep } from './step.ts';
 
 /** The host of a URL ('' when unparsable). */
 export function hostOf(url: string): string {
@@ -16,7 +17,6 @@ export function hostOf(url: string): string {
     return '';
   }
 }
-
 
 /**
  * Recomputes the rollups of some URLs (id, host, firsts) and local days (sets) from the raw rows,
@@ -72,21 +72,18 @@ export function refreshUrlRollups(db: Db, days: Iterable<number>, urls: Iterable
   }
 }
 
-/** Notes the days and URLs of URL events fed to an accumulator; `flush` refreshes their rollups. */
-export function urlRollupTracker(db: Db) {
-  const zone = workspaceTimeZone(db);
+/** The URL-set step: notes the days and URLs of the URL events it is fed; `flush` refreshes their rollups. */
+export function urlSetsStep(zone: string): RollupStep {
   let days = new Set<number>();
   let urls = new Set<string>();
   return {
-    /** Notes one stored URL event. */
-    add(occurredAt: number, url: string): void {
-      days.add(localDay(occurredAt, zone));
-      urls.add(url);
+    addUrl(e) {
+      days.add(localDay(e.occurredAt, zone));
+      urls.add(e.url);
     },
-    /** Refreshes the noted days and URLs. */
-    flush(): void {
+    flush(ctx) {
       if (days.size === 0 && urls.size === 0) return;
-      refreshUrlRollups(db, days, urls);
+      refreshUrlRollups(ctx.db, days, urls);
       days = new Set();
       urls = new Set();
     },

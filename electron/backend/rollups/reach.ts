@@ -1,9 +1,13 @@
 /**
  * The distinct-recipient rollup (migration 0005): recipient ids as dense integers and, per
- * (kind, day, sender, category), the sorted set of recipients as a uint32 array.
+ * (kind, day, sender, category), the sorted set of recipients as a uint32 array. The step merges
+ * the recipients seen into the stored sets at every flush; the metrics read the sets back.
  */
-import type { Db } from './connection.ts';
-import { bindList, inListSql } from './in-list.ts';
+import { localDay } from '../../../shared/metrics/calendar.ts';
+import type { Db } from '../db/connection.ts';
+import { bindList, inListSql } from '../db/in-list.ts';
+import { ID_CACHE_MAX, SEP } from './keys.ts';
+import type { RollupStep } from './step.ts';
 
 export type ReachKind = 'reached' | 'charged' | 'optout';
 
@@ -89,4 +93,49 @@ export function reachSets(
        WHERE kind = @kind AND day BETWEEN @fromDay AND @toDay AND ${sender} AND ${category}`,
     )
     .iterate(params) as IterableIterator<{ day: number; sender_id: string; category: string; ids: Buffer }>;
+}
+
+/**
+ * The distinct-recipient step: the recipients reached (any status but failed), charged (sent or
+ * delivered) and opted out (an opt-out or block; sender '' = platform-wide, no category) per day,
+ * sender and category, merged into the stored sets at every flush.
+ */
+export function reachStep(zone: string): RollupStep {
+  let reach = new Map<string, Set<string>>();
+  const addReach = (kind: string, day: number, sender: string, category: string, recipient: string) => {
+    const key = kind + SEP + day + SEP + sender + SEP + category;
+    let set = reach.get(key);
+    if (!set) reach.set(key, (set = new Set()));
+    set.add(recipient);
+  };
+  return {
+    addNotification(e, day, category) {
+      if (e.status === 'failed') return;
+      addReach('reached', day, e.senderId, category, e.recipientId);
+      if (e.status === 'sent' || e.status === 'delivered') addReach('charged', day, e.senderId, category, e.recipientId);
+    },
+    addConsent(e) {
+      if (e.action === 'opt_out' || e.action === 'block') {
+        addReach('optout', localDay(e.occurredAt, zone), e.senderId ?? '', '', e.recipientId);
+      }
+    },
+    flush(ctx) {
+      if (reach.size === 0) return;
+      const { idCache } = ctx;
+      const rw = reachWriters(ctx.db);
+      if (idCache.size > ID_CACHE_MAX) idCache.clear();
+      for (const [key, recipients] of reach) {
+        const [kind, day, sender, category] = key.split(SEP) as [string, string, string, string];
+        const ids = new Uint32Array(recipients.size);
+        let i = 0;
+        for (const r of recipients) {
+          let id = idCache.get(r);
+          if (id === undefined) idCache.set(r, (id = rw.idOf(r)));
+          ids[i++] = id;
+        }
+        rw.merge(kind, Number(day), sender, category, ids);
+      }
+      reach = new Map();
+    },
+  };
 }

@@ -14,8 +14,9 @@
  * The daily counts are regrouped for the days whose violations changed.
  */
 import { localDay } from '../../../shared/metrics/calendar.ts';
-import type { Db } from './connection.ts';
-import { workspaceTimeZone } from './workspace-settings.ts';
+import type { Db } from '../db/connection.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
+import type { RollupStep } from './step.ts';
 
 /** The consent actions that decide whether a message honoured a refusal. */
 const STATE_ACTIONS = `('opt_in', 'opt_out', 'block', 'unblock')`;
@@ -118,6 +119,16 @@ export function addImportToViolations(db: Db, importId: number): void {
   insertViolations(db, 'n.import_id = @importId', { importId });
   const span = violationDays(db, OF_IMPORT, importId, importId);
   if (span) regroupDays(db, span[0], span[1]);
+}
+
+/** The violations step: nothing per row; once an import's rows are all stored, its violations (`addImportToViolations`). */
+export function violationsStep(): RollupStep {
+  return {
+    flush() {},
+    complete(ctx, importId) {
+      addImportToViolations(ctx.db, importId);
+    },
+  };
 }
 
 /**
