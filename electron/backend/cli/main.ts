@@ -1,9 +1,9 @@
 import pkg from '../../../package.json' with { type: 'json' };
 import { AppError } from '../../../shared/contract/errors.ts';
-import { commands } from './commands/index.ts';
+import { commandModules, loadCommands } from './commands/index.ts';
 import { UsageError, type CliCommand, type CliIO } from './types.ts';
 
-function generalHelp(): string {
+function generalHelp(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     `notice-desk ${pkg.version} — Notice Desk from the command line (the same handlers as the app).`,
@@ -26,12 +26,12 @@ function commandHelp(command: CliCommand): string {
   return `Usage: ${command.usage}\n\n${command.summary}.\n\n${command.help}\n`;
 }
 
-/** Finds the command whose words start the argument list (longest match first). */
-function findCommand(args: string[]): { command: CliCommand; rest: string[] } | null {
-  const sorted = [...commands].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
-  for (const command of sorted) {
-    const words = command.name.split(' ');
-    if (words.every((w, i) => args[i] === w)) return { command, rest: args.slice(words.length) };
+/** Finds and loads the command whose words start the argument list (longest match first). */
+async function findCommand(args: string[]): Promise<{ command: CliCommand; rest: string[] } | null> {
+  const sorted = [...commandModules].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
+  for (const entry of sorted) {
+    const words = entry.name.split(' ');
+    if (words.every((w, i) => args[i] === w)) return { command: await entry.load(), rest: args.slice(words.length) };
   }
   return null;
 }
@@ -39,16 +39,16 @@ function findCommand(args: string[]): { command: CliCommand; rest: string[] } | 
 /** Runs the CLI on an argument list and returns the exit code. */
 export async function runCli(args: string[], io: CliIO): Promise<number> {
   if (args.length === 0 || (args.length === 1 && (args[0] === '--help' || args[0] === '-h' || args[0] === 'help'))) {
-    io.stdout(generalHelp() + '\n');
+    io.stdout(generalHelp(await loadCommands()) + '\n');
     return args.length === 0 ? 2 : 0;
   }
   if (args[0] === '--version' || args[0] === '-v') {
     io.stdout(`${pkg.version}\n`);
     return 0;
   }
-  const found = findCommand(args);
+  const found = await findCommand(args);
   if (!found) {
-    const group = commands.filter((c) => c.name.split(' ')[0] === args[0]);
+    const group = await Promise.all(commandModules.filter((c) => c.name.split(' ')[0] === args[0]).map((c) => c.load()));
     if (group.length > 0 && (args.length === 1 || args[1] === '--help')) {
       io.stdout(group.map(commandHelp).join('\n'));
       return args[1] === '--help' ? 0 : 2;

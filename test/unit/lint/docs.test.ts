@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../../electron/backend/cli/commands/index.ts';
+import { commandModules, loadCommands } from '../../../electron/backend/cli/commands/index.ts';
 import { errorMessages } from '../../../shared/contract/messages/index.ts';
 import { costModelSources } from '../../../shared/metrics/cost-model.ts';
 import { metricDefinitions } from '../../../shared/metrics/definitions.ts';
@@ -95,7 +95,10 @@ describe('user-facing text names no file', () => {
     ).toEqual([]);
   });
 
-  it('in the help of every CLI command (placeholders such as <file.md|file.txt> aside)', () => {
+  it('in the help of every CLI command (placeholders such as <file.md|file.txt> aside)', async () => {
+    const commands = await loadCommands();
+    // The lazily loaded list names each command as the command itself does.
+    expect(commands.map((c) => c.name)).toEqual(commandModules.map((c) => c.name));
     const help = commands.flatMap((c): [string, string][] =>
       [c.summary, c.usage, c.help].map((text) => [`notice-desk ${c.name}`, text.replace(/<[^>\n]*>/g, '<…>')]),
     );
