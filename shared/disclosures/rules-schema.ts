@@ -47,6 +47,8 @@ export const conceptSchema = z
     verbs: z.array(z.string().trim().min(1)).default([]),
     regex: z.array(regexSource).default([]),
     negatable: z.boolean().default(true),
+    /** False: an occurrence inside quotes or brackets (a button or switch name: 'Use links in search') does not count. */
+    quoted: z.boolean().default(true),
     /** Also every word, verb and regex of this other concept (a narrower use of the same words). */
     extends: conceptId.optional(),
     /** Counts only when the text right after the word matches this regex (e.g. a concessive ending: 꺼도, 거부하더라도). */

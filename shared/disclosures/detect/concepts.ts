@@ -22,6 +22,8 @@ export interface CompiledConcept {
   negatable: boolean;
   /** The occurrence counts only when the text after it matches. */
   after: RegExp | null;
+  /** False: occurrences inside quotes or brackets do not count. */
+  quoted: boolean;
 }
 
 function escape(s: string): string {
@@ -85,8 +87,37 @@ export function compileConcept(id: string, concepts: Readonly<Record<string, Con
     id,
     regex: new RegExp(alts.join('|'), 'giu'),
     negatable: own.negatable,
+    quoted: own.quoted,
     after: own.after === undefined ? null : new RegExp(own.after, 'iu'),
   };
+}
+
+const PAIRS: Record<string, string> = { "'": "'", '"': '"', '‘': '’', '“': '”', '「': '」', '『': '』', '[': ']', '<': '>', '《': '》', '〈': '〉' };
+
+/** Quote marks that stand alone (an apostrophe between letters, as in "don't", is not one). */
+function quoteMarks(s: string, mark: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === mark && !(/\p{L}/u.test(s[i - 1] ?? '') && /\p{L}/u.test(s[i + 1] ?? ''))) n++;
+  }
+  return n;
+}
+
+/** True when text[start, end) sits inside a pair of quotes or brackets on its line. */
+export function isQuoted(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd === -1 ? text.length : lineEnd);
+  for (const [open, close] of Object.entries(PAIRS)) {
+    if (open === close) {
+      if (quoteMarks(before, open) % 2 === 1 && quoteMarks(after, close) > 0) return true;
+      continue;
+    }
+    const o = before.lastIndexOf(open);
+    if (o !== -1 && before.lastIndexOf(close) < o && after.includes(close)) return true;
+  }
+  return false;
 }
 
 /** Every non-negated occurrence of every concept in `text` (the plain text as read). */
@@ -100,6 +131,7 @@ export function findConcepts(text: string, concepts: readonly CompiledConcept[],
       const end = start + m[0].length;
       if (c.after && !c.after.test(text.slice(end, end + 40))) continue;
       if (c.negatable && isNegated(text, start, end, locale)) continue;
+      if (!c.quoted && isQuoted(text, start, end)) continue;
       hits.push({ concept: c.id, start, end });
     }
   }

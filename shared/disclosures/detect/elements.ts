@@ -59,11 +59,27 @@ function emphasisedRange(plain: PlainText, start: number, end: number): boolean 
   return true;
 }
 
+/** One hit per concept of `set`, no two overlapping (one stretch of text is one concept), or null. */
+function pickHits(hits: readonly ConceptHit[], set: readonly string[]): ConceptHit[] | null {
+  const chosen: ConceptHit[] = [];
+  const place = (k: number): boolean => {
+    if (k === set.length) return true;
+    for (const h of hits) {
+      if (h.concept !== set[k] || chosen.some((c) => h.start < c.end && c.start < h.end)) continue;
+      chosen.push(h);
+      if (place(k + 1)) return true;
+      chosen.pop();
+    }
+    return false;
+  };
+  return place(0) ? chosen : null;
+}
+
 /**
  * Every window where a part is present, earliest first. A window [i, j] counts when each concept
- * of a match set occurs in it, its first sentence holds one of them and so does its last (or the
- * last is the answer right after a question), its last sentence is not a question (a question
- * counts only with its answer after it), and no `unless` concept occurs in it.
+ * of a match set occurs in it, its first and last sentences hold one of them (no padding), its
+ * last sentence is not a question (a question counts only with an answer after it that says part
+ * of it), and no `unless` concept occurs in it.
  */
 export function partWindows(text: AnalysedText, part: RequirementPart, plain: PlainText): PartEvidence[] {
   const out: PartEvidence[] = [];
@@ -73,17 +89,10 @@ export function partWindows(text: AnalysedText, part: RequirementPart, plain: Pl
     windows: for (let j = i; j < Math.min(s.length, i + part.window); j++) {
       if (s[j]!.question) continue;
       for (const set of part.match) {
-        // No padding: the window starts on a sentence holding a concept and ends on one, or on
-        // the answer right after a question.
-        if (!has(i, set) || !(has(j, set) || (j === i + 1 && s[i]!.question))) continue;
-        const used: ConceptHit[] = [];
-        for (const concept of set) {
-          let hit: ConceptHit | undefined;
-          for (let k = i; k <= j && !hit; k++) hit = s[k]!.hits.find((h) => h.concept === concept);
-          if (!hit) break;
-          used.push(hit);
-        }
-        if (used.length !== set.length) continue;
+        // No padding: the window starts and ends on sentences holding a concept of the set.
+        if (!has(i, set) || !has(j, set)) continue;
+        const used = pickHits(s.slice(i, j + 1).flatMap((x) => x.hits), set);
+        if (!used) continue;
         let blocked = false;
         for (let k = i; k <= j && !blocked; k++) blocked = has(k, part.unless);
         if (blocked) continue;

@@ -85,7 +85,7 @@ export function stemForms(stem: string): StemForms {
 }
 
 /** Endings that may follow a bare stem ending in a vowel / in a consonant. */
-const AFTER_VOWEL = '고|지|는|기|게|겠|다|더|던|네|든|도록|면|며|시|세|셔|니|나|려|러|자|오';
+const AFTER_VOWEL = '고|지|는|기|게|겠|다|더|던|네|든|도록|면|며|시|실|신|십|심|셨|세|셔|니|나|려|러|자|오';
 const AFTER_CONSONANT = '고|지|는|기|게|겠|다|더|던|네|든|도록|으|자|니|나';
 /** What may follow an infinitive: 꺼도, 꺼서, 꺼요, 꺼야, 꺼 주세요, 꺼 두면, 해 보세요… */
 const AFTER_INFINITIVE = '도|서|요|야|라|주|줘|드|두|둬|놓|보|봐|버|지|져|(?![가-힣])';
@@ -97,7 +97,7 @@ function escape(s: string): string {
 /**
  * A regular expression source that finds a Korean verb phrase in its dictionary form (끄다, 받지 않다,
  * 그만 받다) through its endings: the words before the last are matched as written (any spacing),
- * the last is conjugated. A one-syllable stem must start a word (끄 in 끄면, not in 이끄는).
+ * the last is conjugated.
  */
 export function koreanVerbPattern(dictionaryForm: string): string {
   const words = dictionaryForm.trim().replace(/다$/u, '').split(/\s+/);
@@ -111,6 +111,9 @@ export function koreanVerbPattern(dictionaryForm: string): string {
     ...f.past.map(escape),
   ];
   const prefix = words.map((w) => escape(w) + '\\s*').join('');
-  const start = words.length === 0 && [...stem].length === 1 ? '(?<![가-힣])' : '';
+  // A verb must start a word (끄 in 끄면, not in 이끄는; 전하 not in 안전하게), except a 하다 verb
+  // built on a noun of two syllables or more, which compounds freely (수신거부하면).
+  const free = stem.endsWith('하') && [...stem].length >= 3;
+  const start = words.length === 0 && !free ? '(?<![가-힣])' : '';
   return `${start}${prefix}(?:${alts.join('|')})`;
 }
