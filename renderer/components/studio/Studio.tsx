@@ -101,8 +101,10 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
   const findings = (lang: Locale): Finding[] => {
     const r = checks[lang].result;
     if (!r || !rules.data) return [];
+    // An element a reviewer ruled present is not reported missing again (the checklist still shows the checks' verdict).
+    const ruled = new Set(effective[lang].filter((e) => e.present && !e.engine.present).map((e) => e.id));
     return visibleFindings(
-      r,
+      ruled.size ? { ...r, findings: r.findings.filter((f) => !ruled.has(f.rule)) } : r,
       emphasis[lang],
       (v) => `${t('disclosures.checks.emphasisMissing', { size: v.sizePt, body: v.bodyPt })}`,
       rules.data.rules[lang].emphasis.severity,

@@ -110,7 +110,7 @@ export const disclosures = {
       save: 'Overrule',
       saving: 'Saving…',
       cancel: 'Cancel',
-      mark: 'Overruled',
+      mark: 'Reviewer’s ruling',
       by: 'Overruled by {name}: {reason}',
       ruledPresent: 'Ruled present',
       ruledInsufficient: 'Ruled not sufficient',

@@ -82,6 +82,7 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
   it('marks a missing element present at the words selected in the editor, asking for the reviewer’s name and keeping it in Settings', async () => {
     const { backend, created, checksEn } = await openStudio(missingCharges);
     const row = await item(checksEn, 'data-charges', 'missing');
+    expect(checksEn.querySelectorAll('.st-findings li[data-rule="data-charges"]')).toHaveLength(1);
     const view = EditorView.findFromDOM(editorContent('en'))!;
     const at = NO_CHARGES.indexOf(QUOTE);
     act(() => view.dispatch({ selection: { anchor: at, head: at + QUOTE.length } }));
@@ -100,6 +101,7 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
     expect(ruled.textContent).toContain('Overruled by Kim Legal: Says it costs like any message.');
     expect(ruled.textContent).toContain('the checks alone: Missing');
     expect(within(ruled).getByTestId('evidence').textContent).toBe(QUOTE);
+    await waitFor(() => expect(checksEn.querySelectorAll('.st-findings li[data-rule="data-charges"]')).toHaveLength(0));
     const [stored] = await backend.api['disclosures:overrides']({ id: created.id });
     expect(stored).toMatchObject({ verdict: 'present', reviewer: 'Kim Legal', evidence: { start: at, quote: QUOTE } });
     expect((await backend.api['settings:get']({})).reviewerName).toBe('Kim Legal');
