@@ -45,7 +45,7 @@ function joinWords(words: readonly string[], locale: Locale): string {
   let out = '';
   words.forEach((w, i) => {
     if (w === '*') {
-      out += locale === 'en' ? "(?:[\\s-]+[\\p{L}\\p{N}'’-]+){0,3}?" : '(?:\\s*[^\\s.!?]+){0,2}?';
+      out += locale === 'en' ? "(?:[\\s-]+(?!to\\b)[\\p{L}\\p{N}'’-]+){0,3}?" : '(?:\\s*[^\\s.!?]+){0,2}?';
       return;
     }
     if (i > 0) out += locale === 'en' ? '[\\s-]+' : '\\s*';
@@ -94,11 +94,11 @@ export function compileConcept(id: string, concepts: Readonly<Record<string, Con
 
 const PAIRS: Record<string, string> = { "'": "'", '"': '"', '‘': '’', '“': '”', '「': '」', '『': '』', '[': ']', '<': '>', '《': '》', '〈': '〉' };
 
-/** Quote marks that stand alone (an apostrophe between letters, as in "don't", is not one). */
+/** Quote marks that stand alone (an apostrophe between Latin letters, as in "don't", is not one). */
 function quoteMarks(s: string, mark: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    if (s[i] === mark && !(/\p{L}/u.test(s[i - 1] ?? '') && /\p{L}/u.test(s[i + 1] ?? ''))) n++;
+    if (s[i] === mark && !(/[A-Za-z]/.test(s[i - 1] ?? '') && /[A-Za-z]/.test(s[i + 1] ?? ''))) n++;
   }
   return n;
 }
@@ -124,8 +124,10 @@ export function isQuoted(text: string, start: number, end: number): boolean {
 export function findConcepts(text: string, concepts: readonly CompiledConcept[], locale: Locale): ConceptHit[] {
   const hits: ConceptHit[] = [];
   for (const c of concepts) {
+    // Overlapping occurrences too: "switch to turn them off" holds "turn them off".
     c.regex.lastIndex = 0;
-    for (const m of text.matchAll(c.regex)) {
+    for (let m = c.regex.exec(text); m; m = c.regex.exec(text)) {
+      c.regex.lastIndex = m.index + 1;
       if (m[0].length === 0) continue;
       const start = m.index;
       const end = start + m[0].length;

@@ -41,9 +41,23 @@ export function compiledConcepts(rules: RuleSet): CompiledConcept[] {
   return c;
 }
 
+/** A spaced middle dot or bar joins two statements on one line (terse settings rows): split there. */
+function splitRows(s: PlainSentence): PlainSentence[] {
+  const out: PlainSentence[] = [];
+  let from = 0;
+  for (const m of s.text.matchAll(/\s+[·|]\s+/gu)) {
+    out.push({ start: s.start + from, end: s.start + m.index, text: s.text.slice(from, m.index) });
+    from = m.index + m[0].length;
+  }
+  out.push({ start: s.start + from, end: s.end, text: s.text.slice(from) });
+  return out.filter((x) => x.text.trim() !== '');
+}
+
 /** Splits the plain text into sentences and finds every (non-negated) concept in each. */
 export function analyse(plain: PlainText, concepts: readonly CompiledConcept[], locale: Locale): AnalysedText {
-  const sentences = splitSentences(plain.text).map((s) => ({ ...s, question: isQuestion(s.text), hits: [] as ConceptHit[] }));
+  const sentences = splitSentences(plain.text)
+    .flatMap(splitRows)
+    .map((s) => ({ ...s, question: isQuestion(s.text), hits: [] as ConceptHit[] }));
   const hits = findConcepts(plain.text, concepts, locale).sort((a, b) => a.start - b.start);
   let k = 0;
   for (const h of hits) {
