@@ -43,18 +43,6 @@ const layers = [
   },
 ];
 
-/**
- * Files of the rollups' import cycle (rollups-repo ↔ its writers and mergers), which the import-engine
- * issue takes apart with the rollup tables themselves; every other cycle is an error.
- */
-const knownRollupCycle = [
-  'electron/backend/db/rollup-writers.ts',
-  'electron/backend/db/rollups-firsts.ts',
-  'electron/backend/db/rollups-rebuild.ts',
-  'electron/backend/db/rollups-remove.ts',
-  'electron/backend/db/rollups-repo.ts',
-];
-
 /** A module-name regex for esquery selectors (which allow no literal '/' inside a regex). */
 function moduleRegex(layer) {
   const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
@@ -106,7 +94,6 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
-  { files: knownRollupCycle, rules: { 'import-x/no-cycle': 'off' } },
   {
     files: ['renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
