@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { checkDisclosure } from '../../../shared/disclosures/check.ts';
+import type { Locale, Surface } from '../../../shared/disclosures/types.ts';
+import { check, shipped } from './helpers.ts';
+
+/** True when the checks find element `id` in `text`. */
+function has(text: string, locale: Locale, id: string, surface: Surface = 'alimtalk'): boolean {
+  return check(text, locale, surface).elements.find((e) => e.id === id)?.present ?? false;
+}
+
+describe('English detection by meaning (sentences written for this test, not in the rules or corpus)', () => {
+  it('takes the issue\'s examples as the elements they are', () => {
+    expect(has('The store sends your receipts and shipping news here.', 'en', 'service-description')).toBe(true);
+    expect(has('Your provider may bill this under your plan, roughly 2 KB a message.', 'en', 'data-charges')).toBe(true);
+    expect(has('Switch them off and the shop will text you instead.', 'en', 'refusal-consequences')).toBe(true);
+  });
+
+  it('finds each element however it is phrased', () => {
+    expect(has('We will let you know by KakaoTalk when your prescription is ready to pick up.', 'en', 'service-description')).toBe(true);
+    expect(has('Northwind Air keeps you posted about gate changes and delays.', 'en', 'service-description')).toBe(true);
+    expect(has('Each alert is about 2 kilobytes of mobile data, which counts against your allowance.', 'en', 'data-charges')).toBe(true);
+    expect(has('Messages come over cellular data. Expect roughly ₩3 per message on a pay-as-you-go plan.', 'en', 'data-charges')).toBe(true);
+    expect(has('Rather not get these? Open Settings > Alerts and untick "Delivery news".', 'en', 'how-to-refuse')).toBe(true);
+    expect(has('To unsubscribe, reply STOP to any message.', 'en', 'how-to-refuse')).toBe(true);
+    expect(has('You can block this channel from the chat menu.', 'en', 'how-to-refuse')).toBe(true);
+    expect(has('Opting out has no effect on your orders.', 'en', 'refusal-consequences')).toBe(true);
+    expect(has('If you decline, you will miss delay warnings, but your ticket stays valid.', 'en', 'refusal-consequences')).toBe(true);
+  });
+
+  it('does not take negated statements as the element', () => {
+    expect(has('These alerts cannot be turned off in Settings.', 'en', 'how-to-refuse')).toBe(false);
+    expect(has('There is no way to opt out of security notices on this screen.', 'en', 'how-to-refuse')).toBe(false);
+    expect(has('Receiving these messages does not use mobile data. Each is about 2 KB.', 'en', 'data-charges')).toBe(false);
+    expect(has('Data charges do not apply to these 2 KB messages.', 'en', 'data-charges')).toBe(false);
+    expect(has('On Wi-Fi you pay nothing for data; each message is 2 KB.', 'en', 'data-charges')).toBe(false);
+  });
+
+  it('does not take an unanswered question as the element, but takes one that is answered', () => {
+    expect(has('Will this use my data or cost money? See our FAQ.', 'en', 'data-charges')).toBe(false);
+    expect(has('Does it cost anything? Yes: your carrier may charge for the data, about 2 KB a message.', 'en', 'data-charges')).toBe(true);
+    expect(has('Can I turn these off? Ask our help centre.', 'en', 'how-to-refuse')).toBe(false);
+  });
+
+  it('ignores the words in unrelated senses', () => {
+    expect(has('Your data is safe with us and we never sell it. Messages are about 2 KB.', 'en', 'data-charges')).toBe(false);
+    expect(has('We protect your personal data. Our fee is KRW 3,000 a month.', 'en', 'data-charges')).toBe(false);
+    expect(has('The shuttle leaves from the bus stop on Main Street; see the timetable page.', 'en', 'how-to-refuse')).toBe(false);
+    expect(has('Your parcel was delivered at 14:02.', 'en', 'service-description')).toBe(false);
+    expect(has('You may refuse these messages at any time. For questions, contact our help centre.', 'en', 'how-to-refuse')).toBe(false);
+    expect(has('You can switch them back on at any time.', 'en', 'refusal-consequences')).toBe(false);
+  });
+
+  it('recognises amounts in every common form (with a word of cost), and not a vague one', () => {
+    const amounts = ['2 KB', '2KB', '2 kilobytes', 'two kilobytes', '0.002 MB', '₩3', 'KRW 3', '3 won', 'KRW 0.05–7.5', 'less than a won'];
+    for (const amount of amounts) {
+      expect(has(`These messages use mobile data, which your carrier may charge for: about ${amount} per message.`, 'en', 'data-charges'), amount).toBe(true);
+    }
+    expect(has('These messages use mobile data, which your carrier may charge for: a few won per message.', 'en', 'data-charges')).toBe(false);
+    expect(has('These messages use mobile data, which your carrier may charge for: about {{first_message_kb}} KB each.', 'en', 'data-charges')).toBe(true);
+  });
+});
+
+describe('Korean detection by meaning (sentences written for this test)', () => {
+  it('takes the issue\'s example of a consequence', () => {
+    expect(has('알림톡을 받지 않으시면 배송 출발 소식은 문자로 대신 보내 드립니다.', 'ko', 'refusal-consequences')).toBe(true);
+  });
+
+  it('finds each element through endings, particles and honorifics', () => {
+    expect(has('보내는 곳에서 예약 확정과 방문 전날 안내를 카카오톡으로 알려 드려요.', 'ko', 'service-description')).toBe(true);
+    expect(has('고객님의 택배 도착 소식이 알림톡으로 발송됩니다.', 'ko', 'service-description')).toBe(true);
+    expect(has('알림톡은 모바일 데이터로 받기 때문에 한 건에 약 2KB씩 요금제에서 차감됩니다.', 'ko', 'data-charges')).toBe(true);
+    expect(has('메시지를 받으면 데이터 통화료가 나올 수 있어요. 건당 약 3원입니다.', 'ko', 'data-charges')).toBe(true);
+    expect(has('더는 받고 싶지 않으시면 채팅방 메뉴에서 채널을 차단해 주세요.', 'ko', 'how-to-refuse')).toBe(true);
+    expect(has('수신을 원치 않는 경우 설정 > 알림에서 해제하시면 됩니다.', 'ko', 'how-to-refuse')).toBe(true);
+    expect(has('알림을 해지하시더라도 포인트는 그대로 남습니다.', 'ko', 'refusal-consequences')).toBe(true);
+    expect(has('수신에 동의하지 않는 경우에도 예약은 정상적으로 진행됩니다.', 'ko', 'refusal-consequences')).toBe(true);
+  });
+
+  it('does not take negated statements as the element', () => {
+    expect(has('이 알림은 법령에 따라 보내는 것이라 설정에서 끌 수 없습니다.', 'ko', 'how-to-refuse')).toBe(false);
+    expect(has('보안 알림은 설정 화면에서도 해제가 불가능합니다.', 'ko', 'how-to-refuse')).toBe(false);
+    expect(has('알림톡은 데이터 요금이 들지 않습니다. 한 건은 약 2KB입니다.', 'ko', 'data-charges')).toBe(false);
+    expect(has('데이터 요금은 걱정하지 않으셔도 됩니다. 건당 약 2KB예요.', 'ko', 'data-charges')).toBe(false);
+  });
+
+  it('does not take an unanswered question, nor a permission, as the element', () => {
+    expect(has('데이터 요금이 드나요? 자세한 내용은 고객센터에 문의하세요.', 'ko', 'data-charges')).toBe(false);
+    expect(has('알림톡을 끄고 싶으신가요? 고객센터로 문의해 주세요.', 'ko', 'how-to-refuse')).toBe(false);
+    expect(has('원하지 않으시면 언제든 꺼도 됩니다.', 'ko', 'refusal-consequences')).toBe(false);
+  });
+
+  it('ignores the words in unrelated senses', () => {
+    expect(has('고객님의 개인 데이터는 안전하게 보관됩니다. 요금 안내는 홈페이지를 보세요.', 'ko', 'data-charges')).toBe(false);
+    expect(has('이번 달 공과금 납부 결과입니다.', 'ko', 'data-charges')).toBe(false);
+    expect(has('수신을 거부하실 수 있습니다. 궁금한 점은 고객센터로 문의하세요.', 'ko', 'how-to-refuse')).toBe(false);
+  });
+
+  it('recognises amounts in every common form (with a word of cost)', () => {
+    for (const amount of ['약 15KB', '15 KB', '15킬로바이트', '0.015MB', '건당 약 3원', '2~3원', '1원 미만', '약 {{first_message_kb}}KB', '{{charge_per_message_krw}}원']) {
+      expect(has(`알림톡을 받을 때 데이터 요금이 들 수 있으며, 한 건에 ${amount} 정도입니다.`, 'ko', 'data-charges'), amount).toBe(true);
+    }
+    expect(has('알림톡을 받을 때 데이터 요금이 들 수 있으며, 한 건에 몇 원 정도입니다.', 'ko', 'data-charges')).toBe(false);
+  });
+});
+
+describe('evidence: the sentence that satisfied each element', () => {
+  const text = [
+    '[보내는 곳] 주문하신 상품의 배송 소식을 알림톡으로 보내 드립니다.',
+    '',
+    '**알림톡을 받으면 데이터 요금이 들 수 있습니다.** 처음 받는 메시지는 약 {{first_message_kb}}KB입니다.',
+    '',
+    '원하지 않으시면 거부할 수 있습니다.',
+  ].join('\n');
+
+  it('gives the source range and the text as read of the satisfying sentences', () => {
+    const r = check(text, 'ko');
+    const service = r.elements.find((e) => e.id === 'service-description')!;
+    expect(service).toMatchObject({ present: true, text: '[보내는 곳] 주문하신 상품의 배송 소식을 알림톡으로 보내 드립니다.' });
+    expect(text.slice(service.start, service.end)).toBe(service.text);
+    const data = r.elements.find((e) => e.id === 'data-charges')!;
+    expect(data.present).toBe(true);
+    // Source offsets cover the Markdown as written; the text is read with the variable filled in.
+    expect(text.slice(data.start, data.end)).toBe('알림톡을 받으면 데이터 요금이 들 수 있습니다.** 처음 받는 메시지는 약 {{first_message_kb}}KB입니다.');
+    expect(data.text).toBe('알림톡을 받으면 데이터 요금이 들 수 있습니다. 처음 받는 메시지는 약 15KB입니다.');
+  });
+
+  it('points at the partial sentence of an element found in part, and at nothing for one missing', () => {
+    const r = check(text, 'ko');
+    const refuse = r.elements.find((e) => e.id === 'how-to-refuse')!;
+    expect(refuse).toMatchObject({ present: false, text: '원하지 않으시면 거부할 수 있습니다.' });
+    expect(text.slice(refuse.start, refuse.end)).toBe(refuse.text);
+    expect(r.elements.find((e) => e.id === 'refusal-consequences')).toEqual({ id: 'refusal-consequences', present: false, start: 0, end: 0, text: '' });
+    expect(r.missing).toEqual(['how-to-refuse', 'refusal-consequences']);
+  });
+
+  it('lists one verdict per required element of the surface, in rule order', () => {
+    expect(check(text, 'ko').elements.map((e) => e.id)).toEqual(['service-description', 'data-charges', 'how-to-refuse', 'refusal-consequences']);
+    expect(check('', 'en', 'url-notice').elements.map((e) => e.id)).toEqual(['url-use', 'how-to-refuse']);
+  });
+});
+
+describe('a team extends a concept by adding words to the rules file', () => {
+  it('finds a way to refuse it did not know once the place is added to refusal-means', () => {
+    const text = 'We send order updates by AlimTalk. To opt out, visit any of our kiosks.';
+    expect(has(text, 'en', 'how-to-refuse')).toBe(false);
+    const rules = structuredClone(shipped.rules.en);
+    rules.concepts['refusal-means']!.words.push('kiosk');
+    const r = checkDisclosure(text, { locale: 'en', surface: 'alimtalk', rules });
+    expect(r.elements.find((e) => e.id === 'how-to-refuse')).toMatchObject({ present: true, text: 'To opt out, visit any of our kiosks.' });
+  });
+
+  it('conjugates a Korean verb added in its dictionary form', () => {
+    const text = '주문 소식을 알림톡으로 보내 드립니다. 알림을 물리시면 문자로 대신 알려 드립니다.';
+    expect(has(text, 'ko', 'refusal-consequences')).toBe(false);
+    const rules = structuredClone(shipped.rules.ko);
+    rules.concepts['refusal-act']!.verbs.push('물리다');
+    expect(checkDisclosure(text, { locale: 'ko', surface: 'alimtalk', rules }).missing).not.toContain('refusal-consequences');
+  });
+});
