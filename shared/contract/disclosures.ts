@@ -27,6 +27,16 @@ export interface DisclosureVariables {
   descriptions: Record<string, { ko: string; en: string }>;
 }
 
+/** A disclosure in the list, with its checklist in effect (checks plus the reviewers' overrides). */
+export interface DisclosureListItem extends DisclosureSummary {
+  checklist: {
+    /** Required elements missing, counted over both languages, once overrides in force are applied. */
+    missing: number;
+    /** Overrides in force that decide a verdict (stale ones are not counted). */
+    overruled: number;
+  };
+}
+
 /** One starter template. */
 export interface DisclosureTemplate {
   surface: Surface;
@@ -97,8 +107,8 @@ const variableOverrides = z
   .strict();
 
 export const disclosureCalls = {
-  /** Every disclosure of the workspace (no texts), newest update first. */
-  'disclosures:list': call<DisclosureSummary[]>()(z.object({}).strict()),
+  /** Every disclosure of the workspace (no texts), newest update first, with its checklist in effect. */
+  'disclosures:list': call<DisclosureListItem[]>()(z.object({}).strict()),
   /** One disclosure with both texts and its status history. */
   'disclosures:get': call<Disclosure>()(z.object({ id }).strict()),
   /** Creates a draft from the surface's starter template (default) or blank. */

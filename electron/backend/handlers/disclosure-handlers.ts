@@ -48,18 +48,26 @@ function mustBeOpen(d: Disclosure): void {
 }
 
 /**
- * The required elements missing from a disclosure once the reviewers' overrides in force are
- * applied, as "ko: a, b" / "en: c" (empty when both languages have every element).
+ * The checklist of a disclosure in effect: per language, the required elements missing once the
+ * reviewers' overrides in force are applied, and how many overrides decide a verdict.
  */
-function effectiveGaps(db: Db, d: Disclosure): string[] {
+function checklistInEffect(db: Db, d: Disclosure): { missing: Record<Locale, string[]>; overruled: number } {
   const overrides = listCheckOverrides(db, d.id);
-  const out: string[] = [];
+  const missing: Record<Locale, string[]> = { ko: [], en: [] };
+  let overruled = 0;
   for (const locale of ['ko', 'en'] as const) {
     const text = locale === 'ko' ? d.koText : d.enText;
-    const missing = effectiveMissing(effectiveElements(runChecks(db, text, locale, d.surface).elements, overrides, locale, text));
-    if (missing.length) out.push(`${locale}: ${missing.join(', ')}`);
+    const effective = effectiveElements(runChecks(db, text, locale, d.surface).elements, overrides, locale, text);
+    missing[locale] = effectiveMissing(effective);
+    overruled += effective.filter((e) => e.override && !e.stale).length;
   }
-  return out;
+  return { missing, overruled };
+}
+
+/** The elements missing in effect, as "ko: a, b" / "en: c" (empty when both languages have every element). */
+function effectiveGaps(db: Db, d: Disclosure): string[] {
+  const { missing } = checklistInEffect(db, d);
+  return (['ko', 'en'] as const).filter((l) => missing[l].length).map((l) => `${l}: ${missing[l].join(', ')}`);
 }
 
 function changed(ctx: HandlerContext): void {
@@ -67,7 +75,13 @@ function changed(ctx: HandlerContext): void {
 }
 
 export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
-  'disclosures:list': (_input, ctx) => listDisclosures(ctx.workspace().db),
+  'disclosures:list': (_input, ctx) => {
+    const { db } = ctx.workspace();
+    return listDisclosures(db).map((summary) => {
+      const { missing, overruled } = checklistInEffect(db, mustGet(db, summary.id));
+      return { ...summary, checklist: { missing: missing.ko.length + missing.en.length, overruled } };
+    });
+  },
   'disclosures:get': (input, ctx) => mustGet(ctx.workspace().db, input.id),
   'disclosures:create': (input, ctx) => {
     const { db } = ctx.workspace();

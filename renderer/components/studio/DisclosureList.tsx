@@ -6,7 +6,7 @@ import { StatusBadge } from './StatusControl.tsx';
 
 /** Every disclosure of the workspace, with create-from-template per surface and delete. */
 export function DisclosureList(props: { onOpen(id: number): void }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, formatNumber } = useI18n();
   const list = useDisclosureList();
   const create = useCreateDisclosure();
   const remove = useDeleteDisclosure();
@@ -65,6 +65,7 @@ export function DisclosureList(props: { onOpen(id: number): void }) {
               <th scope="col">{t('disclosures.list.columns.title')}</th>
               <th scope="col">{t('disclosures.list.columns.surface')}</th>
               <th scope="col">{t('disclosures.list.columns.status')}</th>
+              <th scope="col">{t('disclosures.list.columns.checklist')}</th>
               <th scope="col">{t('disclosures.list.columns.updated')}</th>
               <th scope="col">
                 <span className="st-sr">{t('disclosures.list.delete')}</span>
@@ -82,6 +83,16 @@ export function DisclosureList(props: { onOpen(id: number): void }) {
                 <td>{t(`disclosures.surface.${row.surface}`)}</td>
                 <td>
                   <StatusBadge status={row.status} />
+                </td>
+                <td data-testid="list-checklist" data-missing={row.checklist.missing}>
+                  <span className={row.checklist.missing ? 'st-bad' : 'st-good'}>
+                    {row.checklist.missing
+                      ? t('disclosures.list.missing', { count: formatNumber(row.checklist.missing) })
+                      : t('disclosures.list.complete')}
+                  </span>
+                  {row.checklist.overruled ? (
+                    <span className="muted st-list-ruled"> · ⚖ {t('disclosures.list.overruled', { count: formatNumber(row.checklist.overruled) })}</span>
+                  ) : null}
                 </td>
                 <td>{formatDateTime(row.updatedAt)}</td>
                 <td>

@@ -177,6 +177,34 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
     expect(screen.getByTestId('status-gate').textContent).toContain('필수 항목 1개가 빠져 있습니다');
   });
 
+  it('lists each disclosure with its required elements in effect, counting a reviewer’s ruling', async () => {
+    const backend = await mountPage('en', async (api) => {
+      await missingCharges(api);
+      await api['disclosures:create']({ surface: 'install', title: 'Complete one' });
+      const at = NO_CHARGES.indexOf(QUOTE);
+      await api['disclosures:create']({ surface: 'alimtalk', title: 'Ruled one' }).then(async (r) => {
+        await api['disclosures:update']({ id: r.id, enText: NO_CHARGES });
+        await api['disclosures:overrule']({
+          id: r.id,
+          locale: 'en',
+          element: 'data-charges',
+          verdict: 'present',
+          evidence: { start: at, end: at + QUOTE.length, quote: QUOTE },
+          reason: 'ok',
+          reviewer: 'Kim',
+        });
+      });
+    });
+    const cell = async (title: string) => {
+      const row = (await screen.findByRole('button', { name: title })).closest('tr')!;
+      return within(row).getByTestId('list-checklist').textContent;
+    };
+    const titled = (await backend.api['disclosures:list']({})).find((r) => r.checklist.missing === 1)!;
+    expect(await cell(titled.title)).toBe('1 missing');
+    expect(await cell('Complete one')).toBe('All present');
+    expect(await cell('Ruled one')).toBe('All present · ⚖ 1 ruled by a reviewer');
+  });
+
   it('shows the server’s refusal in the form when the text changed under the selection', async () => {
     const { backend, created, checksEn } = await openStudio(async (api) => {
       await api['settings:set']({ reviewerName: 'Kim' });

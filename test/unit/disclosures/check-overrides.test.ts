@@ -44,6 +44,7 @@ async function withMissingCharges() {
 }
 
 const quote = 'These come over your phone connection like any other message.';
+const QUOTE_TEXT = quote;
 const present = (id: number, over: Record<string, unknown> = {}) => ({
   id,
   locale: 'en' as const,
@@ -234,6 +235,19 @@ describe('reviewer overrides of the checklist', () => {
     await api['disclosures:withdrawOverride']({ id, overrideId: saved.id, reviewer: 'Kim' });
     await api['disclosures:setStatus']({ id, status: 'in-review' });
     expect((await errorOf(api['disclosures:setStatus']({ id, status: 'approved' }))).key).toBe('checks.missing-elements');
+    await ctx.close();
+  });
+
+  it('lists each disclosure with its checklist in effect: missing elements and the overrides that decide one', async () => {
+    const { ctx, api, id } = await withMissingCharges();
+    const complete = await api['disclosures:create']({ surface: 'install' });
+    const row = async (which: number) => (await api['disclosures:list']({})).find((r) => r.id === which)!.checklist;
+    expect(await row(id)).toEqual({ missing: 1, overruled: 0 });
+    expect(await row(complete.id)).toEqual({ missing: 0, overruled: 0 });
+    await api['disclosures:overrule'](present(id));
+    expect(await row(id)).toEqual({ missing: 0, overruled: 1 });
+    await api['disclosures:update']({ id, enText: NO_CHARGES.replace(QUOTE_TEXT, 'They arrive in the chat app.') });
+    expect(await row(id)).toEqual({ missing: 1, overruled: 0 });
     await ctx.close();
   });
 
