@@ -125,8 +125,8 @@ export function partWindows(text: AnalysedText, part: RequirementPart, plain: Pl
 
 /**
  * The verdict on each part of a requirement (in the rule's order). Where a part is found in several
- * places, the emphasised place is preferred, then the one nearest the part placed first, then the
- * earliest; the part with the largest concept set is placed first (it is the most specific).
+ * places, the emphasised place is preferred, then a window inside another (the fewest sentences that
+ * say it), then the one nearest the part placed first, then the earliest; the part with the largest concept set is placed first (it is the most specific).
  */
 export function judgeRequirement(text: AnalysedText, rule: RequirementRule, plain: PlainText): PartVerdict[] {
   const size = (p: RequirementPart) => Math.max(...p.match.map((m) => m.length));
@@ -139,7 +139,8 @@ export function judgeRequirement(text: AnalysedText, rule: RequirementRule, plai
       if (!best) best = w;
       else if (w.emphasised !== best.emphasised) {
         if (w.emphasised) best = w;
-      } else if (anchor !== null && Math.abs(w.start - anchor) < Math.abs(best.start - anchor)) best = w;
+      } else if (w.start >= best.start && w.end <= best.end) best = w;
+      else if (anchor !== null && Math.abs(w.start - anchor) < Math.abs(best.start - anchor)) best = w;
     }
     if (best && anchor === null) anchor = best.start;
     verdicts[index] = { part, evidence: best };

@@ -39,6 +39,25 @@ describe('notice-desk lint (real CLI, child process)', () => {
     expect(json.findings.filter((f) => f.rule === 'advertising')).toHaveLength(2);
   });
 
+  it('prints each required element with the sentence that satisfied it (elements) alongside missing', () => {
+    const text = '# Order news\n\nWe send you order updates by AlimTalk.\n\nTo stop them, turn them off in Settings.';
+    const file = write('evidence.md', text);
+    const r = run(['lint', file, '--locale', 'en', '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { missing: string[]; elements: { id: string; present: boolean; start: number; end: number; text: string }[] };
+    expect(json.missing).toEqual(['data-charges', 'refusal-consequences']);
+    expect(json.elements).toEqual([
+      { id: 'service-description', present: true, start: 14, end: 52, text: 'We send you order updates by AlimTalk.' },
+      { id: 'data-charges', present: false, start: 0, end: 0, text: '' },
+      { id: 'how-to-refuse', present: true, start: 54, end: 94, text: 'To stop them, turn them off in Settings.' },
+      { id: 'refusal-consequences', present: false, start: 0, end: 0, text: '' },
+    ]);
+    for (const e of json.elements.filter((x) => x.present)) expect(text.slice(e.start, e.end)).toBe(e.text);
+    const human = run(['lint', file, '--locale', 'en']).stdout;
+    expect(human).toContain('ok   how-to-refuse          5:1     «To stop them, turn them off in Settings.»');
+    expect(human).toContain('MISS data-charges');
+  });
+
   it('prints a readable report without --json', () => {
     const file = write('bad.md', 'We send you order updates by AlimTalk.');
     const r = run(['lint', file, '--locale', 'en']);

@@ -47,6 +47,12 @@ function printHuman(io: CliIO, file: string, text: string, result: LintResult): 
     if (f.suggestion) io.stdout(`  ${''.padEnd(38)}→ ${f.suggestion}\n`);
   }
   if (result.missing.length) io.stdout(`Missing: ${result.missing.join(', ')}\n`);
+  io.stdout('Required elements:\n');
+  for (const e of result.elements) {
+    const quote = e.text.replace(/\s+/g, ' ');
+    const where = e.text ? ` ${lineCol(text, e.start).padEnd(7)} «${quote.length > 90 ? `${quote.slice(0, 89)}…` : quote}»` : '';
+    io.stdout(`  ${e.present ? 'ok  ' : 'MISS'} ${e.id.padEnd(22)}${where}${!e.present && e.text ? ' (only in part)' : ''}\n`);
+  }
   io.stdout('Readability:\n');
   for (const i of result.readability.indicators) {
     const band = [i.target.min !== undefined ? `≥ ${i.target.min}` : '', i.target.max !== undefined ? `≤ ${i.target.max}` : ''].filter(Boolean).join(', ');
@@ -70,7 +76,8 @@ export const lint: CliCommand = {
     '  --workspace <ws>     fill {{variables}} from this existing workspace\'s cost model (default: the default cost model)',
     '  --rules <folder>     a folder holding the team\'s own rules/, wordlists/ or templates/ files',
     '  --json               print {"locale","surface","file","findings":[{rule,severity,message,start,end,suggestion?}],',
-    '                       "missing":[rule ids],"readability":{…},"satisfied":[…]}',
+    '                       "missing":[rule ids],"elements":[{id,present,start,end,text}],"readability":{…},"satisfied":[…]}',
+    '                       (elements: one verdict per required element, with the sentence(s) that satisfied it)',
     '',
     'Offsets (start, end) are UTF-16 code-unit offsets into the file text (after a BOM).',
     'Exit codes: 0 no error findings and nothing missing; 1 error findings or missing elements;',
