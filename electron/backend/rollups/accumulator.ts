@@ -40,17 +40,7 @@ export type FinishingAccumulator = RollupAccumulator & { finish(): void };
 /** A new accumulator for one import into `db` (the workspace's time zone is read from it). */
 export function createRollupAccumulator(db: Db): RollupAccumulator {
   const zone = workspaceTimeZone(db);
-  const usage = new UsageDeltas();
-  const acc = composeSteps({ db, zone, idCache: new Map(), usage, finishing: false }, [
-    dailyCountsStep(),
-    firstsStep({ defer: false, excludeImport: -1, coverageDeltas: true }),
-    eventsDailyStep(zone),
-    reachStep(zone),
-    usageStep(usage, true),
-    urlSetsStep(zone),
-    violationsStep(),
-  ]);
-  return acc;
+  return composeSteps({ db, zone, idCache: new Map(), finishing: false }, [...rollupSteps(zone, 'all', false, -1), violationsStep()]);
 }
 
 /**
@@ -63,15 +53,19 @@ export function createRollupAccumulator(db: Db): RollupAccumulator {
  */
 export function makeAccumulator(db: Db, mode: 'all' | 'firsts' | 'reach', deferFirsts = false, excludeImport = -1): FinishingAccumulator {
   const zone = workspaceTimeZone(db);
-  const usage = mode !== 'reach' && !deferFirsts ? new UsageDeltas() : null;
-  const firsts = firstsStep({ defer: deferFirsts, excludeImport, coverageDeltas: mode === 'all' && !deferFirsts });
-  const steps: RollupStep[] =
-    mode === 'reach'
-      ? [reachStep(zone)]
-      : mode === 'firsts'
-        ? [firsts, usageStep(usage!, false)]
-        : [dailyCountsStep(), firsts, eventsDailyStep(zone), reachStep(zone), ...(usage ? [usageStep(usage, true)] : []), urlSetsStep(zone)];
-  return composeSteps({ db, zone, idCache: new Map(), usage, finishing: false }, steps);
+  return composeSteps({ db, zone, idCache: new Map(), finishing: false }, rollupSteps(zone, mode, deferFirsts, excludeImport));
+}
+
+/** The steps of a mode (see `makeAccumulator`), in flush order. */
+function rollupSteps(zone: string, mode: 'all' | 'firsts' | 'reach', deferFirsts: boolean, excludeImport: number): RollupStep[] {
+  if (mode === 'reach') return [reachStep(zone)];
+  // One set of usage deltas: the first-message merge moves first flags in it, the usage step
+  // (after it) adds the messages and writes both.
+  const usage = deferFirsts ? null : new UsageDeltas();
+  const firsts = firstsStep({ defer: deferFirsts, excludeImport, coverageDeltas: mode === 'all' && !deferFirsts, usage });
+  const usageSteps = usage ? [usageStep(usage, mode === 'all')] : [];
+  if (mode === 'firsts') return [firsts, ...usageSteps];
+  return [dailyCountsStep(), firsts, eventsDailyStep(zone), reachStep(zone), ...usageSteps, urlSetsStep(zone)];
 }
 
 /**

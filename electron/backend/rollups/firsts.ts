@@ -12,6 +12,7 @@ import { batchWriter } from './batch-upsert.ts';
 import { earlier, mergeFirstCandidates, type FirstCandidate } from './first-merge.ts';
 import { SEP } from './keys.ts';
 import type { RollupStep } from './step.ts';
+import type { UsageDeltas } from './usage.ts';
 
 /** The single-row statements of the four tables (the step's flush, a removal). */
 export function firstStatements(db: Db) {
@@ -107,11 +108,17 @@ export interface FirstsOptions {
    * taken off) as a delta; otherwise every (day, sender, category) whose firsts moved is recounted.
    */
   coverageDeltas: boolean;
+  /**
+   * The usage rollup's deltas, shared with the usage step (which writes them after this step): a
+   * first message that changes moves its first flags there. Null when the usage rollup is refilled
+   * afterwards (a rebuild).
+   */
+  usage: UsageDeltas | null;
 }
 
 /** The first-message step. */
 export function firstsStep(options: FirstsOptions): RollupStep {
-  const { defer, excludeImport } = options;
+  const { defer, excludeImport, usage } = options;
   let w: ReturnType<typeof firstStatements> | null = null;
   let batched: ReturnType<typeof firstBatches> | null = null;
   let pairFirst = new Map<string, FirstCandidate>();
@@ -152,7 +159,7 @@ export function firstsStep(options: FirstsOptions): RollupStep {
       }
     },
     flush(ctx) {
-      const { db, usage } = ctx;
+      const { db } = ctx;
       w ??= firstStatements(db);
       const writers = w;
       batched ??= firstBatches(db);

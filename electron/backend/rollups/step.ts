@@ -4,11 +4,10 @@
  * memory (`add*`: no SQL per row) and writes it at `flush`. The accumulator calls the steps in a
  * fixed order, for every row and at every flush, so a step can rely on the ones before it having
  * written (the first messages see the notices written before them; the usage sets see the first
- * flags the first-message merge changed).
+ * flags the first-message merge changed). A leaf of the folder: it imports no module of it.
  */
 import type { ConsentEvent, NotificationEvent, UrlEvent } from '../../../shared/domain/canonical.ts';
 import type { Db } from '../db/connection.ts';
-import type { UsageDeltas } from './usage.ts';
 
 /** What the steps of one accumulator share. */
 export interface RollupContext {
@@ -20,12 +19,6 @@ export interface RollupContext {
    * (emptied past ID_CACHE_MAX).
    */
   readonly idCache: Map<string, number>;
-  /**
-   * Signed changes to the usage rollup: the usage step adds messages, the first-message merge moves
-   * first flags; the usage step writes both. Null when the usage rollup is refilled afterwards (a
-   * rebuild) or not kept (recomputing distinct-recipient sets).
-   */
-  readonly usage: UsageDeltas | null;
   /** True during the last flush, the one `finish` makes. */
   finishing: boolean;
 }
