@@ -108,6 +108,7 @@ describe('evidence and overrides on the studio checklist, in Chromium', () => {
       await item.locator('button.st-link').focus();
       await expect.poll(() => highlighted(ko())).not.toBe('');
       await screenshot(page, `studio-evidence-${locale}-${theme}`);
+      expect(await seriousViolations(page, { include: '.st-two' })).toEqual([]);
     });
   }
 

@@ -51,7 +51,9 @@ export function OverruleForm(props: {
   const { t } = useI18n();
   const errorText = useErrorText();
   const sentences = useMemo(() => sourceSentences(props.text), [props.text]);
-  const choices = props.selection ? [props.selection, ...sentences] : sentences;
+  // A selection longer than an override may quote cannot be the evidence: offer the sentences instead.
+  const tooLong = props.selection !== null && props.selection.quote.length > OVERRIDE_LIMITS.quote;
+  const choices = props.selection && !tooLong ? [props.selection, ...sentences] : sentences;
   const [choice, setChoice] = useState(0);
   const [reason, setReason] = useState('');
   const [reviewer, setReviewer] = useState(props.reviewerName);
@@ -84,6 +86,9 @@ export function OverruleForm(props: {
       }}
     >
       <strong className="st-overrule-title">{title}</strong>
+      {props.verdict === 'present' && tooLong ? (
+        <p className="st-warn">{t('disclosures.checks.overrule.tooLong', { max: OVERRIDE_LIMITS.quote })}</p>
+      ) : null}
       {props.verdict === 'present' ? (
         choices.length ? (
           <label className="st-field">
@@ -99,7 +104,7 @@ export function OverruleForm(props: {
             >
               {choices.map((q, i) => (
                 <option key={`${q.start}-${q.end}-${i}`} value={i}>
-                  {props.selection && i === 0
+                  {props.selection && !tooLong && i === 0
                     ? t('disclosures.checks.overrule.selected', { quote: shortQuote(q.quote, 80) })
                     : t('disclosures.checks.overrule.sentence', { quote: shortQuote(q.quote, 80) })}
                 </option>

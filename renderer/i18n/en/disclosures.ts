@@ -104,6 +104,7 @@ export const disclosures = {
       selected: 'Selected in the editor: “{quote}”',
       sentence: '“{quote}”',
       noSentence: 'Select the words in the editor first: this text has no sentence to choose.',
+      tooLong: 'The selection is longer than {max} characters, more than an override can quote: choose a sentence below, or select less.',
       judged: 'The checks took this as the evidence: “{quote}”',
       reasonPresent: 'Why these words state it',
       reasonInsufficient: 'Why it is not sufficient',

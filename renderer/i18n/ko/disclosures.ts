@@ -106,6 +106,7 @@ export const disclosures: Messages['disclosures'] = {
       selected: '편집기에서 선택한 부분: “{quote}”',
       sentence: '“{quote}”',
       noSentence: '본문에 고를 문장이 없습니다. 먼저 편집기에서 해당 부분을 선택하세요.',
+      tooLong: '선택한 부분이 {max}자를 넘어 근거로 인용할 수 없습니다. 아래에서 문장을 고르거나 더 짧게 선택하세요.',
       judged: '점검이 근거로 삼은 문장: “{quote}”',
       reasonPresent: '이 문장으로 충분하다고 보는 이유',
       reasonInsufficient: '충분하지 않다고 보는 이유',

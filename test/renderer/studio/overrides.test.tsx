@@ -177,6 +177,24 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
     expect(screen.getByTestId('status-gate').textContent).toContain('필수 항목 1개가 빠져 있습니다');
   });
 
+  it('offers the sentences instead of a selection too long to quote', async () => {
+    const long = `${NO_CHARGES}\n\n${'Filler words that go on. '.repeat(90)}`;
+    const { checksEn } = await openStudio(async (api) => {
+      const d = await api['disclosures:create']({ surface: 'alimtalk' });
+      await api['disclosures:update']({ id: d.id, enText: long });
+      return d;
+    });
+    const row = await item(checksEn, 'data-charges', 'missing');
+    const view = EditorView.findFromDOM(editorContent('en'))!;
+    act(() => view.dispatch({ selection: { anchor: 0, head: long.length } }));
+    fireEvent.click(within(row).getByRole('button', { name: 'Present, here…' }));
+    const form = within(row).getByTestId('overrule-form');
+    expect(form.textContent).toContain('The selection is longer than 2000 characters');
+    const options = within(form).getAllByRole('option');
+    expect(options[0]!.textContent).not.toContain('Selected in the editor');
+    expect(options.some((o) => o.textContent === `“${QUOTE}”`)).toBe(true);
+  });
+
   it('lists each disclosure with its required elements in effect, counting a reviewer’s ruling', async () => {
     const backend = await mountPage('en', async (api) => {
       await missingCharges(api);
