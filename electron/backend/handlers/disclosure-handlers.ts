@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { disclosureCalls } from '../../../shared/contract/disclosures.ts';
 import { userError } from '../../../shared/contract/errors.ts';
-import { checkDisclosure } from '../../../shared/disclosures/check.ts';
-import { effectiveElements, effectiveMissing } from '../../../shared/disclosures/overrides.ts';
 import { canTransition, isEditable, STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
-import type { CheckResult, Disclosure, Locale, Surface } from '../../../shared/disclosures/types.ts';
+import type { Disclosure } from '../../../shared/disclosures/types.ts';
 import type { HandlerContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import {
@@ -16,8 +14,9 @@ import {
   updateDisclosure,
 } from '../db/disclosures-repo.ts';
 import { getCheckOverride, insertCheckOverride, listCheckOverrides, withdrawCheckOverride } from '../db/check-overrides-repo.ts';
+import { checklistInEffect, effectiveGaps, runChecks } from '../disclosures/checklist.ts';
 import { exportDisclosure, exportFileName } from '../disclosures/export.ts';
-import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates, loadWordLists } from '../disclosures/resources.ts';
+import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates } from '../disclosures/resources.ts';
 import { workspaceVariables, writeVariableOverrides } from '../disclosures/variables.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import type { HandlersFor } from './types.ts';
@@ -31,43 +30,9 @@ function mustGet(db: Db, id: number): Disclosure {
 /** The media type of each export format (for a cancelled save, which carries no bytes). */
 const EXPORT_MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 
-/** The checks of one text with the app's rules and the workspace's variables (as `lint` runs them). */
-function runChecks(db: Db | null, text: string, locale: Locale, surface: Surface): CheckResult {
-  return checkDisclosure(text, {
-    locale,
-    surface,
-    rules: loadRuleSet(locale),
-    wordLists: loadWordLists(locale),
-    variables: workspaceVariables(db).values[locale],
-  });
-}
-
 /** Overrides change the checklist only of a text still open to review (draft, in review). */
 function mustBeOpen(d: Disclosure): void {
   if (!isEditable(d.status)) throw userError('conflict', 'checks.frozen', { title: d.title, status: d.status }, { id: d.id, status: d.status });
-}
-
-/**
- * The checklist of a disclosure in effect: per language, the required elements missing once the
- * reviewers' overrides in force are applied, and how many overrides decide a verdict.
- */
-function checklistInEffect(db: Db, d: Disclosure): { missing: Record<Locale, string[]>; overruled: number } {
-  const overrides = listCheckOverrides(db, d.id);
-  const missing: Record<Locale, string[]> = { ko: [], en: [] };
-  let overruled = 0;
-  for (const locale of ['ko', 'en'] as const) {
-    const text = locale === 'ko' ? d.koText : d.enText;
-    const effective = effectiveElements(runChecks(db, text, locale, d.surface).elements, overrides, locale, text);
-    missing[locale] = effectiveMissing(effective);
-    overruled += effective.filter((e) => e.override && !e.stale).length;
-  }
-  return { missing, overruled };
-}
-
-/** The elements missing in effect, as "ko: a, b" / "en: c" (empty when both languages have every element). */
-function effectiveGaps(db: Db, d: Disclosure): string[] {
-  const { missing } = checklistInEffect(db, d);
-  return (['ko', 'en'] as const).filter((l) => missing[l].length).map((l) => `${l}: ${missing[l].join(', ')}`);
 }
 
 function changed(ctx: HandlerContext): void {

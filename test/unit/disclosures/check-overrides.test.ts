@@ -244,6 +244,10 @@ describe('reviewer overrides of the checklist', () => {
     const row = async (which: number) => (await api['disclosures:list']({})).find((r) => r.id === which)!.checklist;
     expect(await row(id)).toEqual({ missing: 1, overruled: 0 });
     expect(await row(complete.id)).toEqual({ missing: 0, overruled: 0 });
+    const saved = await api['disclosures:overrule'](present(id));
+    expect(await row(id)).toEqual({ missing: 0, overruled: 1 });
+    await api['disclosures:withdrawOverride']({ id, overrideId: saved.id, reviewer: 'Kim' });
+    expect(await row(id)).toEqual({ missing: 1, overruled: 0 });
     await api['disclosures:overrule'](present(id));
     expect(await row(id)).toEqual({ missing: 0, overruled: 1 });
     await api['disclosures:update']({ id, enText: NO_CHARGES.replace(QUOTE_TEXT, 'They arrive in the chat app.') });
