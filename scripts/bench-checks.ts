@@ -95,9 +95,23 @@ function notice(locale: Locale, chars: number): string {
   return text.slice(0, chars);
 }
 
+/** 2,000 characters of the corpus's own notices (paraphrased wording, FAQs, lists). */
+function corpusText(locale: Locale, chars: number): string {
+  let text = '';
+  for (const n of corpus.filter((x) => x.locale === locale && x.paraphrased)) {
+    if (text.length >= chars) break;
+    text += n.body + '\n\n';
+  }
+  return text.slice(0, chars);
+}
+
 const runs = Number(process.env.RUNS ?? 300);
-for (const locale of ['ko', 'en'] as const) {
-  const text = notice(locale, 2_000);
+for (const [label, locale, text] of [
+  ['templates', 'ko', notice('ko', 2_000)],
+  ['templates', 'en', notice('en', 2_000)],
+  ['corpus notices', 'ko', corpusText('ko', 2_000)],
+  ['corpus notices', 'en', corpusText('en', 2_000)],
+] as const) {
   const options = {
     locale,
     surface: 'alimtalk' as const,
@@ -115,5 +129,5 @@ for (const locale of ['ko', 'en'] as const) {
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)]!;
   const p95 = samples[Math.floor(samples.length * 0.95)]!;
-  console.log(`check time, ${locale}, ${text.length} characters: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${runs} runs (debounce 150 ms)`);
+  console.log(`check time, ${locale}, ${text.length} characters of ${label}: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${runs} runs (debounce 150 ms)`);
 }

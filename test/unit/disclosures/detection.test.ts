@@ -157,3 +157,40 @@ describe('a team extends a concept by adding words to the rules file', () => {
     expect(checkDisclosure(text, { locale: 'ko', surface: 'alimtalk', rules }).missing).not.toContain('refusal-consequences');
   });
 });
+
+describe('a second batch of sentences written apart from the rules and the corpus', () => {
+  const cases: [Locale, string, string, boolean][] = [
+ ['en','service-description','Heads-up: order texts from Acme come through KakaoTalk.', true],
+ ['en','data-charges','Standard data rates apply (about 2 KB per message).', true],
+ ['en','how-to-refuse','Prefer not to get these? Go to Profile > Notifications and turn off Order updates.', true],
+ ['en','refusal-consequences','Turning off alerts won\'t affect your subscription.', true],
+ ['en','refusal-consequences','If you unsubscribe, we\'ll stop sending you delivery updates.', true],
+ ['en','refusal-consequences','Unsubscribing means you won\'t know when your parcel is out for delivery.', true],
+ ['en','how-to-refuse','Unsubscribe at any time from the link at the bottom of any message.', true],
+ ['en','how-to-refuse','You can unsubscribe whenever you like.', false],
+ ['en','data-charges','Receiving messages may use your data allowance.', false],
+ ['en','data-charges','Messages are sent over the internet, so if you are not on Wi-Fi your mobile plan may charge you about KRW 1 each.', true],
+ ['en','service-description','This is an automated message from Acme Bank.', false],
+ ['en','service-description','Acme Bank uses AlimTalk to confirm card payments and transfers.', true],
+ ['en','url-use','We collect links you share and use them to rank pages in search.', true],
+ ['en','url-use','We never collect or use the links you share.', false],
+ ['en','how-to-refuse','To exclude your links, switch off Link search in Settings > Privacy.', true],
+ ['ko','service-description','보내는 곳 쇼핑몰의 주문·배송 알림입니다.', true],
+ ['ko','how-to-refuse','알림톡 수신을 원하지 않으시면 \'채널 차단\'을 눌러 주세요.', true],
+ ['ko','refusal-consequences','수신 거부 후에도 주문 내역은 마이페이지에서 확인 가능합니다.', true],
+ ['ko','refusal-consequences','알림을 끄면 배송 알림을 받을 수 없어요.', true],
+ ['ko','data-charges','데이터 요금(건당 약 2KB)이 발생할 수 있습니다.', true],
+ ['ko','data-charges','알림톡은 무료이지만 데이터 요금은 가입하신 요금제에 따릅니다.', false],
+ ['ko','how-to-refuse','수신을 원치 않으시면 080-123-4567로 전화 주세요.', true],
+ ['ko','how-to-refuse','알림 수신은 언제든지 거부할 수 있습니다.', false],
+ ['ko','refusal-consequences','알림톡을 차단하면 배송 상황은 문자로 받게 됩니다.', true],
+ ['ko','url-use','대화방에서 공유된 링크는 검색 품질을 높이는 데 쓰입니다.', true],
+ ['ko','url-use','공유한 링크는 수집하지 않습니다.', false],
+ ['ko','how-to-refuse','링크가 검색에 나오지 않게 하려면 설정 > 개인정보에서 끄세요.', true],
+ ['ko','service-description','이 메시지는 고객님이 주문하신 상품의 배송 현황을 알려 드리기 위해 발송되었습니다.', true],
+  ];
+  it.each(cases)('%s %s: %s → %s', (locale, id, text, expected) => {
+    const surface: Surface = id === 'url-use' || /링크|links/.test(text) ? 'url-notice' : 'alimtalk';
+    expect(has(text, locale, id, surface)).toBe(expected);
+  });
+});
