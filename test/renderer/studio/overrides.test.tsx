@@ -5,6 +5,7 @@ import type { Api } from '../../../shared/contract/index.ts';
 import type { Disclosure } from '../../../shared/disclosures/types.ts';
 import { setBridge } from '../../../renderer/data/api.ts';
 import { evidenceRanges } from '../../../renderer/components/studio/evidence-highlight.ts';
+import { NO_CHARGES, QUOTE, ruledPresent } from '../../fixtures/disclosures/no-charges.ts';
 import { installLayoutStubs } from './jsdom-setup.ts';
 import { editorContent, mountPage } from './mount.tsx';
 
@@ -13,18 +14,6 @@ afterEach(() => {
   cleanup();
   setBridge(null);
 });
-
-/** An English AlimTalk notice the checks find no data-charges statement in. */
-const NO_CHARGES = [
-  '[Acme Shop] We send you order and delivery updates by AlimTalk.',
-  '',
-  'These come over your phone connection like any other message.',
-  '',
-  'To stop them, turn them off in Settings > Notifications.',
-  '',
-  'If you turn them off, you can still use the shop.',
-].join('\n');
-const QUOTE = 'These come over your phone connection like any other message.';
 
 async function openStudio(seed: (api: Api) => Promise<Disclosure>, locale: 'ko' | 'en' = 'en') {
   let created!: Disclosure;
@@ -131,16 +120,7 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
     const { backend, created, checksEn } = await openStudio(async (api) => {
       await api['settings:set']({ reviewerName: 'Park' });
       const d = await missingCharges(api);
-      const at = NO_CHARGES.indexOf(QUOTE);
-      await api['disclosures:overrule']({
-        id: d.id,
-        locale: 'en',
-        element: 'data-charges',
-        verdict: 'present',
-        evidence: { start: at, end: at + QUOTE.length, quote: QUOTE },
-        reason: 'ok',
-        reviewer: 'Kim',
-      });
+      await api['disclosures:overrule'](ruledPresent(d.id, { reason: 'ok', reviewer: 'Kim' }));
       return d;
     });
     const row = await item(checksEn, 'data-charges', 'present');
@@ -156,16 +136,7 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
   it('flags an override whose quote was edited away as stale, in Korean, and the checks’ verdict counts', async () => {
     const { checksEn } = await openStudio(async (api) => {
       const d = await missingCharges(api);
-      const at = NO_CHARGES.indexOf(QUOTE);
-      await api['disclosures:overrule']({
-        id: d.id,
-        locale: 'en',
-        element: 'data-charges',
-        verdict: 'present',
-        evidence: { start: at, end: at + QUOTE.length, quote: QUOTE },
-        reason: '요금 안내로 충분',
-        reviewer: '김법무',
-      });
+      await api['disclosures:overrule'](ruledPresent(d.id, { reason: '요금 안내로 충분', reviewer: '김법무' }));
       await api['disclosures:update']({ id: d.id, enText: NO_CHARGES.replace(QUOTE, 'They arrive in the chat app.') });
       return d;
     }, 'ko');
@@ -199,19 +170,9 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
     const backend = await mountPage('en', async (api) => {
       await missingCharges(api);
       await api['disclosures:create']({ surface: 'install', title: 'Complete one' });
-      const at = NO_CHARGES.indexOf(QUOTE);
-      await api['disclosures:create']({ surface: 'alimtalk', title: 'Ruled one' }).then(async (r) => {
-        await api['disclosures:update']({ id: r.id, enText: NO_CHARGES });
-        await api['disclosures:overrule']({
-          id: r.id,
-          locale: 'en',
-          element: 'data-charges',
-          verdict: 'present',
-          evidence: { start: at, end: at + QUOTE.length, quote: QUOTE },
-          reason: 'ok',
-          reviewer: 'Kim',
-        });
-      });
+      const r = await api['disclosures:create']({ surface: 'alimtalk', title: 'Ruled one' });
+      await api['disclosures:update']({ id: r.id, enText: NO_CHARGES });
+      await api['disclosures:overrule'](ruledPresent(r.id));
     });
     const cell = async (title: string) => {
       const row = (await screen.findByRole('button', { name: title })).closest('tr')!;

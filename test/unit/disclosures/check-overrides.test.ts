@@ -10,18 +10,8 @@ import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts
 import { AppError } from '../../../shared/contract/errors.ts';
 import { formatMessage, isErrorKey } from '../../../shared/contract/messages/index.ts';
 import { effectiveElements, effectiveMissing } from '../../../shared/disclosures/overrides.ts';
+import { NO_CHARGES, QUOTE, ruledPresent } from '../../fixtures/disclosures/no-charges.ts';
 import { tempDir } from '../helpers/tmp.ts';
-
-/** An English AlimTalk notice that says nothing about data or charges (the checks miss data-charges). */
-const NO_CHARGES = [
-  '[Acme Shop] We send you order and delivery updates by AlimTalk.',
-  '',
-  'These come over your phone connection like any other message.',
-  '',
-  'To stop them, turn them off in Settings > Notifications.',
-  '',
-  'If you turn them off, you can still use the shop.',
-].join('\n');
 
 async function workspace(file = path.join(tempDir(), 'ws.sqlite')) {
   const events: string[] = [];
@@ -43,18 +33,8 @@ async function withMissingCharges() {
   return { ...w, id: d.id, check };
 }
 
-const quote = 'These come over your phone connection like any other message.';
-const QUOTE_TEXT = quote;
-const present = (id: number, over: Record<string, unknown> = {}) => ({
-  id,
-  locale: 'en' as const,
-  element: 'data-charges',
-  verdict: 'present' as const,
-  evidence: { start: NO_CHARGES.indexOf(quote), end: NO_CHARGES.indexOf(quote) + quote.length, quote },
-  reason: 'States the charge per message: KRW 3 is an amount.',
-  reviewer: 'Kim Legal',
-  ...over,
-});
+const quote = QUOTE;
+const present = ruledPresent;
 
 function errorOf(promise: Promise<unknown>): Promise<AppError> {
   return promise.then(
@@ -115,7 +95,7 @@ describe('reviewer overrides of the checklist', () => {
   it('keeps one override in force per element: a new one withdraws the old, which stays on record', async () => {
     const { ctx, api, id } = await withMissingCharges();
     const first = await api['disclosures:overrule'](present(id));
-    const second = await api['disclosures:overrule'](present(id, { reason: 'KRW 3 per message, second look.', reviewer: 'Lee' }));
+    const second = await api['disclosures:overrule'](present(id, { reason: 'Billed like any message, second look.', reviewer: 'Lee' }));
     expect(await api['disclosures:overrides']({ id })).toEqual([second]);
     const all = await api['disclosures:overrides']({ id, withdrawn: true });
     expect(all.map((o) => o.id)).toEqual([first.id, second.id]);
@@ -250,7 +230,7 @@ describe('reviewer overrides of the checklist', () => {
     expect(await row(id)).toEqual({ missing: 1, overruled: 0 });
     await api['disclosures:overrule'](present(id));
     expect(await row(id)).toEqual({ missing: 0, overruled: 1 });
-    await api['disclosures:update']({ id, enText: NO_CHARGES.replace(QUOTE_TEXT, 'They arrive in the chat app.') });
+    await api['disclosures:update']({ id, enText: NO_CHARGES.replace(QUOTE, 'They arrive in the chat app.') });
     expect(await row(id)).toEqual({ missing: 1, overruled: 0 });
     await ctx.close();
   });
