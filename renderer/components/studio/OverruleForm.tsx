@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { parseMarkdown } from '../../../shared/disclosures/markdown.ts';
 import { OVERRIDE_LIMITS, shortQuote, type OverrideVerdict } from '../../../shared/disclosures/overrides.ts';
 import { sourceRange, splitSentences, toPlainText } from '../../../shared/disclosures/plain-text.ts';
@@ -60,6 +60,11 @@ export function OverruleForm(props: {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Opening the form moves focus into it (its first field), as a dialog would.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('select, textarea')?.focus();
+  }, []);
   const evidence = props.verdict === 'present' ? choices[choice] : undefined;
   const ready = reason.trim() !== '' && reviewer.trim() !== '' && (props.verdict === 'insufficient' || evidence !== undefined);
   const title = t(props.verdict === 'present' ? 'disclosures.checks.overrule.titlePresent' : 'disclosures.checks.overrule.titleInsufficient', {
@@ -69,8 +74,15 @@ export function OverruleForm(props: {
 
   return (
     <form
+      ref={formRef}
       className="st-overrule"
       aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          props.onCancel();
+        }
+      }}
       data-testid="overrule-form"
       onSubmit={async (e) => {
         e.preventDefault();

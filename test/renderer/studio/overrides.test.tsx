@@ -103,6 +103,11 @@ describe('the checklist shows its evidence and takes a reviewer’s overrule', (
     });
     const row = await item(checksEn, 'how-to-refuse', 'present');
     fireEvent.click(within(row).getByRole('button', { name: 'Not sufficient…' }));
+    // Focus moves into the form; Escape closes it, and it opens again.
+    expect(document.activeElement?.tagName).toBe('TEXTAREA');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(within(row).queryByTestId('overrule-form')).toBeNull();
+    fireEvent.click(within(row).getByRole('button', { name: 'Not sufficient…' }));
     const form = within(row).getByTestId('overrule-form');
     expect(form.textContent).toContain('The checks took this as the evidence');
     expect(within(form).queryByRole('textbox', { name: 'Your name, as the reviewer' })).toBeNull();
