@@ -194,3 +194,36 @@ describe('a second batch of sentences written apart from the rules and the corpu
     expect(has(text, locale, id, surface)).toBe(expected);
   });
 });
+
+describe('a third batch of sentences written apart from the rules and the corpus', () => {
+  const cases: [Locale, string, string, boolean][] = [
+ ['en','service-description','Notifications about your orders are sent by Acme via KakaoTalk.', true],
+ ['en','service-description','Acme Pay: payment alerts', false],
+ ['en','data-charges','Message and data rates may apply. Frequency varies.', false],
+ ['en','data-charges','Each notification is roughly 2,048 bytes; normal data charges from your operator apply.', true],
+ ['en','data-charges','Data usage: ~2KB/msg. Your carrier\'s rates apply.', true],
+ ['en','how-to-refuse','To opt out, text END to 12345.', true],
+ ['en','how-to-refuse','You can manage your alerts at any time.', false],
+ ['en','refusal-consequences','Switching off won\'t affect your loyalty points.', true],
+ ['en','refusal-consequences','Declining means we\'ll email your receipts instead.', true],
+ ['en','url-use','We do not use shared links for advertising or search.', false],
+ ['en','url-use','Links you post in open chats may show up in search results.', true],
+ ['en','how-to-refuse','Links you post may show up in search. To stop this, turn off "Show my links" in Settings > Privacy.', true],
+ ['ko','service-description','주문 알림은 카카오톡 알림톡으로 발송됩니다.', true],
+ ['ko','data-charges','알림톡 1건당 데이터 사용량은 약 2KB이며, 데이터 요금은 통신사 요금제에 따릅니다.', true],
+ ['ko','data-charges','데이터 요금은 통신사 정책에 따릅니다.', false],
+ ['ko','how-to-refuse','알림을 받지 않으려면 문자로 \'수신거부\'라고 답장해 주세요.', true],
+ ['ko','refusal-consequences','알림을 끄더라도 결제 내역 조회에는 영향이 없습니다.', true],
+ ['ko','refusal-consequences','차단하시면 더 이상 배송 알림을 받으실 수 없습니다.', true],
+ ['ko','how-to-refuse','알림 수신 여부는 앱에서 언제든지 바꿀 수 있습니다.', false],
+ ['ko','url-use','링크는 저장하지 않으며 검색에도 쓰지 않습니다.', false],
+ ['ko','url-use','공유된 URL은 수집되어 다음 검색 결과 개선에 활용됩니다.', true],
+ ['ko','service-description','알림톡 수신 안내', false],
+ ['ko','refusal-consequences','수신을 거부하시면 이벤트 소식을 받아보실 수 없습니다.', true],
+ ['ko','how-to-refuse','더 이상 받고 싶지 않다면 채팅방 상단의 채널 이름을 눌러 차단하세요.', true],
+  ];
+  it.each(cases)('%s %s: %s → %s', (locale, id, text, expected) => {
+    const surface: Surface = id === 'url-use' || /링크|links/i.test(text) ? 'url-notice' : 'alimtalk';
+    expect(has(text, locale, id, surface)).toBe(expected);
+  });
+});
