@@ -71,7 +71,12 @@ export function buildReport(
       wordLists: { hardWords: rules.hardWords[locale], jargon: rules.jargon[locale] },
       doc,
     });
-    return { locale, text, doc, check, variables: variables[locale], effective: effectiveElements(check.elements, overrides, locale, text) };
+    const effective = effectiveElements(check.elements, overrides, locale, text);
+    // An element a reviewer ruled present is not listed again as a missing-element finding (the
+    // override's line keeps the checks' own verdict), as in the studio.
+    const ruled = new Set(effective.filter((e) => e.present && !e.engine.present).map((e) => e.id));
+    const shown = ruled.size ? { ...check, findings: check.findings.filter((f) => !ruled.has(f.rule)) } : check;
+    return { locale, text, doc, check: shown, variables: variables[locale], effective };
   });
   const ids: string[] = [];
   for (const r of [...rules.rules.ko.requirements, ...rules.rules.en.requirements]) {

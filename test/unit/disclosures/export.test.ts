@@ -152,6 +152,8 @@ describe('disclosure export', () => {
     const md = Buffer.from((await api['disclosures:export']({ id: d.id, format: 'md' })).base64!, 'base64').toString('utf8');
     expect(md).toContain('| 데이터 요금과 그 크기 / Data charges and how much | ✓ †1 | ✓ |');
     expect(md).toContain('### 검토자 판정 / Reviewer overrides');
+    // The ruled element is not listed again as a missing-element finding.
+    expect(md.split('## 지적 사항 / Findings')[1] ?? '').not.toContain('데이터 요금');
     const line = md.split('\n').find((l) => l.startsWith('- †1'))!;
     expect(line).toContain('있음으로 판정 / ruled present');
     expect(line).toContain('점검: 없음 / checks: missing');
