@@ -54,24 +54,25 @@ function joinWords(words: readonly string[], locale: Locale): string {
   return out;
 }
 
-/** An English phrase as a whole-word pattern; its last word may take a plural -s/-es. */
+/** An English phrase (matched as whole words by the caller); its last word may take a plural -s/-es. */
 function englishWord(phrase: string): string {
   const words = phrase.split(/\s+/);
   const last = words[words.length - 1]!;
   const plural = /^[\p{L}]+$/u.test(last) ? '(?:s|es)?' : '';
-  return `(?<![\\p{L}\\p{N}])${joinWords(words, 'en')}${plural}(?![\\p{L}\\p{N}])`;
+  return `${joinWords(words, 'en')}${plural}`;
 }
 
-/** An English verb phrase: the first word in any of its forms, the rest as written. */
+/** An English verb phrase (matched as whole words by the caller): the first word in any of its forms, the rest as written. */
 function englishVerb(phrase: string): string {
   const [first, ...rest] = phrase.split(/\s+/);
   const head = `(?:${englishVerbForms(first!).map(escape).join('|')})`;
   const tail = rest.length ? (rest[0] === '*' ? '' : '[\\s-]+') + joinWords(rest, 'en') : '';
-  return `(?<![\\p{L}\\p{N}])${head}${tail}(?![\\p{L}\\p{N}])`;
+  return `${head}${tail}`;
 }
 
 /** Compiles one concept of a rule file (with the concepts it extends) to a global, case-insensitive, Unicode regex. */
 export function compileConcept(id: string, concepts: Readonly<Record<string, Concept>>, locale: Locale): CompiledConcept {
+  const words: string[] = [];
   const alts: string[] = [];
   const own = concepts[id]!;
   const seen = new Set<string>();
@@ -79,10 +80,12 @@ export function compileConcept(id: string, concepts: Readonly<Record<string, Con
     seen.add(name);
     const concept = concepts[name];
     if (!concept) break;
-    for (const w of concept.words) alts.push(locale === 'en' ? englishWord(w) : joinWords(w.split(/\s+/), 'ko'));
-    for (const v of concept.verbs) alts.push(locale === 'en' ? englishVerb(v) : koreanVerbPattern(v));
+    for (const w of concept.words) (locale === 'en' ? words : alts).push(locale === 'en' ? englishWord(w) : joinWords(w.split(/\s+/), 'ko'));
+    for (const v of concept.verbs) (locale === 'en' ? words : alts).push(locale === 'en' ? englishVerb(v) : koreanVerbPattern(v));
     for (const r of concept.regex) alts.push(`(?:${r})`);
   }
+  // English words and verbs share one whole-word fence (one lookbehind per position, not per word).
+  if (words.length) alts.unshift(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`);
   return {
     id,
     regex: new RegExp(alts.join('|'), 'giu'),

@@ -75,11 +75,15 @@ function emphasisedRange(plain: PlainText, start: number, end: number): boolean 
 
 /** One hit per concept of `set`, no two overlapping (one stretch of text is one concept), or null. */
 function pickHits(hits: readonly ConceptHit[], set: readonly string[]): ConceptHit[] | null {
+  const candidates = set.map((concept) => hits.filter((h) => h.concept === concept));
+  if (candidates.some((c) => c.length === 0)) return null;
   const chosen: ConceptHit[] = [];
+  let budget = 10_000; // overlaps are rare: give up rather than search a pathological text for long
   const place = (k: number): boolean => {
     if (k === set.length) return true;
-    for (const h of hits) {
-      if (h.concept !== set[k] || chosen.some((c) => h.start < c.end && c.start < h.end)) continue;
+    for (const h of candidates[k]!) {
+      if (--budget < 0) return false;
+      if (chosen.some((c) => h.start < c.end && c.start < h.end)) continue;
       chosen.push(h);
       if (place(k + 1)) return true;
       chosen.pop();
