@@ -75,6 +75,14 @@ describe('the layering lint rule (eslint.config.js)', () => {
     await expectLayeringError('electron/preload/probe.ts', "import { handlers } from '../backend/handlers/index.ts';\nexport const h = handlers;\n");
   });
 
+  it('makes an import cycle an error, with no file exempt (the rollups reached back through their index)', async () => {
+    const probe = "import { rebuildRollups } from './index.ts';\nexport const SEP = '\\u001f';\nexport const x = rebuildRollups;\n";
+    const { errors } = await lint('electron/backend/rollups/keys.ts', probe);
+    expect(errors.some((e) => e.startsWith('import-x/no-cycle')), errors.join('\n')).toBe(true);
+    const clean = await lint('electron/backend/rollups/keys.ts', "export const SEP = '\\u001f';\n");
+    expect(clean.errors).toEqual([]);
+  });
+
   it('lets clean files through with no error and no warning', async () => {
     const cases: [string, string][] = [
       ['renderer/data/probe.ts', "import { callNames } from '../../shared/contract/index.ts';\nexport const names = callNames;\n"],
