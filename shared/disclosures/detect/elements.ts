@@ -149,5 +149,12 @@ export function judgeRequirement(text: AnalysedText, rule: RequirementRule, plai
     if (best && anchor === null) anchor = best.start;
     verdicts[index] = { part, evidence: best };
   }
+  // A part implied by another part found (the refusal act of "refusal act + place", said in a
+  // question that the next sentence answers) is found there too.
+  for (const v of verdicts) {
+    if (v.evidence) continue;
+    const by = verdicts.find((o) => o.evidence && v.part.match.some((set) => set.every((c) => o.evidence!.hits.some((h) => h.concept === c))));
+    if (by) v.evidence = by.evidence;
+  }
   return verdicts;
 }

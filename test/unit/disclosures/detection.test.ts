@@ -227,3 +227,37 @@ describe('a third batch of sentences written apart from the rules and the corpus
     expect(has(text, locale, id, surface)).toBe(expected);
   });
 });
+
+describe('a fourth batch: near misses that must not count, and a refusal asked and answered', () => {
+  const cases: [Locale, string, string, boolean][] = [
+ ['en','how-to-refuse','We send order updates. You may object to these messages under applicable law.', false],
+ ['en','how-to-refuse','Questions about your settings? Call us on 1588-1234.', false],
+ ['en','how-to-refuse','You will be able to choose which alerts you get in a future update.', false],
+ ['en','refusal-consequences','You can turn these off in Settings > Alerts.', false],
+ ['en','refusal-consequences','To stop, tap Block. It takes effect within an hour.', false],
+ ['en','data-charges','Your order total was ₩45,000 including delivery.', false],
+ ['en','data-charges','Attachments up to 10 MB are supported.', false],
+ ['en','data-charges','Please check your data plan for details.', false],
+ ['en','service-description','Thank you for shopping with us!', false],
+ ['en','service-description','Your booking #4411 is confirmed for 3 May.', false],
+ ['en','url-use','Share links with friends in any chat.', false],
+ ['en','url-use','Links are stored on your device and are never sent to us.', false],
+ ['en','how-to-refuse','Links you share may appear in search. You may object at any time.', false],
+ ['ko','how-to-refuse','수신 거부와 관련된 문의는 고객센터로 해 주세요.', false],
+ ['ko','refusal-consequences','설정 > 알림에서 언제든 끌 수 있습니다.', false],
+ ['ko','refusal-consequences','수신을 원하지 않으시면 채널을 차단하세요. 차단은 바로 적용됩니다.', false],
+ ['ko','data-charges','주문 금액 45,000원이 결제되었습니다.', false],
+ ['ko','data-charges','데이터 요금은 가입하신 요금제를 확인해 주세요.', false],
+ ['ko','service-description','이용해 주셔서 감사합니다.', false],
+ ['ko','service-description','주문번호 4411 결제가 완료되었습니다.', false],
+ ['ko','url-use','링크를 친구에게 공유해 보세요.', false],
+ ['ko','url-use','공유한 링크는 휴대폰에만 저장되며 회사로 전송되지 않습니다.', false],
+ ['ko','how-to-refuse','링크가 검색에 쓰일 수 있습니다. 이에 대해 이의를 제기하실 수 있습니다.', false],
+ ['ko','how-to-refuse','알림을 끄고 싶으신가요?\n[설정 > 알림]에서 스위치를 누르세요.', true],
+ ['en','how-to-refuse','Want these to stop?\nSettings > Notifications > Off.', true],
+  ];
+  it.each(cases)('%s %s: %s → %s', (locale, id, text, expected) => {
+    const surface: Surface = id === 'url-use' || /링크|links/i.test(text) ? 'url-notice' : 'alimtalk';
+    expect(has(text, locale, id, surface)).toBe(expected);
+  });
+});
