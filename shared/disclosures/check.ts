@@ -2,11 +2,12 @@ import { parseMarkdown, type DocumentNode, type InlineNode } from './markdown.ts
 import { sourceRange, splitSentences, toPlainText, type PlainText } from './plain-text.ts';
 import { readabilityEn } from './readability-en.ts';
 import { findWords, readabilityKo } from './readability-ko.ts';
-import type { RulePattern, RuleSet, WordEntry } from './rules-schema.ts';
+import type { RuleSet, WordEntry } from './rules-schema.ts';
 import type { CheckResult, ElementVerdict, Finding, Locale, SatisfiedElement, Severity, Surface } from './types.ts';
 import { variableValues } from './variables.ts';
 import { resolveParticles } from '../ko-particles.ts';
 import { analyse, compiledConcepts, judgeRequirement } from './detect/elements.ts';
+import { compilePattern } from './detect/patterns.ts';
 
 /** What a check needs besides the text. */
 export interface CheckOptions {
@@ -31,18 +32,6 @@ interface Compiled {
 }
 
 const cache = new WeakMap<RuleSet, Compiled>();
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A pattern as a global, case-insensitive, Unicode regex (phrases: any spacing; English: whole words). */
-export function compilePattern(p: RulePattern, locale: Locale): RegExp {
-  if (p.regex !== undefined) return new RegExp(p.regex, 'giu');
-  const words = p.phrase!.trim().split(/\s+/).map(escapeRegex);
-  const body = words.join(locale === 'ko' ? '\\s*' : '[\\s-]+');
-  return new RegExp(locale === 'en' ? `(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])` : body, 'giu');
-}
 
 function compile(rules: RuleSet): Compiled {
   const hit = cache.get(rules);

@@ -67,13 +67,17 @@ export const conceptSchema = z
 export const partSchema = z
   .object({
     id: z.string().min(1),
-    match: z.array(z.array(conceptId).min(1)).min(1),
+    match: z.array(z.array(conceptId).min(1)).min(1).optional(),
     window: z.number().int().min(1).max(5).default(2),
     unless: z.array(conceptId).default([]),
+    /** Version 1 files: weighted patterns anywhere in the text, summed against `threshold` (no window, negation or questions). */
+    patterns: z.array(patternSchema).min(1).optional(),
+    threshold: z.number().positive().default(1),
     /** Shown when the element is partly there but this part is not. */
     message: z.string().min(1),
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.match === undefined) !== (p.patterns === undefined), { message: 'give exactly one of "match" (concepts) or "patterns"' });
 
 /** A required element (rule id from docs/cli.md), per surface. */
 export const requirementSchema = z
@@ -139,7 +143,7 @@ export const ruleSetSchema = z
     locale: z.enum(['ko', 'en']),
     version: z.number().int().positive(),
     /** Concept id → its words; the parts of the requirements name them. */
-    concepts: z.record(conceptId, conceptSchema),
+    concepts: z.record(conceptId, conceptSchema).default({}),
     requirements: z.array(requirementSchema).min(1),
     advertising: advertisingSchema,
     limits: z.array(lengthLimitSchema).default([]),
@@ -217,7 +221,7 @@ export function parseRuleSet(json: unknown, file: string): RuleSet {
   }
   result.data.requirements.forEach((r, i) => {
     r.parts.forEach((part, j) => {
-      part.match.forEach((set, k) =>
+      (part.match ?? []).forEach((set, k) =>
         set.forEach((name, l) => {
           if (!known(name)) problems.push({ path: `requirements[${i}].parts[${j}].match[${k}][${l}]`, message: `no concept "${name}" in "concepts"` });
         }),

@@ -3,6 +3,7 @@ import { splitSentences, type PlainSentence, type PlainText } from '../plain-tex
 import type { Locale } from '../types.ts';
 import { compileConcept, findConcepts, type CompiledConcept, type ConceptHit } from './concepts.ts';
 import { isQuestion } from './negation.ts';
+import { compilePattern } from './patterns.ts';
 
 /**
  * Required elements found by meaning: a part of an element is present when all the concepts of one
@@ -26,6 +27,7 @@ export interface PartVerdict {
 
 /** The sentences of a text with the concepts found in each. */
 export interface AnalysedText {
+  locale: Locale;
   sentences: (PlainSentence & { question: boolean; hits: ConceptHit[] })[];
 }
 
@@ -65,7 +67,7 @@ export function analyse(plain: PlainText, concepts: readonly CompiledConcept[], 
     const s = sentences[k];
     if (s && h.start >= s.start) s.hits.push(h);
   }
-  return { sentences };
+  return { locale, sentences };
 }
 
 function emphasisedRange(plain: PlainText, start: number, end: number): boolean {
@@ -93,6 +95,33 @@ function pickHits(hits: readonly ConceptHit[], set: readonly string[]): ConceptH
   return place(0) ? chosen : null;
 }
 
+const patternCache = new WeakMap<RequirementPart, { regex: RegExp; weight: number }[]>();
+
+/**
+ * A version 1 part (weighted patterns, no concepts): present when the weights of the patterns found
+ * anywhere in the text reach its threshold; the evidence is the sentence of the first one found.
+ */
+function patternWindows(text: AnalysedText, part: RequirementPart, plain: PlainText): PartEvidence[] {
+  let compiled = patternCache.get(part);
+  if (!compiled) {
+    compiled = part.patterns!.map((p) => ({ regex: compilePattern(p, text.locale), weight: p.weight }));
+    patternCache.set(part, compiled);
+  }
+  let score = 0;
+  const found: { start: number; end: number }[] = [];
+  for (const p of compiled) {
+    p.regex.lastIndex = 0;
+    const m = p.regex.exec(plain.text);
+    if (!m) continue;
+    score += p.weight;
+    found.push({ start: m.index, end: m.index + Math.max(1, m[0].length) });
+  }
+  if (score < part.threshold || found.length === 0) return [];
+  const first = found.reduce((a, b) => (b.start < a.start ? b : a));
+  const s = text.sentences.find((x) => first.start >= x.start && first.start < x.end) ?? { start: first.start, end: first.end };
+  return [{ start: s.start, end: s.end, hits: [], emphasised: emphasisedRange(plain, first.start, first.end) }];
+}
+
 /**
  * Every window where a part is present, earliest first. A window [i, j] counts when each concept
  * of a match set occurs in it, its first and last sentences hold one of them (no padding), its
@@ -100,13 +129,14 @@ function pickHits(hits: readonly ConceptHit[], set: readonly string[]): ConceptH
  * of it), and no `unless` concept occurs in it.
  */
 export function partWindows(text: AnalysedText, part: RequirementPart, plain: PlainText): PartEvidence[] {
+  if (part.patterns) return patternWindows(text, part, plain);
   const out: PartEvidence[] = [];
   const s = text.sentences;
   const has = (i: number, set: readonly string[]) => s[i]!.hits.some((h) => set.includes(h.concept));
   for (let i = 0; i < s.length; i++) {
     windows: for (let j = i; j < Math.min(s.length, i + part.window); j++) {
       if (s[j]!.question) continue;
-      for (const set of part.match) {
+      for (const set of part.match ?? []) {
         // No padding: the window starts and ends on sentences holding a concept of the set.
         if (!has(i, set) || !has(j, set)) continue;
         const used = pickHits(s.slice(i, j + 1).flatMap((x) => x.hits), set);
@@ -133,7 +163,7 @@ export function partWindows(text: AnalysedText, part: RequirementPart, plain: Pl
  * say it), then the one nearest the part placed first, then the earliest; the part with the largest concept set is placed first (it is the most specific).
  */
 export function judgeRequirement(text: AnalysedText, rule: RequirementRule, plain: PlainText): PartVerdict[] {
-  const size = (p: RequirementPart) => Math.max(...p.match.map((m) => m.length));
+  const size = (p: RequirementPart) => Math.max(0, ...(p.match ?? []).map((m) => m.length));
   const order = rule.parts.map((part, index) => ({ part, index })).sort((a, b) => size(b.part) - size(a.part) || a.index - b.index);
   const verdicts: PartVerdict[] = new Array<PartVerdict>(rule.parts.length);
   let anchor: number | null = null;
@@ -153,7 +183,7 @@ export function judgeRequirement(text: AnalysedText, rule: RequirementRule, plai
   // question that the next sentence answers) is found there too.
   for (const v of verdicts) {
     if (v.evidence) continue;
-    const by = verdicts.find((o) => o.evidence && v.part.match.some((set) => set.every((c) => o.evidence!.hits.some((h) => h.concept === c))));
+    const by = verdicts.find((o) => o.evidence && (v.part.match ?? []).some((set) => set.every((c) => o.evidence!.hits.some((h) => h.concept === c))));
     if (by) v.evidence = by.evidence;
   }
   return verdicts;

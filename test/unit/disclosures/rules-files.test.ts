@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDisclosureRules, loadRuleSet, loadWordLists } from '../../../electron/backend/disclosures/resources.ts';
+import { checkDisclosure } from '../../../shared/disclosures/check.ts';
 import { parseRuleSet, parseRuleSetText, parseWordList, RulesFileError } from '../../../shared/disclosures/rules-schema.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
@@ -80,6 +81,33 @@ describe('rules files', () => {
     (json.requirements[0] as { parts: { match: string[][] }[] }).parts[0]!.match = [];
     const paths = problemOf(() => parseRuleSet(json, 'ko.json')).problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['concepts.empty', 'requirements[0].parts[0].match']));
+  });
+
+  it('still read a version 1 part (weighted patterns, no concepts) and check with it', () => {
+    const json = shippedKo();
+    delete (json as Partial<typeof json>).concepts;
+    json.requirements = json.requirements.filter((r) => r.id === 'data-charges').map((r) => ({
+      ...r,
+      parts: [
+        { id: 'data', message: '데이터 요금', patterns: [{ regex: '데이터\\s*요금', weight: 1 }] },
+        { id: 'amount', message: '얼마나', threshold: 2, patterns: [{ regex: '\\d+\\s*KB' }, { phrase: '한 건에' }] },
+      ],
+    }));
+    const rules = parseRuleSet(json, 'team/ko.json');
+    const text = '알림톡을 받으면 데이터 요금이 들 수 있습니다. 한 건에 약 2KB입니다.';
+    const check = (t: string) => checkDisclosure(t, { locale: 'ko', surface: 'alimtalk', rules });
+    expect(check(text).elements).toEqual([{ id: 'data-charges', present: true, start: 0, end: text.length, text }]);
+    // Both patterns of the amount are needed (threshold 2): the partial sentence is the evidence.
+    expect(check('알림톡을 받으면 데이터 요금이 들 수 있습니다. 약 2KB입니다.').elements[0]).toMatchObject({ present: false, text: '알림톡을 받으면 데이터 요금이 들 수 있습니다.' });
+  });
+
+  it('reject a part that gives both concepts and patterns, or neither', () => {
+    const json = shippedKo();
+    const parts = (json.requirements[0] as { parts: Record<string, unknown>[] }).parts;
+    parts[0]!.patterns = [{ phrase: '알림' }];
+    delete (json.requirements[1] as { parts: Record<string, unknown>[] }).parts[0]!.match;
+    const e = problemOf(() => parseRuleSet(json, 'ko.json'));
+    expect(e.problems.filter((p) => p.message.includes('exactly one of "match"')).map((p) => p.path)).toEqual(['requirements[0].parts[0]', 'requirements[1].parts[0]']);
   });
 
   it('reject the same element twice on one surface', () => {
