@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HandlerContext } from '../../../electron/backend/context.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
-import { importFiles } from '../../../electron/backend/import/import-files.ts';
+import { importFiles, type ImportFilesOptions } from '../../../electron/backend/import/import-files.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
 import { afterEach } from 'vitest';
 import { tempDir } from '../helpers/tmp.ts';
@@ -24,10 +24,10 @@ export async function workspace() {
   await api['workspace:create']({ path: file });
   let n = 0;
   /** Imports canonical CSV text through the real import path; fails the test on any reject. */
-  const load = async (csv: string) => {
+  const load = async (csv: string, options: ImportFilesOptions = {}) => {
     const f = path.join(dir, `in-${++n}.csv`);
     fs.writeFileSync(f, csv);
-    const [result] = await importFiles(ctx.workspace().db, [f]);
+    const [result] = await importFiles(ctx.workspace().db, [f], options);
     if (!result || result.error || result.rejected > 0) throw new Error(`import failed: ${JSON.stringify(result)}`);
     return result;
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeIds, decodeUsage, HAS_KNOWN, rebuildRollups } from '../../../electron/backend/rollups/index.ts';
+import type { Db } from '../../../electron/backend/db/connection.ts';
+import { createRollupAccumulator, decodeIds, decodeUsage, HAS_KNOWN, rebuildRollups } from '../../../electron/backend/rollups/index.ts';
 import { consent, notifications, prng, workspace } from './helpers.ts';
 
 /**
@@ -26,7 +27,14 @@ function snapshot(db: import('better-sqlite3').Database) {
 }
 
 describe('rollups of an import longer than one flush', () => {
-  it('equal a rebuild when an export is out of order, so earlier first messages come after later ones were merged', async () => {
+  // The import holds first-message candidates of up to FIRST_PAIRS_HELD pairs before merging them:
+  // as shipped, this file's 1,200 pairs merge once, at the end; held 200 at a time, they merge at
+  // many flushes, each meeting the firsts earlier merges stored.
+  it.each([
+    ['merged once, at the end', undefined],
+    ['merged every 200 pairs', 200],
+  ])('equal a rebuild when an export is out of order (%s), so earlier first messages come after later ones were merged', async (_label, held) => {
+    const options = held === undefined ? {} : { rollups: (db: Db) => createRollupAccumulator(db, { firstPairsHeld: held }) };
     // More rows than one accumulator flush (20,000), in random time order, over few pairs: most
     // pairs get a first in an early flush that a later flush must replace or leave alone.
     const rnd = prng(21);
@@ -42,8 +50,8 @@ describe('rollups of an import longer than one flush', () => {
       rnd() < 0.5 ? '' : `s${Math.floor(rnd() * 4)}`, rnd() < 0.5 ? 'notice_shown' : 'opt_out'])));
     // A first file stores some firsts before the long one: its candidates then meet stored firsts
     // from another import, as well as the ones it merged itself in earlier flushes.
-    await w.load(notifications(rows.slice(0, 3000)));
-    await w.load(notifications(rows.slice(3000)));
+    await w.load(notifications(rows.slice(0, 3000)), options);
+    await w.load(notifications(rows.slice(3000)), options);
     const kept = snapshot(w.db());
     expect((kept.rollup_first_messages as unknown[]).length).toBeGreaterThan(1000);
     rebuildRollups(w.db());
