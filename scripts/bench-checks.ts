@@ -2,7 +2,8 @@
  * The required-element checks measured on the labelled corpus (test/fixtures/disclosures/corpus):
  * per locale × element, TP/FP/FN/TN, precision and recall, the files behind every error; then the
  * time of a full check on a 2,000-character notice (median and p95 of many runs).
- * Run: npm run bench:checks   (VERBOSE=1 also prints the evidence sentence of every error)
+ * Run: npm run bench:checks [-- --rules <folder>]   (VERBOSE=1 also prints the evidence of every error;
+ * --rules measures a team's own rules folder, as `notice-desk lint --rules` uses it)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,13 @@ import { variableValues } from '../shared/disclosures/variables.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const corpusDir = path.join(root, 'test/fixtures/disclosures/corpus');
+// --rules <folder>: measure a team's own rules (rules/<locale>.json there wins file by file, as in lint).
+const rulesArg = process.argv.indexOf('--rules');
+if (rulesArg > 0) {
+  const dir = path.resolve(process.argv[rulesArg + 1] ?? '');
+  if (!fs.existsSync(dir)) throw new Error(`${dir}: no such rules folder`);
+  process.env.NOTICE_DESK_RULES_DIR = dir;
+}
 const shipped = loadDisclosureRules();
 const verbose = process.env.VERBOSE === '1';
 
@@ -76,6 +84,7 @@ for (const n of corpus) {
 
 const pct = (a: number, b: number) => (b === 0 ? '   —  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 const byLocale = (l: string) => corpus.filter((n) => n.locale === l).length;
+console.log(`rules: ${path.relative(root, shipped.sources.en) || shipped.sources.en}, ${path.relative(root, shipped.sources.ko) || shipped.sources.ko}`);
 console.log(`corpus: ${corpus.length} notices (${byLocale('en')} en, ${byLocale('ko')} ko); every label right in ${exact} (${pct(exact, corpus.length).trim()})`);
 console.log(`${'locale element'.padEnd(30)}   TP   FP   FN   TN  precision  recall`);
 let worst = 100;
