@@ -261,3 +261,25 @@ describe('a fourth batch: near misses that must not count, and a refusal asked a
     expect(has(text, locale, id, surface)).toBe(expected);
   });
 });
+
+describe('a fifth batch: whole notices written apart from the rules and the corpus', () => {
+  const notices: [Locale, Surface, string[], string][] = [
+    ["en", "alimtalk", ["service-description", "data-charges", "how-to-refuse", "refusal-consequences"], "[Riverside Pharmacy] Your refill is ready for pickup.\n\nYou're getting this because Riverside Pharmacy texts refill and pickup reminders through KakaoTalk.\nHeads-up on cost: reminders travel over your phone's data connection. Expect about 2 KB each, billed by your carrier if you're off Wi-Fi.\nNot needed? Tap the ≡ menu in this chat, then \"Block channel\".\nBlocking won't cancel any prescription; you can always call the counter instead.\n"],
+    ["en", "install", ["service-description", "how-to-refuse"], "## Stay updated\n\nAfter you install, GoCab will message you when your driver is on the way and when they arrive.\n\nYou can turn these messages off any time in Profile > Notification preferences.\n\nMobile data may be used.\n"],
+    ["en", "terms", ["service-description", "data-charges", "refusal-consequences"], "Clause 12. Notifications\n12.1 The Provider shall deliver notices of account activity, statements and payment due dates to the Customer by KakaoTalk.\n12.2 The Customer bears any data charges imposed by the Customer's carrier, estimated at 0.5 KRW per kilobyte.\n12.3 Should the Customer decline such notices, statements will be sent by post at no extra cost.\n"],
+    ["ko", "alimtalk", ["service-description", "data-charges", "how-to-refuse", "refusal-consequences"], "[해피약국] 조제가 끝났습니다. 오늘 중 방문해 주세요.\n\n※ 해피약국은 조제 완료와 복약 안내를 카카오톡 알림톡으로 전해 드립니다.\n※ 알림톡 수신 시 건당 약 2KB의 데이터가 소진되며, 요금제에 따라 데이터 요금이 부과될 수 있습니다.\n※ 더 받지 않으시려면 채팅방 상단 채널명 > 차단하기를 눌러 주세요.\n※ 차단하셔도 처방전 조회는 약국 앱에서 가능합니다.\n"],
+    ["ko", "settings", ["service-description", "how-to-refuse"], "### 배차 알림\n택시 배차와 기사님 도착 시각을 알림톡으로 알려 드려요.\n알림을 원하지 않으면 이 화면의 스위치를 꺼 주세요.\n데이터 요금은 통신사 요금제에 따라 다릅니다.\n"],
+    ["ko", "terms", ["data-charges", "how-to-refuse", "refusal-consequences"], "제9조 (통지 수단)\n① 알림톡의 수신에는 무선 데이터가 사용되며 이용자의 요금제에 따라 1건당 약 0.05원에서 7.5원의 통신 요금이 발생할 수 있습니다.\n② 이용자는 [내 정보 > 알림 설정]에서 수신을 거부할 수 있습니다.\n③ 수신을 거부한 이용자에게는 전자우편으로 같은 내용을 통지합니다.\n"],
+  ];
+  it.each(notices)('%s %s notice: finds exactly %j', (locale, surface, present, text) => {
+    const found = check(text, locale, surface).elements.filter((e) => e.present).map((e) => e.id);
+    expect(found.sort()).toEqual([...present].sort());
+  });
+
+  it('takes a keyword sent by SMS as a way to refuse, and not as a consequence', () => {
+    for (const text of ['원하지 않으시면 문자로 수신거부라고 보내 주세요.', "수신을 원치 않으면 문자로 '수신거부'를 보내 주세요."]) {
+      expect(has(text, 'ko', 'how-to-refuse'), text).toBe(true);
+      expect(has(text, 'ko', 'refusal-consequences'), text).toBe(false);
+    }
+  });
+});
