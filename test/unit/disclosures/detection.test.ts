@@ -283,3 +283,11 @@ describe('a fifth batch: whole notices written apart from the rules and the corp
     }
   });
 });
+
+describe('"Off" as a setting value', () => {
+  it('is a refusal after a path, a colon or before "=", and not a discount', () => {
+    expect(has('Messages: Settings > Alerts > Off.', 'en', 'how-to-refuse')).toBe(true);
+    expect(has('Off = alerts by email instead.', 'en', 'refusal-consequences')).toBe(true);
+    expect(has('Get 20% off your next order: tap the button below!', 'en', 'how-to-refuse')).toBe(false);
+  });
+});
