@@ -84,7 +84,8 @@ for (const n of corpus) {
 
 const pct = (a: number, b: number) => (b === 0 ? '   —  ' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 const byLocale = (l: string) => corpus.filter((n) => n.locale === l).length;
-console.log(`rules: ${path.relative(root, shipped.sources.en) || shipped.sources.en}, ${path.relative(root, shipped.sources.ko) || shipped.sources.ko}`);
+const sources = shipped.sources ?? { en: 'resources/rules/en.json', ko: 'resources/rules/ko.json' };
+console.log(`rules: ${path.relative(root, path.resolve(root, sources.en))}, ${path.relative(root, path.resolve(root, sources.ko))}`);
 console.log(`corpus: ${corpus.length} notices (${byLocale('en')} en, ${byLocale('ko')} ko); every label right in ${exact} (${pct(exact, corpus.length).trim()})`);
 console.log(`${'locale element'.padEnd(30)}   TP   FP   FN   TN  precision  recall`);
 let worst = 100;
