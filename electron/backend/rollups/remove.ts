@@ -178,7 +178,15 @@ export function removeImportFromRollups(db: Db, importId: number): void {
   })();
 }
 
-/** Recomputes the distinct-recipient sets of every day one import touched, without that import. */
+/** Rows read between flushes of the recomputed sets (keeps a removal's memory flat). */
+const RECOMPUTE_FLUSH_EVERY = 200_000;
+
+/**
+ * Recomputes the distinct-recipient sets of every day one import touched, without that import: one
+ * pass over the other imports' notifications (there is no index by time: an import would have to
+ * keep it for every row it writes), the touched days' sets rebuilt from it, flushed every
+ * RECOMPUTE_FLUSH_EVERY rows so the sets in memory stay small whatever the workspace's size.
+ */
 function recomputeReachDays(db: Db, importId: number): void {
   const zone = workspaceTimeZone(db);
   const days = new Set<number>();
@@ -194,10 +202,26 @@ function recomputeReachDays(db: Db, importId: number): void {
   if (days.size === 0) return;
   deleteReachDays(db, days);
   const acc = makeAccumulator(db, 'reach');
+  // Paged by id so the sets can be flushed (written) between pages: a statement cannot write while
+  // another one iterates on the same connection.
   const notifs = db.prepare(
-    `SELECT sent_at, recipient_id, sender_id, category, status FROM notifications
-     WHERE sent_at >= ? AND sent_at < ? AND import_id <> ?`,
+    `SELECT id, sent_at, recipient_id, sender_id, category, status FROM notifications
+     WHERE id > ? AND import_id <> ? AND status <> 'failed' ORDER BY id LIMIT ${RECOMPUTE_FLUSH_EVERY}`,
   );
+  let last = 0;
+  for (;;) {
+    const rows = notifs.raw().all(last, importId) as [number, number, string, string, string | null, NotificationEvent['status']][];
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      if (!days.has(localDay(r[1], zone))) continue;
+      acc.addNotification({
+        eventId: null, sentAt: r[1], sentAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
+        templateId: null, category: r[4], status: r[5], bytes: null, network: 'unknown',
+      });
+    }
+    last = rows[rows.length - 1]![0];
+    acc.flush();
+  }
   const optouts = db.prepare(
     `SELECT occurred_at, recipient_id, sender_id, action FROM consent
      WHERE occurred_at >= ? AND occurred_at < ? AND import_id <> ? AND action IN ('opt_out', 'block')`,
@@ -205,12 +229,6 @@ function recomputeReachDays(db: Db, importId: number): void {
   for (const day of days) {
     const from = dayStartUtc(day, zone);
     const to = dayStartUtc(day + 1, zone);
-    for (const r of notifs.raw().iterate(from, to, importId) as IterableIterator<[number, string, string, string | null, NotificationEvent['status']]>) {
-      acc.addNotification({
-        eventId: null, sentAt: r[0], sentAtRaw: '', zoneAssumed: false, recipientId: r[1], senderId: r[2],
-        templateId: null, category: r[3], status: r[4], bytes: null, network: 'unknown',
-      });
-    }
     for (const r of optouts.raw().iterate(from, to, importId) as IterableIterator<[number, string, string | null, ConsentEvent['action']]>) {
       acc.addConsent({
         eventId: null, occurredAt: r[0], occurredAtRaw: '', zoneAssumed: false, recipientId: r[1], senderId: r[2],

@@ -10,12 +10,13 @@ import { createUsageRollup } from './0009-create-usage-rollup.ts';
 import { createDimensionsRollup } from './0010-create-dimensions-rollup.ts';
 import { addOptOutLag } from './0011-add-optout-lag.ts';
 import { createCheckOverrides } from './0012-create-check-overrides.ts';
+import { dropNotificationsByTime } from './0013-drop-notifications-by-time.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Append only: never edit or reorder a migration that has shipped. */
 export const migrations: readonly Migration[] = [createEvents, createRollups, createImportSupport, createDisclosures, createReachRollups, createCoverageRollup, createUrlRollups,
   createViolations, createUsageRollup, createDimensionsRollup, addOptOutLag,
-  createCheckOverrides];
+  createCheckOverrides, dropNotificationsByTime];
 
 /** The schema version this build of the app writes. */
 export const latestVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
