@@ -28,7 +28,8 @@ export interface PartVerdict {
 /** The sentences of a text with the concepts found in each. */
 export interface AnalysedText {
   locale: Locale;
-  sentences: (PlainSentence & { question: boolean; hits: ConceptHit[] })[];
+  /** `filler`: at most three words and no concept (an interjection between a question and its answer). */
+  sentences: (PlainSentence & { question: boolean; filler: boolean; hits: ConceptHit[] })[];
 }
 
 const compiledCache = new WeakMap<RuleSet, CompiledConcept[]>();
@@ -59,7 +60,7 @@ function splitRows(s: PlainSentence): PlainSentence[] {
 export function analyse(plain: PlainText, concepts: readonly CompiledConcept[], locale: Locale): AnalysedText {
   const sentences = splitSentences(plain.text)
     .flatMap(splitRows)
-    .map((s) => ({ ...s, question: isQuestion(s.text), hits: [] as ConceptHit[] }));
+    .map((s) => ({ ...s, question: isQuestion(s.text), filler: false, hits: [] as ConceptHit[] }));
   const hits = findConcepts(plain.text, concepts, locale).sort((a, b) => a.start - b.start);
   let k = 0;
   for (const h of hits) {
@@ -67,6 +68,7 @@ export function analyse(plain: PlainText, concepts: readonly CompiledConcept[], 
     const s = sentences[k];
     if (s && h.start >= s.start) s.hits.push(h);
   }
+  for (const s of sentences) s.filler = s.hits.length === 0 && s.text.split(/\s+/u).filter(Boolean).length <= 3 && !s.question;
   return { locale, sentences };
 }
 
@@ -134,7 +136,11 @@ export function partWindows(text: AnalysedText, part: RequirementPart, plain: Pl
   const s = text.sentences;
   const has = (i: number, set: readonly string[]) => s[i]!.hits.some((h) => set.includes(h.concept));
   for (let i = 0; i < s.length; i++) {
-    windows: for (let j = i; j < Math.min(s.length, i + part.window); j++) {
+    let size = 0;
+    windows: for (let j = i; j < s.length; j++) {
+      // A short interjection with no concept ("No.", "That's fine.", "네.") does not take a place in the window.
+      if (j === i || !s[j]!.filler) size++;
+      if (size > part.window) break;
       if (s[j]!.question) continue;
       for (const set of part.match ?? []) {
         // No padding: the window starts and ends on sentences holding a concept of the set.

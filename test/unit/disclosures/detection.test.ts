@@ -164,7 +164,8 @@ describe('a second batch of sentences written apart from the rules and the corpu
  ['en','data-charges','Standard data rates apply (about 2 KB per message).', true],
  ['en','how-to-refuse','Prefer not to get these? Go to Profile > Notifications and turn off Order updates.', true],
  ['en','refusal-consequences','Turning off alerts won\'t affect your subscription.', true],
- ['en','refusal-consequences','If you unsubscribe, we\'ll stop sending you delivery updates.', true],
+ // The refusal restated as its own result is no consequence (the corpus's labelling rule).
+ ['en','refusal-consequences','If you unsubscribe, we\'ll stop sending you delivery updates.', false],
  ['en','refusal-consequences','Unsubscribing means you won\'t know when your parcel is out for delivery.', true],
  ['en','how-to-refuse','Unsubscribe at any time from the link at the bottom of any message.', true],
  ['en','how-to-refuse','You can unsubscribe whenever you like.', false],
