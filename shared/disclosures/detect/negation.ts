@@ -16,7 +16,7 @@ const EN_NEGATORS = new Set([
  * won't be charged", "links are not collected", "you pay nothing" — not "blocking does not change
  * anything", where the negation is about something else.
  */
-const EN_AFTER = /^[\s,]*(?:(?:(?:do|does|did|will|would|can|could|may|might|shall|should|is|are|was|were)\s+(?:not|never)|don't|doesn't|won't|isn't|aren't|wasn't|weren't|never)\s+(?:be\s+|get\s+)?(?:apply|applied|charged|billed|cost|costs|count|counted|used|use|collected|stored|shown|indexed|kept|saved|required|needed|possible|available)\b|nothing\b)/iu;
+const EN_AFTER = /^\s*(?:(?:(?:do|does|did|will|would|can|could|may|might|shall|should|is|are|was|were)\s+(?:not|never)|don't|doesn't|won't|isn't|aren't|wasn't|weren't|never)\s+(?:be\s+|get\s+)?(?:apply|applied|charged|billed|cost|costs|count|counted|used|use|collected|stored|shown|indexed|kept|saved|required|needed|possible|available)\b|nothing\b)/iu;
 /** "no" / "no longer" / "no way to" / "without" just before the word. */
 const EN_NO_BEFORE = /(?:^|[^\p{L}])(?:no|no\s+longer|no\s+(?:way|option|means)\s+to|without|free\s+of)\s+$/iu;
 

@@ -310,3 +310,67 @@ describe('a sixth batch: the URL notice', () => {
     expect(has(text, locale, id, 'url-notice')).toBe(expected);
   });
 });
+
+describe('a seventh batch: English refusal consequences worded many ways', () => {
+  const consequences = [
+    "If you opt out, your order still ships on time.",
+    "Turning these off won't change your delivery date.",
+    "Blocking us means you'll only find updates in the app.",
+    "Decline, and we'll post your statements instead.",
+    "If you say no, you'll need to check the website for delays.",
+    "Without these texts, you might not notice a cancelled class.",
+    "If you unsubscribe, your account and points are unaffected.",
+    "Switch them off and your bookings remain valid.",
+    "Opting out doesn't cancel your subscription.",
+    "Once you block the channel, receipts will be available in My Orders only.",
+    "If you turn alerts off, we'll call you about urgent changes.",
+    "Should you refuse, nothing else about the service changes.",
+    "Saying no won't slow down your refund.",
+    "If you decline, you can carry on using the app normally.",
+    "If you switch off reminders, you could miss your appointment.",
+    "Unsubscribing will not affect your warranty.",
+    "If you block us, we can't tell you when your parcel is held at customs.",
+    "Refusing these messages has no effect on your loan.",
+    "Turn them off anytime. Your tickets will still be in the app.",
+    "You can opt out. You'll then get updates by email.",
+    "If you'd rather not get them, that's fine: your reservation is kept.",
+    "If you mute the channel, you'll see messages only when you open the chat.",
+    "If you opt out, delivery drivers will ring the doorbell instead of texting.",
+    "When you turn them off, your data stays as it is.",
+    "If you disable alerts, you'll be responsible for checking your balance yourself.",
+    "The Customer's refusal shall not prejudice any other right under this Agreement.",
+    "Withdrawal of consent shall not affect the lawfulness of processing carried out before it.",
+    "A Member who opts out shall continue to have access to order history on the website.",
+    "Where the User declines, the Company shall provide the same information through the app.",
+    "Q: What if I opt out? A: You'll still earn points on every purchase.",
+    "What if I block the channel?\nYour membership is not affected.",
+    "- Off: no alerts; check the app for your schedule.",
+    "If you unsubscribe: you keep your account, your orders and your points.",
+    "Prefer no texts? No problem, everything else works the same.",
+    "Switching off is fine: your booking stays confirmed.",
+    "You may decline. Declining will not change the price you pay.",
+    "If you opt out, we'll put a note in your account instead.",
+    "Opting out? Your parcel will be left at the front desk as usual.",
+    "If you turn notifications off, your boarding pass still works.",
+    "If you block us, your loyalty card keeps working.",
+    "If you say no, you can still use every feature of the app.",
+    "Declining does not remove you from the waiting list.",
+    "If you choose not to receive these, you'll have to check the website for updates.",
+    "If you opt out you won't be told when prices drop.",
+    "If you switch these off, the only change is that you won't get a text when your order ships.",
+  ];
+  const notConsequences = [
+    "You can turn these off at any time in Settings.",
+    "If you turn them off, you can turn them back on later.",
+    "Opting out takes effect within 24 hours.",
+    "If you decline, you will stop receiving these alerts.",
+    "Turn them off in Settings > Alerts.",
+    "You have the right to refuse these messages.",
+  ];
+  it.each(consequences)('is a consequence: %s', (text) => {
+    expect(has(text, 'en', 'refusal-consequences')).toBe(true);
+  });
+  it.each(notConsequences)('is no consequence (a way, a re-enable, a timing, the refusal restated, a right): %s', (text) => {
+    expect(has(text, 'en', 'refusal-consequences')).toBe(false);
+  });
+});
