@@ -313,6 +313,13 @@ describe('a sixth batch: the URL notice', () => {
 
 describe('a seventh batch: English refusal consequences worded many ways', () => {
   const consequences = [
+    "Turning off alerts? Your deliveries arrive as normal.",
+    "Your order is handled the same way whether or not you agree.",
+    "If you don't give permission, the app can't tell you when your food is ready.",
+    "Not allowing notifications means you'll need to check the app yourself.",
+    "If notifications are off, you'll see your ride status only in the app.",
+    "Your consent is optional; refusing it has no consequences for your contract.",
+    "There's no penalty for saying no.",
     "If you opt out, your order still ships on time.",
     "Turning these off won't change your delivery date.",
     "Blocking us means you'll only find updates in the app.",
@@ -360,6 +367,8 @@ describe('a seventh batch: English refusal consequences worded many ways', () =>
     "If you switch these off, the only change is that you won't get a text when your order ships.",
   ];
   const notConsequences = [
+    "Notifications are on by default.",
+    "If you agree, tap Allow.",
     "You can turn these off at any time in Settings.",
     "If you turn them off, you can turn them back on later.",
     "Opting out takes effect within 24 hours.",
