@@ -14,9 +14,15 @@ import type { ReadLimits } from './limits.ts';
 import { openSource, type Source } from './source.ts';
 import type { Emitter, InputRecord, RecordMapper } from './types.ts';
 import { RowValidator, type RowPrivacy } from './validate.ts';
+import { attachReorderFile, ReorderStage } from './reorder.ts';
+import type { AnyEvent } from './validate.ts';
 import { KindWriter } from './writer.ts';
 
-/** Progress of one file. */
+/**
+ * Progress of one file. `bytesRead` of `totalBytes` measure the work in bytes: the file's bytes,
+ * plus (when rows far out of time order were set aside to be stored after the read: reorder.ts)
+ * their share of it again, so the last report of a file has bytesRead = totalBytes.
+ */
 export interface FileProgress {
   rowsRead: number;
   bytesRead: number;
@@ -65,7 +71,14 @@ export async function importFile(db: Db, file: string, options: ImportFileOption
   const mapper = chosen.adapter.create({ header: prepared.header, kind: options.kind, mapping: chosen.mapping, fileName });
   const zone = chosen.mapping?.timeZone ?? options.timeZone;
   const validator = new RowValidator(zone, options.privacy);
-  return withBulkLoadSettings(db, () => writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options));
+  return withBulkLoadSettings(db, async () => {
+    const scratch = attachReorderFile(db);
+    try {
+      return await writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options, scratch !== null);
+    } finally {
+      scratch?.detach();
+    }
+  });
 }
 
 async function writeFile(
@@ -78,6 +91,7 @@ async function writeFile(
   fileName: string,
   zone: string,
   options: ImportFileOptions,
+  reordering: boolean,
 ): Promise<FileImportResult> {
   const file = src.path;
   db.exec('BEGIN IMMEDIATE');
@@ -112,21 +126,25 @@ async function writeFile(
       rejectStmt.run(importId, r.line, column, where + reason, rawOf(r));
       if (rejects.length < MAX_REPORTED_REJECTS) rejects.push({ line: r.line, column, reason: where + reason });
     };
+    const reorder = new ReorderStage(db, reordering);
+    const store = (kind: EventKind, event: AnyEvent, line: number) => {
+      let writer = writers.get(kind);
+      if (!writer) {
+        writer = new KindWriter(db, kind, importId, acc);
+        writers.set(kind, writer);
+      }
+      writer.add(event, line);
+      if (++sinceFlush >= ROLLUP_FLUSH_EVERY) {
+        for (const w of writers.values()) w.flush();
+        acc.flush();
+        sinceFlush = 0;
+      }
+    };
     const emitter: Emitter = {
       event(kind, fields) {
         const event = validator.validate(kind, fields);
         if (!event) return reject(current!, validator.problem.column, validator.problem.reason);
-        let writer = writers.get(kind);
-        if (!writer) {
-          writer = new KindWriter(db, kind, importId, acc);
-          writers.set(kind, writer);
-        }
-        writer.add(event, current!.line);
-        if (++sinceFlush >= ROLLUP_FLUSH_EVERY) {
-          for (const w of writers.values()) w.flush();
-          acc.flush();
-          sinceFlush = 0;
-        }
+        if (reorder.admit(kind, event, current!.line)) store(kind, event, current!.line);
       },
       reject(column, reason) {
         reject(current!, column, reason);
@@ -136,7 +154,9 @@ async function writeFile(
       },
     };
     let nextReport = 0;
-    const total = src.size;
+    // The work in bytes: the file, and again the share of the rows set aside (reorder.ts).
+    const perRow = () => (rowsRead > 0 ? src.bytesRead / rowsRead : 0);
+    const stagedBytes = () => Math.round(reorder.staged * perRow());
     await prepared.run((record) => {
       rowsRead++;
       current = record;
@@ -144,9 +164,16 @@ async function writeFile(
       else mapper(record, emitter);
       if (rowsRead >= nextReport) {
         nextReport = rowsRead + 20_000;
-        options.onProgress?.({ rowsRead, bytesRead: src.bytesRead, totalBytes: total });
+        options.onProgress?.({ rowsRead, bytesRead: src.bytesRead, totalBytes: src.size + stagedBytes() });
       }
     });
+    const total = src.size + stagedBytes();
+    let stored = 0;
+    for (const page of reorder.drain()) {
+      for (const r of page) store(r.kind, r.event, r.line);
+      stored += page.length;
+      options.onProgress?.({ rowsRead, bytesRead: Math.min(total, src.size + Math.round(stored * perRow())), totalBytes: total });
+    }
     for (const w of writers.values()) w.flush();
     acc.flush();
     acc.complete?.(importId);
@@ -168,7 +195,7 @@ async function writeFile(
       rejected,
     });
     db.exec('COMMIT');
-    options.onProgress?.({ rowsRead, bytesRead: src.bytesRead, totalBytes: total });
+    options.onProgress?.({ rowsRead, bytesRead: total, totalBytes: total });
     return {
       file: fileName, importId, kind, adapter: chosen.adapter.name, encoding: prepared.encoding, rowsRead, imported,
       duplicates, rejected, skipped, rejects, rejectsOmitted: rejected - rejects.length, error: null,

@@ -36,7 +36,10 @@ describe('rollups of an import longer than one flush', () => {
   ])('equal a rebuild when an export is out of order (%s), so earlier first messages come after later ones were merged', async (_label, held) => {
     const options = held === undefined ? {} : { rollups: (db: Db) => createRollupAccumulator(db, { firstPairsHeld: held }) };
     // More rows than one accumulator flush (20,000), in random time order, over few pairs: most
-    // pairs get a first in an early flush that a later flush must replace or leave alone.
+    // pairs get a first in an early flush that a later flush must replace or leave alone. (Rows more
+    // than a day behind are set aside and stored after the read in time order — import/reorder.ts —
+    // so the disorder the merges meet is the day of slack, the rows read before the first set-aside
+    // one, and the first file's firsts.)
     const rnd = prng(21);
     const at = (m: number) => new Date(Date.parse('2016-02-01T00:00:00+09:00') + m * 60_000).toISOString();
     const rows: (string | number | null)[][] = [];
