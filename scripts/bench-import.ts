@@ -4,7 +4,7 @@
  * bare table, and prints rows/s, CPU time, peak memory and the ratio.
  *
  *   node scripts/bench-import.ts [--rows 1000000] [--big] [--runs 1] [--order both|time|shuffled]
- *                                [--no-floor] [--skip-rollups-run] [--no-cli] [--no-second]
+ *                                [--no-floor] [--skip-rollups-run] [--no-bare] [--no-cli] [--no-second]
  *
  * `--big` uses 10,000,000 rows (~1 GB) to show that memory stays flat. Data is generated once
  * into the OS temp folder and reused: the file in send order, the same rows shuffled (`shuf` with a
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
     options: {
       rows: { type: 'string' }, big: { type: 'boolean' }, runs: { type: 'string' }, order: { type: 'string' },
       'skip-rollups-run': { type: 'boolean' }, 'no-floor': { type: 'boolean' }, 'no-cli': { type: 'boolean' },
-      'no-second': { type: 'boolean' },
+      'no-second': { type: 'boolean' }, 'no-bare': { type: 'boolean' },
     },
   });
   const rows = values.big ? 10_000_000 : Number(values.rows ?? 1_000_000);
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   for (let run = 1; run <= runs; run++) {
     for (const { label, file, time } of files) {
       const shell = shellImport(file, path.join(dir, 'shell.db'), rows);
-      const bare = ours(bundle, file, workspace, false);
+      const bare = values['no-bare'] ? null : ours(bundle, file, workspace, false);
       const keep = time && !values['no-second'];
       const mine = values['skip-rollups-run'] ? null : ours(bundle, file, workspace, true, !values['no-floor'] && time, keep);
       console.log(`\nRun ${run}/${runs}, ${fmt(rows)} rows ${label}`);
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
           `${(m.wallMs / 1000).toFixed(1)} s, peak ${mib(m.maxRssKiB)}` +
           (shell && vsShell ? `; ratio to shell ${(shell.wallMs / m.wallMs).toFixed(2)}× wall, ${(shell.cpuMs / m.cpuMs).toFixed(2)}× CPU` : ''));
       };
-      line('Notice Desk import, validate + dedupe (rollups off)', bare);
+      if (bare) line('Notice Desk import, validate + dedupe (rollups off)', bare);
       if (mine) line('Notice Desk import, validate + dedupe + rollups', mine);
       if (mine?.floor) {
         const { tables, commitMs } = mine.floor;
