@@ -5,11 +5,11 @@ import { iterateRejects } from '../db/rejects-repo.ts';
 import { removeImportFromRollups, removeImportFromViolations } from '../rollups/index.ts';
 import { csvOfRecords } from '../../../shared/metrics/csv.ts';
 
-/** Deletes one import in one transaction: its share of every rollup first, then its rows and rejects, then the violations its refusal events decided. */
-export function deleteImport(db: Db, importId: number): void {
+/** Deletes one import in one transaction (`pages`: see removeImportFromRollups): its share of every rollup first, then its rows and rejects, then the violations its refusal events decided. */
+export function deleteImport(db: Db, importId: number, pages?: Parameters<typeof removeImportFromRollups>[2]): void {
   if (!importExists(db, importId)) throw userError('not-found', 'imports.import-missing', { id: importId });
   db.transaction(() => {
-    removeImportFromRollups(db, importId);
+    removeImportFromRollups(db, importId, pages);
     removeImportFromViolations(db, importId, () => deleteImportRow(db, importId));
   }).immediate();
 }

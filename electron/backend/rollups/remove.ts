@@ -84,13 +84,21 @@ function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
   db.prepare('DELETE FROM rollup_urls_daily WHERE events <= 0').run();
 }
 
+/** Rows read between flushes of the recomputed sets (keeps a removal's memory flat). */
+const RECOMPUTE_FLUSH_EVERY = 200_000;
+
+/** Rows a removal reads before it writes what they changed (first messages, notices). */
+const REMOVE_PAGE = 50_000;
+
 /**
  * Takes one import's rows out of every rollup. Call inside the transaction that deletes them,
  * BEFORE deleting the rows: additive counts are subtracted, and the first messages and first
  * notices of every recipient the import touched are recomputed from the other imports' rows.
  * Called after the rows are gone it cannot know what to subtract, so it rebuilds everything.
+ * `pages`: rows read before writing what they changed (tests lower them to cross many pages).
  */
-export function removeImportFromRollups(db: Db, importId: number): void {
+export function removeImportFromRollups(db: Db, importId: number, pages: { rows: number; reachRows: number } = { rows: REMOVE_PAGE, reachRows: RECOMPUTE_FLUSH_EVERY }): void {
+  const pageRows = pages.rows;
   const present = db
     .prepare(
       `SELECT EXISTS(SELECT 1 FROM notifications WHERE import_id = ?) OR EXISTS(SELECT 1 FROM consent WHERE import_id = ?)
@@ -115,57 +123,75 @@ export function removeImportFromRollups(db: Db, importId: number): void {
        UNION SELECT recipient_id FROM consent WHERE import_id = ? AND action IN ('notice_shown', 'opt_out', 'block')`,
     ).run(importId, importId);
     // Take the affected recipients' first messages out of the daily first counts, then recompute.
+    // Every loop below reads a page, then writes: a workspace of 10M messages may have millions of
+    // affected pairs, more than memory holds at once (and no statement may write while another
+    // one iterates on the connection).
     const firstDaily = new Map<string, number[]>();
     const oldCoverage = new Set<string>();
-    for (const r of db
-      .prepare(
-        `SELECT scope, recipient_id, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
-         WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)`,
-      )
-      .iterate() as IterableIterator<FirstRow & { scope: 'pair' | 'recipient'; recipient_id: string }>) {
-      bumpFirstDaily(firstDaily, r.scope, r, -1);
-      usage.first(r.scope, r.day, r.sender_id, r.category, r.recipient_id, r.bytes, -1);
-      if (r.scope === 'pair') oldCoverage.add(`${r.day}${SEP}${r.sender_id}${SEP}${r.category}`);
-    }
     const w = firstStatements(db);
-    for (const [key, v] of firstDaily) {
-      const [scope, day, sender, category, network] = key.split(SEP);
-      w.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
+    const oldPage = db.prepare(
+      `SELECT scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
+       WHERE (scope, recipient_id, sender_key) > (@scope, @recipient, @sender)
+         AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
+       ORDER BY scope, recipient_id, sender_key LIMIT ${pageRows}`,
+    );
+    for (let at = { scope: '', recipient: '', sender: '' }; ; ) {
+      const rows = oldPage.all(at) as (FirstRow & { scope: 'pair' | 'recipient'; recipient_id: string; sender_key: string })[];
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        bumpFirstDaily(firstDaily, r.scope, r, -1);
+        usage.first(r.scope, r.day, r.sender_id, r.category, r.recipient_id, r.bytes, -1);
+        if (r.scope === 'pair') oldCoverage.add(`${r.day}${SEP}${r.sender_id}${SEP}${r.category}`);
+      }
+      const last = rows[rows.length - 1]!;
+      at = { scope: last.scope, recipient: last.recipient_id, sender: last.sender_key };
+      // The old flags go before the recomputed firsts set theirs (the accumulator below).
+      usage.flush(db);
+      for (const [key, v] of firstDaily) {
+        const [scope, day, sender, category, network] = key.split(SEP);
+        w.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
+      }
+      firstDaily.clear();
     }
     db.prepare('DELETE FROM rollup_first_daily WHERE messages <= 0').run();
-    // The old flags go before the recomputed firsts set theirs (the accumulator below).
-    usage.flush(db);
     db.prepare('DELETE FROM rollup_first_messages WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
     db.prepare('DELETE FROM rollup_notice_first WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
     const acc = makeAccumulator(db, 'firsts', false, importId);
-    for (const r of db
-      .prepare(
-        `SELECT event_id, occurred_at, recipient_id, sender_id FROM consent
-         WHERE import_id <> ? AND action = 'notice_shown' AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
-         ORDER BY id`,
-      )
-      .raw()
-      .iterate(importId) as IterableIterator<[string | null, number, string, string | null]>) {
-      acc.addConsent({
-        eventId: r[0], occurredAt: r[1], occurredAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
-        action: 'notice_shown', disclosureVersion: null, source: null,
-      });
+    const noticePage = db.prepare(
+      `SELECT id, event_id, occurred_at, recipient_id, sender_id FROM consent
+       WHERE id > ? AND import_id <> ? AND action = 'notice_shown' AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
+       ORDER BY id LIMIT ${pageRows}`,
+    ).raw();
+    for (let last = 0; ; ) {
+      const rows = noticePage.all(last, importId) as [number, string | null, number, string, string | null][];
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        acc.addConsent({
+          eventId: r[1], occurredAt: r[2], occurredAtRaw: '', zoneAssumed: false, recipientId: r[3], senderId: r[4],
+          action: 'notice_shown', disclosureVersion: null, source: null,
+        });
+      }
+      last = rows[rows.length - 1]![0];
+      acc.flush();
     }
-    acc.flush();
-    for (const r of db
-      .prepare(
-        `SELECT event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network FROM notifications
-         WHERE import_id <> ? AND status IN ('sent','delivered') AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
-         ORDER BY id`,
-      )
-      .raw()
-      .iterate(importId) as IterableIterator<
-      [string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network']]
-    >) {
-      acc.addNotification({
-        eventId: r[0], sentAt: r[1], sentAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
-        templateId: r[4], category: r[5], status: r[6], bytes: r[7], network: r[8],
-      });
+    const messagePage = db.prepare(
+      `SELECT id, event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network FROM notifications
+       WHERE id > ? AND import_id <> ? AND status IN ('sent','delivered') AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
+       ORDER BY id LIMIT ${pageRows}`,
+    ).raw();
+    for (let last = 0; ; ) {
+      const rows = messagePage.all(last, importId) as [
+        number, string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network'],
+      ][];
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        acc.addNotification({
+          eventId: r[1], sentAt: r[2], sentAtRaw: '', zoneAssumed: false, recipientId: r[3], senderId: r[4],
+          templateId: r[5], category: r[6], status: r[7], bytes: r[8], network: r[9],
+        });
+      }
+      last = rows[rows.length - 1]![0];
+      acc.flush();
     }
     acc.flush();
     for (const key of oldCoverage) {
@@ -174,12 +200,9 @@ export function removeImportFromRollups(db: Db, importId: number): void {
       w.dropCoverage.run(Number(day), sender, category);
     }
     db.exec('DELETE FROM temp.rollup_affected');
-    recomputeReachDays(db, importId);
+    recomputeReachDays(db, importId, pages.reachRows);
   })();
 }
-
-/** Rows read between flushes of the recomputed sets (keeps a removal's memory flat). */
-const RECOMPUTE_FLUSH_EVERY = 200_000;
 
 /**
  * Recomputes the distinct-recipient sets of every day one import touched, without that import: one
@@ -187,7 +210,7 @@ const RECOMPUTE_FLUSH_EVERY = 200_000;
  * keep it for every row it writes), the touched days' sets rebuilt from it, flushed every
  * RECOMPUTE_FLUSH_EVERY rows so the sets in memory stay small whatever the workspace's size.
  */
-function recomputeReachDays(db: Db, importId: number): void {
+function recomputeReachDays(db: Db, importId: number, pageRows: number): void {
   const zone = workspaceTimeZone(db);
   const days = new Set<number>();
   for (const at of db.prepare('SELECT DISTINCT sent_at FROM notifications WHERE import_id = ?').pluck().iterate(importId) as IterableIterator<number>) {
@@ -206,7 +229,7 @@ function recomputeReachDays(db: Db, importId: number): void {
   // another one iterates on the same connection.
   const notifs = db.prepare(
     `SELECT id, sent_at, recipient_id, sender_id, category, status FROM notifications
-     WHERE id > ? AND import_id <> ? AND status <> 'failed' ORDER BY id LIMIT ${RECOMPUTE_FLUSH_EVERY}`,
+     WHERE id > ? AND import_id <> ? AND status <> 'failed' ORDER BY id LIMIT ${pageRows}`,
   );
   let last = 0;
   for (;;) {
