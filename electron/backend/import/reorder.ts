@@ -45,7 +45,8 @@ export function eventTime(kind: EventKind, e: AnyEvent): number {
 export function attachReorderFile(db: Db): { detach(): void } | null {
   let dir: string;
   try {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notice-desk-reorder-'));
+    removeOrphanedScratch();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
     const file = path.join(dir, 'reorder.sqlite');
     // Made here: a connection opened with fileMustExist (the import worker's) attaches no new file.
     fs.writeFileSync(file, '', { mode: 0o600 });
@@ -65,6 +66,31 @@ export function attachReorderFile(db: Db): { detach(): void } | null {
       }
     },
   };
+}
+
+const SCRATCH_PREFIX = 'notice-desk-reorder-';
+
+/**
+ * Removes the scratch folders of processes that are gone (an import killed mid-way cannot remove
+ * its own; a shuffled 1M-row file leaves about 250 MB). A folder's name holds its process id; a
+ * folder of a live process, this one's included, is left alone.
+ */
+export function removeOrphanedScratch(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const m = new RegExp(`^${SCRATCH_PREFIX}(\\d+)-`).exec(name);
+    if (!m || processAlive(Number(m[1]))) continue;
+    fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** The scratch database's page cache (KiB). */

@@ -53,7 +53,8 @@ function state(db: Db) {
   };
 }
 
-const scratchDirs = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('notice-desk-reorder-')).length;
+/** This process's scratch folders (other processes' may come and go meanwhile). */
+const scratchDirs = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`notice-desk-reorder-${process.pid}-`)).length;
 
 describe('rows far out of time order', () => {
   it('are set aside and stored after the read in time order: the same events, duplicates, lines and rollups as the file in order', async () => {
@@ -109,6 +110,24 @@ describe('rows far out of time order', () => {
     expect(ok).toMatchObject({ imported: 3, error: null });
     expect(scratchDirs()).toBe(before);
   }, 60_000);
+
+  it("remove the scratch folders of processes that are gone, never a live process's", async () => {
+    const dead = path.join(os.tmpdir(), 'notice-desk-reorder-999999999-test');
+    const live = path.join(os.tmpdir(), `notice-desk-reorder-${process.pid}-test`);
+    for (const d of [dead, live]) {
+      fs.mkdirSync(d, { recursive: true });
+      fs.writeFileSync(path.join(d, 'reorder.sqlite'), '');
+    }
+    try {
+      const { db, dir } = await freshWorkspace();
+      fs.writeFileSync(path.join(dir, 'in.csv'), [HEADER, ...shuffle(rows()).slice(0, 50)].join('\n') + '\n');
+      await importFiles(db, [path.join(dir, 'in.csv')]);
+      expect(fs.existsSync(dead)).toBe(false);
+      expect(fs.existsSync(live)).toBe(true);
+    } finally {
+      for (const d of [dead, live]) fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
 
   it('are stored as they come when no scratch file can be made (a temporary folder that is not there)', async () => {
     const { db, dir } = await freshWorkspace();
