@@ -57,10 +57,20 @@ export async function migrate(
   }
   pending.forEach((m, i) => {
     onStep?.(i, pending.length, m.name);
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`${m.name}: ${broken.length} rows break a foreign key after the rebuild`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.foreignKeysOff && foreignKeys) db.pragma('foreign_keys = ON');
+    }
   });
   onStep?.(pending.length, pending.length, 'done');
   return { from, to: schemaVersion(db), backup };
