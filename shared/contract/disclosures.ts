@@ -77,6 +77,8 @@ export interface DisclosureSaved {
 }
 
 const locale = z.enum(['ko', 'en']);
+/** Who does something, for the audit trail (Settings' name); may be empty where no name is needed. */
+const actor = z.string().trim().max(OVERRIDE_LIMITS.reviewer).default('');
 /** A person's name as Settings keeps it (the reviewer display name), trimmed, not empty. */
 const reviewer = z.string().trim().min(1).max(OVERRIDE_LIMITS.reviewer);
 /** A source range of one locale's text, with the words it holds (checked against the stored text). */
@@ -138,8 +140,11 @@ export const disclosureCalls = {
       .strict(),
   ),
   /**
-   * Moves a disclosure along draft → in-review → approved → published → retired (or back to draft).
-   * Publishing records publishedAt (now) and effectiveAt (given, epoch ms, default now).
+   * Moves a disclosure along the workflow (docs/review.md#workflow): submitting (→ in-review)
+   * freezes a version; approving or requesting changes (with a reason, `note`) records the
+   * decision on the version in review; publishing records publishedAt (now) and effectiveAt (given,
+   * epoch ms, default now). `actor` (Settings' name) is required for all four; every change is in
+   * the audit trail.
    */
   'disclosures:setStatus': call<Disclosure>()(
     z
@@ -148,6 +153,7 @@ export const disclosureCalls = {
         status: z.enum(DISCLOSURE_STATUSES),
         effectiveAt: z.number().int().nonnegative().optional(),
         note: z.string().max(2000).optional(),
+        actor: actor,
       })
       .strict(),
   ),
@@ -156,7 +162,7 @@ export const disclosureCalls = {
    * text gets its next version, since those are frozen.
    */
   'disclosures:duplicate': call<Disclosure>()(
-    z.object({ id, title: z.string().trim().min(1).max(200).optional() }).strict(),
+    z.object({ id, title: z.string().trim().min(1).max(200).optional(), actor }).strict(),
   ),
   /** Deletes a disclosure (not a published one: retire it instead). */
   'disclosures:delete': call<null>()(z.object({ id }).strict()),
@@ -199,6 +205,7 @@ export const disclosureCalls = {
         id,
         format: z.enum(['pdf', 'html', 'md']),
         path: z.string().min(1).max(4096).optional(),
+        actor,
       })
       .strict(),
   ),

@@ -6,6 +6,7 @@ import { disclosureCalls } from './disclosures.ts';
 import type { EventMap, EventName } from './events.ts';
 import { importCalls } from './imports.ts';
 import { metricsCalls } from './metrics.ts';
+import { reviewCalls } from './review.ts';
 import { settingsCalls } from './settings.ts';
 import { workspaceCalls } from './workspace.ts';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...workspaceCalls,
   ...importCalls,
   ...disclosureCalls,
+  ...reviewCalls,
   ...metricsCalls,
   ...demoCalls,
 };

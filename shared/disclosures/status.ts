@@ -1,13 +1,17 @@
 import type { DisclosureStatus } from './types.ts';
 
 /**
- * Allowed status transitions: draft → in review → approved → published → retired, with the
- * way back (send back to draft from review or approval; retire from any state but retired).
+ * Allowed status transitions (docs/review.md#workflow): draft → in review (a frozen version) →
+ * approved or changes requested (a reviewer's decision, with a reason) → published (with an
+ * effective date) → retired. In review can be withdrawn to draft; changes requested is edited and
+ * submitted again (a new version). Approved and published are locked: editing starts a new draft
+ * from them (`disclosures:duplicate`). Anything but retired can be retired.
  */
 export const STATUS_TRANSITIONS: Record<DisclosureStatus, readonly DisclosureStatus[]> = {
   draft: ['in-review', 'retired'],
-  'in-review': ['draft', 'approved', 'retired'],
-  approved: ['draft', 'in-review', 'published', 'retired'],
+  'in-review': ['draft', 'approved', 'changes-requested', 'retired'],
+  'changes-requested': ['draft', 'in-review', 'retired'],
+  approved: ['published', 'retired'],
   published: ['retired'],
   retired: [],
 };
@@ -18,9 +22,20 @@ export function canTransition(from: DisclosureStatus, to: DisclosureStatus): boo
 }
 
 /**
- * True when a disclosure in this status may still be edited. Approved and published texts are
- * frozen (what a reviewer approved is what is published); send an approved one back to draft first.
+ * True when a disclosure in this status may still be edited: a draft, or one a reviewer sent back.
+ * In review, the version under review is what the reviewer reads; approved and published texts are
+ * what was signed off.
  */
 export function isEditable(status: DisclosureStatus): boolean {
-  return status === 'draft' || status === 'in-review';
+  return status === 'draft' || status === 'changes-requested';
+}
+
+/** True while reviewers may still overrule a check verdict (before sign-off). */
+export function canOverrule(status: DisclosureStatus): boolean {
+  return status === 'draft' || status === 'in-review' || status === 'changes-requested';
+}
+
+/** Transitions that a person must put their name to (Settings' name): submission and decisions. */
+export function needsActor(to: DisclosureStatus): boolean {
+  return to === 'in-review' || to === 'approved' || to === 'changes-requested' || to === 'published';
 }

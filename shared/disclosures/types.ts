@@ -11,8 +11,8 @@ export type Surface = (typeof SURFACES)[number];
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** Lifecycle of a disclosure (the review workflow of a later issue builds on it). */
-export const DISCLOSURE_STATUSES = ['draft', 'in-review', 'approved', 'published', 'retired'] as const;
+/** Lifecycle of a disclosure (docs/review.md#workflow). */
+export const DISCLOSURE_STATUSES = ['draft', 'in-review', 'changes-requested', 'approved', 'published', 'retired'] as const;
 export type DisclosureStatus = (typeof DISCLOSURE_STATUSES)[number];
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -104,6 +104,8 @@ export interface Disclosure {
   effectiveAt: number | null;
   /** Bumped on every update (optimistic concurrency for autosave). */
   version: number;
+  /** The disclosure this draft was started from (editing an approved or published one), if any. */
+  derivedFrom: number | null;
   history: StatusChange[];
 }
 

@@ -14,6 +14,7 @@ export interface DisclosureRow {
   published_at: number | null;
   effective_at: number | null;
   version: number;
+  derived_from: number | null;
 }
 
 interface HistoryRow {
@@ -23,7 +24,7 @@ interface HistoryRow {
   note: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, title, surface, status, created_at, updated_at, published_at, effective_at, version';
+const SUMMARY_COLUMNS = 'id, title, surface, status, created_at, updated_at, published_at, effective_at, version, derived_from';
 
 function toSummary(row: Omit<DisclosureRow, 'ko_text' | 'en_text'>): DisclosureSummary {
   return {
@@ -36,6 +37,7 @@ function toSummary(row: Omit<DisclosureRow, 'ko_text' | 'en_text'>): DisclosureS
     publishedAt: row.published_at,
     effectiveAt: row.effective_at,
     version: row.version,
+    derivedFrom: row.derived_from,
   };
 }
 
@@ -63,16 +65,16 @@ export function getDisclosure(db: Db, id: number): Disclosure | null {
 /** Inserts a draft and its first history entry; returns its id. */
 export function insertDisclosure(
   db: Db,
-  input: { title: string; surface: Surface; koText: string; enText: string },
+  input: { title: string; surface: Surface; koText: string; enText: string; derivedFrom?: number },
   now: number,
 ): number {
   return db.transaction(() => {
     const info = db
       .prepare(
-        `INSERT INTO disclosures (title, surface, status, ko_text, en_text, created_at, updated_at, version)
-         VALUES (?, ?, 'draft', ?, ?, ?, ?, 1)`,
+        `INSERT INTO disclosures (title, surface, status, ko_text, en_text, created_at, updated_at, version, derived_from)
+         VALUES (?, ?, 'draft', ?, ?, ?, ?, 1, ?)`,
       )
-      .run(input.title, input.surface, input.koText, input.enText, now, now);
+      .run(input.title, input.surface, input.koText, input.enText, now, now, input.derivedFrom ?? null);
     const id = Number(info.lastInsertRowid);
     db.prepare(
       'INSERT INTO disclosure_status_history (disclosure_id, from_status, to_status, changed_at, note) VALUES (?, NULL, ?, ?, NULL)',

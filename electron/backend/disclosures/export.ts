@@ -13,7 +13,7 @@ import { embeddedFontFaces } from './web-fonts.ts';
 const MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
 
 /** A file name from a title: safe on every OS, keeps Korean. */
-export function exportFileName(title: string, id: number, format: keyof typeof MIME): string {
+export function exportFileName(title: string, id: number, format: string): string {
   // eslint-disable-next-line no-control-regex
   const base = title.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || `disclosure-${id}`;
   return `${base}.${format}`;
@@ -56,21 +56,29 @@ export async function exportDisclosure(
   options: RenderOptions & { path?: string },
 ): Promise<DisclosureExport> {
   const bytes = await renderDisclosure(disclosure, format, options);
-  const fileName = exportFileName(disclosure.title, disclosure.id, format);
-  if (options.path === undefined) {
-    return { path: null, fileName, mimeType: MIME[format], bytes: bytes.length, base64: bytes.toString('base64') };
+  return deliverBytes(bytes, exportFileName(disclosure.title, disclosure.id, format), MIME[format], options.path);
+}
+
+/**
+ * Hands a file to the user: written atomically to `target` (a path the user chose, already checked
+ * by the path policy) — a temporary file beside it, then a rename, so nothing half-written is left —
+ * or, without a target (browser mode), returned as base64 for a download.
+ */
+export function deliverBytes(bytes: Uint8Array, fileName: string, mimeType: string, target?: string): DisclosureExport {
+  if (target === undefined) {
+    return { path: null, fileName, mimeType, bytes: bytes.length, base64: Buffer.from(bytes).toString('base64') };
   }
-  const target = path.resolve(options.path);
-  if (!fs.existsSync(path.dirname(target))) {
-    throw userError('file-unreadable', 'disclosures.folder-missing', { file: target }, { file: target });
+  const file = path.resolve(target);
+  if (!fs.existsSync(path.dirname(file))) {
+    throw userError('file-unreadable', 'disclosures.folder-missing', { file }, { file });
   }
-  const temp = `${target}.${process.pid}.tmp`;
+  const temp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(temp, bytes);
-    fs.renameSync(temp, target);
+    fs.renameSync(temp, file);
   } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw userError('file-unreadable', 'disclosures.write-failed', { file: target, reason: (error as Error).message }, { file: target });
+    throw userError('file-unreadable', 'disclosures.write-failed', { file, reason: (error as Error).message }, { file });
   }
-  return { path: target, fileName: path.basename(target), mimeType: MIME[format], bytes: bytes.length, base64: null };
+  return { path: file, fileName: path.basename(file), mimeType, bytes: bytes.length, base64: null };
 }

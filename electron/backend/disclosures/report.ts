@@ -165,6 +165,7 @@ export const SURFACE_LABELS: Record<string, { ko: string; en: string }> = {
 export const STATUS_LABELS: Record<string, { ko: string; en: string }> = {
   draft: { ko: '초안', en: 'Draft' },
   'in-review': { ko: '검토 중', en: 'In review' },
+  'changes-requested': { ko: '수정 요청됨', en: 'Changes requested' },
   approved: { ko: '승인됨', en: 'Approved' },
   published: { ko: '게시됨', en: 'Published' },
   retired: { ko: '사용 중지', en: 'Retired' },

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { disclosureCalls } from '../../../shared/contract/disclosures.ts';
 import { userError } from '../../../shared/contract/errors.ts';
-import { canTransition, isEditable, STATUS_TRANSITIONS } from '../../../shared/disclosures/status.ts';
+import { canOverrule, isEditable } from '../../../shared/disclosures/status.ts';
 import type { Disclosure } from '../../../shared/disclosures/types.ts';
 import type { HandlerContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import {
-  changeDisclosureStatus,
   deleteDisclosure,
   getDisclosure,
   insertDisclosure,
@@ -14,11 +13,14 @@ import {
   updateDisclosure,
 } from '../db/disclosures-repo.ts';
 import { getCheckOverride, insertCheckOverride, listCheckOverrides, withdrawCheckOverride } from '../db/check-overrides-repo.ts';
-import { checklistInEffect, effectiveGaps, runChecks } from '../disclosures/checklist.ts';
+import { checklistInEffect, runChecks } from '../disclosures/checklist.ts';
 import { exportDisclosure, exportFileName } from '../disclosures/export.ts';
 import { loadDisclosureRules, loadRuleSet, loadTemplate, loadTemplates } from '../disclosures/resources.ts';
 import { workspaceVariables, writeVariableOverrides } from '../disclosures/variables.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
+import { appendAudit } from '../review/audit.ts';
+import { listVersionSummaries } from '../review/review-repo.ts';
+import { transition } from '../review/workflow.ts';
 import type { HandlersFor } from './types.ts';
 
 function mustGet(db: Db, id: number): Disclosure {
@@ -32,7 +34,7 @@ const EXPORT_MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', 
 
 /** Overrides change the checklist only of a text still open to review (draft, in review). */
 function mustBeOpen(d: Disclosure): void {
-  if (!isEditable(d.status)) throw userError('conflict', 'checks.frozen', { title: d.title, status: d.status }, { id: d.id, status: d.status });
+  if (!canOverrule(d.status)) throw userError('conflict', 'checks.frozen', { title: d.title, status: d.status }, { id: d.id, status: d.status });
 }
 
 function changed(ctx: HandlerContext): void {
@@ -82,39 +84,26 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     const { db } = ctx.workspace();
     const current = mustGet(db, input.id);
     if (current.status === input.status) return current;
-    if (!canTransition(current.status, input.status)) {
-      const allowed = STATUS_TRANSITIONS[current.status];
-      throw userError(
-        'conflict',
-        'disclosures.bad-transition',
-        { from: current.status, to: input.status, allowed: allowed.join(', ') || '—' },
-        { id: input.id, from: current.status, to: input.status, allowed },
-      );
-    }
-    if (input.status === 'approved' || input.status === 'published') {
-      const missing = effectiveGaps(db, current);
-      if (missing.length) {
-        throw userError('conflict', 'checks.missing-elements', { title: current.title, to: input.status, missing: missing.join('; ') }, {
-          id: input.id,
-          missing,
-        });
-      }
-    }
-    changeDisclosureStatus(db, input.id, {
-      from: current.status,
+    const { disclosure } = transition(db, input.id, {
       to: input.status,
-      at: Date.now(),
-      note: input.note ?? null,
+      actor: input.actor,
+      ...(input.note !== undefined ? { note: input.note } : {}),
       ...(input.effectiveAt !== undefined ? { effectiveAt: input.effectiveAt } : {}),
+      now: Math.max(Date.now(), current.updatedAt),
     });
     changed(ctx);
-    return mustGet(db, input.id);
+    return disclosure;
   },
   'disclosures:duplicate': (input, ctx) => {
     const { db } = ctx.workspace();
     const source = mustGet(db, input.id);
     const title = input.title ?? `${source.title} (사본 / copy)`;
-    const id = insertDisclosure(db, { title, surface: source.surface, koText: source.koText, enText: source.enText }, Date.now());
+    const now = Date.now();
+    const id = db.transaction(() => {
+      const made = insertDisclosure(db, { title, surface: source.surface, koText: source.koText, enText: source.enText, derivedFrom: source.id }, now);
+      appendAudit(db, { at: now, actor: input.actor, action: 'draft-from', subject: `disclosure:${made}`, details: { from: source.id, fromStatus: source.status } });
+      return made;
+    })();
     changed(ctx);
     return mustGet(db, id);
   },
@@ -124,6 +113,8 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     if (current.publishedAt !== null) {
       throw userError('conflict', 'disclosures.published-no-delete', { title: current.title }, { id: input.id });
     }
+    const versions = listVersionSummaries(db, input.id).length;
+    if (versions > 0) throw userError('conflict', 'review.delete-reviewed', { title: current.title, count: versions }, { id: input.id });
     deleteDisclosure(db, input.id);
     changed(ctx);
     return null;
@@ -173,7 +164,9 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       const end = found?.end ?? 0;
       evidence = { start, end, quote: text.slice(start, end) };
     }
-    const saved = insertCheckOverride(db, {
+    const now = Date.now();
+    const saved = db.transaction(() => {
+      const made = insertCheckOverride(db, {
       disclosureId: d.id,
       locale: input.locale,
       element: input.element,
@@ -181,11 +174,20 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       evidence,
       reason: input.reason,
       reviewer: input.reviewer,
-      createdAt: Date.now(),
+      createdAt: now,
       version: d.version,
       textSha256: createHash('sha256').update(text, 'utf8').digest('hex'),
       enginePresent,
-    });
+      });
+      appendAudit(db, {
+        at: now,
+        actor: input.reviewer,
+        action: 'override',
+        subject: `disclosure:${d.id}`,
+        details: { override: made.id, locale: input.locale, element: input.element, verdict: input.verdict, reason: input.reason, quote: evidence.quote.slice(0, 200) },
+      });
+      return made;
+    })();
     changed(ctx);
     return saved;
   },
@@ -197,7 +199,11 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       throw userError('not-found', 'checks.override-not-found', { id: d.id, overrideId: input.overrideId });
     }
     mustBeOpen(d);
-    withdrawCheckOverride(db, found.id, input.reviewer, Math.max(Date.now(), found.createdAt));
+    const at = Math.max(Date.now(), found.createdAt);
+    db.transaction(() => {
+      withdrawCheckOverride(db, found.id, input.reviewer, at);
+      appendAudit(db, { at, actor: input.reviewer, action: 'override-withdraw', subject: `disclosure:${d.id}`, details: { override: found.id, element: found.element, locale: found.locale } });
+    })();
     changed(ctx);
     return getCheckOverride(db, found.id)!;
   },
@@ -213,12 +219,20 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       if (chosen === null) return { path: null, fileName, mimeType: EXPORT_MIME[input.format], bytes: 0, base64: null };
       target = ctx.paths.check(chosen, 'export');
     }
-    return exportDisclosure(disclosure, input.format, {
+    const result = await exportDisclosure(disclosure, input.format, {
       overrides: listCheckOverrides(session.db, disclosure.id),
       variables: workspaceVariables(session.db).values,
       timeZone: workspaceTimeZone(session.db),
       rules: loadDisclosureRules(),
       ...(target !== undefined ? { path: target } : {}),
     });
+    appendAudit(session.db, {
+      at: Date.now(),
+      actor: input.actor,
+      action: 'export',
+      subject: `disclosure:${disclosure.id}`,
+      details: { format: input.format, fileName: result.fileName, bytes: result.bytes, status: disclosure.status, draftVersion: disclosure.version },
+    });
+    return result;
   },
 };

@@ -3,6 +3,7 @@ import { disclosureHandlers } from './disclosure-handlers.ts';
 import { demoHandlers } from './demo-handlers.ts';
 import { importHandlers } from './import-handlers.ts';
 import { metricsHandlers } from './metrics-handlers.ts';
+import { reviewHandlers } from './review-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
 import type { HandlerMap } from './types.ts';
 import { workspaceHandlers } from './workspace-handlers.ts';
@@ -14,6 +15,7 @@ export const handlers: HandlerMap = {
   ...workspaceHandlers,
   ...importHandlers,
   ...disclosureHandlers,
+  ...reviewHandlers,
   ...metricsHandlers,
   ...demoHandlers,
 };

@@ -30,6 +30,7 @@ export const disclosures = {
   status: {
     draft: 'Draft',
     'in-review': 'In review',
+    'changes-requested': 'Changes requested',
     approved: 'Approved',
     published: 'Published',
     retired: 'Retired',

@@ -32,6 +32,7 @@ export const disclosures: Messages['disclosures'] = {
   status: {
     draft: '초안',
     'in-review': '검토 중',
+    'changes-requested': '수정 요청됨',
     approved: '승인됨',
     published: '게시됨',
     retired: '종료됨',

@@ -24,8 +24,8 @@ export const appMessages = defineMessages({
     ko: '고지문 {id}번이 없습니다(삭제되었을 수 있습니다).',
   },
   'disclosures.locked': {
-    en: '"{title}" is {status} and can no longer be edited. Send it back to draft, or duplicate it, to change it.',
-    ko: '고지문 "{title}": 지금 상태({status})에서는 더 이상 고칠 수 없습니다. 고치려면 초안으로 되돌리거나 복제하세요.',
+    en: '"{title}" is {status} and cannot be edited: the version under review, or signed off, is what it holds. Withdraw it from review to edit it, or start a new draft from it.',
+    ko: '고지문 "{title}": 지금 상태({status})에서는 고칠 수 없습니다. 검토 중이거나 승인된 버전이기 때문입니다. 고치려면 검토를 철회하거나, 이 고지문에서 새 초안을 시작하세요.',
   },
   'disclosures.changed-elsewhere': {
     en: '"{title}" was changed elsewhere (version {version}). Reload it before saving.',

@@ -27,8 +27,8 @@ export const checkMessages = defineMessages({
     ko: '점검 결과 이 본문에는 이미 "{element}" 항목이 없습니다. 동의하지 않으면 "있음"으로 판정하고 해당 부분을 고르세요.',
   },
   'checks.frozen': {
-    en: '"{title}" is {status}: its checklist can no longer be overruled. Send it back to draft, or duplicate it, first.',
-    ko: '고지문 "{title}": 지금 상태({status})에서는 점검 결과를 더 이상 뒤집을 수 없습니다. 먼저 초안으로 되돌리거나 복제하세요.',
+    en: '"{title}" is {status}: its checklist can no longer be overruled once signed off. Start a new draft from it first.',
+    ko: '고지문 "{title}": 지금 상태({status})에서는 점검 결과를 더 이상 뒤집을 수 없습니다(승인 이후). 먼저 이 고지문에서 새 초안을 시작하세요.',
   },
   'checks.missing-elements': {
     en: '"{title}" cannot become {to} while required elements are missing ({missing}). Add them, or have a reviewer overrule the checklist with a reason.',

@@ -188,33 +188,38 @@ describe('reviewer overrides of the checklist', () => {
   it('freezes the overrides of an approved disclosure, and deletes them with a draft that is deleted', async () => {
     const { ctx, api, id } = await withMissingCharges();
     const saved = await api['disclosures:overrule'](present(id));
-    await api['disclosures:setStatus']({ id, status: 'in-review' });
-    await api['disclosures:setStatus']({ id, status: 'approved' });
+    await api['disclosures:setStatus']({ id, status: 'in-review', actor: 'Lee' });
+    await api['disclosures:setStatus']({ id, status: 'approved', actor: 'Kim' });
     const frozen = await errorOf(api['disclosures:overrule'](present(id)));
     expect(frozen).toMatchObject({ code: 'conflict', key: 'checks.frozen' });
     expect(isErrorKey(frozen.key)).toBe(true);
     const noWithdraw = await errorOf(api['disclosures:withdrawOverride']({ id, overrideId: saved.id, reviewer: 'K' }));
     expect(noWithdraw.key).toBe('checks.frozen');
-    await api['disclosures:setStatus']({ id, status: 'draft' });
-    await api['disclosures:delete']({ id });
+    // Reviewed: kept for the record, never deleted.
+    expect((await errorOf(api['disclosures:delete']({ id }))).key).toBe('review.delete-reviewed');
+    const copy = await api['disclosures:duplicate']({ id, actor: 'Lee' });
+    expect(copy.derivedFrom).toBe(id);
+    await api['disclosures:overrule'](present(copy.id));
+    await api['disclosures:delete']({ id: copy.id });
     const db = ctx.workspace().db;
-    expect(db.prepare('SELECT count(*) AS n FROM check_overrides').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM check_overrides WHERE disclosure_id = ?').get(copy.id)).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM check_overrides WHERE disclosure_id = ?').get(id)).toEqual({ n: 1 });
     await ctx.close();
   });
 
   it('refuses approval while an element is missing in effect, and allows it once a reviewer rules it present', async () => {
     const { ctx, api, id } = await withMissingCharges();
-    await api['disclosures:setStatus']({ id, status: 'in-review' });
-    const refused = await errorOf(api['disclosures:setStatus']({ id, status: 'approved' }));
+    await api['disclosures:setStatus']({ id, status: 'in-review', actor: 'Lee' });
+    const refused = await errorOf(api['disclosures:setStatus']({ id, status: 'approved', actor: 'Kim' }));
     expect(refused).toMatchObject({ code: 'conflict', key: 'checks.missing-elements' });
     expect(refused.params?.missing).toBe('en: data-charges');
     expect(formatMessage('checks.missing-elements', refused.params, 'ko')).toContain('필수 항목이 빠져 있어 approved 상태로 바꿀 수 없습니다(en: data-charges)');
+    // A reviewer may overrule while the version is in review.
     const saved = await api['disclosures:overrule'](present(id));
-    expect((await api['disclosures:setStatus']({ id, status: 'approved' })).status).toBe('approved');
-    await api['disclosures:setStatus']({ id, status: 'draft' });
     await api['disclosures:withdrawOverride']({ id, overrideId: saved.id, reviewer: 'Kim' });
-    await api['disclosures:setStatus']({ id, status: 'in-review' });
-    expect((await errorOf(api['disclosures:setStatus']({ id, status: 'approved' }))).key).toBe('checks.missing-elements');
+    expect((await errorOf(api['disclosures:setStatus']({ id, status: 'approved', actor: 'Kim' }))).key).toBe('checks.missing-elements');
+    await api['disclosures:overrule'](present(id));
+    expect((await api['disclosures:setStatus']({ id, status: 'approved', actor: 'Kim' })).status).toBe('approved');
     await ctx.close();
   });
 

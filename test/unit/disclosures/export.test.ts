@@ -219,9 +219,9 @@ describe('PDF line layout across runs', () => {
 describe('export dates', () => {
   it('prints the effective date as a calendar date in the workspace time zone', async () => {
     const { ctx, api, d } = await withDisclosure();
-    for (const status of ['in-review', 'approved'] as const) await api['disclosures:setStatus']({ id: d.id, status });
+    for (const status of ['in-review', 'approved'] as const) await api['disclosures:setStatus']({ id: d.id, status, actor: 'Reviewer' });
     // 2016-06-30 20:00 UTC is already 1 July in Seoul, still 30 June in New York.
-    await api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt: Date.UTC(2016, 5, 30, 20) });
+    await api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt: Date.UTC(2016, 5, 30, 20), actor: 'Reviewer' });
     const md = async () => Buffer.from((await api['disclosures:export']({ id: d.id, format: 'md' })).base64!, 'base64').toString('utf8');
     expect(await md()).toContain('시행일 / Effective: 2016-07-01');
     await api['workspace:setTimeZone']({ timeZone: 'America/New_York' });

@@ -50,12 +50,12 @@ describe('disclosure storage', () => {
   it('moves along draft → in review → approved → published → retired and records the dates', async () => {
     const { ctx, api, events } = await workspace();
     const d = await api['disclosures:create']({ surface: 'url-notice' });
-    await expect(api['disclosures:setStatus']({ id: d.id, status: 'published' })).rejects.toMatchObject({ code: 'conflict' });
-    await api['disclosures:setStatus']({ id: d.id, status: 'in-review' });
-    await api['disclosures:setStatus']({ id: d.id, status: 'approved', note: '법무 검토 완료' });
+    await expect(api['disclosures:setStatus']({ id: d.id, status: 'published', actor: '김법무' })).rejects.toMatchObject({ code: 'conflict' });
+    await api['disclosures:setStatus']({ id: d.id, status: 'in-review', actor: '이작성' });
+    await api['disclosures:setStatus']({ id: d.id, status: 'approved', note: '법무 검토 완료', actor: '김법무' });
     await expect(api['disclosures:update']({ id: d.id, koText: 'x' })).rejects.toMatchObject({ code: 'conflict' });
     const effectiveAt = Date.UTC(2016, 6, 1);
-    const published = await api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt });
+    const published = await api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt, actor: '이작성' });
     expect(published.status).toBe('published');
     expect(published.effectiveAt).toBe(effectiveAt);
     expect(published.publishedAt).not.toBeNull();
@@ -74,8 +74,8 @@ describe('disclosure storage', () => {
     expect(firstPublishedUrlNoticeDate(db)).toBeNull();
     const publish = async (surface: 'url-notice' | 'alimtalk', effectiveAt: number) => {
       const d = await api['disclosures:create']({ surface });
-      for (const status of ['in-review', 'approved'] as const) await api['disclosures:setStatus']({ id: d.id, status });
-      await api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt });
+      for (const status of ['in-review', 'approved'] as const) await api['disclosures:setStatus']({ id: d.id, status, actor: '김법무' });
+      await api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt, actor: '김법무' });
       return d.id;
     };
     const draft = await api['disclosures:create']({ surface: 'url-notice' });
@@ -132,10 +132,10 @@ describe('duplicating a disclosure', () => {
   it('copies a frozen, published text into a new editable draft', async () => {
     const { ctx, api } = await workspace();
     const d = await api['disclosures:create']({ surface: 'consent-prompt' });
-    for (const status of ['in-review', 'approved', 'published'] as const) await api['disclosures:setStatus']({ id: d.id, status });
+    for (const status of ['in-review', 'approved', 'published'] as const) await api['disclosures:setStatus']({ id: d.id, status, actor: '김법무' });
     await expect(api['disclosures:update']({ id: d.id, koText: 'x' })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringContaining('duplicate it'),
+      message: expect.stringContaining('start a new draft from it'),
     });
     const copy = await api['disclosures:duplicate']({ id: d.id });
     expect(copy).toMatchObject({ status: 'draft', surface: 'consent-prompt', koText: d.koText, enText: d.enText, publishedAt: null });

@@ -75,8 +75,8 @@ describe('urls with a published URL-use disclosure', () => {
   it('takes the notice date from the first published URL-use disclosure and shows it as a chart marker', async () => {
     const w = await loaded();
     const d = await w.api['disclosures:create']({ surface: 'url-notice', title: 'URL 이용 고지' });
-    for (const status of ['in-review', 'approved'] as const) await w.api['disclosures:setStatus']({ id: d.id, status });
-    await w.api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt: Date.parse('2016-01-05T00:00:00+09:00') });
+    for (const status of ['in-review', 'approved'] as const) await w.api['disclosures:setStatus']({ id: d.id, status, actor: 'Reviewer' });
+    await w.api['disclosures:setStatus']({ id: d.id, status: 'published', effectiveAt: Date.parse('2016-01-05T00:00:00+09:00'), actor: 'Reviewer' });
     const r = await w.api['metrics:urls']({});
     expect(r.urlNoticeDate).toBe('2016-01-05');
     expect(r.indexedWithoutNotice).toBe(2);

@@ -11,6 +11,9 @@ export const commandModules: readonly { name: string; load: () => Promise<CliCom
   { name: 'import', load: async () => (await import('./import.ts')).importCommand },
   { name: 'metrics', load: async () => (await import('./metrics.ts')).metricsCommand },
   { name: 'lint', load: async () => (await import('./lint.ts')).lint },
+  { name: 'review export', load: async () => (await import('./review.ts')).reviewExport },
+  { name: 'review import', load: async () => (await import('./review.ts')).reviewImport },
+  { name: 'audit verify', load: async () => (await import('./audit.ts')).auditVerify },
 ];
 
 /** Every command, loaded (for the general help). */
