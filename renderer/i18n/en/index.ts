@@ -2,6 +2,7 @@ import { common } from './common.ts';
 import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
 import { imports } from './imports.ts';
+import { review } from './review.ts';
 
 /**
  * Every English string, by domain. English is the reference: Korean must have the same keys
@@ -12,4 +13,5 @@ export const en = {
   dashboards,
   disclosures,
   imports,
+  review,
 };

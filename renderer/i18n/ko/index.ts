@@ -3,6 +3,7 @@ import { common } from './common.ts';
 import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
 import { imports } from './imports.ts';
+import { review } from './review.ts';
 
 /** Every Korean string, by domain (same keys as English). */
 export const ko: Messages = {
@@ -10,4 +11,5 @@ export const ko: Messages = {
   dashboards,
   disclosures,
   imports,
+  review,
 };
