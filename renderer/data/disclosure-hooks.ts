@@ -52,14 +52,21 @@ export function useUpdateDisclosure() {
   });
 }
 
-/** Moves a disclosure to another status. */
+/**
+ * Moves a disclosure along the workflow (docs/review.md#workflow): `actor` is the person's name
+ * (required to submit, decide and publish), `note` the reason for changes requested, `effectiveAt`
+ * when a published notice takes effect. A new version or decision changes the review data too.
+ */
 export function useSetDisclosureStatus() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: number; status: DisclosureStatus }) => api()['disclosures:setStatus'](input),
+    mutationFn: (input: { id: number; status: DisclosureStatus; actor: string; note?: string; effectiveAt?: number }) =>
+      api()['disclosures:setStatus'](input),
     onSuccess: (next: Disclosure) => {
       client.setQueryData(one(next.id), next);
       void client.invalidateQueries({ queryKey: LIST });
+      void client.invalidateQueries({ queryKey: ['review', next.id] });
+      void client.invalidateQueries({ queryKey: ['audit'] });
     },
   });
 }

@@ -2,7 +2,7 @@ import type { Diagnostic } from '@codemirror/lint';
 import { useMemo, useRef, useState } from 'react';
 import type { Disclosure, Finding, Locale, Surface } from '../../../shared/disclosures/types.ts';
 import { SURFACES } from '../../../shared/disclosures/types.ts';
-import { isEditable } from '../../../shared/disclosures/status.ts';
+import { canOverrule, isEditable } from '../../../shared/disclosures/status.ts';
 import { effectiveElements, effectiveMissing, type EffectiveElement } from '../../../shared/disclosures/overrides.ts';
 import { useSaveSettings, useSettings } from '../../data/app-hooks.ts';
 import {
@@ -16,6 +16,8 @@ import {
   useUpdateDisclosure,
 } from '../../data/disclosure-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ReviewTabs } from '../review/ReviewTabs.tsx';
+import type { EditorLink } from '../review/ThreadsView.tsx';
 import type { PreviewSettings } from '../previews/PhoneFrame.tsx';
 import { PreviewPanel, PreviewSurface, type PreviewTab } from '../previews/PreviewPanel.tsx';
 import type { ChecklistActions } from './ChecklistItem.tsx';
@@ -47,8 +49,25 @@ function toDiagnostics(findings: Finding[], missing: string[]): Diagnostic[] {
     .map((f) => ({ from: f.start, to: Math.max(f.end, f.start), severity: f.severity, message: f.message, source: f.rule }));
 }
 
-/** The studio for one disclosure: two editors, live checks, previews and export. */
+/**
+ * The studio for one disclosure. Another disclosure can be opened from inside it (a new draft
+ * started from an approved text, or this one reloaded after a suggestion was put into it): the
+ * editors are made afresh for it.
+ */
 export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
+  const [open, setOpen] = useState({ disclosure: props.disclosure, n: 0 });
+  return (
+    <StudioView
+      key={`${open.disclosure.id}:${open.n}`}
+      disclosure={open.disclosure}
+      onBack={props.onBack}
+      onOpen={(next) => setOpen((o) => ({ disclosure: next, n: o.n + 1 }))}
+    />
+  );
+}
+
+/** The studio's view of one disclosure: two editors, live checks, review, previews and export. */
+function StudioView(props: { disclosure: Disclosure; onBack(): void; onOpen(next: Disclosure): void }) {
   const { t, formatDateTime } = useI18n();
   const d = props.disclosure;
   const rules = useDisclosureRules();
@@ -132,7 +151,7 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
   const active = () => editors[lastFocused.current].current;
 
   const actions = (lang: Locale): ChecklistActions => ({
-    canOverrule: editable,
+    canOverrule: canOverrule(status),
     reviewerName,
     text: texts[lang],
     onSelect: (s, e) => editors[lang].current?.select(s, e),
@@ -157,6 +176,12 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
       await withdraw.mutateAsync({ id: d.id, overrideId: o.id, reviewer });
     },
   });
+
+  const editorLink: EditorLink = {
+    text: (lang) => texts[lang],
+    editable,
+    highlight: (lang, range) => editors[lang].current?.highlight(range),
+  };
 
   const runExport = async (format: 'pdf' | 'html' | 'md') => {
     setExportMsg(t('disclosures.export.working'));
@@ -215,7 +240,7 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
             ))}
           </select>
         </label>
-        <StatusControl id={d.id} status={status} beforeChange={autosave.flush} onChanged={setStatus} missing={missingCount} />
+        <StatusControl id={d.id} status={status} beforeChange={autosave.flush} onChanged={setStatus} onOpen={props.onOpen} missing={missingCount} />
         <span className={`st-save st-save-${autosave.state}`} role="status" data-testid="save-state" data-state={autosave.state}>
           {saveLabel}
         </span>
@@ -250,6 +275,11 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
               {t('disclosures.editor.syncScroll')}
             </label>
           </div>
+          {!editable ? (
+            <p className="muted st-locked" data-testid="text-locked">
+              {t(status === 'in-review' ? 'review.workflow.lockedReview' : 'review.workflow.locked')}
+            </p>
+          ) : null}
           <div className="st-two">
             {(['ko', 'en'] as const).map((lang) => (
               <div className="st-editor-col" key={lang}>
@@ -272,34 +302,45 @@ export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
               </div>
             ))}
           </div>
-          {rules.data ? (
-            <div className="st-two">
-              {(['ko', 'en'] as const).map((lang) => {
-                const result = checks[lang].result;
-                return result ? (
-                  <ChecksPanel
-                    key={lang}
-                    lang={lang}
-                    surface={surface}
-                    rules={rules.data.rules[lang]}
-                    result={result}
-                    findings={lang === 'ko' ? findingsKo : findingsEn}
-                    emphasis={emphasis[lang]}
-                    variables={vars[lang]}
-                    effective={effective[lang]}
-                    actions={actions(lang)}
-                  />
-                ) : null;
-              })}
-            </div>
-          ) : (
-            <p className="muted">{rules.isError ? t('disclosures.checks.unavailable') : t('common.loading')}</p>
-          )}
-          {variables.data ? <VariablesPanel data={variables.data} /> : null}
-          <ReadabilityPanel
-            ko={ko.result?.readability ?? null}
-            en={en.result?.readability ?? null}
-            onSelect={(lang, s, e) => editors[lang].current?.select(s, e)}
+          <ReviewTabs
+            disclosure={d}
+            status={status}
+            editor={editorLink}
+            beforeChange={autosave.flush}
+            onOpen={props.onOpen}
+            checks={
+              <>
+                {rules.data ? (
+                  <div className="st-two">
+                    {(['ko', 'en'] as const).map((lang) => {
+                      const result = checks[lang].result;
+                      return result ? (
+                        <ChecksPanel
+                          key={lang}
+                          lang={lang}
+                          surface={surface}
+                          rules={rules.data.rules[lang]}
+                          result={result}
+                          findings={lang === 'ko' ? findingsKo : findingsEn}
+                          emphasis={emphasis[lang]}
+                          variables={vars[lang]}
+                          effective={effective[lang]}
+                          actions={actions(lang)}
+                        />
+                      ) : null;
+                    })}
+                  </div>
+                ) : (
+                  <p className="muted">{rules.isError ? t('disclosures.checks.unavailable') : t('common.loading')}</p>
+                )}
+                {variables.data ? <VariablesPanel data={variables.data} /> : null}
+                <ReadabilityPanel
+                  ko={ko.result?.readability ?? null}
+                  en={en.result?.readability ?? null}
+                  onSelect={(lang, s, e) => editors[lang].current?.select(s, e)}
+                />
+              </>
+            }
           />
         </div>
         <aside className="st-side">

@@ -104,24 +104,30 @@ describe('the disclosure studio against the real handlers', () => {
     await expect(backend.api['disclosures:list']({})).resolves.toEqual([]);
   });
 
-  it('moves a draft to review from the status control and shows the new badge', async () => {
+  it('moves a draft to review from the status control’s confirm form, asking the submitter’s name, and shows the new badge', async () => {
     let created!: Disclosure;
     const backend = await mountPage('en', async (api) => {
       created = await api['disclosures:create']({ surface: 'alimtalk' });
     });
     fireEvent.click(await screen.findByRole('button', { name: created.title }));
-    const select = await screen.findByRole('combobox', { name: 'Status' }, { timeout: 10_000 });
-    fireEvent.change(select, { target: { value: 'in-review' } });
+    const submit = await screen.findByRole('button', { name: 'Submit for review' }, { timeout: 10_000 });
+    await waitFor(() => expect(submit).toHaveProperty('disabled', false));
+    fireEvent.click(submit);
+    const form = await screen.findByTestId('status-form');
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Your name' }), { target: { value: 'Kim Minji' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Submit for review' }));
     await waitFor(() => expect(document.querySelector('.st-header .st-status')!.getAttribute('data-status')).toBe('in-review'));
     await expect(backend.api['disclosures:get']({ id: created.id })).resolves.toMatchObject({ status: 'in-review' });
+    await expect(backend.api['review:versions']({ id: created.id })).resolves.toMatchObject([{ number: 1, author: 'Kim Minji' }]);
+    expect(EditorView.findFromDOM(editorContent('en'))!.state.readOnly).toBe(true);
   });
 
   it('opens an approved disclosure read-only: the approved text cannot be edited', async () => {
     let created!: Disclosure;
     await mountPage('en', async (api) => {
       created = await api['disclosures:create']({ surface: 'alimtalk' });
-      await api['disclosures:setStatus']({ id: created.id, status: 'in-review' });
-      await api['disclosures:setStatus']({ id: created.id, status: 'approved' });
+      await api['disclosures:setStatus']({ id: created.id, status: 'in-review', actor: 'Kim Minji' });
+      await api['disclosures:setStatus']({ id: created.id, status: 'approved', actor: 'Kim Minji' });
     });
     fireEvent.click(await screen.findByRole('button', { name: created.title }));
     await screen.findByTestId('checks-en', {}, { timeout: 10_000 });
