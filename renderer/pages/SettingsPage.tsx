@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Locale, ThemeChoice } from '../../shared/contract/settings.ts';
 import { useReportError } from '../components/errors.tsx';
+import { AuditTrail } from '../components/review/AuditTrail.tsx';
 import { TimeZoneSelect } from '../components/TimeZoneSelect.tsx';
 import { baseName, useWorkspaceFlow } from '../components/workspace-flow.tsx';
 import { useAppInfo, useSaveSettings, useSetWorkspaceTimeZone, useSettings, useWorkspace } from '../data/app-hooks.ts';
@@ -171,6 +172,14 @@ export function SettingsPage() {
             </tbody>
           </table>
         )}
+      </section>
+
+      <section className="card settings-section" aria-labelledby="settings-audit">
+        <h2 id="settings-audit" className="card-title">
+          {t('review.audit.heading')}
+        </h2>
+        <p className="field-hint">{t('review.audit.intro')}</p>
+        <AuditTrail key={ws?.path ?? ''} enabled={ws !== null} />
       </section>
 
       {info.data ? (
