@@ -18,9 +18,9 @@ export const MAX_EDIT = 2000;
 /**
  * The work one comparison budget allows in Myers' diff, in steps (an edit of d tokens costs about
  * d²/2): one edit of MAX_EDIT. A `diffWords` call has one for the whole texts and, when that fails,
- * one for the word diffs of changed passages and one for lines and sentences: a text edited
- * throughout stops being compared word by word when they are spent, so two 20,000-character texts
- * stay well under 200 ms.
+ * half of one for the word diffs of changed passages and half for lines and sentences: a text
+ * edited throughout stops being compared word by word when they are spent, so two 20,000-character
+ * texts stay well under 200 ms.
  */
 const STEPS = (MAX_EDIT * MAX_EDIT) / 2;
 
@@ -346,7 +346,7 @@ export function diffWords(before: string, after: string, locale: Locale): DiffPa
   if (before === after) return before === '' ? [] : [{ kind: 'same', text: before }];
   const whole = wordDiff(before, after, locale, { words: STEPS, coarse: 0 });
   if (whole) return whole;
-  const budget: Budget = { words: STEPS, coarse: STEPS };
+  const budget: Budget = { words: STEPS / 2, coarse: STEPS / 2 };
   const byLine = diffTokens(lines(before), lines(after), budget, 'coarse') ?? [
     { kind: 'removed', text: before },
     { kind: 'added', text: after },

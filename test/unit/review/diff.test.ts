@@ -26,11 +26,11 @@ function random(seed: number): () => number {
   return () => (s = (s * 48271) % 2147483647) / 2147483647;
 }
 
-/** The faster of two runs, in ms (the first includes compiling the hot loops). */
+/** The fastest of three runs, in ms (the first includes compiling the hot loops; others may be running tests). */
 function timed<T>(run: () => T): { result: T; ms: number } {
   let ms = Infinity;
   let result: T | undefined;
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
     result = run();
     ms = Math.min(ms, performance.now() - t0);
