@@ -92,6 +92,9 @@ export function ThreadCard(props: {
       onMouseEnter={() => props.onActivate(th.id)}
       onMouseLeave={() => props.onActivate(null)}
       onFocus={() => props.onActivate(th.id)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) props.onActivate(null);
+      }}
     >
       <header className="rv-thread-head">
         <span className="rv-chip">{t(`review.threads.locale.${th.anchor.locale}`)}</span>

@@ -41,8 +41,9 @@ export function ThreadsView(props: { id: number; versions: readonly VersionSumma
   const errorText = useErrorText();
   const latest = props.versions.at(-1)?.number ?? null;
   const [chosen, setChosen] = useState<number | null>(null);
-  const number = chosen ?? latest;
-  const threads = useThreads(props.id, number);
+  // Unchosen, the threads come placed on the latest version (the query the tab's count shares).
+  const threads = useThreads(props.id, chosen);
+  const number = chosen ?? threads.data?.version ?? latest;
   const version = useVersion(props.id, number);
   const comment = useComment();
   const exporter = useExportThreads();

@@ -187,7 +187,7 @@ function StudioView(props: { disclosure: Disclosure; onBack(): void; onOpen(next
     setExportMsg(t('disclosures.export.working'));
     try {
       await autosave.flush();
-      const out = await exporter.mutateAsync({ id: d.id, format });
+      const out = await exporter.mutateAsync({ id: d.id, format, actor: reviewerName });
       if (out.base64) downloadBlob(base64ToBytes(out.base64), out.fileName, out.mimeType);
       setExportMsg(t('disclosures.export.done', { file: out.path ?? out.fileName }));
     } catch (e) {
