@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { AppInfo } from '../../shared/contract/app.ts';
 import { userError } from '../../shared/contract/errors.ts';
 import type { EventMap, EventName } from '../../shared/contract/events.ts';
@@ -35,6 +36,8 @@ export interface BackendHost {
 export interface WorkspaceSession {
   path: string;
   db: Db;
+  /** Set when the session is a review file opened without a workspace (review/review-session.ts). */
+  reviewFile?: { fileName: string; disclosureId: number; folder: string };
 }
 
 /** What a native dialog picks: a workspace to create or open, or a folder to watch. */
@@ -70,5 +73,7 @@ export class HandlerContext {
     this.session = null;
     session.db.close();
     await closeWorkerConnection(session.path);
+    // A review file's temporary workspace goes with its session (its contents are saved by the user).
+    if (session.reviewFile) fs.rmSync(session.reviewFile.folder, { recursive: true, force: true });
   }
 }

@@ -75,5 +75,6 @@ export function describeWorkspace(session: WorkspaceSession): WorkspaceInfo {
     timeZone: workspaceTimeZone(session.db),
     counts: countEvents(session.db),
     demo: getMeta(session.db, 'demo', false),
+    reviewFile: session.reviewFile ? { fileName: session.reviewFile.fileName, disclosureId: session.reviewFile.disclosureId } : null,
   };
 }

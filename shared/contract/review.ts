@@ -13,6 +13,7 @@ import {
   type VersionSummary,
 } from '../review/types.ts';
 import { call } from './define.ts';
+import type { WorkspaceInfo } from './workspace.ts';
 
 const id = z.number().int().positive();
 const versionNumber = z.number().int().positive();
@@ -126,6 +127,15 @@ export const reviewCalls = {
         actor: z.string().trim().max(REVIEW_LIMITS.name).default(''),
       })
       .strict(),
+  ),
+  /**
+   * Opens a `.noticereview` file with no workspace: a private temporary workspace holding only its
+   * disclosure (closing the workspace that was open). Comment and decide as usual, then save.
+   */
+  'review:openFile': call<WorkspaceInfo>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+  /** Writes the open review file back, with the threads and decisions made since it was opened. */
+  'review:saveFile': call<ReviewExport>()(
+    z.object({ path: z.string().min(1).max(4096).optional(), actor: z.string().trim().max(REVIEW_LIMITS.name).default('') }).strict(),
   ),
   /** The audit trail, newest first (optionally about one subject, e.g. `disclosure:3`). */
   'audit:list': call<AuditEntry[]>()(

@@ -10,6 +10,8 @@ export interface WorkspaceInfo {
   counts: { notifications: number; consent: number; urls: number; imports: number };
   /** True for the demo workspace built from the bundled samples. */
   demo: boolean;
+  /** Set when a review file is open without a workspace (docs/review.md): its name and disclosure. */
+  reviewFile: { fileName: string; disclosureId: number } | null;
 }
 
 /** Browser mode's workspaces folder and what is in it (Electron: no folder, the native dialogs choose). */

@@ -5,6 +5,7 @@ import { compareVersions } from '../../../shared/review/compare.ts';
 import type { HandlerContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { getDisclosure } from '../db/disclosures-repo.ts';
+import { describeWorkspace } from '../workspace.ts';
 import { deliverBytes, exportFileName } from '../disclosures/export.ts';
 import { appendAudit, listAudit, verifyAudit } from '../review/audit.ts';
 import { listDecisions, listVersionSummaries } from '../review/review-repo.ts';
@@ -127,6 +128,27 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     const summary = importReviewFile(db, file, { actor: input.actor, ...(input.id !== undefined ? { disclosureId: input.id } : {}), now: Date.now() });
     changed(ctx);
     return summary;
+  },
+  'review:openFile': async (input, ctx) => {
+    const file = ctx.paths.check(input.path, 'import');
+    const { openReviewFileSession } = await import('../review/review-session.ts');
+    const session = await openReviewFileSession(file);
+    await ctx.close();
+    ctx.session = session;
+    ctx.host.emit('workspace:changed', { path: session.path });
+    return describeWorkspace(session);
+  },
+  'review:saveFile': async (input, ctx) => {
+    const session = ctx.workspace();
+    const origin = session.reviewFile;
+    if (!origin) throw userError('conflict', 'review.not-review-file');
+    const d = mustGet(session.db, origin.disclosureId);
+    const { exportReviewFile } = await import('../review/files.ts');
+    const made = await exportReviewFile(session.db, d, 'noticereview', input.actor, Date.now());
+    const fileName = origin.fileName.replace(/(\.noticereview)?$/i, '.noticereview');
+    const target = await savePath(ctx, input.path, fileName);
+    if (target === null) return { path: null, fileName, mimeType: made.mimeType, bytes: 0, base64: null };
+    return deliverBytes(made.bytes, fileName, made.mimeType, target);
   },
   'audit:list': (input, ctx) => listAudit(ctx.workspace().db, input),
   'audit:verify': (_input, ctx) => verifyAudit(ctx.workspace().db),

@@ -81,7 +81,7 @@ export async function exportReviewFile(db: Db, d: Disclosure, format: 'noticerev
   return { bytes, fileName, mimeType: MIME.noticereview, versionNumber: v.number, versionSha256: v.sha256 };
 }
 
-function readBounded(file: string): Uint8Array {
+export function readBounded(file: string): Uint8Array {
   let size: number;
   try {
     const stat = fs.statSync(file);

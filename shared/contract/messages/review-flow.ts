@@ -58,4 +58,12 @@ export const reviewFlowMessages = defineMessages({
     en: '{file} does not say which disclosure it belongs to (it was not exported by Notice Desk). Name the disclosure (--id in the CLI).',
     ko: '{file} 파일에는 어느 고지문의 것인지 적혀 있지 않습니다(Notice Desk에서 내보낸 파일이 아님). 고지문을 지정하세요(CLI에서는 --id).',
   },
+  'review.file-versions': {
+    en: 'The review file does not hold its versions in order (version {number} is not where it should be): it was not written by Notice Desk, or was changed.',
+    ko: '검토 파일의 버전 순서가 맞지 않습니다({number}번 버전). Notice Desk가 쓴 파일이 아니거나 바뀐 파일입니다.',
+  },
+  'review.not-review-file': {
+    en: 'This is not a review file session: open a .noticereview file first.',
+    ko: '검토 파일을 연 상태가 아닙니다. 먼저 .noticereview 파일을 여세요.',
+  },
 });

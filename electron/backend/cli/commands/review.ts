@@ -25,7 +25,7 @@ export const reviewExport: CliCommand = {
   summary: 'Write the version in review for a reviewer elsewhere: a .noticereview file or a Word .docx with the threads as comments',
   usage: 'notice-desk review export <id> --workspace <ws> --out <file> [--format noticereview|docx] [--author <name>] [--json]',
   help: [
-    "Writes the disclosure's latest version (docs/review.md): a .noticereview file (a zip with the",
+    "Writes the disclosure's latest version: a .noticereview file (a zip with the",
     'version, its checks, previews, the threads and decisions, and a manifest of SHA-256 hashes) that',
     'Notice Desk opens without a workspace; or a .docx with headings, bold and lists kept, Korean fonts,',
     'and the open threads as Word comments on their words.',
