@@ -19,7 +19,7 @@ export const auditVerify: CliCommand = {
   usage: 'notice-desk audit verify --workspace <ws> [--json]',
   help: [
     'Walks the audit trail (status changes, versions, comments, decisions, merges, exports) from its',
-    'first entry, recomputing each hash from the entry and the hash before it (the documentation's "Review" page).',
+    'first entry, recomputing each hash from the entry and the hash before it (see the Review page of the documentation).',
     '',
     'Options:',
     '  --workspace <ws>  the workspace file (required)',
