@@ -91,9 +91,9 @@ export function ComparisonBody(props: { comparison: VersionComparison }) {
                 {changed.map((e) => (
                   <tr key={`${e.locale}:${e.id}`} data-element={e.id} data-change={e.change} data-substantive={e.substantive}>
                     <th scope="row">{label(e.id)}</th>
-                    <td>{t(`review.threads.locale.${e.locale}`)}</td>
-                    <td>{t(`review.compare.change.${e.change}`)}</td>
-                    <td>
+                    <td className="rv-nowrap">{t(`review.threads.locale.${e.locale}`)}</td>
+                    <td className="rv-nowrap">{t(`review.compare.change.${e.change}`)}</td>
+                    <td className="rv-nowrap">
                       <span className={`rv-chip ${e.substantive ? 'rv-substantive' : ''}`}>
                         {e.substantive ? t('review.compare.substantive') : t('review.compare.cosmetic')}
                       </span>

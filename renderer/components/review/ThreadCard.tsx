@@ -89,7 +89,10 @@ export function ThreadCard(props: {
       data-state={th.placed.state}
       data-status={th.status}
       aria-label={t('review.threads.commentOn', { quote: shorten(th.anchor.quote, 60) })}
-      onMouseEnter={() => props.onActivate(th.id)}
+      // Over, not enter: a card that appears under a resting pointer becomes active at its first move.
+      onMouseOver={() => {
+        if (!props.active) props.onActivate(th.id);
+      }}
       onMouseLeave={() => props.onActivate(null)}
       onFocus={() => props.onActivate(th.id)}
       onBlur={(e) => {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '@codemirror/lint';
+import type { EditorView } from '@codemirror/view';
 import { useMemo, useRef, useState } from 'react';
 import type { Disclosure, Finding, Locale, Surface } from '../../../shared/disclosures/types.ts';
 import { SURFACES } from '../../../shared/disclosures/types.ts';
@@ -23,6 +24,7 @@ import { PreviewPanel, PreviewSurface, type PreviewTab } from '../previews/Previ
 import type { ChecklistActions } from './ChecklistItem.tsx';
 import { ChecksPanel, visibleFindings } from './ChecksPanel.tsx';
 import { emphasisTargets } from './emphasis-targets.ts';
+import { setEvidence } from './evidence-highlight.ts';
 import { FormatToolbar } from './FormatToolbar.tsx';
 import { MarkdownEditor, scrollToRatio, type EditorHandle } from './MarkdownEditor.tsx';
 import { ReadabilityPanel } from './ReadabilityPanel.tsx';
@@ -180,7 +182,14 @@ function StudioView(props: { disclosure: Disclosure; onBack(): void; onOpen(next
   const editorLink: EditorLink = {
     text: (lang) => texts[lang],
     editable,
-    highlight: (lang, range) => editors[lang].current?.highlight(range),
+    highlight: (lang, range) => {
+      const handle = editors[lang].current;
+      const view = handle?.view();
+      if (!handle || !view || handle.composing()) return;
+      // Hovering a thread below must not scroll the page (the pointer would leave the thread): only the editor scrolls.
+      view.dispatch({ effects: setEvidence.of(range) });
+      if (range) revealInEditor(view, range.from);
+    },
   };
 
   const runExport = async (format: 'pdf' | 'html' | 'md') => {
@@ -364,6 +373,13 @@ function StudioView(props: { disclosure: Disclosure; onBack(): void; onOpen(next
       </div>
     </div>
   );
+}
+
+/** Scrolls an editor's own scroller (never the page) so the line holding `pos` is in view. */
+function revealInEditor(view: EditorView, pos: number): void {
+  const block = view.lineBlockAt(Math.min(pos, view.state.doc.length));
+  const el = view.scrollDOM;
+  if (block.top < el.scrollTop || block.bottom > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, block.top - el.clientHeight / 3);
 }
 
 function searchPhrases(t: ReturnType<typeof useI18n>['t']): Record<string, string> {
