@@ -4,12 +4,17 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../../i18n/types.ts';
 import { useErrorText } from '../errors.tsx';
 
-/** An entry's details in one line: `key: value` pairs, long values cut. */
-export function summariseDetails(details: Record<string, unknown>, max = 160): string {
-  const parts = Object.entries(details).map(([k, v]) => {
-    const text = typeof v === 'string' ? v : JSON.stringify(v);
-    return `${k}: ${text.length > 48 ? `${text.slice(0, 47)}…` : text}`;
-  });
+/**
+ * An entry's details in one line: `key: value` pairs, long values cut, empty ones left out, and
+ * instants (keys ending in `At`) as dates through `formatTime`.
+ */
+export function summariseDetails(details: Record<string, unknown>, formatTime: (ms: number) => string = (ms) => new Date(ms).toISOString(), max = 160): string {
+  const parts = Object.entries(details)
+    .filter(([, v]) => v !== '' && v !== null && v !== undefined)
+    .map(([k, v]) => {
+      const text = typeof v === 'number' && k.endsWith('At') ? formatTime(v) : typeof v === 'string' ? v : JSON.stringify(v);
+      return `${k}: ${text.length > 48 ? `${text.slice(0, 47)}…` : text}`;
+    });
   const line = parts.join(' · ');
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
@@ -94,7 +99,7 @@ export function AuditTrail(props: { enabled: boolean }) {
                   <td>{actionLabel(e.action)}</td>
                   <td className="mono rv-small">{e.subject}</td>
                   <td className="rv-small rv-details" title={JSON.stringify(e.details)}>
-                    {summariseDetails(e.details)}
+                    {summariseDetails(e.details, (ms) => formatDateTime(ms))}
                   </td>
                 </tr>
               ))}

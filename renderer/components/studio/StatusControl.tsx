@@ -247,18 +247,20 @@ export function StatusControl(props: {
         ) : null}
       </div>
       {to ? (
-        <StepForm
-          key={to}
-          id={props.id}
-          from={props.status}
-          to={to}
-          beforeChange={props.beforeChange}
-          onCancel={() => setTo(null)}
-          onDone={(next) => {
-            setTo(null);
-            props.onChanged(next.status);
-          }}
-        />
+        <div className="st-status-row">
+          <StepForm
+            key={to}
+            id={props.id}
+            from={props.status}
+            to={to}
+            beforeChange={props.beforeChange}
+            onCancel={() => setTo(null)}
+            onDone={(next) => {
+              setTo(null);
+              props.onChanged(next.status);
+            }}
+          />
+        </div>
       ) : null}
     </>
   );

@@ -50,7 +50,8 @@ describe('Settings’ audit trail', () => {
     expect(bridge.calls.filter((c) => c.name.startsWith('audit:'))).toEqual([]);
   });
 
-  it('summarises long details', () => {
+  it('summarises details: long values cut, empty ones left out, instants as dates', () => {
     expect(summariseDetails({ body: 'x'.repeat(100) })).toBe(`body: ${'x'.repeat(47)}…`);
+    expect(summariseDetails({ reason: '', to: 'published', effectiveAt: Date.UTC(2016, 2, 31, 15) })).toBe('to: published · effectiveAt: 2016-03-31T15:00:00.000Z');
   });
 });
