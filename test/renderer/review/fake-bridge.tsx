@@ -40,7 +40,8 @@ export function fakeBridge(handlers: Handlers, settings: Partial<Settings> = {})
       return state.settings;
     },
     inputs: <K extends CallName>(name: K) => calls.filter((c) => c.name === name).map((c) => c.input as InputOf<K>),
-    pathForFile: () => null,
+    // As Electron gives it: the file's own path (browser mode's upload route is covered end to end).
+    pathForFile: (file: File) => `/uploads/${file.name}`,
     on: () => () => {},
   } as FakeBridge;
 }
