@@ -87,6 +87,7 @@ export function baseHandlers(options: { demo?: boolean; markers?: Marker[]; filt
       timeZone: 'Asia/Seoul',
       counts: { notifications: 10, consent: 2, urls: 1, imports: 1 },
       demo: options.demo ?? false,
+      reviewFile: null,
     }),
     'metrics:dimensions': () => ({
       senders: [{ key: 'shop-hanbit', count: 7 }, { key: 'deli-express', count: 3 }],
