@@ -188,7 +188,7 @@ export function ExchangeView(props: {
               {(['threads', 'replies', 'decisions', 'orphaned'] as const).map((k) => (
                 <div key={k} data-count={k}>
                   <dt>{t(`review.exchange.counts.${k}`)}</dt>
-                  <dd className="num">{formatNumber(k === 'threads' ? s.threadsAdded : k === 'replies' ? s.repliesAdded : k === 'decisions' ? s.decisionsAdded : s.orphaned)}</dd>
+                  <dd>{formatNumber(k === 'threads' ? s.threadsAdded : k === 'replies' ? s.repliesAdded : k === 'decisions' ? s.decisionsAdded : s.orphaned)}</dd>
                 </div>
               ))}
             </dl>
