@@ -1,0 +1,580 @@
+/**
+ * The `.noticereview` file format (docs/review.md#reviewers-elsewhere): a zip holding one version of
+ * a disclosure (with its checks), the earlier versions, the threads, decisions and checklist
+ * overrides, previews, and `manifest.json` with the size and SHA-256 of every other entry. Written
+ * deterministically (the same package gives the same bytes); read as untrusted input: bounded while
+ * inflating (never by the sizes the zip declares), every entry checked against the manifest, every
+ * version rehashed, every JSON entry validated. Only the format: merging is `files.ts`' business.
+ */
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { Inflate, zipSync, type Zippable } from 'fflate';
+import { z } from 'zod';
+import { AppError, userError, type AppErrorCode } from '../../../shared/contract/errors.ts';
+import { fillPlaceholders, type MessageParams } from '../../../shared/contract/messages/index.ts';
+import { reviewFileMessages } from '../../../shared/contract/messages/review.ts';
+import { OVERRIDE_LIMITS, OVERRIDE_VERDICTS, type CheckOverride } from '../../../shared/disclosures/overrides.ts';
+import { DISCLOSURE_STATUSES, LOCALES, SURFACES, type DisclosureStatus, type Surface } from '../../../shared/disclosures/types.ts';
+import { canonicalJson } from '../../../shared/review/canonical.ts';
+import { DECISIONS, REVIEW_LIMITS, REVIEW_ORIGINS, THREAD_STATUSES, type DisclosureVersion, type ReviewComment, type ReviewDecision, type ReviewThread } from '../../../shared/review/types.ts';
+import { formatBytes } from '../import/limits.ts';
+import { versionSha256 } from './review-repo.ts';
+
+export const REVIEW_FILE_FORMAT = 'notice-desk/review@1';
+
+/** What a review file may hold; each one exceeded refuses the file with `too-large`. */
+export const REVIEW_FILE_LIMITS = {
+  /** The file itself (also checked before it is read, by `files.ts`). */
+  fileBytes: 50 * 1024 ** 2,
+  /** One entry, inflated. */
+  entryBytes: 20 * 1024 ** 2,
+  /** All entries together, inflated. */
+  totalBytes: 100 * 1024 ** 2,
+  entries: 200,
+} as const;
+
+/** A version as a review file carries it: without the database ids of the workspace it came from. */
+export type PackedVersion = Omit<DisclosureVersion, 'id' | 'disclosureId'>;
+
+/**
+ * A checklist override as a review file carries it: withdrawn ones too (with who withdrew them and
+ * when); `id` is the sending workspace's, kept to order overrides made in the same millisecond.
+ */
+export type PackedOverride = Omit<CheckOverride, 'disclosureId'>;
+
+/** A rendering of the version for the reviewer (`preview.pdf`, `preview.html`, images). */
+export interface ReviewPreview {
+  name: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** Everything a review file holds. */
+export interface ReviewPackage {
+  format: typeof REVIEW_FILE_FORMAT;
+  disclosure: { id: number; title: string; surface: Surface; status: DisclosureStatus };
+  /** The version sent for review; its number and SHA-256 identify it. */
+  version: PackedVersion;
+  /** The earlier versions, oldest first (threads on them are placed on their texts). */
+  versions: PackedVersion[];
+  threads: ReviewThread[];
+  decisions: ReviewDecision[];
+  /** The checklist overrides, withdrawn ones included, oldest first. */
+  overrides: PackedOverride[];
+  previews: ReviewPreview[];
+  createdAt: number;
+  createdBy: string;
+  app: { name: string; version: string };
+}
+
+const MANIFEST = 'manifest.json';
+/** The JSON entries, in the order they are written. */
+const JSON_ENTRIES = ['disclosure.json', 'version.json', 'versions.json', 'threads.json', 'decisions.json', 'overrides.json'] as const;
+const PREVIEW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** Packed bytes handed to the inflater at a time: one push unpacks at most ~1032× this. */
+const FEED = 4 << 10;
+
+type FileKey = keyof typeof reviewFileMessages;
+
+/**
+ * An error worded by `reviewFileMessages`: the same as `userError` would make once the registry
+ * (`shared/contract/messages/index.ts`) lists them.
+ */
+function refuse(code: AppErrorCode, key: FileKey, params: MessageParams): AppError {
+  return new AppError(code, fillPlaceholders(reviewFileMessages[key].en, params), params, { key, params });
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const short = (hash: string) => hash.slice(0, 12);
+const encode = (value: unknown) => new TextEncoder().encode(canonicalJson(value));
+
+// ---- schemas -------------------------------------------------------------------------------------
+
+const int = z.number().int().nonnegative();
+const positive = z.number().int().positive();
+const time = int.max(8.64e15);
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 (64 hex digits)');
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID');
+const name = z.string().max(REVIEW_LIMITS.name);
+const text = z.string().max(100_000);
+const word = z.string().max(1000);
+const range = { start: int, end: int };
+
+const checkResult = z.looseObject({
+  findings: z.array(z.looseObject({ rule: word, severity: z.enum(['error', 'warning', 'info']), message: text, ...range, suggestion: text.optional() })).max(10_000),
+  missing: z.array(word).max(1000),
+  readability: z.looseObject({
+    locale: z.enum(LOCALES),
+    sentences: int,
+    words: int,
+    scores: z.record(word, z.number().nullable()),
+    indicators: z
+      .array(
+        z.looseObject({
+          id: word,
+          value: z.number().nullable(),
+          target: z.looseObject({ min: z.number().optional(), max: z.number().optional() }),
+          ok: z.boolean(),
+          sentences: z.array(z.looseObject({ ...range, text })).max(10_000),
+        }),
+      )
+      .max(1000),
+  }),
+  satisfied: z.array(z.looseObject({ rule: word, ...range, emphasised: z.boolean() })).max(1000),
+  elements: z.array(z.looseObject({ id: word, present: z.boolean(), ...range, text })).max(1000),
+});
+
+const versionSchema = z.strictObject({
+  number: positive,
+  title: z.string().max(200),
+  surface: z.enum(SURFACES),
+  koText: text,
+  enText: text,
+  checks: z.looseObject({ ko: checkResult, en: checkResult, missing: z.strictObject({ ko: z.array(word).max(1000), en: z.array(word).max(1000) }) }),
+  author: name,
+  createdAt: time,
+  sha256: hex64,
+});
+
+const commentSchema = z.strictObject({
+  id: uuid,
+  threadId: uuid,
+  author: name,
+  body: z.string().max(REVIEW_LIMITS.body),
+  createdAt: time,
+  editedAt: time.nullable(),
+  deletedAt: time.nullable(),
+});
+
+const threadSchema = z
+  .strictObject({
+    id: uuid,
+    disclosureId: positive,
+    versionNumber: positive,
+    anchor: z
+      .strictObject({
+        locale: z.enum(LOCALES),
+        quote: z.string().max(REVIEW_LIMITS.quote),
+        prefix: z.string().max(REVIEW_LIMITS.context),
+        suffix: z.string().max(REVIEW_LIMITS.context),
+        start: int.max(100_000),
+        end: int.max(100_000),
+      })
+      .refine((a) => a.end >= a.start, { message: 'the anchor ends before it starts' }),
+    status: z.enum(THREAD_STATUSES),
+    author: name,
+    createdAt: time,
+    resolvedAt: time.nullable(),
+    resolvedBy: name.nullable(),
+    deletedAt: time.nullable(),
+    origin: z.enum(REVIEW_ORIGINS),
+    comments: z.array(commentSchema).min(1).max(REVIEW_LIMITS.replies + 1),
+  })
+  .refine((t) => t.comments.every((c) => c.threadId === t.id), { message: 'a comment names another thread', path: ['comments'] });
+
+const decisionSchema = z
+  .strictObject({
+    id: uuid,
+    versionNumber: positive,
+    decision: z.enum(DECISIONS),
+    reviewer: name.min(1),
+    reason: z.string().max(REVIEW_LIMITS.reason),
+    decidedAt: time,
+    versionSha256: hex64,
+    origin: z.enum(REVIEW_ORIGINS),
+  })
+  .refine((d) => d.decision !== 'changes-requested' || d.reason.trim() !== '', { message: 'requesting changes needs a reason', path: ['reason'] });
+
+const overrideSchema = z.strictObject({
+  id: positive,
+  locale: z.enum(LOCALES),
+  element: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected an element id').max(OVERRIDE_LIMITS.element),
+  verdict: z.enum(OVERRIDE_VERDICTS),
+  evidence: z.strictObject({ ...range, quote: z.string().max(OVERRIDE_LIMITS.quote) }),
+  reason: z.string().max(OVERRIDE_LIMITS.reason),
+  reviewer: z.string().max(OVERRIDE_LIMITS.reviewer),
+  createdAt: time,
+  version: int,
+  textSha256: hex64,
+  enginePresent: z.boolean(),
+  withdrawnAt: time.nullable(),
+  withdrawnBy: z.string().max(OVERRIDE_LIMITS.reviewer).nullable(),
+});
+
+const entrySchemas = {
+  'disclosure.json': z.strictObject({ id: positive, title: z.string().max(200), surface: z.enum(SURFACES), status: z.enum(DISCLOSURE_STATUSES) }),
+  'version.json': versionSchema,
+  'versions.json': z.array(versionSchema).max(1000),
+  'threads.json': z.array(threadSchema).max(REVIEW_LIMITS.threads),
+  'decisions.json': z.array(decisionSchema).max(10_000),
+  'overrides.json': z.array(overrideSchema).max(1000),
+} satisfies Record<(typeof JSON_ENTRIES)[number], z.ZodType>;
+
+const manifestSchema = z.strictObject({
+  format: z.literal(REVIEW_FILE_FORMAT),
+  createdAt: time,
+  createdBy: name,
+  app: z.strictObject({ name: z.string().max(100), version: z.string().max(100) }),
+  disclosure: z.strictObject({ id: positive, title: z.string().max(200) }),
+  version: z.strictObject({ number: positive, sha256: hex64 }),
+  /** Every entry but the manifest, in the order written. */
+  files: z.array(z.strictObject({ path: z.string().max(300), size: int, sha256: hex64 })).max(REVIEW_FILE_LIMITS.entries),
+  /** The media type of each preview, in the order given. */
+  previews: z
+    .array(z.strictObject({ name: z.string().regex(PREVIEW_NAME, 'expected a file name'), mimeType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+(; ?charset=[a-z0-9-]+)?$/i, 'expected a media type').max(100) }))
+    .max(REVIEW_FILE_LIMITS.entries),
+});
+
+type Manifest = z.infer<typeof manifestSchema>;
+
+// ---- writing -------------------------------------------------------------------------------------
+
+function packVersion(v: PackedVersion): PackedVersion {
+  return { number: v.number, title: v.title, surface: v.surface, koText: v.koText, enText: v.enText, checks: v.checks, author: v.author, createdAt: v.createdAt, sha256: v.sha256 };
+}
+
+function packComment(c: ReviewComment): ReviewComment {
+  return { id: c.id, threadId: c.threadId, author: c.author, body: c.body, createdAt: c.createdAt, editedAt: c.editedAt, deletedAt: c.deletedAt };
+}
+
+function packThread(t: ReviewThread): ReviewThread {
+  const { locale, quote, prefix, suffix, start, end } = t.anchor;
+  return {
+    id: t.id,
+    disclosureId: t.disclosureId,
+    versionNumber: t.versionNumber,
+    anchor: { locale, quote, prefix, suffix, start, end },
+    status: t.status,
+    author: t.author,
+    createdAt: t.createdAt,
+    resolvedAt: t.resolvedAt,
+    resolvedBy: t.resolvedBy,
+    deletedAt: t.deletedAt,
+    origin: t.origin,
+    comments: t.comments.map(packComment),
+  };
+}
+
+function packDecision(d: ReviewDecision): ReviewDecision {
+  return { id: d.id, versionNumber: d.versionNumber, decision: d.decision, reviewer: d.reviewer, reason: d.reason, decidedAt: d.decidedAt, versionSha256: d.versionSha256, origin: d.origin };
+}
+
+function packOverride(o: PackedOverride): PackedOverride {
+  const { id, locale, element, verdict, reason, reviewer, createdAt, version, textSha256, enginePresent, withdrawnAt, withdrawnBy } = o;
+  const evidence = { start: o.evidence.start, end: o.evidence.end, quote: o.evidence.quote };
+  return { id, locale, element, verdict, evidence, reason, reviewer, createdAt, version, textSha256, enginePresent, withdrawnAt, withdrawnBy };
+}
+
+/**
+ * The zip's timestamp: `createdAt` in UTC, written as the DOS local time it is stored as, so the
+ * bytes do not depend on the writer's time zone (clamped to the years a zip can hold).
+ */
+function zipTime(at: number): Date {
+  const d = new Date(Math.min(Math.max(at, Date.UTC(1980, 0, 1)), Date.UTC(2099, 11, 31)));
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
+
+/** Writes a package as a `.noticereview` zip: the same package always gives the same bytes. */
+export function writeReviewFile(pkg: ReviewPackage): Uint8Array {
+  const entries: { path: string; bytes: Uint8Array }[] = [
+    { path: 'disclosure.json', bytes: encode({ id: pkg.disclosure.id, title: pkg.disclosure.title, surface: pkg.disclosure.surface, status: pkg.disclosure.status }) },
+    { path: 'version.json', bytes: encode(packVersion(pkg.version)) },
+    { path: 'versions.json', bytes: encode(pkg.versions.map(packVersion)) },
+    { path: 'threads.json', bytes: encode(pkg.threads.map(packThread)) },
+    { path: 'decisions.json', bytes: encode(pkg.decisions.map(packDecision)) },
+    { path: 'overrides.json', bytes: encode(pkg.overrides.map(packOverride)) },
+  ];
+  for (const p of pkg.previews) {
+    if (!PREVIEW_NAME.test(p.name) || entries.some((e) => e.path === `previews/${p.name}`)) throw new Error(`writeReviewFile: bad or repeated preview name ${JSON.stringify(p.name)}`);
+    entries.push({ path: `previews/${p.name}`, bytes: p.bytes });
+  }
+  const manifest: Manifest = {
+    format: REVIEW_FILE_FORMAT,
+    createdAt: pkg.createdAt,
+    createdBy: pkg.createdBy,
+    app: { name: pkg.app.name, version: pkg.app.version },
+    disclosure: { id: pkg.disclosure.id, title: pkg.disclosure.title },
+    version: { number: pkg.version.number, sha256: pkg.version.sha256 },
+    files: entries.map((e) => ({ path: e.path, size: e.bytes.length, sha256: sha256(e.bytes) })),
+    previews: pkg.previews.map((p) => ({ name: p.name, mimeType: p.mimeType })),
+  };
+  const options = { level: 6 as const, mtime: zipTime(pkg.createdAt) };
+  const zip: Zippable = { [MANIFEST]: [encode(manifest), options] };
+  for (const e of entries) zip[e.path] = [e.bytes, options];
+  return zipSync(zip);
+}
+
+// ---- reading: the zip ----------------------------------------------------------------------------
+
+/** A path a review file may hold: relative, forward slashes, no empty, `.` or `..` parts. */
+function safePath(path: string): boolean {
+  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path) || /\p{Cc}/u.test(path)) return false;
+  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/**
+ * The entries of a zip, read from its central directory (local headers must agree) and inflated
+ * piece by piece, counting what comes out: the sizes the zip declares are never trusted.
+ */
+function unzipBounded(bytes: Uint8Array, file: string): Map<string, Uint8Array> {
+  const damaged = (entry: string, reason: string) => refuse('file-unreadable', 'review-file.damaged', { file, entry, reason });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const inside = (at: number, n: number) => {
+    if (at < 0 || at + n > bytes.length) throw damaged('(headers)', 'a header points outside the file');
+    return at;
+  };
+  const u16 = (at: number) => view.getUint16(inside(at, 2), true);
+  const u32 = (at: number) => view.getUint32(inside(at, 4), true);
+  const isPk = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+  if (!isPk) throw refuse('unsupported-format', 'review-file.not-zip', { file });
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (u32(at) === 0x06054b50 && at + 22 + u16(at + 20) === bytes.length) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) throw damaged('(end of archive)', 'no central directory: the file is cut short');
+  const count = u16(end + 10);
+  const cdSize = u32(end + 12);
+  const cdStart = u32(end + 16);
+  if (u16(end + 4) !== 0 || u16(end + 6) !== 0 || u16(end + 8) !== count) throw damaged('(end of archive)', 'split archives are not read');
+  if (count === 0xffff || cdStart === 0xffffffff) throw damaged('(end of archive)', 'ZIP64 archives are not read');
+  if (count > REVIEW_FILE_LIMITS.entries) throw refuse('too-large', 'review-file.too-many-entries', { file, count, limit: REVIEW_FILE_LIMITS.entries });
+  if (cdStart + cdSize > end) throw damaged('(central directory)', 'it lies outside the file');
+  const names = new TextDecoder('utf-8', { fatal: true });
+  const out = new Map<string, Uint8Array>();
+  let total = 0;
+  let at = cdStart;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > cdStart + cdSize || u32(at) !== 0x02014b50) throw damaged('(central directory)', `entry ${i + 1} is not where the directory says`);
+    const flags = u16(at + 8);
+    const method = u16(at + 10);
+    const crc = u32(at + 16);
+    const packed = u32(at + 20);
+    const nameLength = u16(at + 28);
+    const local = u32(at + 42);
+    const raw = bytes.subarray(at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
+    let entry: string;
+    try {
+      entry = names.decode(raw);
+    } catch {
+      throw refuse('unsupported-format', 'review-file.bad-path', { file, entry: Buffer.from(raw).toString('latin1') });
+    }
+    if (!safePath(entry)) throw refuse('unsupported-format', 'review-file.bad-path', { file, entry });
+    if (out.has(entry)) throw refuse('unsupported-format', 'review-file.duplicate-entry', { file, entry });
+    if (flags & 1) throw damaged(entry, 'it is encrypted');
+    if (method !== 0 && method !== 8) throw damaged(entry, `compression method ${method} is not read`);
+    if (local + 30 > cdStart || u32(local) !== 0x04034b50) throw damaged(entry, 'its local header is missing');
+    const localName = bytes.subarray(local + 30, local + 30 + u16(local + 26));
+    if (Buffer.compare(localName, raw) !== 0) throw damaged(entry, 'its local header names another entry');
+    const from = local + 30 + localName.length + u16(local + 28);
+    if (from + packed > cdStart) throw damaged(entry, 'its data runs past the central directory');
+    const data = bytes.subarray(from, from + packed);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const take = (chunk: Uint8Array) => {
+      size += chunk.length;
+      total += chunk.length;
+      if (size > REVIEW_FILE_LIMITS.entryBytes) throw refuse('too-large', 'review-file.entry-too-large', { file, entry, limit: formatBytes(REVIEW_FILE_LIMITS.entryBytes) });
+      if (total > REVIEW_FILE_LIMITS.totalBytes) throw refuse('too-large', 'review-file.unpacked-too-large', { file, entry, limit: formatBytes(REVIEW_FILE_LIMITS.totalBytes) });
+      chunks.push(chunk);
+    };
+    try {
+      if (method === 0) take(data.slice());
+      else {
+        const inflater = new Inflate((chunk) => take(chunk));
+        for (let piece = 0; piece < data.length || piece === 0; piece += FEED) inflater.push(data.subarray(piece, piece + FEED), piece + FEED >= data.length);
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw damaged(entry, (error as Error).message);
+    }
+    const whole = Buffer.concat(chunks);
+    if (crc32(whole) >>> 0 !== crc) throw damaged(entry, 'its CRC-32 does not match');
+    out.set(entry, new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength));
+  }
+  return out;
+}
+
+// ---- reading: the contents -----------------------------------------------------------------------
+
+function parseJson(bytes: Uint8Array): unknown {
+  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.length ? issue.path.join('.') : '(top)'}: ${issue.message}`;
+}
+
+function readManifest(entries: Map<string, Uint8Array>, file: string): Manifest {
+  const bytes = entries.get(MANIFEST);
+  if (!bytes) throw refuse('unsupported-format', 'review-file.no-manifest', { file });
+  let raw: unknown;
+  try {
+    raw = parseJson(bytes);
+  } catch (error) {
+    throw refuse('unsupported-format', 'review-file.bad-manifest', { file, reason: (error as Error).message });
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'string' && format !== REVIEW_FILE_FORMAT) {
+    throw refuse('unsupported-format', 'review-file.unknown-format', { file, format: format.slice(0, 100), supported: REVIEW_FILE_FORMAT });
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) throw refuse('unsupported-format', 'review-file.bad-manifest', { file, reason: firstIssue(parsed.error) });
+  return parsed.data;
+}
+
+/** Every entry is listed, known, present and unchanged; nothing else is there. */
+function checkAgainstManifest(entries: Map<string, Uint8Array>, manifest: Manifest, file: string): void {
+  const listed = new Map<string, Manifest['files'][number]>();
+  for (const f of manifest.files) {
+    if (f.path === MANIFEST || !safePath(f.path)) throw refuse('unsupported-format', 'review-file.bad-manifest', { file, reason: `it lists "${f.path}"` });
+    if (listed.has(f.path)) throw refuse('unsupported-format', 'review-file.duplicate-entry', { file, entry: f.path });
+    listed.set(f.path, f);
+  }
+  for (const entry of JSON_ENTRIES) if (!entries.has(entry)) throw refuse('unsupported-format', 'review-file.entry-missing', { file, entry });
+  for (const entry of entries.keys()) {
+    if (entry !== MANIFEST && !listed.has(entry)) throw refuse('unsupported-format', 'review-file.entry-extra', { file, entry });
+  }
+  const previews = new Set<string>();
+  for (const p of manifest.previews) {
+    const entry = `previews/${p.name}`;
+    if (previews.has(entry)) throw refuse('unsupported-format', 'review-file.duplicate-entry', { file, entry });
+    if (!listed.has(entry)) throw refuse('unsupported-format', 'review-file.entry-missing', { file, entry });
+    previews.add(entry);
+  }
+  for (const [entry, f] of listed) {
+    const known = (JSON_ENTRIES as readonly string[]).includes(entry) || previews.has(entry);
+    if (!known) throw refuse('unsupported-format', 'review-file.entry-extra', { file, entry });
+    const bytes = entries.get(entry);
+    if (!bytes) throw refuse('unsupported-format', 'review-file.entry-missing', { file, entry });
+    if (bytes.length !== f.size || sha256(bytes) !== f.sha256) throw refuse('unsupported-format', 'review-file.entry-changed', { file, entry });
+  }
+}
+
+function readEntry<K extends keyof typeof entrySchemas>(entries: Map<string, Uint8Array>, entry: K, file: string): z.infer<(typeof entrySchemas)[K]> {
+  let raw: unknown;
+  try {
+    raw = parseJson(entries.get(entry)!);
+  } catch (error) {
+    throw refuse('unsupported-format', 'review-file.bad-json', { file, entry, reason: (error as Error).message });
+  }
+  const parsed = entrySchemas[entry].safeParse(raw);
+  if (!parsed.success) throw refuse('unsupported-format', 'review-file.bad-json', { file, entry, reason: firstIssue(parsed.error) });
+  return parsed.data as z.infer<(typeof entrySchemas)[K]>;
+}
+
+function checkVersionHash(v: PackedVersion, entry: string, file: string): void {
+  const actual = versionSha256(v);
+  if (actual !== v.sha256) {
+    throw refuse('unsupported-format', 'review-file.version-hash', { file, entry, number: v.number, claimed: short(v.sha256), actual: short(actual) });
+  }
+}
+
+function checkUnique(ids: string[], entry: string, file: string): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    const key = id.toLowerCase();
+    if (seen.has(key)) throw refuse('unsupported-format', 'review-file.duplicate-id', { file, entry, id });
+    seen.add(key);
+  }
+}
+
+/** The first thread or decision that does not belong to the package's disclosure and version, as a refusal. */
+function stranger(pkg: ReviewPackage, file: string): AppError | null {
+  const { number, sha256: sha } = pkg.version;
+  const earlier = new Map(pkg.versions.map((v) => [v.number, v]));
+  for (const t of pkg.threads) {
+    if (t.disclosureId !== pkg.disclosure.id) return refuse('unsupported-format', 'review-file.thread-other-disclosure', { file, thread: t.id, other: t.disclosureId, id: pkg.disclosure.id });
+    if (t.versionNumber > number) return refuse('unsupported-format', 'review-file.thread-later', { file, thread: t.id, made: t.versionNumber, number });
+  }
+  for (const d of pkg.decisions) {
+    if (d.versionNumber > number) return refuse('unsupported-format', 'review-file.decision-later', { file, decision: d.id, decided: d.versionNumber, number });
+    const expected = d.versionNumber === number ? sha : earlier.get(d.versionNumber)?.sha256;
+    if (expected !== undefined && d.versionSha256 !== expected) {
+      return refuse('unsupported-format', 'review-file.decision-hash', { file, decision: d.id, number: d.versionNumber, claimed: short(d.versionSha256), actual: short(expected) });
+    }
+  }
+  return null;
+}
+
+/**
+ * True when every thread is on the package's disclosure and on its version or an earlier one, and
+ * every decision is on such a version with the SHA-256 that version has in the package.
+ */
+export function threadsBelongTo(pkg: ReviewPackage): boolean {
+  return stranger(pkg, '') === null;
+}
+
+/** Anchors lie within the text of the version they were made on, when the package holds it. */
+function checkAnchors(pkg: ReviewPackage, file: string): void {
+  const byNumber = new Map([...pkg.versions, pkg.version].map((v) => [v.number, v]));
+  for (const t of pkg.threads) {
+    const v = byNumber.get(t.versionNumber);
+    if (!v) continue;
+    const length = (t.anchor.locale === 'ko' ? v.koText : v.enText).length;
+    if (t.anchor.end > length) {
+      throw refuse('unsupported-format', 'review-file.anchor-outside', { file, id: t.id, start: t.anchor.start, end: t.anchor.end, number: v.number, locale: t.anchor.locale, length });
+    }
+  }
+}
+
+/**
+ * Reads a `.noticereview` file, refusing it (an AppError naming `fileName` and what is wrong) unless
+ * it is whole, within the limits, exactly what its manifest lists, and every version hashes to what
+ * it claims. Nothing of a refused file is returned.
+ */
+export function readReviewFile(bytes: Uint8Array, fileName: string): ReviewPackage {
+  const file = fileName;
+  if (bytes.length > REVIEW_FILE_LIMITS.fileBytes) {
+    throw userError('too-large', 'review.file-too-large', { file, size: bytes.length, limit: REVIEW_FILE_LIMITS.fileBytes }, { file });
+  }
+  const entries = unzipBounded(bytes, file);
+  const manifest = readManifest(entries, file);
+  checkAgainstManifest(entries, manifest, file);
+  const disclosure = readEntry(entries, 'disclosure.json', file);
+  const version = readEntry(entries, 'version.json', file);
+  const versions = readEntry(entries, 'versions.json', file);
+  const threads = readEntry(entries, 'threads.json', file);
+  const decisions = readEntry(entries, 'decisions.json', file);
+  const overrides = readEntry(entries, 'overrides.json', file);
+
+  checkVersionHash(version, 'version.json', file);
+  const disagree = (field: string, claimed: string | number, actual: string | number, entry: string) =>
+    refuse('unsupported-format', 'review-file.manifest-disagrees', { file, field, claimed, actual, entry });
+  if (manifest.version.number !== version.number) throw disagree('version.number', manifest.version.number, version.number, 'version.json');
+  if (manifest.version.sha256 !== version.sha256) throw disagree('version.sha256', short(manifest.version.sha256), short(version.sha256), 'version.json');
+  if (manifest.disclosure.id !== disclosure.id) throw disagree('disclosure.id', manifest.disclosure.id, disclosure.id, 'disclosure.json');
+  if (manifest.disclosure.title !== disclosure.title) throw disagree('disclosure.title', manifest.disclosure.title, disclosure.title, 'disclosure.json');
+  let previous = 0;
+  for (const v of versions) {
+    if (v.number <= previous || v.number >= version.number) throw refuse('unsupported-format', 'review-file.versions-order', { file, number: v.number, latest: version.number });
+    previous = v.number;
+    checkVersionHash(v, 'versions.json', file);
+  }
+  checkUnique(threads.map((t) => t.id), 'threads.json', file);
+  checkUnique(threads.flatMap((t) => t.comments.map((c) => c.id)), 'threads.json', file);
+  checkUnique(decisions.map((d) => d.id), 'decisions.json', file);
+  checkUnique(overrides.map((o) => String(o.id)), 'overrides.json', file);
+
+  const pkg: ReviewPackage = {
+    format: REVIEW_FILE_FORMAT,
+    disclosure,
+    version,
+    versions,
+    threads,
+    decisions,
+    overrides,
+    previews: manifest.previews.map((p) => ({ name: p.name, mimeType: p.mimeType, bytes: entries.get(`previews/${p.name}`)! })),
+    createdAt: manifest.createdAt,
+    createdBy: manifest.createdBy,
+    app: manifest.app,
+  };
+  const refusal = stranger(pkg, file);
+  if (refusal) throw refusal;
+  checkAnchors(pkg, file);
+  return pkg;
+}
