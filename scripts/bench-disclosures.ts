@@ -63,7 +63,7 @@ for (const locale of ['ko', 'en'] as const) {
 const disclosure: Disclosure = {
   id: 1, title: '벤치마크', surface: 'alimtalk', status: 'draft',
   koText: loadTemplate('alimtalk', 'ko').text, enText: loadTemplate('alimtalk', 'en').text,
-  createdAt: 0, updatedAt: 0, publishedAt: null, effectiveAt: null, version: 1, history: [],
+  createdAt: 0, updatedAt: 0, publishedAt: null, effectiveAt: null, version: 1, derivedFrom: null, history: [],
 };
 const variables = { ko: variableValues('ko'), en: variableValues('en') };
 for (const format of ['pdf', 'html', 'md'] as const) {

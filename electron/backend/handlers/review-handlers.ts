@@ -125,7 +125,7 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     const { db } = ctx.workspace();
     const file = ctx.paths.check(input.path, 'import');
     const { importReviewFile } = await import('../review/files.ts');
-    const summary = importReviewFile(db, file, { actor: input.actor, ...(input.id !== undefined ? { disclosureId: input.id } : {}), now: Date.now() });
+    const summary = await importReviewFile(db, file, { actor: input.actor, ...(input.id !== undefined ? { disclosureId: input.id } : {}), now: Date.now() });
     changed(ctx);
     return summary;
   },

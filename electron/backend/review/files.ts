@@ -22,8 +22,6 @@ import { exportFileName, renderDisclosure } from '../disclosures/export.ts';
 import { loadDisclosureRules } from '../disclosures/resources.ts';
 import { workspaceVariables } from '../disclosures/variables.ts';
 import { appendAudit } from './audit.ts';
-import { versionToDocx } from './docx-export.ts';
-import { readReviewDocx, suggestedDraft } from './docx-import.ts';
 import { emptyCounts, mergeDecisions, mergeThread } from './merge.ts';
 import { readReviewFile, writeReviewFile } from './review-file.ts';
 import { getVersion, latestVersion, listDecisions, listThreads, listVersions } from './review-repo.ts';
@@ -58,6 +56,7 @@ export async function exportReviewFile(db: Db, d: Disclosure, format: 'noticerev
   const timeZone = workspaceTimeZone(db);
   if (format === 'docx') {
     const placed = threadsOnVersion(db, d, v.number).threads.filter((t) => t.status === 'open');
+    const { versionToDocx } = await import('./docx-export.ts');
     const bytes = await versionToDocx(v, placed, { timeZone });
     return { bytes, fileName, mimeType: MIME.docx, versionNumber: v.number, versionSha256: v.sha256 };
   }
@@ -73,6 +72,7 @@ export async function exportReviewFile(db: Db, d: Disclosure, format: 'noticerev
     versions: listVersions(db, d.id).filter((x) => x.number < v.number),
     threads: listThreads(db, d.id),
     decisions: listDecisions(db, d.id),
+    overrides: listCheckOverrides(db, d.id, { withdrawn: true }),
     previews,
     createdAt: now,
     createdBy: actor,
@@ -105,11 +105,15 @@ function stableId(...parts: (string | number)[]): string {
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /** Merges a review file or a Word file into its disclosure. */
-export function importReviewFile(db: Db, file: string, options: { actor: string; disclosureId?: number; now: number }): ReviewMergeSummary {
+export async function importReviewFile(db: Db, file: string, options: { actor: string; disclosureId?: number; now: number }): Promise<ReviewMergeSummary> {
   const bytes = readBounded(file);
-  const isDocx = path.extname(file).toLowerCase() === '.docx';
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return db.transaction((): ReviewMergeSummary => (isDocx ? mergeDocx(db, file, bytes, sha256, options) : mergePackage(db, file, bytes, sha256, options)))();
+  if (path.extname(file).toLowerCase() === '.docx') {
+    // Loaded when used: the Word reader is needed by nothing else.
+    const word = await import('./docx-import.ts');
+    return db.transaction(() => mergeDocx(db, file, bytes, sha256, options, word))();
+  }
+  return db.transaction(() => mergePackage(db, file, bytes, sha256, options))();
 }
 
 function mergePackage(db: Db, file: string, bytes: Uint8Array, sha256: string, options: { actor: string; now: number }): ReviewMergeSummary {
@@ -151,8 +155,15 @@ function mergePackage(db: Db, file: string, bytes: Uint8Array, sha256: string, o
   };
 }
 
-function mergeDocx(db: Db, file: string, bytes: Uint8Array, sha256: string, options: { actor: string; disclosureId?: number; now: number }): ReviewMergeSummary {
-  const doc = readReviewDocx(bytes, path.basename(file));
+function mergeDocx(
+  db: Db,
+  file: string,
+  bytes: Uint8Array,
+  sha256: string,
+  options: { actor: string; disclosureId?: number; now: number },
+  word: typeof import('./docx-import.ts'),
+): ReviewMergeSummary {
+  const doc = word.readReviewDocx(bytes, path.basename(file));
   const disclosureId = doc.identity?.disclosureId ?? options.disclosureId;
   if (disclosureId === undefined) throw userError('bad-input', 'review.docx-which', { file: path.basename(file) }, { file });
   const d = getDisclosure(db, disclosureId);
@@ -213,7 +224,7 @@ function mergeDocx(db: Db, file: string, bytes: Uint8Array, sha256: string, opti
       mergeThread(db, d.id, { ...thread, comments: [reply] }, 'docx', counts);
     }
   }
-  const suggestion = doc.hasTrackedChanges ? suggestedDraft(v, doc.accepted) : null;
+  const suggestion = doc.hasTrackedChanges ? word.suggestedDraft(v, doc.accepted) : null;
   const placed = threadsOnVersion(db, d, v.number).threads;
   appendAudit(db, {
     at: options.now,

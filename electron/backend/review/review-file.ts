@@ -11,7 +11,7 @@ import { crc32 } from 'node:zlib';
 import { Inflate, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { AppError, userError, type AppErrorCode } from '../../../shared/contract/errors.ts';
-import { fillPlaceholders, type MessageParams } from '../../../shared/contract/messages/index.ts';
+import type { MessageParams } from '../../../shared/contract/messages/index.ts';
 import { reviewFileMessages } from '../../../shared/contract/messages/review.ts';
 import { OVERRIDE_LIMITS, OVERRIDE_VERDICTS, type CheckOverride } from '../../../shared/disclosures/overrides.ts';
 import { DISCLOSURE_STATUSES, LOCALES, SURFACES, type DisclosureStatus, type Surface } from '../../../shared/disclosures/types.ts';
@@ -74,14 +74,10 @@ const PREVIEW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 /** Packed bytes handed to the inflater at a time: one push unpacks at most ~1032× this. */
 const FEED = 4 << 10;
 
-type FileKey = keyof typeof reviewFileMessages;
 
-/**
- * An error worded by `reviewFileMessages`: the same as `userError` would make once the registry
- * (`shared/contract/messages/index.ts`) lists them.
- */
-function refuse(code: AppErrorCode, key: FileKey, params: MessageParams): AppError {
-  return new AppError(code, fillPlaceholders(reviewFileMessages[key].en, params), params, { key, params });
+/** An error worded by `reviewFileMessages` (registered with every message, so the UI words it too). */
+function refuse(code: AppErrorCode, key: keyof typeof reviewFileMessages, params: MessageParams): AppError {
+  return userError(code, key, params, params);
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { userError } from '../../../shared/contract/errors.ts';
 import type { WorkspaceSession } from '../context.ts';
 import type { Db } from '../db/connection.ts';
-import { insertCheckOverride } from '../db/check-overrides-repo.ts';
+import { insertCheckOverride, withdrawCheckOverride } from '../db/check-overrides-repo.ts';
 import { openWorkspaceInProcess } from '../workspace.ts';
 import { readBounded } from './files.ts';
 import { emptyCounts, mergeThread } from './merge.ts';
@@ -47,7 +47,12 @@ function load(db: Db, pkg: ReviewPackage): void {
   const counts = emptyCounts();
   for (const t of pkg.threads) mergeThread(db, pkg.disclosure.id, t, 'review-file', counts);
   for (const d of pkg.decisions) insertDecision(db, pkg.disclosure.id, d);
-  for (const o of pkg.overrides ?? []) insertCheckOverride(db, { ...o, disclosureId: pkg.disclosure.id });
+  // Oldest first, as they were made: a newer one for the same element withdraws the older on insert.
+  for (const o of [...pkg.overrides].sort((a, b) => a.createdAt - b.createdAt || a.id - b.id)) {
+    const { id: _id, withdrawnAt, withdrawnBy, ...rest } = o;
+    const made = insertCheckOverride(db, { ...rest, disclosureId: pkg.disclosure.id });
+    if (withdrawnAt !== null) withdrawCheckOverride(db, made.id, withdrawnBy ?? '', withdrawnAt);
+  }
 }
 
 /** Opens a review file as a temporary workspace session. */

@@ -5,6 +5,7 @@ import { checkMessages } from './checks.ts';
 import { codeMessages } from './common.ts';
 import { importMessages } from './imports.ts';
 import { pathMessages } from './paths.ts';
+import { reviewFileMessages } from './review.ts';
 import { reviewFlowMessages } from './review-flow.ts';
 import { workspaceMessages } from './workspace.ts';
 import type { MessageParams, MessageText } from './define.ts';
@@ -25,6 +26,7 @@ export const errorMessages = {
   ...pathMessages,
   ...checkMessages,
   ...reviewFlowMessages,
+  ...reviewFileMessages,
 } satisfies Record<string, MessageText>;
 
 /** A key of `errorMessages`. */

@@ -8,7 +8,7 @@ import { variableValues } from '../../../shared/disclosures/variables.ts';
 import { shipped } from './helpers.ts';
 
 function disclosure(koText: string, enText: string): Disclosure {
-  return { id: 1, title: '배송 안내', surface: 'alimtalk', status: 'draft', koText, enText, createdAt: 0, updatedAt: 0, publishedAt: null, effectiveAt: null, version: 1, history: [] };
+  return { id: 1, title: '배송 안내', surface: 'alimtalk', status: 'draft', koText, enText, createdAt: 0, updatedAt: 0, publishedAt: null, effectiveAt: null, version: 1, derivedFrom: null, history: [] };
 }
 
 const report = () =>

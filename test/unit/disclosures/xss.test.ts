@@ -66,7 +66,7 @@ const ALLOWED_ATTRS = new Set(['lang', 'charset', 'http-equiv', 'content', 'name
 const SAFE_HREF = /^(https?:\/\/|mailto:|tel:)/i;
 
 function disclosure(text: string): Disclosure {
-  return { id: 1, title: text, surface: 'alimtalk', status: 'draft', koText: text, enText: text, createdAt: 0, updatedAt: 0, publishedAt: null, effectiveAt: null, version: 1, history: [] };
+  return { id: 1, title: text, surface: 'alimtalk', status: 'draft', koText: text, enText: text, createdAt: 0, updatedAt: 0, publishedAt: null, effectiveAt: null, version: 1, derivedFrom: null, history: [] };
 }
 
 function assertInert(html: string, where: string) {
