@@ -1,0 +1,362 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inProcessApi } from '../../electron/backend/dispatch.ts';
+import { readReviewFile, writeReviewFile } from '../../electron/backend/review/review-file.ts';
+import type { Api } from '../../shared/contract/index.ts';
+import { seriousViolations } from './helpers/a11y.ts';
+import { startApp, type RunningApp } from './helpers/app.ts';
+
+const TITLE = '주문·배송 알림톡 고지';
+/** The phrase the reviewer comments on: it stays in version 2, moved along by an edit before it. */
+const PHRASE = '데이터 요금이 들 수 있습니다';
+/** An English sentence commented on and then deleted: its thread is orphaned in version 2. */
+const GONE = 'On Wi-Fi, you pay nothing.';
+const REASON = '요금이 얼마인지 받는 사람 기준으로 더 분명히 적어 주세요.';
+const DAY = 86_400_000;
+
+/**
+ * A small half-year of canonical exports (Jan–Jun 2016): notifications and consent events from two
+ * senders, enough for the Consent page's opt-out chart (and its marker panel) to have data.
+ */
+function writeFixtures(dir: string): string[] {
+  const start = Date.UTC(2016, 0, 4) - 9 * 3_600_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const notif = ['event_id,sent_at,recipient_id,sender_id,template_id,category,status,bytes,network'];
+  const consent = ['event_id,occurred_at,recipient_id,sender_id,action,disclosure_version,source'];
+  let id = 0;
+  for (let r = 0; r < 60; r++) {
+    const recipient = `r${String(r).padStart(3, '0')}`;
+    const sender = r % 2 ? 'hanbit-shop' : 'daon-delivery';
+    const first = start + (r % 150) * DAY;
+    consent.push(`c${++id},${iso(first - 3_600_000)},${recipient},${sender},notice_shown,v1,message`);
+    for (let k = 0; k < 4; k++) notif.push(`n${++id},${iso(first + k * 9 * DAY)},${recipient},${sender},T-1,배송,delivered,,cellular`);
+    if (r % 7 === 0) consent.push(`c${++id},${iso(first + 20 * DAY)},${recipient},${sender},opt_out,,settings`);
+  }
+  const files = [
+    ['notifications.csv', notif],
+    ['consent.csv', consent],
+  ] as const;
+  return files.map(([name, lines]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    return file;
+  });
+}
+
+/** Saves a download triggered by `action` into the run's folder and returns its path. */
+async function download(app: RunningApp, action: () => Promise<void>): Promise<string> {
+  const [dl] = await Promise.all([app.page.waitForEvent('download'), action()]);
+  const file = path.join(app.dir, 'downloads', dl.suggestedFilename());
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await dl.saveAs(file);
+  return file;
+}
+
+/** Selects `phrase` in a version text the way a reader's drag would leave it (a DOM selection inside one text node). */
+async function selectPhrase(text: Locator, phrase: string): Promise<void> {
+  await text.evaluate((el, words) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(words);
+      if (at === -1) continue;
+      document.getSelection()!.setBaseAndExtent(node, at, node, at + words.length);
+      return;
+    }
+    throw new Error(`"${words}" is not in one text node of the version text`);
+  }, phrase);
+}
+
+/** The words highlighted in an editor column (the thread's words, on hover). */
+async function highlighted(column: Locator): Promise<string> {
+  return column.locator('.cm-evidence').evaluateAll((els) => els.map((e) => e.textContent ?? '').join(''));
+}
+
+/** Replaces the whole text of an editor the way a user would: select all, then type. */
+async function replaceText(page: Page, column: Locator, text: string): Promise<void> {
+  await column.locator('.cm-content').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(text);
+}
+
+/**
+ * Saves a screenshot of one element under test-results/screenshots/<name>.png: the viewport is grown
+ * to the page's height first, so the element is whole and the sticky top bar does not cover it.
+ */
+async function shoot(page: Page, target: Locator, name: string): Promise<void> {
+  const file = path.resolve('test-results', 'screenshots', `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const original = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = (await target.boundingBox())!;
+  await page.screenshot({ path: file, clip: { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: box.width + 16, height: box.height + 16 }, animations: 'disabled' });
+  await page.setViewportSize(original);
+}
+
+describe('the legal review in Chromium, in Korean', () => {
+  let app: RunningApp;
+  let page: Page;
+  let api: Api;
+  let id = 0;
+  const ko = () => page.locator('.st-editor-col').nth(0);
+  const en = () => page.locator('.st-editor-col').nth(1);
+  const statusForm = () => page.getByTestId('status-form');
+  const badge = () => page.locator('.st-header .st-status');
+  const tab = (name: string) => page.getByRole('tab', { name });
+  const threadCard = (quote: string) => page.locator('article.rv-thread', { has: page.locator('blockquote', { hasText: quote }) });
+
+  /** Opens a step's confirm form from the status control (once it is enabled). */
+  async function step(name: string): Promise<Locator> {
+    const button = page.getByRole('group', { name: '상태 바꾸기' }).getByRole('button', { name, exact: true });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await button.click();
+    await statusForm().waitFor();
+    return statusForm();
+  }
+
+  /** Opens the disclosure from the list (after a reload). */
+  async function openDisclosure(title = TITLE): Promise<void> {
+    await page.getByRole('button', { name: title, exact: true }).click();
+    await page.locator('.st-header').waitFor();
+  }
+
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1600, height: 1100 } });
+    page = app.page;
+    api = inProcessApi(app.bridge.ctx);
+    const fixtures = fs.mkdtempSync(path.join(app.dir, 'fixtures-'));
+    const workspace = path.join(app.dir, 'review.sqlite');
+    execFileSync(process.execPath, ['bin/notice-desk.js', 'import', ...writeFixtures(fixtures), '--workspace', workspace, '--json'], { encoding: 'utf8' });
+    await api['workspace:open']({ path: workspace });
+    await api['metrics:setFilters']({ preset: 'custom', from: '2016-01-01', to: '2016-06-30', by: 'week' });
+    await api['settings:set']({ locale: 'ko', theme: 'light', reviewerName: '' });
+    await page.goto(`${app.bridge.url}#/disclosures`);
+    await page.reload();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('creates a disclosure and submits it for review, giving the name the step is recorded with', async () => {
+    await page.getByRole('heading', { name: '고지문', level: 1 }).waitFor();
+    await page.getByRole('button', { name: '만들기' }).click();
+    await page.getByTestId('checks-ko').locator('li[data-rule="data-charges"][data-state="present"]').waitFor();
+    const title = page.getByRole('textbox', { name: '제목', exact: true });
+    await title.fill(TITLE);
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    id = (await api['disclosures:list']({}))[0]!.id;
+
+    const form = await step('검토 요청');
+    const confirm = form.getByRole('button', { name: '검토 요청하기' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await form.getByRole('textbox', { name: '이름' }).fill('김법무');
+    await confirm.click();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('in-review');
+    expect((await api['settings:get']({})).reviewerName).toBe('김법무');
+    await expect(page.getByTestId('text-locked').textContent()).resolves.toContain('검토 중에는 잠깁니다');
+    const versions = await api['review:versions']({ id });
+    expect(versions).toMatchObject([{ number: 1, author: '김법무', title: TITLE }]);
+  });
+
+  it('comments on a selected phrase of version 1, and hovering the thread highlights it in the editor', async () => {
+    await page.locator('[data-tab="threads"]').click();
+    const textKo = page.getByTestId('version-text-ko');
+    await expect.poll(() => textKo.textContent()).toContain(PHRASE);
+    await selectPhrase(textKo, PHRASE);
+    await page.getByText(`선택한 부분: “${PHRASE}”`).waitFor();
+    await page.getByRole('button', { name: '의견 남기기' }).click();
+    await page.getByRole('textbox', { name: '의견', exact: true }).fill('“들 수 있습니다”보다 얼마가 드는지를 먼저 보여 주세요.');
+    await page.getByRole('button', { name: '의견 추가' }).click();
+    await threadCard(PHRASE).waitFor();
+    await expect(textKo.locator('mark').first().textContent()).resolves.toBe(PHRASE);
+
+    await selectPhrase(page.getByTestId('version-text-en'), GONE);
+    await page.getByRole('button', { name: '의견 남기기' }).click();
+    await page.getByRole('textbox', { name: '의견', exact: true }).fill('와이파이에서도 요금이 드는 요금제가 있지 않나요?');
+    await page.getByRole('button', { name: '의견 추가' }).click();
+    await threadCard(GONE).waitFor();
+
+    await threadCard(PHRASE).hover();
+    await expect.poll(() => highlighted(ko())).toBe(PHRASE);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => highlighted(ko())).toBe('');
+    expect(await seriousViolations(page, { include: '.rv-area' })).toEqual([]);
+  });
+
+  it('requests changes with a reason, which is required', async () => {
+    const form = await step('수정 요청');
+    const confirm = form.getByRole('button', { name: '수정 요청하며 돌려보내기' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await form.getByRole('textbox', { name: '고쳐야 할 점' }).fill(REASON);
+    await shoot(page, page.locator('.st-header'), 'review-status-form-ko-light');
+    await confirm.click();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('changes-requested');
+    expect(await api['review:decisions']({ id })).toMatchObject([{ versionNumber: 1, decision: 'changes-requested', reviewer: '김법무', reason: REASON }]);
+  });
+
+  it('edits the text, submits it again, and the thread re-anchors on version 2 while the deleted sentence’s thread is orphaned', async () => {
+    const before = await api['disclosures:get']({ id });
+    const koText = before.koText.replace('**알림톡을 받으면 데이터 요금이', '**알림톡 메시지를 받으면 데이터 요금이');
+    const enText = before.enText.replace(` ${GONE}`, '');
+    expect(koText).not.toBe(before.koText);
+    expect(enText).not.toBe(before.enText);
+    await replaceText(page, ko(), koText);
+    await replaceText(page, en(), enText);
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+
+    const form = await step('다시 검토 요청');
+    await form.getByRole('button', { name: '다시 검토 요청하기' }).click();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('in-review');
+    expect((await api['review:versions']({ id })).map((v) => v.number)).toEqual([1, 2]);
+
+    await page.locator('[data-tab="threads"]').click();
+    await page.getByRole('option', { name: '2번 버전(최신)' }).waitFor({ state: 'attached' });
+    const moved = threadCard(PHRASE);
+    await expect.poll(() => moved.getAttribute('data-state')).toBe('exact');
+    await expect(moved.textContent()).resolves.toContain('1번 버전에 남긴 의견');
+    const v2 = await api['review:version']({ id, number: 2 });
+    const placed = (await api['review:threads']({ id })).threads.find((t) => t.anchor.quote === PHRASE)!;
+    expect(placed.placed.start).toBe(v2.koText.indexOf(PHRASE));
+    expect(placed.placed.start).not.toBe(placed.anchor.start);
+    await expect(page.getByTestId('version-text-ko').locator('mark').first().textContent()).resolves.toBe(PHRASE);
+    const orphans = page.getByTestId('orphaned-panel');
+    await expect(orphans.textContent()).resolves.toContain('위치를 잃은 의견 (1)');
+    await expect(orphans.locator('blockquote').textContent()).resolves.toBe(GONE);
+  });
+
+  it('exports the comments of the filter shown as CSV and JSON downloads', async () => {
+    await page.locator('[data-filter="all"]').click();
+    const csv = await download(app, () => page.locator('[data-export-threads="csv"]').click());
+    const text = fs.readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('thread_id');
+    expect(text).toContain(PHRASE);
+    expect(text).toContain(GONE);
+    await page.locator('[data-filter="orphaned"]').click();
+    const json = JSON.parse(fs.readFileSync(await download(app, () => page.locator('[data-export-threads="json"]').click()), 'utf8')) as { placedOnVersion: number; threads: { anchor: { quote: string } }[] };
+    expect(json.placedOnVersion).toBe(2);
+    expect(json.threads.map((t) => t.anchor.quote)).toEqual([GONE]);
+    await page.locator('[data-filter="open"]').click();
+  });
+
+  it('compares version 1 with version 2 and flags that recipients may need to be asked again', async () => {
+    await tab('버전 비교').click();
+    const flag = page.getByTestId('ask-again');
+    await flag.waitFor();
+    await expect(flag.textContent()).resolves.toContain('수신자에게 다시 동의를 받아야 할 수 있습니다');
+    await expect(flag.textContent()).resolves.toContain('데이터 요금');
+    expect((await page.getByTestId('diff-ko').locator('ins').allTextContents()).join('')).toContain('메시지를');
+    expect((await page.getByTestId('diff-en').locator('del').allTextContents()).join('')).toContain('Wi-Fi');
+    expect(await seriousViolations(page, { include: '.rv-area' })).toEqual([]);
+  });
+
+  for (const [locale, theme] of [['ko', 'light'], ['ko', 'dark'], ['en', 'light'], ['en', 'dark']] as const) {
+    it(`looks right in ${locale}, ${theme}: threads, the compare flag, the orphaned panel`, async () => {
+      await api['settings:set']({ locale, theme });
+      await page.reload();
+      await openDisclosure();
+      const threads = page.getByTestId('review-threads');
+      await threads.waitFor();
+      // Focus (not the pointer) keeps the thread active while the screenshot grows the viewport.
+      await threadCard(PHRASE).locator('button').last().focus();
+      await expect.poll(() => highlighted(ko())).toBe(PHRASE);
+      await shoot(page, page.locator('.st-main'), `review-threads-${locale}-${theme}`);
+      await page.locator('[data-filter="orphaned"]').click();
+      await page.getByTestId('orphaned-panel').waitFor();
+      await shoot(page, page.locator('.rv-area'), `review-orphans-${locale}-${theme}`);
+      await page.locator('[data-filter="open"]').click();
+      await page.locator('[data-tab="compare"]').click();
+      await page.getByTestId('ask-again').waitFor();
+      await shoot(page, page.locator('.rv-area'), `review-diff-${locale}-${theme}`);
+      const text = await page.locator('.st-studio').innerText();
+      expect(text).not.toMatch(/\breview\.[a-z]/); // no untranslated keys
+      expect(await seriousViolations(page, { include: '.rv-area' })).toEqual([]);
+    });
+  }
+
+  it('writes a review file and a Word file as downloads, and a reviewer’s reply in the review file merges once: importing it again adds nothing', async () => {
+    await api['settings:set']({ locale: 'ko', theme: 'light' });
+    await page.reload();
+    await openDisclosure();
+    await tab('검토 보내기').click();
+    const review = await download(app, () => page.getByRole('button', { name: '검토 파일(.noticereview) 만들기' }).click());
+    expect(review.endsWith('.noticereview')).toBe(true);
+    const docx = await download(app, () => page.getByRole('button', { name: 'Word 파일(.docx) 만들기' }).click());
+    expect(docx.endsWith('.docx')).toBe(true);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+
+    // A reviewer on another computer answers the thread in the review file.
+    const pkg = readReviewFile(fs.readFileSync(review), path.basename(review));
+    expect(pkg.version.number).toBe(2);
+    const thread = pkg.threads.find((t) => t.anchor.quote === PHRASE)!;
+    thread.comments.push({ id: randomUUID(), threadId: thread.id, author: '박검토', body: '금액을 먼저 쓰는 데 동의합니다.', createdAt: Date.now(), editedAt: null, deletedAt: null });
+    const answered = path.join(app.dir, 'downloads', `answered-${path.basename(review)}`);
+    fs.writeFileSync(answered, writeReviewFile(pkg));
+
+    for (const [round, replies] of [[1, '1'], [2, '0']] as const) {
+      await page.getByTestId('review-import').setInputFiles(answered);
+      const summary = page.getByTestId('merge-summary');
+      await expect.poll(() => summary.locator('[data-count="replies"] dd').textContent(), { message: `round ${round}: replies` }).toBe(replies);
+      await expect(summary.textContent()).resolves.toContain(path.basename(answered));
+      await expect(summary.locator('[data-count="threads"] dd').textContent(), `round ${round}: threads`).resolves.toBe('0');
+      await expect(summary.locator('[data-count="decisions"] dd').textContent(), `round ${round}: decisions`).resolves.toBe('0');
+      if (round === 1) await shoot(page, page.locator('.rv-area'), 'review-exchange-ko-light');
+      else await expect(summary.textContent()).resolves.toContain('새로운 내용이 없습니다');
+    }
+    const threads = (await api['review:threads']({ id })).threads;
+    expect(threads).toHaveLength(2);
+    expect(threads.find((t) => t.anchor.quote === PHRASE)!.comments.map((c) => c.author)).toEqual(['김법무', '박검토']);
+    await page.locator('[data-tab="threads"]').click();
+    await expect(threadCard(PHRASE).textContent()).resolves.toContain('금액을 먼저 쓰는 데 동의합니다.');
+  });
+
+  it('approves version 2 (the text stays locked), publishes it with an effective day, and its marker is on the opt-out chart', async () => {
+    const approve = await step('승인');
+    await approve.getByRole('button', { name: '이 버전 승인하기' }).click();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('approved');
+    await expect(page.getByTestId('text-locked').textContent()).resolves.toContain('잠김');
+    await ko().locator('.cm-content').click();
+    await page.keyboard.insertText('고침');
+    await expect(ko().locator('.cm-content').textContent()).resolves.not.toContain('고침');
+    expect((await api['disclosures:get']({ id })).koText).not.toContain('고침');
+    await page.getByTestId('new-draft').waitFor();
+
+    const publish = await step('게시…');
+    await publish.getByLabel('효력 발생일').fill('2016-04-01');
+    await publish.getByRole('button', { name: '게시하기' }).click();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('published');
+    const published = await api['disclosures:get']({ id });
+    expect(new Date(published.effectiveAt!).toISOString()).toBe('2016-03-31T15:00:00.000Z');
+
+    await tab('이력').click();
+    await expect(page.getByTestId('decision-list').textContent()).resolves.toContain(REASON);
+    await shoot(page, page.locator('.rv-area'), 'review-history-ko-light');
+    await expect(page.getByTestId('version-table').locator('tbody tr').count()).resolves.toBe(2);
+
+    await page.evaluate(() => {
+      window.location.hash = '#/consent';
+    });
+    const chip = page.locator('.marker-chip.marker-disclosure', { hasText: TITLE });
+    await chip.waitFor({ timeout: 60_000 });
+    await shoot(page, page.locator('.chart-card').first(), 'review-marker-ko-light');
+    await expect(chip.textContent()).resolves.toContain('2016-04-01');
+  });
+
+  it('keeps every step in the audit trail, and the chain verifies in Settings', async () => {
+    await page.evaluate(() => {
+      window.location.hash = '#/settings';
+    });
+    const trail = page.getByTestId('audit-trail');
+    await trail.waitFor();
+    await trail.getByRole('button', { name: '검증' }).click();
+    await expect(page.getByTestId('audit-ok').textContent()).resolves.toContain('사슬이 검증되었습니다');
+    await shoot(page, page.locator('section[aria-labelledby="settings-audit"]'), 'review-audit-ko-light');
+    const actions = await trail.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    for (const a of ['status', 'version', 'decision', 'comment', 'export']) expect(actions).toContain(a);
+  });
+});
