@@ -52,7 +52,7 @@ export const reviewFlowMessages = defineMessages({
   },
   'review.file-other-workspace': {
     en: '{file} is for version {number} of "{title}" (SHA-256 {sha}…), which this workspace does not hold. Open the workspace it was sent from.',
-    ko: '{file} 파일은 고지문 "{title}"의 {number}번 버전(SHA-256 {sha}…)에 대한 것인데, 이 작업 공간에는 그 버전이 없습니다. 파일을 보낸 작업 공간을 여세요.',
+    ko: '{file} 파일은 고지문 "{title}"의 {number}번 버전(SHA-256 {sha}…)에 대한 것인데, 이 워크스페이스에는 그 버전이 없습니다. 파일을 보낸 워크스페이스를 여세요.',
   },
   'review.docx-which': {
     en: '{file} does not say which disclosure it belongs to (it was not exported by Notice Desk). Name the disclosure (--id in the CLI).',

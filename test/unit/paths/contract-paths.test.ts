@@ -19,6 +19,11 @@ const CHECKED = {
   'imports:preview': 'import',
   'imports:setWatchFolder': 'watch-folder',
   'disclosures:export': 'export',
+  'review:exportThreads': 'export',
+  'review:exportFile': 'export',
+  'review:saveFile': 'export',
+  'review:importFile': 'import',
+  'review:openFile': 'import',
 };
 
 describe('the contract’s path parameters', () => {

@@ -65,6 +65,26 @@ describe.each(['electron', 'browser'] as const)('caller-chosen paths over the re
     await s.ctx.close();
   });
 
+  it('review calls write and read only files the user chose', async () => {
+    const s = setup(kind);
+    const v = victim();
+    await openWorkspace(kind, s);
+    const id = await newDisclosure(s.api);
+    await s.api['disclosures:setStatus']({ id, status: 'in-review', actor: 'K' });
+    for (const call of [
+      () => s.api['review:exportFile']({ id, format: 'noticereview', path: v.file }),
+      () => s.api['review:exportThreads']({ id, format: 'csv', path: v.file }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: 'path-not-allowed', params: { file: v.file } });
+    }
+    expect(fs.readFileSync(v.file, 'utf8')).toBe('precious');
+    await expect(s.api['review:importFile']({ path: v.secret })).rejects.toMatchObject({ code: 'path-not-allowed' });
+    await expect(s.api['review:openFile']({ path: v.secret })).rejects.toMatchObject({ code: 'path-not-allowed' });
+    await expect(s.api['review:saveFile']({ path: v.file })).rejects.toMatchObject({ code: 'conflict', key: 'review.not-review-file' });
+    expect((await s.api['review:exportFile']({ id, format: 'noticereview' })).base64).toBeTruthy();
+    await s.ctx.close();
+  });
+
   it('imports:preview {file} no longer reads a file the user did not choose', async () => {
     const s = setup(kind);
     const v = victim();
