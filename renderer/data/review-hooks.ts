@@ -43,9 +43,15 @@ export function useVersion(id: number, number: number | null) {
   });
 }
 
-/** A disclosure's status history (read apart from the open disclosure, whose text the editor owns). */
+/** A disclosure's status history and publication dates (read apart from the open disclosure, whose text the editor owns). */
 export function useStatusHistory(id: number) {
-  return useQuery({ queryKey: [...key.all(id), 'history'], queryFn: async () => (await api()['disclosures:get']({ id })).history });
+  return useQuery({
+    queryKey: [...key.all(id), 'history'],
+    queryFn: async () => {
+      const d = await api()['disclosures:get']({ id });
+      return { history: d.history, publishedAt: d.publishedAt, effectiveAt: d.effectiveAt };
+    },
+  });
 }
 
 /** Every reviewer's decision on the disclosure's versions, oldest first. */

@@ -337,6 +337,7 @@ describe('the legal review in Chromium, in Korean', () => {
     await expect(page.getByTestId('decision-list').textContent()).resolves.toContain(REASON);
     await shoot(page, page.locator('.rv-area'), 'review-history-ko-light');
     await expect(page.getByTestId('version-table').locator('tbody tr').count()).resolves.toBe(2);
+    await expect(page.getByTestId('effective-at').textContent()).resolves.toContain('2016. 4. 1.');
 
     await page.evaluate(() => {
       window.location.hash = '#/consent';

@@ -9,9 +9,10 @@ export function shortSha(sha: string): string {
 
 /** History: every version (number, author, time, short SHA-256), the reviewers' decisions and the status history. */
 export function HistoryView(props: { id: number; versions: readonly VersionSummary[] }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
   const decisions = useDecisions(props.id);
-  const history = useStatusHistory(props.id).data ?? [];
+  const status = useStatusHistory(props.id).data;
+  const history = status?.history ?? [];
   return (
     <div className="rv-history" data-testid="review-history">
       <section className="rv-diff-block">
@@ -70,6 +71,11 @@ export function HistoryView(props: { id: number; versions: readonly VersionSumma
       </section>
       <section className="rv-diff-block">
         <h3>{t('review.history.statusHistory')}</h3>
+        {status?.effectiveAt != null ? (
+          <p className="rv-reason" data-testid="effective-at">
+            {t('review.history.effective', { date: formatDate(status.effectiveAt), published: formatDateTime(status.publishedAt ?? status.effectiveAt) })}
+          </p>
+        ) : null}
         <ol className="rv-timeline" data-testid="status-history">
           {[...history].reverse().map((h, i) => (
             <li key={`${h.at}:${i}`}>

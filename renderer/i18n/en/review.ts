@@ -169,6 +169,7 @@ export const review = {
     decisionLine: 'version {number}, by {reviewer}',
     reason: 'Reason: {reason}',
     statusHistory: 'Status history',
+    effective: 'Takes effect on {date} (published {published}).',
     statusLine: '{from} → {to}',
     created: 'Created as {to}',
     note: 'Note: {note}',

@@ -171,6 +171,7 @@ export const review: Messages['review'] = {
     decisionLine: '{number}번 버전, {reviewer}',
     reason: '사유: {reason}',
     statusHistory: '상태 이력',
+    effective: '효력 발생일 {date} (게시 {published}).',
     statusLine: '{from} → {to}',
     created: '{to} 상태로 만듦',
     note: '메모: {note}',
