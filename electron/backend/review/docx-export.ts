@@ -249,7 +249,11 @@ function section(
   const all = blocks.flatMap((b) => b.chars);
   const starts = new Map<number, number[]>();
   const ends = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, at: number, id: number) => map.set(at, [...(map.get(at) ?? []), id]);
+  const add = (map: Map<number, number[]>, at: number, id: number) => {
+    const ids = map.get(at);
+    if (ids) ids.push(id);
+    else map.set(at, [id]);
+  };
   const unplaced: PlacedThread[] = [];
   for (const t of threads) {
     if (t.anchor.locale !== locale || t.placed.start === null || t.placed.end === null) continue;
