@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessApi } from '../../electron/backend/dispatch.ts';
 import { readReviewFile, writeReviewFile } from '../../electron/backend/review/review-file.ts';
@@ -54,6 +55,24 @@ async function download(app: RunningApp, action: () => Promise<void>): Promise<s
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await dl.saveAs(file);
   return file;
+}
+
+/**
+ * A reviewer's tracked change in Word: in the exported document, `from` (inside one run) is struck
+ * out and `to` inserted after it, as Word writes `w:del` and `w:ins`.
+ */
+function trackChange(docx: Uint8Array, from: string, to: string): Uint8Array {
+  const files = unzipSync(docx);
+  const xml = strFromU8(files['word/document.xml']!);
+  const run = (xml.match(/<w:r>(?:(?!<\/w:r>).)*<\/w:r>/gs) ?? []).find((r) => r.includes(from) && r.includes('<w:t'));
+  if (!run) throw new Error(`"${from}" is not inside one run of the Word file`);
+  const rPr = /<w:rPr>.*?<\/w:rPr>/s.exec(run)?.[0] ?? '';
+  const [before, after] = /<w:t[^>]*>(.*?)<\/w:t>/s.exec(run)![1]!.split(from) as [string, string];
+  const plain = (t: string) => (t ? `<w:r>${rPr}<w:t xml:space="preserve">${t}</w:t></w:r>` : '');
+  const stamp = 'w:author="박검토" w:date="2016-12-05T00:00:00Z"';
+  const tracked = `${plain(before)}<w:del w:id="9001" ${stamp}><w:r>${rPr}<w:delText xml:space="preserve">${from}</w:delText></w:r></w:del><w:ins w:id="9002" ${stamp}><w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r></w:ins>${plain(after)}`;
+  files['word/document.xml'] = strToU8(xml.replace(run, tracked));
+  return zipSync(files);
 }
 
 /** Selects `phrase` in a version text the way a reader's drag would leave it (a DOM selection inside one text node). */
@@ -148,7 +167,7 @@ describe('the legal review in Chromium, in Korean', () => {
     await page.getByTestId('checks-ko').locator('li[data-rule="data-charges"][data-state="present"]').waitFor();
     const title = page.getByRole('textbox', { name: '제목', exact: true });
     await title.fill(TITLE);
-    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
     id = (await api['disclosures:list']({}))[0]!.id;
 
     const form = await step('검토 요청');
@@ -207,7 +226,7 @@ describe('the legal review in Chromium, in Korean', () => {
     expect(enText).not.toBe(before.enText);
     await replaceText(page, ko(), koText);
     await replaceText(page, en(), enText);
-    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
 
     const form = await step('다시 검토 요청');
     await form.getByRole('button', { name: '다시 검토 요청하기' }).click();
@@ -313,6 +332,33 @@ describe('the legal review in Chromium, in Korean', () => {
     expect(threads.find((t) => t.anchor.quote === PHRASE)!.comments.map((c) => c.author)).toEqual(['김법무', '박검토']);
     await page.locator('[data-tab="threads"]').click();
     await expect(threadCard(PHRASE).textContent()).resolves.toContain('금액을 먼저 쓰는 데 동의합니다.');
+  });
+
+  it('shows a Word reviewer’s tracked change as a suggestion against version 2, and starts a new draft from it only when asked', async () => {
+    const docx = fs.readdirSync(path.join(app.dir, 'downloads')).find((f) => f.endsWith('.docx'))!;
+    const from = '와이파이로 받으면 데이터 요금이 들지 않습니다.';
+    const to = '와이파이로 받으면 데이터 요금이 들지 않습니다(요금제에 따라 다를 수 있음).';
+    const reviewed = path.join(app.dir, 'downloads', `tracked-${docx}`);
+    fs.writeFileSync(reviewed, trackChange(fs.readFileSync(path.join(app.dir, 'downloads', docx)), from, to));
+    await page.locator('[data-tab="exchange"]').click();
+    await page.getByTestId('review-import').setInputFiles(reviewed);
+    const suggestion = page.getByTestId('suggestion');
+    await suggestion.waitFor();
+    await expect(page.getByTestId('merge-summary').textContent()).resolves.toContain('Word 파일');
+    await expect.poll(async () => (await suggestion.locator('ins').allTextContents()).join('')).toContain('요금제에 따라 다를 수 있음');
+    expect((await api['disclosures:get']({ id })).koText).not.toContain('요금제에 따라 다를 수 있음');
+    await shoot(page, page.locator('.rv-area'), 'review-suggestion-ko-light');
+    await suggestion.getByRole('button', { name: '이 수정으로 새 초안 만들기' }).click();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('draft');
+    const list = await api['disclosures:list']({});
+    const draft = list.find((d) => d.id !== id)!;
+    expect(draft.derivedFrom).toBe(id);
+    expect((await api['disclosures:get']({ id: draft.id })).koText).toContain(to);
+    await expect(page.getByRole('textbox', { name: '제목', exact: true }).inputValue()).resolves.toBe(draft.title);
+    expect((await api['disclosures:get']({ id })).status).toBe('in-review');
+    await page.getByRole('button', { name: /고지문 목록/ }).click();
+    await openDisclosure();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('in-review');
   });
 
   it('approves version 2 (the text stays locked), publishes it with an effective day, and its marker is on the opt-out chart', async () => {
