@@ -103,6 +103,8 @@ function stableId(...parts: (string | number)[]): string {
 }
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
+/** A comment's words as Word may give them back (CRLF line ends, edge spaces). */
+const words = (text: string) => text.replace(/\r\n?/g, '\n').trim();
 
 /** Merges a review file or a Word file into its disclosure. */
 export async function importReviewFile(db: Db, file: string, options: { actor: string; disclosureId?: number; now: number }): Promise<ReviewMergeSummary> {
@@ -182,12 +184,12 @@ function mergeDocx(
   const byOpening = new Map<string, ReviewThread>();
   for (const t of existing) {
     const c = t.comments[0];
-    if (c) byOpening.set([c.author, seconds(c.createdAt), c.body.trim()].join('\u001f'), t);
+    if (c) byOpening.set([c.author, seconds(c.createdAt), words(c.body)].join('\u001f'), t);
   }
   const counts = emptyCounts();
   for (const c of doc.comments) {
     const at = c.date ?? options.now;
-    const key = [c.author, seconds(at), c.text.trim()].join('\u001f');
+    const key = [c.author, seconds(at), words(c.text)].join('\u001f');
     let thread = byOpening.get(key);
     if (!thread) {
       const locale = c.locale ?? (/[\uac00-\ud7a3]/.test(c.quote) ? 'ko' : 'en');
@@ -216,10 +218,10 @@ function mergeDocx(
       mergeThread(db, d.id, thread, 'docx', counts);
       byOpening.set(key, thread);
     }
-    const known = new Set(thread.comments.map((x) => [x.author, seconds(x.createdAt), x.body.trim()].join('\u001f')));
+    const known = new Set(thread.comments.map((x) => [x.author, seconds(x.createdAt), words(x.body)].join('\u001f')));
     for (const r of c.replies) {
       const rat = r.date ?? options.now;
-      if (known.has([r.author, seconds(rat), r.text.trim()].join('\u001f'))) continue;
+      if (known.has([r.author, seconds(rat), words(r.text)].join('\u001f'))) continue;
       const reply: ReviewComment = { id: stableId(thread.id, r.author, seconds(rat), r.text), threadId: thread.id, author: r.author, body: r.text, createdAt: rat, editedAt: null, deletedAt: null };
       mergeThread(db, d.id, { ...thread, comments: [reply] }, 'docx', counts);
     }

@@ -148,3 +148,17 @@ describe('review files', () => {
     await ctx.close();
   });
 });
+
+describe('Word files through the workspace', () => {
+  it('exports the version with its threads as Word comments, and importing that file back adds nothing', async () => {
+    const { ctx, api, d, dir } = await sent();
+    const docx = path.join(dir, 'for-review.docx');
+    const out = await api['review:exportFile']({ id: d.id, format: 'docx', path: docx, actor: '이작성' });
+    expect(out.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(docx))))).toContain('word/comments.xml');
+    const first = await api['review:importFile']({ path: docx });
+    expect(first).toMatchObject({ format: 'docx', disclosureId: d.id, versionNumber: 1, threadsAdded: 0, repliesAdded: 0, suggestion: null });
+    expect((await api['review:threads']({ id: d.id })).threads).toHaveLength(1);
+    await ctx.close();
+  });
+});
