@@ -14,6 +14,25 @@ import { SEP } from './keys.ts';
 import type { RollupStep } from './step.ts';
 import type { UsageDeltas } from './usage.ts';
 
+/** The counted columns of rollup_coverage_daily, in the order `coverageCounts` gives them. */
+export const COVERAGE_COLUMNS = 'pairs, covered, noticed, opted, lag_1h, lag_1d, lag_7d, lag_30d, lag_90d, lag_more';
+
+/** What `coverageCounts` reads from each pair first message (a rollup_first_messages row). */
+export const COVERAGE_INPUTS = 'sent_at, notice_at, notice_at IS NOT NULL AND optout_at IS NOT NULL AS o, optout_at - sent_at AS lag';
+
+/**
+ * The coverage counts (COVERAGE_COLUMNS) of a group of pair first messages (rows of COVERAGE_INPUTS),
+ * each times `sign` (a removal subtracts the pairs it changes, then adds them back as they are).
+ * Lag bins (ms): < 1 h, 1–24 h, 1–7 d, 7–30 d, 30–90 d, ≥ 90 d (consent.ts optOutBins).
+ */
+export function coverageCounts(sign: 1 | -1): string {
+  return [
+    'count(*)', 'sum(notice_at IS NOT NULL AND notice_at <= sent_at)', 'sum(notice_at IS NOT NULL)', 'sum(o)', 'sum(o AND lag < 3600000)',
+    'sum(o AND lag >= 3600000 AND lag < 86400000)', 'sum(o AND lag >= 86400000 AND lag < 604800000)',
+    'sum(o AND lag >= 604800000 AND lag < 2592000000)', 'sum(o AND lag >= 2592000000 AND lag < 7776000000)', 'sum(o AND lag >= 7776000000)',
+  ].map((e) => `${sign} * coalesce(${e}, 0)`).join(', ');
+}
+
 /** The single-row statements of the four tables (the step's flush, a removal). */
 export function firstStatements(db: Db) {
   return {
@@ -38,17 +57,10 @@ export function firstStatements(db: Db) {
        WHERE scope IN ('pair', 'recipient') AND recipient_id = ? AND (notice_at IS NULL OR notice_at > ?)
        RETURNING scope, day, sender_id, category`,
     ),
-    // Lag bins (ms): < 1 h, 1–24 h, 1–7 d, 7–30 d, 30–90 d, ≥ 90 d (consent.ts optOutBins).
     coverage: db.prepare(
-      `INSERT OR REPLACE INTO rollup_coverage_daily
-         (day, sender_id, category, pairs, covered, noticed, opted, lag_1h, lag_1d, lag_7d, lag_30d, lag_90d, lag_more)
-       SELECT @day, @sender, @category, count(*), coalesce(sum(notice_at IS NOT NULL AND notice_at <= sent_at), 0),
-              coalesce(sum(notice_at IS NOT NULL), 0), coalesce(sum(o), 0), coalesce(sum(o AND lag < 3600000), 0),
-              coalesce(sum(o AND lag >= 3600000 AND lag < 86400000), 0), coalesce(sum(o AND lag >= 86400000 AND lag < 604800000), 0),
-              coalesce(sum(o AND lag >= 604800000 AND lag < 2592000000), 0),
-              coalesce(sum(o AND lag >= 2592000000 AND lag < 7776000000), 0), coalesce(sum(o AND lag >= 7776000000), 0)
-       FROM (SELECT sent_at, notice_at, notice_at IS NOT NULL AND optout_at IS NOT NULL AS o, optout_at - sent_at AS lag
-             FROM rollup_first_messages INDEXED BY rollup_first_by_day
+      `INSERT OR REPLACE INTO rollup_coverage_daily (day, sender_id, category, ${COVERAGE_COLUMNS})
+       SELECT @day, @sender, @category, ${coverageCounts(1)}
+       FROM (SELECT ${COVERAGE_INPUTS} FROM rollup_first_messages INDEXED BY rollup_first_by_day
              WHERE scope = 'pair' AND day = @day AND sender_id = @sender AND category = @category)`,
     ),
     // An opt-out or block at @at is the first one at or after the first messages sent up to @at

@@ -1,82 +1,83 @@
 /**
- * Taking one import out of the rollups (see accumulator.ts): additive counts are subtracted, first
- * messages, first notices, coverage and distinct-recipient sets of what the import touched are
- * recomputed from the other imports' rows.
+ * Taking one import out of the rollups (see accumulator.ts), inside the transaction that deletes
+ * it and before its rows go: the additive counts and the usage rollup's messages are subtracted by
+ * grouped statements over its rows (notifications_by_import), the first messages and what hangs on
+ * them are recomputed only where the import decided them (remove-firsts.ts), its recipients are
+ * taken out of the distinct-recipient sets where no other import keeps them (remove-reach.ts), and
+ * the URL rollups are refreshed for its URLs and days (url-sets.ts). Memory stays flat whatever the
+ * import's size: the work is staged in temporary tables and read back a page at a time.
  */
-import type { ConsentEvent, NotificationEvent } from '../../../shared/domain/canonical.ts';
 import { dayStartUtc, localDay } from '../../../shared/metrics/calendar.ts';
 import type { Db } from '../db/connection.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
-import { makeAccumulator } from './accumulator.ts';
-import { dailyCountStatements, foldDimensionCounts, writeDimensionCounts } from './daily-counts.ts';
-import { eventCountStatements } from './events-daily.ts';
-import { bumpFirstDaily, type FirstRow } from './first-merge.ts';
-import { firstStatements } from './firsts.ts';
-import { SEP } from './keys.ts';
-import { deleteReachDays } from './reach.ts';
 import { rebuildRollups } from './rebuild.ts';
+import { removeImportFromFirsts } from './remove-firsts.ts';
+import { removeImportFromReach } from './remove-reach.ts';
 import { removeImportFromUrlRollups } from './url-sets.ts';
 import { UsageDeltas } from './usage.ts';
 
-/** Subtracts one import's rows from the additive daily tables (the same upserts, negative counts). */
-function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
-  const zone = workspaceTimeZone(db);
-  const notif = new Map<string, number[]>();
-  const templates = new Map<string, number>();
-  for (const r of db
-    .prepare(`SELECT sent_at, sender_id, coalesce(category, ''), status, network, bytes, coalesce(template_id, ''), recipient_id
-              FROM notifications WHERE import_id = ?`)
-    .raw()
-    .iterate(importId) as IterableIterator<[number, string, string, string, string, number | null, string, string]>) {
-    const day = localDay(r[0], zone);
-    if (r[3] === 'sent' || r[3] === 'delivered') usage.message(day, r[1], r[2], r[7], r[5], -1);
-    const key = [day, r[1], r[2], r[3], r[4]].join(SEP);
-    let v = notif.get(key);
-    if (!v) notif.set(key, (v = [0, 0, 0]));
-    v[0]! -= 1;
-    if (r[5] !== null) {
-      v[1]! -= 1;
-      v[2]! -= r[5];
-    }
-    const tkey = [day, r[1], r[6], r[2]].join(SEP);
-    templates.set(tkey, (templates.get(tkey) ?? 0) - 1);
-  }
-  const w = { ...dailyCountStatements(db), ...eventCountStatements(db) };
-  for (const [key, v] of notif) {
-    const [day, sender, category, status, network] = key.split(SEP);
-    w.notif.run(Number(day), sender, category, status, network, v[0], v[1], v[2]);
-  }
-  for (const [key, n] of templates) {
-    const [day, sender, template, category] = key.split(SEP);
-    w.template.run(Number(day), sender, template, category, n);
-  }
-  const dims = new Map<string, number>();
-  foldDimensionCounts(dims, templates);
-  writeDimensionCounts(w.dimension, dims);
-  const consent = new Map<string, number>();
-  for (const r of db
-    .prepare(`SELECT occurred_at, coalesce(sender_id, ''), action FROM consent WHERE import_id = ?`)
-    .raw()
-    .iterate(importId) as IterableIterator<[number, string, string]>) {
-    const key = [localDay(r[0], zone), r[1], r[2]].join(SEP);
-    consent.set(key, (consent.get(key) ?? 0) - 1);
-  }
-  for (const [key, n] of consent) {
-    const [day, sender, action] = key.split(SEP);
-    w.consent.run(Number(day), sender, action, n);
-  }
-  const urls = new Map<string, number>();
-  for (const r of db
-    .prepare(`SELECT occurred_at, action FROM urls WHERE import_id = ?`)
-    .raw()
-    .iterate(importId) as IterableIterator<[number, string]>) {
-    const key = [localDay(r[0], zone), r[1]].join(SEP);
-    urls.set(key, (urls.get(key) ?? 0) - 1);
-  }
-  for (const [key, n] of urls) {
-    const [day, action] = key.split(SEP);
-    w.url.run(Number(day), action, n);
-  }
+const CHARGEABLE = `('sent', 'delivered')`;
+
+/**
+ * The SQL functions the removal's statements use: nd_rollup_day (the local day of an instant),
+ * nd_rollup_day_start (the UTC instant a local day starts) and nd_rollup_before (event ids compared
+ * as JavaScript compares strings, as first-merge.ts `earlier` does: UTF-16 code units, not bytes).
+ */
+function registerFunctions(db: Db, zone: string): void {
+  const starts = new Map<number, number>();
+  db.function('nd_rollup_day', { deterministic: true, directOnly: true }, (ms) => localDay(Number(ms), zone));
+  db.function('nd_rollup_day_start', { deterministic: true, directOnly: true }, (day) => {
+    const d = Number(day);
+    let at = starts.get(d);
+    if (at === undefined) starts.set(d, (at = dayStartUtc(d, zone)));
+    return at;
+  });
+  db.function('nd_rollup_before', { deterministic: true, directOnly: true }, (a, b) => (String(a) < String(b) ? 1 : 0));
+}
+
+/** Subtracts one import's rows from the additive daily tables and the all-time dimensions, one grouped upsert each. */
+function subtractCounts(db: Db, importId: number): void {
+  const p = { importId };
+  const notifications = (columns: string) =>
+    `(SELECT nd_rollup_day(sent_at) AS day, ${columns} FROM notifications INDEXED BY notifications_by_import
+      WHERE import_id = @importId LIMIT -1 OFFSET 0)`;
+  db.prepare(
+    `INSERT INTO rollup_notifications_daily (day, sender_id, category, status, network, messages, known_bytes_messages, known_bytes)
+     SELECT day, sender_id, category, status, network, -count(*), -count(bytes), -coalesce(sum(bytes), 0)
+     FROM ${notifications("sender_id, coalesce(category, '') AS category, status, network, bytes")}
+     WHERE true GROUP BY day, sender_id, category, status, network
+     ON CONFLICT DO UPDATE SET messages = messages + excluded.messages,
+       known_bytes_messages = known_bytes_messages + excluded.known_bytes_messages, known_bytes = known_bytes + excluded.known_bytes`,
+  ).run(p);
+  db.prepare(
+    `INSERT INTO rollup_templates_daily (day, sender_id, template_id, category, messages)
+     SELECT day, sender_id, template_id, category, -count(*)
+     FROM ${notifications("sender_id, coalesce(template_id, '') AS template_id, coalesce(category, '') AS category")}
+     WHERE true GROUP BY day, sender_id, template_id, category
+     ON CONFLICT DO UPDATE SET messages = messages + excluded.messages`,
+  ).run(p);
+  db.prepare(
+    `INSERT INTO rollup_dimensions (sender_id, template_id, category, messages)
+     SELECT sender_id, coalesce(template_id, ''), coalesce(category, ''), -count(*)
+     FROM notifications INDEXED BY notifications_by_import WHERE import_id = @importId
+     GROUP BY sender_id, coalesce(template_id, ''), coalesce(category, '')
+     ON CONFLICT DO UPDATE SET messages = messages + excluded.messages`,
+  ).run(p);
+  db.prepare(
+    `INSERT INTO rollup_consent_daily (day, sender_id, action, events)
+     SELECT day, sender_id, action, -count(*)
+     FROM (SELECT nd_rollup_day(occurred_at) AS day, coalesce(sender_id, '') AS sender_id, action
+           FROM consent INDEXED BY consent_by_import WHERE import_id = @importId LIMIT -1 OFFSET 0)
+     WHERE true GROUP BY day, sender_id, action
+     ON CONFLICT DO UPDATE SET events = events + excluded.events`,
+  ).run(p);
+  db.prepare(
+    `INSERT INTO rollup_urls_daily (day, action, events)
+     SELECT day, action, -count(*)
+     FROM (SELECT nd_rollup_day(occurred_at) AS day, action FROM urls INDEXED BY urls_by_import WHERE import_id = @importId LIMIT -1 OFFSET 0)
+     WHERE true GROUP BY day, action
+     ON CONFLICT DO UPDATE SET events = events + excluded.events`,
+  ).run(p);
   db.prepare('DELETE FROM rollup_notifications_daily WHERE messages <= 0').run();
   db.prepare('DELETE FROM rollup_templates_daily WHERE messages <= 0').run();
   db.prepare('DELETE FROM rollup_dimensions WHERE messages <= 0').run();
@@ -84,21 +85,57 @@ function subtractCounts(db: Db, importId: number, usage: UsageDeltas): void {
   db.prepare('DELETE FROM rollup_urls_daily WHERE events <= 0').run();
 }
 
-/** Rows read between flushes of the recomputed sets (keeps a removal's memory flat). */
-const RECOMPUTE_FLUSH_EVERY = 200_000;
+/**
+ * Takes one import's chargeable messages out of the usage rollup: summed per entry (day, sender,
+ * category, recipient) into a temporary table in entry order, then merged a page at a time, so
+ * each stored set is rewritten about once whatever the order of the import's rows.
+ */
+function subtractUsage(db: Db, importId: number, usage: UsageDeltas, pageRows: number): void {
+  db.exec(`
+    DROP TABLE IF EXISTS temp.rollup_del_usage;
+    CREATE TEMP TABLE rollup_del_usage
+      (day INTEGER NOT NULL, sender_id TEXT NOT NULL, category TEXT NOT NULL, recipient_id TEXT NOT NULL,
+       messages INTEGER NOT NULL, unknown INTEGER NOT NULL, known INTEGER NOT NULL,
+       PRIMARY KEY (day, sender_id, category, recipient_id)) WITHOUT ROWID;
+  `);
+  db.prepare(
+    `INSERT INTO temp.rollup_del_usage (day, sender_id, category, recipient_id, messages, unknown, known)
+     SELECT day, sender_id, category, recipient_id, count(*), count(*) - count(bytes), coalesce(sum(bytes), 0)
+     FROM (SELECT nd_rollup_day(sent_at) AS day, sender_id, coalesce(category, '') AS category, recipient_id, bytes
+           FROM notifications INDEXED BY notifications_by_import WHERE import_id = ? AND status IN ${CHARGEABLE} LIMIT -1 OFFSET 0)
+     GROUP BY day, sender_id, category, recipient_id`,
+  ).run(importId);
+  const page = db
+    .prepare(
+      `SELECT day, sender_id, category, recipient_id, messages, unknown, known FROM temp.rollup_del_usage
+       WHERE (day, sender_id, category, recipient_id) > (?, ?, ?, ?)
+       ORDER BY day, sender_id, category, recipient_id LIMIT ${Math.max(1, Math.floor(pageRows))}`,
+    )
+    .raw();
+  for (let key: [number, string, string, string] = [-1e9, '', '', '']; ; ) {
+    const rows = page.all(...key) as [number, string, string, string, number, number, number][];
+    if (rows.length === 0) break;
+    for (const [day, sender, category, recipient, m, u, k] of rows) usage.messages(day, sender, category, recipient, -m, -u, -k);
+    const last = rows[rows.length - 1]!;
+    key = [last[0], last[1], last[2], last[3]];
+    usage.flush(db);
+  }
+  db.exec('DROP TABLE temp.rollup_del_usage');
+}
 
-/** Rows a removal reads before it writes what they changed (first messages, notices). */
+/** Rows read back from a temporary table before what they change is written (usage sets, first flags). */
 const REMOVE_PAGE = 50_000;
+
+/** Distinct-recipient candidates read before the sets they change are written. */
+const REACH_PAGE = 200_000;
 
 /**
  * Takes one import's rows out of every rollup. Call inside the transaction that deletes them,
- * BEFORE deleting the rows: additive counts are subtracted, and the first messages and first
- * notices of every recipient the import touched are recomputed from the other imports' rows.
- * Called after the rows are gone it cannot know what to subtract, so it rebuilds everything.
- * `pages`: rows read before writing what they changed (tests lower them to cross many pages).
+ * BEFORE deleting the rows (they are read to know what to take out). Called after the rows are
+ * gone it cannot know what to subtract, so it rebuilds everything. `pages`: rows read back before
+ * writing what they change (tests lower them to cross many pages).
  */
-export function removeImportFromRollups(db: Db, importId: number, pages: { rows: number; reachRows: number } = { rows: REMOVE_PAGE, reachRows: RECOMPUTE_FLUSH_EVERY }): void {
-  const pageRows = pages.rows;
+export function removeImportFromRollups(db: Db, importId: number, pages: { rows: number; reachRows: number } = { rows: REMOVE_PAGE, reachRows: REACH_PAGE }): void {
   const present = db
     .prepare(
       `SELECT EXISTS(SELECT 1 FROM notifications WHERE import_id = ?) OR EXISTS(SELECT 1 FROM consent WHERE import_id = ?)
@@ -112,152 +149,12 @@ export function removeImportFromRollups(db: Db, importId: number, pages: { rows:
     return;
   }
   db.transaction(() => {
+    registerFunctions(db, workspaceTimeZone(db));
+    subtractCounts(db, importId);
     const usage = new UsageDeltas();
-    subtractCounts(db, importId, usage);
+    subtractUsage(db, importId, usage, pages.rows);
     removeImportFromUrlRollups(db, importId);
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS rollup_affected (recipient_id TEXT PRIMARY KEY) WITHOUT ROWID');
-    db.exec('DELETE FROM temp.rollup_affected');
-    db.prepare(
-      `INSERT OR IGNORE INTO temp.rollup_affected
-       SELECT recipient_id FROM notifications WHERE import_id = ? AND status IN ('sent','delivered')
-       UNION SELECT recipient_id FROM consent WHERE import_id = ? AND action IN ('notice_shown', 'opt_out', 'block')`,
-    ).run(importId, importId);
-    // Take the affected recipients' first messages out of the daily first counts, then recompute.
-    // Every loop below reads a page, then writes: a workspace of 10M messages may have millions of
-    // affected pairs, more than memory holds at once (and no statement may write while another
-    // one iterates on the connection).
-    const firstDaily = new Map<string, number[]>();
-    const oldCoverage = new Set<string>();
-    const w = firstStatements(db);
-    const oldPage = db.prepare(
-      `SELECT scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at FROM rollup_first_messages
-       WHERE (scope, recipient_id, sender_key) > (@scope, @recipient, @sender)
-         AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
-       ORDER BY scope, recipient_id, sender_key LIMIT ${pageRows}`,
-    );
-    for (let at = { scope: '', recipient: '', sender: '' }; ; ) {
-      const rows = oldPage.all(at) as (FirstRow & { scope: 'pair' | 'recipient'; recipient_id: string; sender_key: string })[];
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        bumpFirstDaily(firstDaily, r.scope, r, -1);
-        usage.first(r.scope, r.day, r.sender_id, r.category, r.recipient_id, r.bytes, -1);
-        if (r.scope === 'pair') oldCoverage.add(`${r.day}${SEP}${r.sender_id}${SEP}${r.category}`);
-      }
-      const last = rows[rows.length - 1]!;
-      at = { scope: last.scope, recipient: last.recipient_id, sender: last.sender_key };
-      // The old flags go before the recomputed firsts set theirs (the accumulator below).
-      usage.flush(db);
-      for (const [key, v] of firstDaily) {
-        const [scope, day, sender, category, network] = key.split(SEP);
-        w.firstDaily.run(scope, Number(day), sender, category, network, v[0], v[1]);
-      }
-      firstDaily.clear();
-    }
-    db.prepare('DELETE FROM rollup_first_daily WHERE messages <= 0').run();
-    db.prepare('DELETE FROM rollup_first_messages WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
-    db.prepare('DELETE FROM rollup_notice_first WHERE recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)').run();
-    const acc = makeAccumulator(db, 'firsts', false, importId);
-    const noticePage = db.prepare(
-      `SELECT id, event_id, occurred_at, recipient_id, sender_id FROM consent
-       WHERE id > ? AND import_id <> ? AND action = 'notice_shown' AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
-       ORDER BY id LIMIT ${pageRows}`,
-    ).raw();
-    for (let last = 0; ; ) {
-      const rows = noticePage.all(last, importId) as [number, string | null, number, string, string | null][];
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        acc.addConsent({
-          eventId: r[1], occurredAt: r[2], occurredAtRaw: '', zoneAssumed: false, recipientId: r[3], senderId: r[4],
-          action: 'notice_shown', disclosureVersion: null, source: null,
-        });
-      }
-      last = rows[rows.length - 1]![0];
-      acc.flush();
-    }
-    const messagePage = db.prepare(
-      `SELECT id, event_id, sent_at, recipient_id, sender_id, template_id, category, status, bytes, network FROM notifications
-       WHERE id > ? AND import_id <> ? AND status IN ('sent','delivered') AND recipient_id IN (SELECT recipient_id FROM temp.rollup_affected)
-       ORDER BY id LIMIT ${pageRows}`,
-    ).raw();
-    for (let last = 0; ; ) {
-      const rows = messagePage.all(last, importId) as [
-        number, string | null, number, string, string, string | null, string | null, NotificationEvent['status'], number | null, NotificationEvent['network'],
-      ][];
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        acc.addNotification({
-          eventId: r[1], sentAt: r[2], sentAtRaw: '', zoneAssumed: false, recipientId: r[3], senderId: r[4],
-          templateId: r[5], category: r[6], status: r[7], bytes: r[8], network: r[9],
-        });
-      }
-      last = rows[rows.length - 1]![0];
-      acc.flush();
-    }
-    acc.flush();
-    for (const key of oldCoverage) {
-      const [day, sender, category] = key.split(SEP);
-      w.coverage.run({ day: Number(day), sender, category });
-      w.dropCoverage.run(Number(day), sender, category);
-    }
-    db.exec('DELETE FROM temp.rollup_affected');
-    recomputeReachDays(db, importId, pages.reachRows);
+    removeImportFromFirsts(db, importId, usage, pages.rows);
+    removeImportFromReach(db, importId, pages.reachRows);
   })();
-}
-
-/**
- * Recomputes the distinct-recipient sets of every day one import touched, without that import: one
- * pass over the other imports' notifications (there is no index by time: an import would have to
- * keep it for every row it writes), the touched days' sets rebuilt from it, flushed every
- * RECOMPUTE_FLUSH_EVERY rows so the sets in memory stay small whatever the workspace's size.
- */
-function recomputeReachDays(db: Db, importId: number, pageRows: number): void {
-  const zone = workspaceTimeZone(db);
-  const days = new Set<number>();
-  for (const at of db.prepare('SELECT DISTINCT sent_at FROM notifications WHERE import_id = ?').pluck().iterate(importId) as IterableIterator<number>) {
-    days.add(localDay(at, zone));
-  }
-  for (const at of db
-    .prepare("SELECT DISTINCT occurred_at FROM consent WHERE import_id = ? AND action IN ('opt_out', 'block')")
-    .pluck()
-    .iterate(importId) as IterableIterator<number>) {
-    days.add(localDay(at, zone));
-  }
-  if (days.size === 0) return;
-  deleteReachDays(db, days);
-  const acc = makeAccumulator(db, 'reach');
-  // Paged by id so the sets can be flushed (written) between pages: a statement cannot write while
-  // another one iterates on the same connection.
-  const notifs = db.prepare(
-    `SELECT id, sent_at, recipient_id, sender_id, category, status FROM notifications
-     WHERE id > ? AND import_id <> ? AND status <> 'failed' ORDER BY id LIMIT ${pageRows}`,
-  );
-  let last = 0;
-  for (;;) {
-    const rows = notifs.raw().all(last, importId) as [number, number, string, string, string | null, NotificationEvent['status']][];
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      if (!days.has(localDay(r[1], zone))) continue;
-      acc.addNotification({
-        eventId: null, sentAt: r[1], sentAtRaw: '', zoneAssumed: false, recipientId: r[2], senderId: r[3],
-        templateId: null, category: r[4], status: r[5], bytes: null, network: 'unknown',
-      });
-    }
-    last = rows[rows.length - 1]![0];
-    acc.flush();
-  }
-  const optouts = db.prepare(
-    `SELECT occurred_at, recipient_id, sender_id, action FROM consent
-     WHERE occurred_at >= ? AND occurred_at < ? AND import_id <> ? AND action IN ('opt_out', 'block')`,
-  );
-  for (const day of days) {
-    const from = dayStartUtc(day, zone);
-    const to = dayStartUtc(day + 1, zone);
-    for (const r of optouts.raw().iterate(from, to, importId) as IterableIterator<[number, string, string | null, ConsentEvent['action']]>) {
-      acc.addConsent({
-        eventId: null, occurredAt: r[0], occurredAtRaw: '', zoneAssumed: false, recipientId: r[1], senderId: r[2],
-        action: r[3], disclosureVersion: null, source: null,
-      });
-    }
-  }
-  acc.flush();
 }

@@ -172,6 +172,14 @@ export class UsageDeltas {
     else d[2] += sign * bytes;
   }
 
+  /** Many chargeable messages of one entry at once (a removal's summed rows): counts and bytes, signed. */
+  messages(day: number, sender: string, category: string, recipient: string, messages: number, unknown: number, knownBytes: number): void {
+    const d = this.entry(day, sender, category, recipient);
+    d[0] += messages;
+    d[1] += unknown;
+    d[2] += knownBytes;
+  }
+
   /** A first message (of a pair or of a recipient) that became (1) or stopped being (-1) the first; only unknown sizes matter. */
   first(scope: 'pair' | 'recipient', day: number, sender: string, category: string, recipient: string, bytes: number | null, sign: number): void {
     if (bytes !== null) return;
