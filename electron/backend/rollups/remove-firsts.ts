@@ -4,18 +4,19 @@
  * Only what the import decided is recomputed:
  * - a pair's or a recipient's stored first message that is one of the import's rows (found by
  *   joining the import's chargeable rows to the stored firsts) is replaced by the earliest of the
- *   other imports' messages, found in one pass over the notifications (there is no index of them
- *   by recipient: every import would pay for one), or goes when there is none;
+ *   other imports' messages of that pair or recipient (remove.ts finds them in its one pass over
+ *   the notifications: there is no index of them by recipient, every import would pay for one), or
+ *   goes when there is none;
  * - a stored first notice that is one of the import's notices is looked up again
  *   (consent_by_recipient), and so are the notice times of that recipient's first messages;
  * - a pair's first opt-out that is one of the import's opt-outs or blocks is looked up again.
  * The daily first counts, the coverage counts and the usage first flags move by deltas: the rows
- * that may change are subtracted before (grouped statements), and added back once they are final.
- * Everything is staged in temporary tables, so memory does not grow with the import.
+ * that may change are subtracted before (grouped statements), and added back once they are final;
+ * the flags go to the removal's staged usage changes (temp.rollup_del_usage, remove.ts), written
+ * once at the end. Everything is staged in temporary tables, so memory does not grow with the import.
  */
 import type { Db } from '../db/connection.ts';
 import { COVERAGE_COLUMNS, COVERAGE_INPUTS, coverageCounts } from './firsts.ts';
-import type { UsageDeltas } from './usage.ts';
 
 const CHARGEABLE = `('sent', 'delivered')`;
 const REFUSALS = `('opt_out', 'block')`;
@@ -59,36 +60,25 @@ function moveCounts(db: Db, sign: 1 | -1): void {
   ).run();
 }
 
-/**
- * Adds `sign` × the unknown-size staged first messages to the usage rollup's first flags, a page
- * of `pageRows` at a time, flushing `usage` after each (the old flags must be written before the
- * new ones: a stored flag is a bit, not a count).
- */
-function moveUsageFlags(db: Db, usage: UsageDeltas, sign: 1 | -1, pageRows: number): void {
-  const page = db
-    .prepare(
-      `SELECT d.recipient_id, d.scope, d.sender_key, f.day, f.sender_id, f.category FROM temp.rollup_del_firsts d
-       CROSS JOIN rollup_first_messages f ON f.scope = d.scope AND f.recipient_id = d.recipient_id AND f.sender_key = d.sender_key
-       WHERE (d.recipient_id, d.scope, d.sender_key) > (?, ?, ?) AND f.bytes IS NULL
-       ORDER BY d.recipient_id, d.scope, d.sender_key LIMIT ${Math.max(1, Math.floor(pageRows))}`,
-    )
-    .raw();
-  for (let key = ['', '', '']; ; ) {
-    const rows = page.all(...key) as [string, 'pair' | 'recipient', string, number, string, string][];
-    if (rows.length === 0) break;
-    for (const [recipient, scope, , day, sender, category] of rows) usage.first(scope, day, sender, category, recipient, null, sign);
-    const last = rows[rows.length - 1]!;
-    key = [last[0], last[1], last[2]];
-    usage.flush(db);
-  }
+/** Adds `sign` × the unknown-size staged first messages, as stored now, to the staged usage changes' first flags. */
+function moveUsageFlags(db: Db, sign: 1 | -1): void {
+  db.prepare(
+    `INSERT INTO temp.rollup_del_usage (day, sender_id, category, recipient_id, messages, unknown, known, pair_first, recipient_first)
+     SELECT f.day, f.sender_id, f.category, f.recipient_id, 0, 0, 0, ${sign} * (f.scope = 'pair'), ${sign} * (f.scope = 'recipient')
+     FROM temp.rollup_del_firsts d
+     CROSS JOIN rollup_first_messages f ON f.scope = d.scope AND f.recipient_id = d.recipient_id AND f.sender_key = d.sender_key
+     WHERE f.bytes IS NULL
+     ON CONFLICT DO UPDATE SET pair_first = pair_first + excluded.pair_first, recipient_first = recipient_first + excluded.recipient_first`,
+  ).run();
 }
 
 /**
- * Takes one import out of the first messages and what hangs on them. Call inside the removal's
- * transaction, before the import's rows are deleted, after its messages were taken out of `usage`
- * (and flushed); the SQL function nd_rollup_day (local day of an instant) must be registered.
+ * Stages what one import decided of the first messages (temporary tables): the stored firsts that
+ * are its rows (temp.rollup_del_firsts, whose next messages remove.ts's pass over the other
+ * imports' notifications looks for), the first notices and first opt-outs that are its events.
+ * Call inside the removal's transaction, before the import's rows are deleted.
  */
-export function removeImportFromFirsts(db: Db, importId: number, usage: UsageDeltas, pageRows: number): void {
+export function stageFirsts(db: Db, importId: number): void {
   const p = { importId };
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS rollup_del_firsts
@@ -107,12 +97,15 @@ export function removeImportFromFirsts(db: Db, importId: number, usage: UsageDel
 
   // The stored firsts that are the import's rows: a pair's (its sender's key) and a recipient's ('').
   // An equal row of another import (same instant and event id) only makes the pair recomputed.
-  db.prepare(
-    `INSERT OR IGNORE INTO temp.rollup_del_firsts (recipient_id, scope, sender_key)
-     SELECT n.recipient_id, f.scope, f.sender_key FROM notifications n INDEXED BY notifications_by_import
-     CROSS JOIN rollup_first_messages f ON f.scope IN ('pair', 'recipient') AND f.recipient_id = n.recipient_id AND f.sender_key IN (n.sender_id, '')
-     WHERE n.import_id = @importId AND n.status IN ${CHARGEABLE} AND f.sent_at = n.sent_at AND f.event_id IS n.event_id AND f.sender_id = n.sender_id`,
-  ).run(p);
+  for (const [scope, key] of [['pair', 'n.sender_id'], ['recipient', "''"]]) {
+    db.prepare(
+      `INSERT OR IGNORE INTO temp.rollup_del_firsts (recipient_id, scope, sender_key)
+       SELECT n.recipient_id, f.scope, f.sender_key FROM notifications n INDEXED BY notifications_by_import
+       CROSS JOIN rollup_first_messages f ON f.scope = '${scope}' AND f.recipient_id = n.recipient_id AND f.sender_key = ${key}
+       WHERE n.import_id = @importId AND n.status IN ${CHARGEABLE} AND f.sent_at = n.sent_at AND f.event_id IS n.event_id
+         AND f.sender_id = n.sender_id`,
+    ).run(p);
+  }
   // The stored first notices that are the import's notices (sender '' = platform-wide).
   db.prepare(
     `INSERT OR IGNORE INTO temp.rollup_del_notices (recipient_id, sender_id)
@@ -136,13 +129,18 @@ export function removeImportFromFirsts(db: Db, importId: number, usage: UsageDel
       FROM (SELECT DISTINCT recipient_id FROM temp.rollup_del_notices) d
       CROSS JOIN rollup_first_messages f ON f.scope = 'pair' AND f.recipient_id = d.recipient_id;
   `);
+}
 
+/**
+ * Replaces what stageFirsts staged, once remove.ts's pass has put the other imports' chargeable
+ * messages of the staged pairs and recipients in temp.rollup_del_hits (id, recipient_id, sender_id,
+ * category, sent_at, event_id, network, bytes, charged). The first flags go to temp.rollup_del_usage; the SQL functions
+ * nd_rollup_day and nd_rollup_before (remove.ts) must be registered.
+ */
+export function replaceFirsts(db: Db, importId: number): void {
+  const p = { importId };
   moveCounts(db, -1);
-  moveUsageFlags(db, usage, -1, pageRows);
-  db.prepare(
-    `DELETE FROM rollup_first_messages
-     WHERE (scope, recipient_id, sender_key) IN (SELECT scope, recipient_id, sender_key FROM temp.rollup_del_firsts)`,
-  ).run();
+  moveUsageFlags(db, -1);
 
   // First notices again, from the other imports' notices.
   db.prepare('DELETE FROM rollup_notice_first WHERE (recipient_id, sender_id) IN (SELECT recipient_id, sender_id FROM temp.rollup_del_notices)').run();
@@ -160,31 +158,44 @@ export function removeImportFromFirsts(db: Db, importId: number, usage: UsageDel
 
   // The next first message of each staged pair and recipient: the earliest (sent time, then event
   // id, nulls first, then insertion order, as a rebuild decides) of the other imports' chargeable
-  // messages, in one pass. nd_rollup_before compares event ids as JavaScript does (first-merge.ts).
-  const staged = db.prepare('SELECT EXISTS (SELECT 1 FROM temp.rollup_del_firsts)').pluck().get() as number;
-  if (staged) {
+  // messages. nd_rollup_before compares event ids as JavaScript does (first-merge.ts).
+  for (const [scope, key] of [['pair', 'h.sender_id'], ['recipient', "''"]]) {
     db.prepare(
       `INSERT INTO temp.rollup_del_next (recipient_id, scope, sender_key, id, sent_at, event_id)
-       SELECT d.recipient_id, d.scope, d.sender_key, n.id, n.sent_at, n.event_id
-       FROM notifications n
-       CROSS JOIN temp.rollup_del_firsts d ON d.recipient_id = n.recipient_id
-         AND ((d.scope = 'pair' AND d.sender_key = n.sender_id) OR (d.scope = 'recipient' AND d.sender_key = ''))
-       WHERE n.import_id <> @importId AND n.status IN ${CHARGEABLE}
+       SELECT d.recipient_id, d.scope, d.sender_key, h.id, h.sent_at, h.event_id
+       FROM temp.rollup_del_hits h
+       CROSS JOIN temp.rollup_del_firsts d ON d.recipient_id = h.recipient_id AND d.scope = '${scope}' AND d.sender_key = ${key}
+       WHERE h.charged
        ON CONFLICT DO UPDATE SET id = excluded.id, sent_at = excluded.sent_at, event_id = excluded.event_id
        WHERE excluded.sent_at < sent_at OR (excluded.sent_at = sent_at AND (
          (excluded.event_id IS NULL AND event_id IS NOT NULL)
          OR (excluded.event_id IS NOT NULL AND event_id IS NOT NULL AND excluded.event_id <> event_id AND nd_rollup_before(excluded.event_id, event_id))
          OR (excluded.event_id IS event_id AND excluded.id < id)))`,
-    ).run(p);
-    db.prepare(
-      `INSERT INTO rollup_first_messages
-         (scope, recipient_id, sender_key, sender_id, sent_at, event_id, day, category, network, bytes, notice_at, optout_at)
-       SELECT x.scope, x.recipient_id, x.sender_key, n.sender_id, n.sent_at, n.event_id, nd_rollup_day(n.sent_at), coalesce(n.category, ''),
-         n.network, n.bytes, ${noticeAt('x.recipient_id', 'n.sender_id')},
-         CASE x.scope WHEN 'pair' THEN ${firstOptOut('x.recipient_id', 'n.sender_id', 'n.sent_at')} END
-       FROM temp.rollup_del_next x CROSS JOIN notifications n ON n.id = x.id`,
-    ).run(p);
+    ).run();
   }
+  // Rewritten in place where there is a next message (one B-tree update, not a delete and an
+  // insert), then its notice and first opt-out looked up for its sender and time; deleted where not.
+  const next = `(f.scope, f.recipient_id, f.sender_key) IN (SELECT scope, recipient_id, sender_key FROM temp.rollup_del_next)`;
+  db.prepare(
+    `UPDATE rollup_first_messages AS f
+     SET (sender_id, sent_at, event_id, day, category, network, bytes) = (
+       SELECT h.sender_id, h.sent_at, h.event_id, nd_rollup_day(h.sent_at), coalesce(h.category, ''), h.network, h.bytes
+       FROM temp.rollup_del_next x CROSS JOIN temp.rollup_del_hits h ON h.id = x.id
+       WHERE x.recipient_id = f.recipient_id AND x.scope = f.scope AND x.sender_key = f.sender_key)
+     WHERE ${next}`,
+  ).run();
+  db.prepare(
+    `UPDATE rollup_first_messages AS f
+     SET notice_at = ${noticeAt('f.recipient_id', 'f.sender_id')},
+       optout_at = CASE f.scope WHEN 'pair' THEN ${firstOptOut('f.recipient_id', 'f.sender_id', 'f.sent_at')} END
+     WHERE ${next}`,
+  ).run(p);
+  db.prepare(
+    `DELETE FROM rollup_first_messages
+     WHERE (scope, recipient_id, sender_key) IN (
+       SELECT d.scope, d.recipient_id, d.sender_key FROM temp.rollup_del_firsts d
+       WHERE NOT EXISTS (SELECT 1 FROM temp.rollup_del_next x WHERE x.recipient_id = d.recipient_id AND x.scope = d.scope AND x.sender_key = d.sender_key))`,
+  ).run();
   db.prepare(
     `UPDATE rollup_first_messages AS f SET notice_at = ${noticeAt('f.recipient_id', 'f.sender_id')}
      WHERE f.scope IN ('pair', 'recipient') AND f.recipient_id IN (SELECT recipient_id FROM temp.rollup_del_notices)`,
@@ -195,7 +206,7 @@ export function removeImportFromFirsts(db: Db, importId: number, usage: UsageDel
   ).run(p);
 
   moveCounts(db, 1);
-  moveUsageFlags(db, usage, 1, pageRows);
+  moveUsageFlags(db, 1);
   // What a rebuild would not hold: days whose first messages all moved away.
   db.prepare('DELETE FROM rollup_first_daily WHERE messages <= 0').run();
   db.prepare('DELETE FROM rollup_coverage_daily WHERE pairs <= 0').run();

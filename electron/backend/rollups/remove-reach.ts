@@ -3,9 +3,10 @@
  * each (day, sender, category, recipient) the import's messages put in a set, and each (day,
  * sender, recipient) its opt-outs and blocks put in one, leaves that set unless another import has
  * a row that puts it there too. The candidates are staged in temporary tables; the other imports'
- * messages are matched against them in one pass (no index of messages by recipient or time: every
- * import would pay for one), their opt-outs and blocks through consent_by_recipient. Only the sets
- * that lose recipients are rewritten, a page of candidates at a time.
+ * messages that match them are found by remove.ts's one pass over the notifications (no index of
+ * messages by recipient or time: every import would pay for one), their opt-outs and blocks
+ * through consent_by_recipient. Only the sets that lose recipients are rewritten, a page of
+ * candidates at a time.
  */
 import type { Db } from '../db/connection.ts';
 import { decodeIds } from './reach.ts';
@@ -38,13 +39,13 @@ function setRemover(db: Db) {
 }
 
 /**
- * Takes one import out of the distinct-recipient sets. Call inside the removal's transaction,
- * before the import's rows are deleted; the SQL functions nd_rollup_day and nd_rollup_day_start
- * (local day of an instant, UTC start of a local day) must be registered. `pageRows`: candidates
- * read before the sets they change are written.
+ * Stages the set entries one import's rows made (temporary tables): temp.rollup_del_reach (its
+ * messages' day, sender, category and recipient, with the local day's UTC bounds [lo, hi) and
+ * whether one was charged; indexed by recipient for remove.ts's pass) and its opt-outs' and blocks'
+ * entries. Call inside the removal's transaction, before the import's rows are deleted; the SQL
+ * functions nd_rollup_day and nd_rollup_day_start (remove.ts) must be registered.
  */
-export function removeImportFromReach(db: Db, importId: number, pageRows: number): void {
-  const limit = Math.max(1, Math.floor(pageRows));
+export function stageReach(db: Db, importId: number): void {
   const p = { importId };
   // Made afresh each time: the lookup index is built once the candidates are in.
   db.exec(`
@@ -62,9 +63,7 @@ export function removeImportFromReach(db: Db, importId: number, pageRows: number
       (day INTEGER NOT NULL, sender_id TEXT NOT NULL, recipient_id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
        PRIMARY KEY (day, sender_id, recipient_id)) WITHOUT ROWID;
   `);
-  // What the import's messages put in the reached (any status but failed) and charged sets, with
-  // the UTC bounds [lo, hi) of the local day. (LIMIT keeps the subquery from being flattened,
-  // which would call nd_rollup_day once per use.)
+  // (LIMIT keeps the subqueries from being flattened, which would call nd_rollup_day once per use.)
   db.prepare(
     `INSERT INTO temp.rollup_del_reach (day, sender_id, category, recipient_id, lo, hi, charged)
      SELECT day, sender_id, category, recipient_id, nd_rollup_day_start(day), nd_rollup_day_start(day + 1), charged FROM (
@@ -73,21 +72,7 @@ export function removeImportFromReach(db: Db, importId: number, pageRows: number
      WHERE true
      ON CONFLICT DO UPDATE SET charged = max(charged, excluded.charged)`,
   ).run(p);
-  const messages = db.prepare('SELECT EXISTS (SELECT 1 FROM temp.rollup_del_reach)').pluck().get() as number;
-  if (messages) {
-    db.exec('CREATE INDEX temp.rollup_del_reach_by_recipient ON rollup_del_reach (recipient_id, sender_id, category, lo)');
-    // The candidates another import's messages keep in their sets (charged: in the charged set too).
-    db.prepare(
-      `INSERT INTO temp.rollup_del_reach_kept (day, sender_id, category, recipient_id, charged)
-       SELECT t.day, t.sender_id, t.category, t.recipient_id, n.status IN ${CHARGEABLE}
-       FROM notifications n
-       CROSS JOIN temp.rollup_del_reach t INDEXED BY rollup_del_reach_by_recipient
-         ON t.recipient_id = n.recipient_id AND t.sender_id = n.sender_id AND t.category = coalesce(n.category, '')
-           AND t.lo <= n.sent_at AND t.hi > n.sent_at
-       WHERE n.import_id <> @importId AND n.status <> 'failed'
-       ON CONFLICT DO UPDATE SET charged = max(charged, excluded.charged)`,
-    ).run(p);
-  }
+  db.exec('CREATE INDEX temp.rollup_del_reach_by_recipient ON rollup_del_reach (recipient_id, sender_id, category, lo)');
   db.prepare(
     `INSERT OR IGNORE INTO temp.rollup_del_optout_reach (day, sender_id, recipient_id, lo, hi)
      SELECT day, sender_id, recipient_id, nd_rollup_day_start(day), nd_rollup_day_start(day + 1) FROM (
@@ -95,7 +80,29 @@ export function removeImportFromReach(db: Db, importId: number, pageRows: number
        FROM consent INDEXED BY consent_by_import WHERE import_id = @importId AND action IN ${REFUSALS} LIMIT -1 OFFSET 0)
      WHERE true`,
   ).run(p);
+}
 
+/** The SQL condition under which another import's message `n` keeps staged entry `t` (rollup_del_reach) in its reached set. */
+const KEEPS_REACH = `t.recipient_id = n.recipient_id AND t.sender_id = n.sender_id AND t.category = coalesce(n.category, '')
+  AND t.lo <= n.sent_at AND t.hi > n.sent_at`;
+
+/**
+ * Takes what stageReach staged out of the sets, once remove.ts's pass has put the other imports'
+ * messages that keep staged entries in temp.rollup_del_hits. `pageRows`: candidates read before
+ * the sets they change are written.
+ */
+export function removeReach(db: Db, importId: number, pageRows: number): void {
+  const limit = Math.max(1, Math.floor(pageRows));
+  // The staged entries the other imports' messages keep (charged: in the charged set too).
+  db.prepare(
+    `INSERT INTO temp.rollup_del_reach_kept (day, sender_id, category, recipient_id, charged)
+     SELECT t.day, t.sender_id, t.category, t.recipient_id, n.charged
+     FROM temp.rollup_del_hits n
+     CROSS JOIN temp.rollup_del_reach t INDEXED BY rollup_del_reach_by_recipient ON ${KEEPS_REACH}
+     WHERE true
+     ON CONFLICT DO UPDATE SET charged = max(charged, excluded.charged)`,
+  ).run();
+  const messages = db.prepare('SELECT EXISTS (SELECT 1 FROM temp.rollup_del_reach)').pluck().get() as number;
   const remove = setRemover(db);
   if (messages) {
     const page = db

@@ -110,7 +110,8 @@ function encode(set: UsageSet, n: number): [Buffer, Buffer] {
 }
 
 /** A signed change of one recipient's entry: [messages, unknown-size messages, known bytes, pair firsts, recipient firsts]. */
-type Delta = [number, number, number, number, number];
+export type UsageDelta = [number, number, number, number, number];
+type Delta = UsageDelta;
 
 /** Merges deltas (sorted by recipient id) into a stored set; entries left without messages are dropped. */
 function merge(old: UsageSet | null, ids: Uint32Array, deltas: Delta[]): { set: UsageSet; n: number } {
@@ -172,12 +173,14 @@ export class UsageDeltas {
     else d[2] += sign * bytes;
   }
 
-  /** Many chargeable messages of one entry at once (a removal's summed rows): counts and bytes, signed. */
-  messages(day: number, sender: string, category: string, recipient: string, messages: number, unknown: number, knownBytes: number): void {
+  /**
+   * A summed change of one entry (a removal's staged rows): messages, unknown-size messages, known
+   * bytes, and the net number of unknown-size pair / recipient first messages that became (+) or
+   * stopped being (-) first there.
+   */
+  add(day: number, sender: string, category: string, recipient: string, delta: Readonly<UsageDelta>): void {
     const d = this.entry(day, sender, category, recipient);
-    d[0] += messages;
-    d[1] += unknown;
-    d[2] += knownBytes;
+    for (let i = 0; i < 5; i++) d[i] += delta[i]!;
   }
 
   /** A first message (of a pair or of a recipient) that became (1) or stopped being (-1) the first; only unknown sizes matter. */
@@ -195,7 +198,9 @@ export class UsageDeltas {
     if (this.groups.size === 0) return;
     const rw = reachWriters(db);
     const get = db.prepare('SELECT entries, messages FROM rollup_usage_daily WHERE day = ? AND sender_id = ? AND category = ?').raw();
-    const put = db.prepare('INSERT OR REPLACE INTO rollup_usage_daily (day, sender_id, category, entries, messages) VALUES (?, ?, ?, ?, ?)');
+    const put = db.prepare('INSERT INTO rollup_usage_daily (day, sender_id, category, entries, messages) VALUES (?, ?, ?, ?, ?)');
+    // A stored set is rewritten in place (REPLACE would delete and insert it again).
+    const update = db.prepare('UPDATE rollup_usage_daily SET entries = ?, messages = ? WHERE day = ? AND sender_id = ? AND category = ?');
     const drop = db.prepare('DELETE FROM rollup_usage_daily WHERE day = ? AND sender_id = ? AND category = ?');
     for (const [key, recipients] of this.groups) {
       const [dayText, sender, category] = key.split(SEP) as [string, string, string];
@@ -210,7 +215,9 @@ export class UsageDeltas {
       const ids = Uint32Array.from(list, (e) => e[0]);
       const old = get.get(day, sender, category) as [Buffer, Buffer] | undefined;
       const { set, n } = merge(old ? decodeFull(old[0], old[1]) : null, ids, list.map((e) => e[1]));
-      if (n === 0) drop.run(day, sender, category);
+      if (n === 0) {
+        if (old) drop.run(day, sender, category);
+      } else if (old) update.run(...encode(set, n), day, sender, category);
       else put.run(day, sender, category, ...encode(set, n));
     }
     this.groups = new Map();
