@@ -1,3 +1,4 @@
+import { pathForUpload } from './import-hooks.ts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { InputOf } from '../../shared/contract/index.ts';
@@ -63,6 +64,19 @@ export function useCreateDemoWorkspace() {
 export function useOpenWorkspace() {
   const after = useAfterSwitch();
   return useMutation({ mutationFn: (path: string) => api()['workspace:open']({ path }), onSuccess: after });
+}
+
+/**
+ * Opens a `.noticereview` file with no workspace (docs/review.md): the backend makes a private
+ * temporary workspace holding just its disclosure. Electron reads the file where it is; browser
+ * mode uploads it first.
+ */
+export function useOpenReviewFile() {
+  const after = useAfterSwitch();
+  return useMutation({
+    mutationFn: async (file: File) => api()['review:openFile']({ path: await pathForUpload(file) }),
+    onSuccess: after,
+  });
 }
 
 /** Closes the open workspace. */

@@ -4,6 +4,7 @@ import type { Disclosure } from '../../../shared/disclosures/types.ts';
 import { LOCALES } from '../../../shared/disclosures/types.ts';
 import { diffWords } from '../../../shared/review/diff.ts';
 import { api } from '../../data/api.ts';
+import { useWorkspace } from '../../data/app-hooks.ts';
 import { base64ToBytes } from '../../data/disclosure-hooks.ts';
 import { useDuplicateDisclosure, useExportReviewFile, useImportReviewFile, useVersion } from '../../data/review-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -97,6 +98,7 @@ export function ExchangeView(props: {
   const { t, formatNumber } = useI18n();
   const errorText = useErrorText();
   const writer = useExportReviewFile();
+  const workspace = useWorkspace();
   const importer = useImportReviewFile();
   const [message, setMessage] = useState<string | null>(null);
   const [merged, setMerged] = useState<{ file: string; summary: ReviewMergeSummary } | null>(null);
@@ -128,11 +130,34 @@ export function ExchangeView(props: {
     }
   };
 
+  const save = async () => {
+    setMessage(t('review.exchange.working'));
+    try {
+      const out = await api()['review:saveFile']({ actor: props.author });
+      if (out.base64) downloadBlob(base64ToBytes(out.base64), out.fileName, out.mimeType);
+      setMessage(out.path !== null || out.base64 !== null ? t('review.exchange.saved', { file: out.path ?? out.fileName }) : null);
+    } catch (err) {
+      setMessage(t('review.exchange.failed', { message: errorText(err).message }));
+    }
+  };
+
   if (props.latest === null) return <p className="muted">{t('review.versions.none')}</p>;
+  const reviewFile = workspace.data?.reviewFile?.disclosureId === props.id ? workspace.data.reviewFile : null;
   const s = merged?.summary;
   const nothing = s ? s.threadsAdded + s.repliesAdded + s.decisionsAdded === 0 && s.suggestion === null : false;
   return (
     <div className="rv-exchange" data-testid="review-exchange">
+      {reviewFile ? (
+        <section className="rv-diff-block" data-testid="review-file-session">
+          <h3>{t('review.exchange.saveFile')}</h3>
+          <p className="muted rv-small">{t('review.exchange.saveFileIntro', { file: reviewFile.fileName })}</p>
+          <div className="rv-actions">
+            <button type="button" onClick={() => void save()} data-review-file="save">
+              {t('review.exchange.saveFile')}
+            </button>
+          </div>
+        </section>
+      ) : null}
       <section className="rv-diff-block">
         <h3>{t('review.exchange.sendHeading')}</h3>
         <p className="muted rv-small">{t('review.exchange.sendIntro', { number: props.latest })}</p>

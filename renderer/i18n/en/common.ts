@@ -37,6 +37,9 @@ export const common = {
   close: 'Close',
   cancel: 'Cancel',
   welcome: {
+    reviewFile: 'Open a review file',
+    reviewFileHint: 'A reviewer with no workspace: open the .noticereview file you were sent, comment, decide, then save it and send it back.',
+    reviewFileBusy: 'Opening…',
     title: 'Welcome to Notice Desk',
     body: 'A workspace is one file on this computer that holds your imported exports, charts and disclosure drafts. Nothing leaves this machine.',
     create: 'Create a workspace',

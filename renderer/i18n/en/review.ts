@@ -175,6 +175,9 @@ export const review = {
     note: 'Note: {note}',
   },
   exchange: {
+    saveFile: 'Save the review file',
+    saveFileIntro: 'You opened {file}: save it with your comments and decision, and send it back.',
+    saved: 'Saved {file}.',
     sendHeading: 'Send the version for review elsewhere',
     sendIntro: 'A review file opens in Notice Desk on another computer; a Word file carries the text with comments a reviewer can answer in Word. Both hold version {number}.',
     noticereview: 'Write a review file (.noticereview)',

@@ -39,6 +39,9 @@ export const common: Messages['common'] = {
   close: '닫기',
   cancel: '취소',
   welcome: {
+    reviewFile: '검토 파일 열기',
+    reviewFileHint: '워크스페이스가 없는 검토자용: 받은 .noticereview 파일을 열어 의견을 달고 결정한 뒤, 저장해서 돌려보내세요.',
+    reviewFileBusy: '여는 중…',
     title: '노티스 데스크에 오신 것을 환영합니다',
     body: '워크스페이스는 가져온 내보내기 파일, 차트, 고지문 초안을 담는 이 컴퓨터의 파일 하나입니다. 어떤 데이터도 이 컴퓨터 밖으로 나가지 않습니다.',
     create: '워크스페이스 만들기',

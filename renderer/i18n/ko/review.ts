@@ -177,6 +177,9 @@ export const review: Messages['review'] = {
     note: '메모: {note}',
   },
   exchange: {
+    saveFile: '검토 파일 저장',
+    saveFileIntro: '{file} 파일을 열었습니다. 의견과 결정을 담아 저장한 뒤 돌려보내세요.',
+    saved: '{file} 파일을 저장했습니다.',
     sendHeading: '다른 곳에서 검토하도록 버전 보내기',
     sendIntro: '검토 파일은 다른 컴퓨터의 Notice Desk에서 열리고, Word 파일에는 검토자가 Word에서 답할 수 있는 의견과 함께 본문이 담깁니다. 둘 다 {number}번 버전입니다.',
     noticereview: '검토 파일(.noticereview) 만들기',
