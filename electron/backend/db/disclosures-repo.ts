@@ -1,3 +1,4 @@
+import { userError } from '../../../shared/contract/errors.ts';
 import type { Disclosure, DisclosureStatus, DisclosureSummary, StatusChange, Surface } from '../../../shared/disclosures/types.ts';
 import type { Db } from './connection.ts';
 
@@ -60,6 +61,13 @@ export function getDisclosure(db: Db, id: number): Disclosure | null {
     enText: row.en_text,
     history: history.map((h): StatusChange => ({ from: h.from_status, to: h.to_status, at: h.changed_at, note: h.note })),
   };
+}
+
+/** One disclosure, or a `not-found` error naming its id (every handler that takes an id). */
+export function mustGetDisclosure(db: Db, id: number): Disclosure {
+  const found = getDisclosure(db, id);
+  if (!found) throw userError('not-found', 'disclosures.not-found', { id }, { id });
+  return found;
 }
 
 /** Inserts a draft and its first history entry; returns its id. */

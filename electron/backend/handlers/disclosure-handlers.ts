@@ -4,10 +4,9 @@ import { userError } from '../../../shared/contract/errors.ts';
 import { canOverrule, isEditable } from '../../../shared/disclosures/status.ts';
 import type { Disclosure } from '../../../shared/disclosures/types.ts';
 import type { HandlerContext } from '../context.ts';
-import type { Db } from '../db/connection.ts';
 import {
   deleteDisclosure,
-  getDisclosure,
+  mustGetDisclosure,
   insertDisclosure,
   listDisclosures,
   updateDisclosure,
@@ -21,13 +20,9 @@ import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import { appendAudit } from '../review/audit.ts';
 import { listVersionSummaries } from '../review/review-repo.ts';
 import { transition } from '../review/workflow.ts';
+import { savePath } from './save-path.ts';
 import type { HandlersFor } from './types.ts';
 
-function mustGet(db: Db, id: number): Disclosure {
-  const found = getDisclosure(db, id);
-  if (!found) throw userError('not-found', 'disclosures.not-found', { id }, { id });
-  return found;
-}
 
 /** The media type of each export format (for a cancelled save, which carries no bytes). */
 const EXPORT_MIME = { pdf: 'application/pdf', html: 'text/html; charset=utf-8', md: 'text/markdown; charset=utf-8' } as const;
@@ -45,11 +40,11 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
   'disclosures:list': (_input, ctx) => {
     const { db } = ctx.workspace();
     return listDisclosures(db).map((summary) => {
-      const { missing, overruled } = checklistInEffect(db, mustGet(db, summary.id));
+      const { missing, overruled } = checklistInEffect(db, mustGetDisclosure(db, summary.id));
       return { ...summary, checklist: { missing: missing.ko.length + missing.en.length, overruled } };
     });
   },
-  'disclosures:get': (input, ctx) => mustGet(ctx.workspace().db, input.id),
+  'disclosures:get': (input, ctx) => mustGetDisclosure(ctx.workspace().db, input.id),
   'disclosures:create': (input, ctx) => {
     const { db } = ctx.workspace();
     const ko = input.from === 'template' ? loadTemplate(input.surface, 'ko') : null;
@@ -57,11 +52,11 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     const title = input.title ?? ko?.title ?? loadTemplate(input.surface, 'ko').title;
     const id = insertDisclosure(db, { title, surface: input.surface, koText: ko?.text ?? '', enText: en?.text ?? '' }, Date.now());
     changed(ctx);
-    return mustGet(db, id);
+    return mustGetDisclosure(db, id);
   },
   'disclosures:update': (input, ctx) => {
     const { db } = ctx.workspace();
-    const current = mustGet(db, input.id);
+    const current = mustGetDisclosure(db, input.id);
     if (!isEditable(current.status)) {
       throw userError('conflict', 'disclosures.locked', { title: current.title, status: current.status }, { id: input.id, status: current.status });
     }
@@ -82,7 +77,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
   },
   'disclosures:setStatus': (input, ctx) => {
     const { db } = ctx.workspace();
-    const current = mustGet(db, input.id);
+    const current = mustGetDisclosure(db, input.id);
     if (current.status === input.status) return current;
     const { disclosure } = transition(db, input.id, {
       to: input.status,
@@ -96,7 +91,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
   },
   'disclosures:duplicate': (input, ctx) => {
     const { db } = ctx.workspace();
-    const source = mustGet(db, input.id);
+    const source = mustGetDisclosure(db, input.id);
     const title = input.title ?? `${source.title} (사본 / copy)`;
     const now = Date.now();
     const id = db.transaction(() => {
@@ -105,11 +100,11 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
       return made;
     })();
     changed(ctx);
-    return mustGet(db, id);
+    return mustGetDisclosure(db, id);
   },
   'disclosures:delete': (input, ctx) => {
     const { db } = ctx.workspace();
-    const current = mustGet(db, input.id);
+    const current = mustGetDisclosure(db, input.id);
     if (current.publishedAt !== null) {
       throw userError('conflict', 'disclosures.published-no-delete', { title: current.title }, { id: input.id });
     }
@@ -134,12 +129,12 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
   },
   'disclosures:overrides': (input, ctx) => {
     const { db } = ctx.workspace();
-    mustGet(db, input.id);
+    mustGetDisclosure(db, input.id);
     return listCheckOverrides(db, input.id, { withdrawn: input.withdrawn });
   },
   'disclosures:overrule': (input, ctx) => {
     const { db } = ctx.workspace();
-    const d = mustGet(db, input.id);
+    const d = mustGetDisclosure(db, input.id);
     mustBeOpen(d);
     const allowed = loadRuleSet(input.locale).requirements.filter((r) => r.surfaces.includes(d.surface)).map((r) => r.id);
     if (!allowed.includes(input.element)) {
@@ -193,7 +188,7 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
   },
   'disclosures:withdrawOverride': (input, ctx) => {
     const { db } = ctx.workspace();
-    const d = mustGet(db, input.id);
+    const d = mustGetDisclosure(db, input.id);
     const found = getCheckOverride(db, input.overrideId);
     if (!found || found.disclosureId !== d.id || found.withdrawnAt !== null) {
       throw userError('not-found', 'checks.override-not-found', { id: d.id, overrideId: input.overrideId });
@@ -208,17 +203,11 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     return getCheckOverride(db, found.id)!;
   },
   'disclosures:export': async (input, ctx) => {
-    // A path only as the user chose it (the CLI's argument, or the save dialog main shows below).
-    let target = input.path === undefined ? undefined : ctx.paths.check(input.path, 'export');
     const session = ctx.workspace();
-    const disclosure = mustGet(session.db, input.id);
-    if (target === undefined && ctx.host.pickSavePath) {
-      // Electron: main asks where to save; the page never names the file. Browser mode downloads.
-      const fileName = exportFileName(disclosure.title, disclosure.id, input.format);
-      const chosen = await ctx.host.pickSavePath(fileName);
-      if (chosen === null) return { path: null, fileName, mimeType: EXPORT_MIME[input.format], bytes: 0, base64: null };
-      target = ctx.paths.check(chosen, 'export');
-    }
+    const disclosure = mustGetDisclosure(session.db, input.id);
+    const fileName = exportFileName(disclosure.title, disclosure.id, input.format);
+    const target = await savePath(ctx, input.path, fileName);
+    if (target === null) return { path: null, fileName, mimeType: EXPORT_MIME[input.format], bytes: 0, base64: null };
     const result = await exportDisclosure(disclosure, input.format, {
       overrides: listCheckOverrides(session.db, disclosure.id),
       variables: workspaceVariables(session.db).values,

@@ -1,58 +1,44 @@
 import type { reviewCalls } from '../../../shared/contract/review.ts';
 import { userError } from '../../../shared/contract/errors.ts';
-import type { Disclosure } from '../../../shared/disclosures/types.ts';
 import { compareVersions } from '../../../shared/review/compare.ts';
 import type { HandlerContext } from '../context.ts';
-import type { Db } from '../db/connection.ts';
-import { getDisclosure } from '../db/disclosures-repo.ts';
+import { mustGetDisclosure } from '../db/disclosures-repo.ts';
 import { describeWorkspace } from '../workspace.ts';
 import { deliverBytes, exportFileName } from '../disclosures/export.ts';
 import { appendAudit, listAudit, verifyAudit } from '../review/audit.ts';
 import { listDecisions, listVersionSummaries } from '../review/review-repo.ts';
 import { matchesFilter, threadsCsv, threadsJson } from '../review/thread-export.ts';
 import { changeThreadStatus, deleteComment, editComment, mustGetVersion, openThread, reply, threadsOnVersion } from '../review/threads.ts';
+import { savePath } from './save-path.ts';
 import type { HandlersFor } from './types.ts';
 
-function mustGet(db: Db, id: number): Disclosure {
-  const found = getDisclosure(db, id);
-  if (!found) throw userError('not-found', 'disclosures.not-found', { id }, { id });
-  return found;
-}
 
 function changed(ctx: HandlerContext): void {
   ctx.host.emit('data:changed', { reason: 'disclosures' });
 }
 
-/** A path for a file the user saves: the one given (CLI), or main's save dialog (Electron); none in browser mode. */
-async function savePath(ctx: HandlerContext, given: string | undefined, fileName: string): Promise<string | null | undefined> {
-  if (given !== undefined) return ctx.paths.check(given, 'export');
-  if (!ctx.host.pickSavePath) return undefined;
-  const chosen = await ctx.host.pickSavePath(fileName);
-  return chosen === null ? null : ctx.paths.check(chosen, 'export');
-}
-
 export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
   'review:versions': (input, ctx) => {
     const { db } = ctx.workspace();
-    mustGet(db, input.id);
+    mustGetDisclosure(db, input.id);
     return listVersionSummaries(db, input.id);
   },
   'review:version': (input, ctx) => {
     const { db } = ctx.workspace();
-    return mustGetVersion(db, mustGet(db, input.id), input.number);
+    return mustGetVersion(db, mustGetDisclosure(db, input.id), input.number);
   },
   'review:compare': (input, ctx) => {
     const { db } = ctx.workspace();
-    const d = mustGet(db, input.id);
+    const d = mustGetDisclosure(db, input.id);
     return compareVersions(mustGetVersion(db, d, input.from), mustGetVersion(db, d, input.to));
   },
   'review:threads': (input, ctx) => {
     const { db } = ctx.workspace();
-    return threadsOnVersion(db, mustGet(db, input.id), input.number);
+    return threadsOnVersion(db, mustGetDisclosure(db, input.id), input.number);
   },
   'review:comment': (input, ctx) => {
     const { db } = ctx.workspace();
-    const d = mustGet(db, input.id);
+    const d = mustGetDisclosure(db, input.id);
     const thread = openThread(db, d, { ...input, now: Date.now() });
     changed(ctx);
     return thread;
@@ -79,12 +65,12 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
   },
   'review:decisions': (input, ctx) => {
     const { db } = ctx.workspace();
-    mustGet(db, input.id);
+    mustGetDisclosure(db, input.id);
     return listDecisions(db, input.id);
   },
   'review:exportThreads': async (input, ctx) => {
     const { db } = ctx.workspace();
-    const d = mustGet(db, input.id);
+    const d = mustGetDisclosure(db, input.id);
     const placed = threadsOnVersion(db, d, input.number);
     if (placed.version === null) throw userError('conflict', 'review.no-version', { title: d.title, action: 'export' }, { id: d.id });
     const threads = placed.threads.filter((t) => matchesFilter(t, input.filter));
@@ -105,7 +91,7 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
   },
   'review:exportFile': async (input, ctx) => {
     const { db } = ctx.workspace();
-    const d = mustGet(db, input.id);
+    const d = mustGetDisclosure(db, input.id);
     // Loaded when used: the Word and zip writers are not needed by any other call.
     const { exportReviewFile } = await import('../review/files.ts');
     const made = await exportReviewFile(db, d, input.format, input.actor, Date.now());
@@ -142,7 +128,7 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     const session = ctx.workspace();
     const origin = session.reviewFile;
     if (!origin) throw userError('conflict', 'review.not-review-file');
-    const d = mustGet(session.db, origin.disclosureId);
+    const d = mustGetDisclosure(session.db, origin.disclosureId);
     const { exportReviewFile } = await import('../review/files.ts');
     const made = await exportReviewFile(session.db, d, 'noticereview', input.actor, Date.now());
     const fileName = origin.fileName.replace(/(\.noticereview)?$/i, '.noticereview');

@@ -11,7 +11,7 @@ import { canTransition, needsActor, STATUS_TRANSITIONS } from '../../../shared/d
 import type { Disclosure, DisclosureStatus } from '../../../shared/disclosures/types.ts';
 import type { DisclosureVersion, ReviewDecision, ReviewOrigin, VersionChecks } from '../../../shared/review/types.ts';
 import type { Db } from '../db/connection.ts';
-import { changeDisclosureStatus, getDisclosure } from '../db/disclosures-repo.ts';
+import { changeDisclosureStatus, mustGetDisclosure } from '../db/disclosures-repo.ts';
 import { checklistInEffect, effectiveGaps, runChecks } from '../disclosures/checklist.ts';
 import { appendAudit } from './audit.ts';
 import { insertDecision, insertVersion, latestVersion } from './review-repo.ts';
@@ -49,16 +49,11 @@ export function freezeChecks(db: Db, d: Disclosure): VersionChecks {
   };
 }
 
-function mustGet(db: Db, id: number): Disclosure {
-  const d = getDisclosure(db, id);
-  if (!d) throw userError('not-found', 'disclosures.not-found', { id }, { id });
-  return d;
-}
 
 /** Moves a disclosure to `input.to`, with everything the move records. */
 export function transition(db: Db, id: number, input: TransitionInput): TransitionResult {
   return db.transaction((): TransitionResult => {
-    const current = mustGet(db, id);
+    const current = mustGetDisclosure(db, id);
     const actor = input.actor.trim();
     if (!canTransition(current.status, input.to)) {
       const allowed = STATUS_TRANSITIONS[current.status];
@@ -142,6 +137,6 @@ export function transition(db: Db, id: number, input: TransitionInput): Transiti
         ...(published ? { version: published.number, sha256: published.sha256 } : {}),
       },
     });
-    return { disclosure: mustGet(db, id), version, decision };
+    return { disclosure: mustGetDisclosure(db, id), version, decision };
   })();
 }
