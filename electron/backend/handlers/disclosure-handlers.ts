@@ -20,7 +20,7 @@ import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import { appendAudit } from '../review/audit.ts';
 import { listVersionSummaries } from '../review/review-repo.ts';
 import { transition } from '../review/workflow.ts';
-import { savePath } from './save-path.ts';
+import { givenSavePath, savePath } from './save-path.ts';
 import type { HandlersFor } from './types.ts';
 
 
@@ -203,10 +203,11 @@ export const disclosureHandlers: HandlersFor<keyof typeof disclosureCalls> = {
     return getCheckOverride(db, found.id)!;
   },
   'disclosures:export': async (input, ctx) => {
+    const given = givenSavePath(ctx, input.path);
     const session = ctx.workspace();
     const disclosure = mustGetDisclosure(session.db, input.id);
     const fileName = exportFileName(disclosure.title, disclosure.id, input.format);
-    const target = await savePath(ctx, input.path, fileName);
+    const target = await savePath(ctx, given, fileName);
     if (target === null) return { path: null, fileName, mimeType: EXPORT_MIME[input.format], bytes: 0, base64: null };
     const result = await exportDisclosure(disclosure, input.format, {
       overrides: listCheckOverrides(session.db, disclosure.id),

@@ -9,7 +9,7 @@ import { appendAudit, listAudit, verifyAudit } from '../review/audit.ts';
 import { listDecisions, listVersionSummaries } from '../review/review-repo.ts';
 import { matchesFilter, threadsCsv, threadsJson } from '../review/thread-export.ts';
 import { changeThreadStatus, deleteComment, editComment, mustGetVersion, openThread, reply, threadsOnVersion } from '../review/threads.ts';
-import { savePath } from './save-path.ts';
+import { givenSavePath, savePath } from './save-path.ts';
 import type { HandlersFor } from './types.ts';
 
 
@@ -69,13 +69,14 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     return listDecisions(db, input.id);
   },
   'review:exportThreads': async (input, ctx) => {
+    const given = givenSavePath(ctx, input.path);
     const { db } = ctx.workspace();
     const d = mustGetDisclosure(db, input.id);
     const placed = threadsOnVersion(db, d, input.number);
     if (placed.version === null) throw userError('conflict', 'review.no-version', { title: d.title, action: 'export' }, { id: d.id });
     const threads = placed.threads.filter((t) => matchesFilter(t, input.filter));
     const fileName = exportFileName(`${d.title} v${placed.version} review`, d.id, input.format);
-    const target = await savePath(ctx, input.path, fileName);
+    const target = await savePath(ctx, given, fileName);
     const mimeType = input.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json';
     if (target === null) return { path: null, fileName, mimeType, bytes: 0, base64: null };
     const text = input.format === 'csv' ? threadsCsv(threads, placed.version) : threadsJson(threads, placed.version, { id: d.id, title: d.title });
@@ -90,12 +91,13 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     return result;
   },
   'review:exportFile': async (input, ctx) => {
+    const given = givenSavePath(ctx, input.path);
     const { db } = ctx.workspace();
     const d = mustGetDisclosure(db, input.id);
     // Loaded when used: the Word and zip writers are not needed by any other call.
     const { exportReviewFile } = await import('../review/files.ts');
     const made = await exportReviewFile(db, d, input.format, input.actor, Date.now());
-    const target = await savePath(ctx, input.path, made.fileName);
+    const target = await savePath(ctx, given, made.fileName);
     if (target === null) return { path: null, fileName: made.fileName, mimeType: made.mimeType, bytes: 0, base64: null };
     const result = deliverBytes(made.bytes, made.fileName, made.mimeType, target);
     appendAudit(db, {
@@ -108,8 +110,8 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     return result;
   },
   'review:importFile': async (input, ctx) => {
-    const { db } = ctx.workspace();
     const file = ctx.paths.check(input.path, 'import');
+    const { db } = ctx.workspace();
     const { importReviewFile } = await import('../review/files.ts');
     const summary = await importReviewFile(db, file, { actor: input.actor, ...(input.id !== undefined ? { disclosureId: input.id } : {}), now: Date.now() });
     changed(ctx);
@@ -125,6 +127,7 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     return describeWorkspace(session);
   },
   'review:saveFile': async (input, ctx) => {
+    const given = givenSavePath(ctx, input.path);
     const session = ctx.workspace();
     const origin = session.reviewFile;
     if (!origin) throw userError('conflict', 'review.not-review-file');
@@ -132,7 +135,7 @@ export const reviewHandlers: HandlersFor<keyof typeof reviewCalls> = {
     const { exportReviewFile } = await import('../review/files.ts');
     const made = await exportReviewFile(session.db, d, 'noticereview', input.actor, Date.now());
     const fileName = origin.fileName.replace(/(\.noticereview)?$/i, '.noticereview');
-    const target = await savePath(ctx, input.path, fileName);
+    const target = await savePath(ctx, given, fileName);
     if (target === null) return { path: null, fileName, mimeType: made.mimeType, bytes: 0, base64: null };
     return deliverBytes(made.bytes, fileName, made.mimeType, target);
   },

@@ -80,9 +80,29 @@ describe.each(['electron', 'browser'] as const)('caller-chosen paths over the re
     expect(fs.readFileSync(v.file, 'utf8')).toBe('precious');
     await expect(s.api['review:importFile']({ path: v.secret })).rejects.toMatchObject({ code: 'path-not-allowed' });
     await expect(s.api['review:openFile']({ path: v.secret })).rejects.toMatchObject({ code: 'path-not-allowed' });
-    await expect(s.api['review:saveFile']({ path: v.file })).rejects.toMatchObject({ code: 'conflict', key: 'review.not-review-file' });
+    await expect(s.api['review:saveFile']({ path: v.file })).rejects.toMatchObject({ code: 'path-not-allowed' });
+    await expect(s.api['review:saveFile']({})).rejects.toMatchObject({ code: 'conflict', key: 'review.not-review-file' });
     expect((await s.api['review:exportFile']({ id, format: 'noticereview' })).base64).toBeTruthy();
     await s.ctx.close();
+  });
+
+  it('refuses a path before looking anything up, so a probe learns nothing from "not found"', async () => {
+    const s = setup(kind);
+    const v = victim();
+    await openWorkspace(kind, s);
+    const missing = 404;
+    for (const call of [
+      () => s.api['disclosures:export']({ id: missing, format: 'md', path: v.file }),
+      () => s.api['review:exportFile']({ id: missing, format: 'noticereview', path: v.file }),
+      () => s.api['review:exportThreads']({ id: missing, format: 'json', path: v.file }),
+      () => s.api['review:importFile']({ id: missing, path: v.secret }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: 'path-not-allowed' });
+    }
+    await s.ctx.close();
+    // And with no workspace open at all.
+    await expect(s.api['disclosures:export']({ id: missing, format: 'md', path: v.file })).rejects.toMatchObject({ code: 'path-not-allowed' });
+    expect(fs.readFileSync(v.file, 'utf8')).toBe('precious');
   });
 
   it('imports:preview {file} no longer reads a file the user did not choose', async () => {
