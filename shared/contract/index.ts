@@ -3,6 +3,7 @@ import { appCalls } from './app.ts';
 import { demoCalls } from './demo.ts';
 import type { CallSpec } from './define.ts';
 import { disclosureCalls } from './disclosures.ts';
+import { evidenceCalls } from './evidence.ts';
 import type { EventMap, EventName } from './events.ts';
 import { importCalls } from './imports.ts';
 import { metricsCalls } from './metrics.ts';
@@ -23,6 +24,7 @@ export const contract = {
   ...reviewCalls,
   ...metricsCalls,
   ...demoCalls,
+  ...evidenceCalls,
 };
 
 export type Contract = typeof contract;
@@ -63,3 +65,4 @@ export * from './app.ts';
 export * from './disclosures.ts';
 export * from './metrics.ts';
 export * from './demo.ts';
+export * from './evidence.ts';

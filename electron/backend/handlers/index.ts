@@ -1,6 +1,7 @@
 import { appHandlers } from './app-handlers.ts';
 import { disclosureHandlers } from './disclosure-handlers.ts';
 import { demoHandlers } from './demo-handlers.ts';
+import { evidenceHandlers } from './evidence-handlers.ts';
 import { importHandlers } from './import-handlers.ts';
 import { metricsHandlers } from './metrics-handlers.ts';
 import { reviewHandlers } from './review-handlers.ts';
@@ -18,4 +19,5 @@ export const handlers: HandlerMap = {
   ...reviewHandlers,
   ...metricsHandlers,
   ...demoHandlers,
+  ...evidenceHandlers,
 };

@@ -3,6 +3,7 @@ import { cliMessages } from './cli.ts';
 import { appMessages } from './app.ts';
 import { checkMessages } from './checks.ts';
 import { codeMessages } from './common.ts';
+import { evidenceMessages } from './evidence.ts';
 import { importMessages } from './imports.ts';
 import { pathMessages } from './paths.ts';
 import { reviewFileMessages } from './review.ts';
@@ -27,6 +28,7 @@ export const errorMessages = {
   ...checkMessages,
   ...reviewFlowMessages,
   ...reviewFileMessages,
+  ...evidenceMessages,
 } satisfies Record<string, MessageText>;
 
 /** A key of `errorMessages`. */
