@@ -7,14 +7,13 @@
  * XML is parsed without entity expansion and walked once. `suggestedDraft` turns the accepted text
  * back into Markdown, for the user to see as a diff; nothing here changes a workspace.
  */
-import { crc32 } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { Inflate } from 'fflate';
 import { AppError, userError, type AppErrorCode } from '../../../shared/contract/errors.ts';
 import { inlineText, parseMarkdown } from '../../../shared/disclosures/markdown.ts';
 import type { Locale } from '../../../shared/disclosures/types.ts';
 import { REVIEW_LIMITS, type DisclosureVersion } from '../../../shared/review/types.ts';
 import { formatBytes } from '../import/limits.ts';
+import { openZip, ZipError, type ZipProblem } from '../zip/bounded-zip.ts';
 import { DOCX_HEADINGS, DOCX_PROPERTIES } from './docx-export.ts';
 
 /** What a Word file may be; each one exceeded refuses the file. */
@@ -73,97 +72,44 @@ function refuse(code: AppErrorCode, file: string, reason: string): AppError {
 
 // ---- the zip ---------------------------------------------------------------------------------------
 
-interface ZipEntry {
-  method: number;
-  flags: number;
-  crc: number;
-  packed: number;
-  local: number;
-  name: Uint8Array;
-}
-
-/** Packed bytes handed to the inflater at a time, so a bomb is caught after little output. */
-const FEED = 4 << 10;
-
 /**
- * A zip's entries by (lower-cased) name, from its central directory; `read` inflates one, counting
- * what comes out against the limit of all parts read together.
+ * The file's zip, opened by the bounded reader (`zip/bounded-zip.ts`) with names looked up regardless
+ * of case; `read` words the reader's problems as refusals of this Word file.
  */
-function openZip(bytes: Uint8Array, file: string, limits: DocxLimits): { has(name: string): boolean; read(name: string): Uint8Array | null } {
+function openDocxZip(bytes: Uint8Array, file: string, limits: DocxLimits): { has(name: string): boolean; read(name: string): Uint8Array | null } {
   if (bytes.length > limits.compressedBytes) {
     throw refuse('too-large', file, `it is ${formatBytes(bytes.length)}; Word files are read up to ${formatBytes(limits.compressedBytes)}`);
   }
-  const damaged = (reason: string) => refuse('file-unreadable', file, `the zip archive is damaged: ${reason}`);
-  const isPk = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
-  if (!isPk) throw refuse('unsupported-format', file, 'it is not a Word document (.docx): not a zip archive');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const inside = (at: number, n: number) => {
-    if (at < 0 || at + n > bytes.length) throw damaged('a header points outside the file');
-    return at;
-  };
-  const u16 = (at: number) => view.getUint16(inside(at, 2), true);
-  const u32 = (at: number) => view.getUint32(inside(at, 4), true);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (u32(at) === 0x06054b50 && at + 22 + u16(at + 20) <= bytes.length) {
-      end = at;
-      break;
+  const zipLimits = { entries: limits.entries, entryBytes: limits.uncompressedBytes, totalBytes: limits.uncompressedBytes };
+  const worded = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof ZipError) throw docxZipRefusal(error.problem, file);
+      throw error;
     }
-  }
-  if (end < 0) throw damaged('no central directory (the file is cut short)');
-  const count = u16(end + 10);
-  const cdSize = u32(end + 12);
-  const cdStart = u32(end + 16);
-  if (count === 0xffff || cdStart === 0xffffffff) throw damaged('ZIP64 archives are not read');
-  if (count > limits.entries) throw refuse('too-large', file, `it holds ${count} entries; a Word file may hold at most ${limits.entries}`);
-  if (cdStart + cdSize > end) throw damaged('the central directory lies outside the file');
-  const entries = new Map<string, ZipEntry>();
-  const names = new TextDecoder('utf-8');
-  let declared = 0;
-  let at = cdStart;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > cdStart + cdSize || u32(at) !== 0x02014b50) throw damaged(`entry ${i + 1} is not where the directory says`);
-    const nameLength = u16(at + 28);
-    const entry: ZipEntry = { flags: u16(at + 8), method: u16(at + 10), crc: u32(at + 16), packed: u32(at + 20), local: u32(at + 42), name: bytes.subarray(at + 46, at + 46 + nameLength) };
-    declared += u32(at + 24);
-    entries.set(names.decode(entry.name).toLowerCase(), entry);
-    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
-  }
-  const tooLarge = () => refuse('too-large', file, `it unpacks to more than ${formatBytes(limits.uncompressedBytes)}, the limit for a Word file`);
-  if (declared > limits.uncompressedBytes) throw tooLarge();
-  let total = 0;
-  return {
-    has: (name) => entries.has(name.toLowerCase()),
-    read(name) {
-      const entry = entries.get(name.toLowerCase());
-      if (!entry) return null;
-      if (entry.flags & 1) throw damaged(`"${name}" is encrypted`);
-      if (entry.method !== 0 && entry.method !== 8) throw damaged(`"${name}" uses compression method ${entry.method}`);
-      if (entry.local + 30 > bytes.length || u32(entry.local) !== 0x04034b50) throw damaged(`the local header of "${name}" is missing`);
-      const from = entry.local + 30 + u16(entry.local + 26) + u16(entry.local + 28);
-      if (from + entry.packed > bytes.length) throw damaged(`the data of "${name}" runs past the end of the file`);
-      const data = bytes.subarray(from, from + entry.packed);
-      const chunks: Uint8Array[] = [];
-      const take = (chunk: Uint8Array) => {
-        total += chunk.length;
-        if (total > limits.uncompressedBytes) throw tooLarge();
-        chunks.push(chunk);
-      };
-      try {
-        if (entry.method === 0) take(data.slice());
-        else {
-          const inflater = new Inflate((chunk) => take(chunk));
-          for (let piece = 0; piece < data.length || piece === 0; piece += FEED) inflater.push(data.subarray(piece, piece + FEED), piece + FEED >= data.length);
-        }
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        throw damaged(`"${name}" cannot be inflated (${(error as Error).message})`);
-      }
-      const whole = Buffer.concat(chunks);
-      if (crc32(whole) >>> 0 !== entry.crc) throw damaged(`the CRC-32 of "${name}" does not match`);
-      return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
-    },
   };
+  const zip = worded(() => openZip(bytes, zipLimits, { caseInsensitive: true }));
+  return { has: (name) => zip.has(name), read: (name) => worded(() => zip.read(name)) };
+}
+
+function docxZipRefusal(problem: ZipProblem, file: string): AppError {
+  const damaged = (reason: string) => refuse('file-unreadable', file, `the zip archive is damaged: ${reason}`);
+  switch (problem.kind) {
+    case 'not-zip':
+      return refuse('unsupported-format', file, 'it is not a Word document (.docx): not a zip archive');
+    case 'damaged':
+      return damaged(problem.entry === null ? problem.reason : `"${problem.entry}": ${problem.reason}`);
+    case 'bad-path':
+      return damaged(`it holds an entry with an unsafe path ("${problem.entry}")`);
+    case 'duplicate-entry':
+      return damaged(`it holds "${problem.entry}" more than once`);
+    case 'too-many-entries':
+      return refuse('too-large', file, `it holds ${problem.count} entries; a Word file may hold at most ${problem.limit}`);
+    case 'entry-too-large':
+    case 'too-large':
+      return refuse('too-large', file, `it unpacks to more than ${formatBytes(problem.limit)}, the limit for a Word file`);
+  }
 }
 
 // ---- XML -----------------------------------------------------------------------------------------
@@ -513,7 +459,7 @@ const guessLocale = (quote: string): Locale | null => (HANGUL.test(quote) ? 'ko'
  * LibreOffice 7 writes them) has its replies guessed from where the comments are.
  */
 export function readReviewDocx(bytes: Uint8Array, file = 'document.docx', limits: DocxLimits = DOCX_LIMITS): DocxReview {
-  const zip = openZip(bytes, file, limits);
+  const zip = openDocxZip(bytes, file, limits);
   const parsed = new Map<string, XNode[] | null>();
   const xml = (part: string | null): XNode[] | null => {
     if (!part) return null;

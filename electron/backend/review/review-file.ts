@@ -7,8 +7,7 @@
  * version rehashed, every JSON entry validated. Only the format: merging is `files.ts`' business.
  */
 import { createHash } from 'node:crypto';
-import { crc32 } from 'node:zlib';
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { AppError, userError, type AppErrorCode } from '../../../shared/contract/errors.ts';
 import type { MessageParams } from '../../../shared/contract/messages/index.ts';
@@ -18,6 +17,7 @@ import { DISCLOSURE_STATUSES, LOCALES, SURFACES, type DisclosureStatus, type Sur
 import { canonicalJson } from '../../../shared/review/canonical.ts';
 import { DECISIONS, REVIEW_LIMITS, REVIEW_ORIGINS, THREAD_STATUSES, type DisclosureVersion, type ReviewComment, type ReviewDecision, type ReviewThread } from '../../../shared/review/types.ts';
 import { formatBytes } from '../import/limits.ts';
+import { openZip, safeZipPath, ZipError, type ZipProblem } from '../zip/bounded-zip.ts';
 import { versionSha256 } from './review-repo.ts';
 
 export const REVIEW_FILE_FORMAT = 'notice-desk/review@1';
@@ -71,10 +71,6 @@ const MANIFEST = 'manifest.json';
 /** The JSON entries, in the order they are written. */
 const JSON_ENTRIES = ['disclosure.json', 'version.json', 'versions.json', 'threads.json', 'decisions.json', 'overrides.json'] as const;
 const PREVIEW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-/** Packed bytes handed to the inflater at a time: one push unpacks at most ~1032× this. */
-const FEED = 4 << 10;
-
-
 /** An error worded by `reviewFileMessages` (registered with every message, so the UI words it too). */
 function refuse(code: AppErrorCode, key: keyof typeof reviewFileMessages, params: MessageParams): AppError {
   return userError(code, key, params, params);
@@ -302,96 +298,41 @@ export function writeReviewFile(pkg: ReviewPackage): Uint8Array {
 
 // ---- reading: the zip ----------------------------------------------------------------------------
 
-/** A path a review file may hold: relative, forward slashes, no empty, `.` or `..` parts. */
-function safePath(path: string): boolean {
-  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[A-Za-z]:/.test(path) || /\p{Cc}/u.test(path)) return false;
-  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+/** A refusal worded for a review file, for a problem the zip reader found (`entry` is the one being read). */
+function zipRefusal(problem: ZipProblem, file: string, entry: string): AppError {
+  switch (problem.kind) {
+    case 'not-zip':
+      return refuse('unsupported-format', 'review-file.not-zip', { file });
+    case 'damaged':
+      return refuse('file-unreadable', 'review-file.damaged', { file, entry: problem.entry ?? '(archive)', reason: problem.reason });
+    case 'bad-path':
+      return refuse('unsupported-format', 'review-file.bad-path', { file, entry: problem.entry });
+    case 'duplicate-entry':
+      return refuse('unsupported-format', 'review-file.duplicate-entry', { file, entry: problem.entry });
+    case 'too-many-entries':
+      return refuse('too-large', 'review-file.too-many-entries', { file, count: problem.count, limit: problem.limit });
+    case 'entry-too-large':
+      return refuse('too-large', 'review-file.entry-too-large', { file, entry: problem.entry, limit: formatBytes(problem.limit) });
+    case 'too-large':
+      return refuse('too-large', 'review-file.unpacked-too-large', { file, entry, limit: formatBytes(problem.limit) });
+  }
 }
 
-/**
- * The entries of a zip, read from its central directory (local headers must agree) and inflated
- * piece by piece, counting what comes out: the sizes the zip declares are never trusted.
- */
+/** Every entry of a review file, inflated by the bounded zip reader (`zip/bounded-zip.ts`). */
 function unzipBounded(bytes: Uint8Array, file: string): Map<string, Uint8Array> {
-  const damaged = (entry: string, reason: string) => refuse('file-unreadable', 'review-file.damaged', { file, entry, reason });
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const inside = (at: number, n: number) => {
-    if (at < 0 || at + n > bytes.length) throw damaged('(headers)', 'a header points outside the file');
-    return at;
-  };
-  const u16 = (at: number) => view.getUint16(inside(at, 2), true);
-  const u32 = (at: number) => view.getUint32(inside(at, 4), true);
-  const isPk = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
-  if (!isPk) throw refuse('unsupported-format', 'review-file.not-zip', { file });
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (u32(at) === 0x06054b50 && at + 22 + u16(at + 20) === bytes.length) {
-      end = at;
-      break;
+  let entry = '(archive)';
+  try {
+    const zip = openZip(bytes, REVIEW_FILE_LIMITS);
+    const out = new Map<string, Uint8Array>();
+    for (const name of zip.names) {
+      entry = name;
+      out.set(name, zip.read(name)!);
     }
+    return out;
+  } catch (error) {
+    if (error instanceof ZipError) throw zipRefusal(error.problem, file, entry);
+    throw error;
   }
-  if (end < 0) throw damaged('(end of archive)', 'no central directory: the file is cut short');
-  const count = u16(end + 10);
-  const cdSize = u32(end + 12);
-  const cdStart = u32(end + 16);
-  if (u16(end + 4) !== 0 || u16(end + 6) !== 0 || u16(end + 8) !== count) throw damaged('(end of archive)', 'split archives are not read');
-  if (count === 0xffff || cdStart === 0xffffffff) throw damaged('(end of archive)', 'ZIP64 archives are not read');
-  if (count > REVIEW_FILE_LIMITS.entries) throw refuse('too-large', 'review-file.too-many-entries', { file, count, limit: REVIEW_FILE_LIMITS.entries });
-  if (cdStart + cdSize > end) throw damaged('(central directory)', 'it lies outside the file');
-  const names = new TextDecoder('utf-8', { fatal: true });
-  const out = new Map<string, Uint8Array>();
-  let total = 0;
-  let at = cdStart;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > cdStart + cdSize || u32(at) !== 0x02014b50) throw damaged('(central directory)', `entry ${i + 1} is not where the directory says`);
-    const flags = u16(at + 8);
-    const method = u16(at + 10);
-    const crc = u32(at + 16);
-    const packed = u32(at + 20);
-    const nameLength = u16(at + 28);
-    const local = u32(at + 42);
-    const raw = bytes.subarray(at + 46, at + 46 + nameLength);
-    at += 46 + nameLength + u16(at + 30) + u16(at + 32);
-    let entry: string;
-    try {
-      entry = names.decode(raw);
-    } catch {
-      throw refuse('unsupported-format', 'review-file.bad-path', { file, entry: Buffer.from(raw).toString('latin1') });
-    }
-    if (!safePath(entry)) throw refuse('unsupported-format', 'review-file.bad-path', { file, entry });
-    if (out.has(entry)) throw refuse('unsupported-format', 'review-file.duplicate-entry', { file, entry });
-    if (flags & 1) throw damaged(entry, 'it is encrypted');
-    if (method !== 0 && method !== 8) throw damaged(entry, `compression method ${method} is not read`);
-    if (local + 30 > cdStart || u32(local) !== 0x04034b50) throw damaged(entry, 'its local header is missing');
-    const localName = bytes.subarray(local + 30, local + 30 + u16(local + 26));
-    if (Buffer.compare(localName, raw) !== 0) throw damaged(entry, 'its local header names another entry');
-    const from = local + 30 + localName.length + u16(local + 28);
-    if (from + packed > cdStart) throw damaged(entry, 'its data runs past the central directory');
-    const data = bytes.subarray(from, from + packed);
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const take = (chunk: Uint8Array) => {
-      size += chunk.length;
-      total += chunk.length;
-      if (size > REVIEW_FILE_LIMITS.entryBytes) throw refuse('too-large', 'review-file.entry-too-large', { file, entry, limit: formatBytes(REVIEW_FILE_LIMITS.entryBytes) });
-      if (total > REVIEW_FILE_LIMITS.totalBytes) throw refuse('too-large', 'review-file.unpacked-too-large', { file, entry, limit: formatBytes(REVIEW_FILE_LIMITS.totalBytes) });
-      chunks.push(chunk);
-    };
-    try {
-      if (method === 0) take(data.slice());
-      else {
-        const inflater = new Inflate((chunk) => take(chunk));
-        for (let piece = 0; piece < data.length || piece === 0; piece += FEED) inflater.push(data.subarray(piece, piece + FEED), piece + FEED >= data.length);
-      }
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      throw damaged(entry, (error as Error).message);
-    }
-    const whole = Buffer.concat(chunks);
-    if (crc32(whole) >>> 0 !== crc) throw damaged(entry, 'its CRC-32 does not match');
-    out.set(entry, new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength));
-  }
-  return out;
 }
 
 // ---- reading: the contents -----------------------------------------------------------------------
@@ -427,7 +368,7 @@ function readManifest(entries: Map<string, Uint8Array>, file: string): Manifest 
 function checkAgainstManifest(entries: Map<string, Uint8Array>, manifest: Manifest, file: string): void {
   const listed = new Map<string, Manifest['files'][number]>();
   for (const f of manifest.files) {
-    if (f.path === MANIFEST || !safePath(f.path)) throw refuse('unsupported-format', 'review-file.bad-manifest', { file, reason: `it lists "${f.path}"` });
+    if (f.path === MANIFEST || !safeZipPath(f.path)) throw refuse('unsupported-format', 'review-file.bad-manifest', { file, reason: `it lists "${f.path}"` });
     if (listed.has(f.path)) throw refuse('unsupported-format', 'review-file.duplicate-entry', { file, entry: f.path });
     listed.set(f.path, f);
   }
