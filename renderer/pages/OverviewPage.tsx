@@ -2,6 +2,7 @@ import type { DefinitionId } from '../../shared/metrics/definitions.ts';
 import type { OverviewCard, OverviewCardId } from '../../shared/metrics/types.ts';
 import { ChartCard } from '../components/charts/ChartCard.tsx';
 import { DashboardPage, useFormatters, usePeriodText } from '../components/charts/DashboardPage.tsx';
+import { EvidencePackButton } from '../components/evidence/EvidencePackButton.tsx';
 import { KpiCard } from '../components/kpi/KpiCard.tsx';
 import { OverviewTrends } from '../components/charts/OverviewTrends.tsx';
 import { useMetricFilter, useOverview } from '../data/metrics-hooks.ts';
@@ -59,9 +60,12 @@ export function OverviewPage() {
 
   return (
     <DashboardPage title={t('dashboards.overview.title')} showBucket={false}>
-      <p className="muted dash-compare">
-        {previous ? t('dashboards.overview.comparedWith', { from: previous.from, to: previous.to }) : t('dashboards.overview.noComparison')}
-      </p>
+      <div className="evidence-entry">
+        <p className="muted dash-compare">
+          {previous ? t('dashboards.overview.comparedWith', { from: previous.from, to: previous.to }) : t('dashboards.overview.noComparison')}
+        </p>
+        <EvidencePackButton from={filter?.from} to={filter?.to} />
+      </div>
       <ChartCard
         exportName={t('dashboards.overview.exportName')}
         title={t('dashboards.overview.cardsTitle')}

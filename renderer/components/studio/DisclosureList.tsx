@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { SURFACES, type Surface } from '../../../shared/disclosures/types.ts';
 import { useCreateDisclosure, useDeleteDisclosure, useDisclosureList } from '../../data/disclosure-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { EvidencePackButton } from '../evidence/EvidencePackButton.tsx';
 import { StatusBadge } from './StatusControl.tsx';
 
 /** Every disclosure of the workspace, with create-from-template per surface and delete. */
@@ -21,6 +22,7 @@ export function DisclosureList(props: { onOpen(id: number): void }) {
           <h1>{t('disclosures.list.heading')}</h1>
           <p className="muted">{t('disclosures.intro')}</p>
         </div>
+        <EvidencePackButton />
         <form
           className="st-new"
           onSubmit={async (e) => {

@@ -1,6 +1,7 @@
 import { common } from './common.ts';
 import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
+import { evidence } from './evidence.ts';
 import { imports } from './imports.ts';
 import { review } from './review.ts';
 
@@ -12,6 +13,7 @@ export const en = {
   common,
   dashboards,
   disclosures,
+  evidence,
   imports,
   review,
 };

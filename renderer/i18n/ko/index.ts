@@ -2,6 +2,7 @@ import type { Messages } from '../types.ts';
 import { common } from './common.ts';
 import { dashboards } from './dashboards.ts';
 import { disclosures } from './disclosures.ts';
+import { evidence } from './evidence.ts';
 import { imports } from './imports.ts';
 import { review } from './review.ts';
 
@@ -10,6 +11,7 @@ export const ko: Messages = {
   common,
   dashboards,
   disclosures,
+  evidence,
   imports,
   review,
 };

@@ -1,0 +1,84 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useWriteEvidence } from '../../data/evidence-hooks.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { Dialog } from '../Dialog.tsx';
+import { VerifyPanel } from './VerifyPanel.tsx';
+import { WritePanel, type WriteForm } from './WritePanel.tsx';
+
+type Tab = 'write' | 'verify';
+const TABS: readonly Tab[] = ['write', 'verify'];
+
+/**
+ * The evidence pack dialog: "Write a pack" (period, language of the summary, what the pack holds,
+ * then the result with the manifest hash to record) and "Check a pack" (a zip and the recorded hash,
+ * then every missing, extra or altered file). A pack just written is offered for checking with its
+ * hash filled in.
+ */
+export function EvidenceDialog(props: { from: string | null; to: string | null; onClose: () => void; initialTab?: Tab }) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<Tab>(props.initialTab ?? 'write');
+  const [recorded, setRecorded] = useState('');
+  // The write tab's form and its mutation live here, so a pack being written (or its result) is still
+  // there after a look at the other tab.
+  const [form, setForm] = useState<WriteForm>({ from: null, to: null, language: null });
+  const write = useWriteEvidence();
+  const ids = { write: useId(), verify: useId() };
+  const panelId = useId();
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ write: null, verify: null });
+
+  const choose = (next: Tab, focus = false) => {
+    setTab(next);
+    if (focus) tabRefs.current[next]?.focus();
+  };
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = TABS.indexOf(tab);
+    const next = event.key === 'ArrowRight' ? TABS[(at + 1) % TABS.length] : event.key === 'ArrowLeft' ? TABS[(at + TABS.length - 1) % TABS.length] : event.key === 'Home' ? TABS[0] : event.key === 'End' ? TABS[TABS.length - 1] : undefined;
+    if (!next) return;
+    event.preventDefault();
+    choose(next, true);
+  };
+
+  return (
+    <Dialog title={t('evidence.title')} description={t('evidence.description')} onClose={props.onClose}>
+      <div className="evidence-dialog" data-testid="evidence-dialog">
+        <div className="tabs evidence-tabs" role="tablist" aria-label={t('evidence.tabs.label')} onKeyDown={onTabKey}>
+          {TABS.map((id) => (
+            <button
+              key={id}
+              ref={(el) => {
+                tabRefs.current[id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={ids[id]}
+              aria-selected={tab === id}
+              aria-controls={panelId}
+              tabIndex={tab === id ? 0 : -1}
+              data-tab={id}
+              onClick={() => choose(id)}
+            >
+              {t(`evidence.tabs.${id}`)}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={panelId} aria-labelledby={ids[tab]} className="evidence-panel">
+          {tab === 'write' ? (
+            <WritePanel
+              from={props.from}
+              to={props.to}
+              form={form}
+              onForm={setForm}
+              write={write}
+              onCheck={(hash) => {
+                setRecorded(hash);
+                choose('verify', true);
+              }}
+            />
+          ) : (
+            <VerifyPanel key={recorded} recorded={recorded} />
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
