@@ -116,6 +116,13 @@ export interface EvidenceSummary {
   reviewThreads: number;
   /** What the period holds: a pack is still written, and says so, when either is true. */
   empty: { events: boolean; disclosures: boolean };
+  /**
+   * The URL-use notice date the URL figures compare with (effective day of the first published
+   * `url-notice` disclosure), null when none was published: every indexed URL then counts.
+   */
+  urlNoticeDate?: string | null;
+  /** The chart bucketing chosen for the period's length (at most about 60 points a chart). */
+  bucketing?: 'day' | 'week' | 'month';
 }
 
 /** One file of a pack as `manifest.json` lists it. */
@@ -146,4 +153,6 @@ export interface EvidenceVerification {
   altered: { path: string; expected: string; actual: string }[];
   /** The manifest itself could not be read (absent, not JSON, wrong shape): the reason, else null. */
   manifestProblem: string | null;
+  /** Symbolic links (or other non-files) found in a pack folder: reported, never followed; any makes ok false. */
+  links?: string[];
 }

@@ -1,12 +1,54 @@
-import { AppError } from '../../../shared/contract/errors.ts';
+import type { evidenceCalls } from '../../../shared/contract/evidence.ts';
+import { deliverBytes } from '../disclosures/export.ts';
+import { workspaceTimeZone } from '../db/workspace-settings.ts';
+import { disclosuresInForce } from '../evidence/in-force.ts';
+import { buildEvidencePack, packFolderName, zipPack } from '../evidence/pack.ts';
+import { resolvePeriod } from '../evidence/period.ts';
+import { periodHasEvents } from '../evidence/repo.ts';
+import { verifyEvidencePack } from '../evidence/verify.ts';
+import { appendAudit } from '../review/audit.ts';
+import { givenSavePath, savePath } from './save-path.ts';
 import type { HandlersFor } from './types.ts';
 
 /** The evidence pack's calls (docs/evidence.md). */
-export const evidenceHandlers: HandlersFor<'evidence:write' | 'evidence:verify'> = {
-  'evidence:write': () => {
-    throw new AppError('internal', 'The evidence pack is being built (issue #15).');
+export const evidenceHandlers: HandlersFor<keyof typeof evidenceCalls> = {
+  'evidence:write': async (input, ctx) => {
+    // The caller's path is checked before anything is looked up (handlers/save-path.ts).
+    const given = givenSavePath(ctx, input.path);
+    const { db } = ctx.workspace();
+    const period = resolvePeriod(db, workspaceTimeZone(db), input);
+    const empty = {
+      events: !periodHasEvents(db, period.fromDay, period.toDay),
+      disclosures: disclosuresInForce(db, period.fromMs, period.toMs, period.timeZone, {}).length === 0,
+    };
+    const folder = `notice-desk-evidence-${period.from}_${period.to}`;
+    const fileName = `${folder}.zip`;
+    const target = await savePath(ctx, given, fileName);
+    const base = { fileName, mimeType: 'application/zip' as const, period: { from: period.from, to: period.to }, empty };
+    if (target === null) return { ...base, path: null, bytes: 0, base64: null, manifestSha256: '', files: 0 };
+    const built = await buildEvidencePack(db, { from: period.from, to: period.to, language: input.language });
+    const zip = zipPack(packFolderName(built.summary), built.files, built.summary.stampedAt);
+    const delivered = deliverBytes(zip, fileName, 'application/zip', target);
+    appendAudit(db, {
+      at: Date.now(),
+      actor: input.actor,
+      action: 'export',
+      subject: 'evidence',
+      details: {
+        format: 'evidence-pack',
+        from: period.from,
+        to: period.to,
+        language: input.language,
+        manifestSha256: built.manifestSha256,
+        files: built.files.length,
+        fileName,
+        bytes: zip.length,
+      },
+    });
+    return { ...base, path: delivered.path, bytes: delivered.bytes, base64: delivered.base64, manifestSha256: built.manifestSha256, files: built.files.length };
   },
-  'evidence:verify': () => {
-    throw new AppError('internal', 'The evidence pack is being built (issue #15).');
+  'evidence:verify': (input, ctx) => {
+    const file = ctx.paths.check(input.path, 'import');
+    return verifyEvidencePack(file, input.manifestSha256 !== undefined ? { manifestSha256: input.manifestSha256 } : {});
   },
 };
