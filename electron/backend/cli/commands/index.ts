@@ -14,6 +14,8 @@ export const commandModules: readonly { name: string; load: () => Promise<CliCom
   { name: 'review export', load: async () => (await import('./review.ts')).reviewExport },
   { name: 'review import', load: async () => (await import('./review.ts')).reviewImport },
   { name: 'audit verify', load: async () => (await import('./audit.ts')).auditVerify },
+  { name: 'evidence', load: async () => (await import('./evidence.ts')).evidenceWrite },
+  { name: 'evidence verify', load: async () => (await import('./evidence.ts')).evidenceVerify },
 ];
 
 /** Every command, loaded (for the general help). */
