@@ -5,12 +5,14 @@ import type { BlockNode, InlineNode } from '../../../shared/disclosures/markdown
 import { formatBand, formatDay, INDICATOR_LABELS, overrideLine, STATUS_LABELS, SURFACE_LABELS, type DisclosureReport } from './report.ts';
 import { resourcesDir } from './resources.ts';
 
-const REGULAR = 'NoticeDesk-Regular';
-const BOLD = 'NoticeDesk-Bold';
-const COLORS = { text: '#1d1d1f', muted: '#5f6368', accent: '#0b57d0', ok: '#137333', bad: '#b3261e', rule: '#d5d7db' };
+/** The names the Noto Sans KR faces are registered under (the evidence PDF registers the same). */
+export const REGULAR = 'NoticeDesk-Regular';
+export const BOLD = 'NoticeDesk-Bold';
+/** The palette of the PDF exports. */
+export const COLORS = { text: '#1d1d1f', muted: '#5f6368', accent: '#0b57d0', ok: '#137333', bad: '#b3261e', rule: '#d5d7db' };
 const BODY = 10.5;
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
 
 export interface Run {
   text: string;
@@ -21,7 +23,8 @@ export interface Run {
   color?: string;
 }
 
-function runs(nodes: readonly InlineNode[], vars: Record<string, string>, style: Omit<Run, 'text'>, out: Run[] = []): Run[] {
+/** Markdown inline nodes as styled runs, variables filled from `vars`. */
+export function runs(nodes: readonly InlineNode[], vars: Record<string, string>, style: Omit<Run, 'text'>, out: Run[] = []): Run[] {
   for (const n of nodes) {
     if (n.type === 'text') out.push({ ...style, text: n.value });
     else if (n.type === 'break') out.push({ ...style, text: '\n' });
@@ -90,7 +93,8 @@ export function layoutLines(measure: (text: string, bold: boolean) => number, li
   return out;
 }
 
-function writeRuns(doc: Doc, list: Run[], options: { size: number; x: number; width: number }): void {
+/** Writes runs at `x` from `doc.y`, wrapped to `width` by `layoutLines` (an eojeol is never split). */
+export function writeRuns(doc: Doc, list: Run[], options: { size: number; x: number; width: number }): void {
   const measure = (text: string, bold: boolean) => doc.font(bold ? BOLD : REGULAR).fontSize(options.size).widthOfString(text);
   // A point of slack so pdfkit's own wrapping never disagrees with ours by a rounding error.
   for (const line of layoutLines(measure, list, options.width - 1)) {
@@ -137,7 +141,8 @@ function writeBlock(doc: Doc, block: BlockNode, vars: Record<string, string>): v
   }
 }
 
-function table(doc: Doc, headers: string[], rows: { cells: string[]; colors?: (string | null)[] }[], widths: number[]): void {
+/** A bordered table with a shaded header row; a row that does not fit starts a new page. */
+export function table(doc: Doc, headers: string[], rows: { cells: string[]; colors?: (string | null)[] }[], widths: number[]): void {
   const left = doc.page.margins.left;
   const drawRow = (cells: string[], bold: boolean, colors: (string | null)[] = []) => {
     doc.font(bold ? BOLD : REGULAR).fontSize(9.5);
