@@ -22,6 +22,7 @@ import { exportFileName, renderDisclosure } from '../disclosures/export.ts';
 import { loadDisclosureRules } from '../disclosures/resources.ts';
 import { workspaceVariables } from '../disclosures/variables.ts';
 import { appendAudit } from './audit.ts';
+import { suggestedDraft } from './docx-draft.ts';
 import { emptyCounts, mergeDecisions, mergeThread } from './merge.ts';
 import { readReviewFile, writeReviewFile } from './review-file.ts';
 import { getVersion, latestVersion, listDecisions, listThreads, listVersions } from './review-repo.ts';
@@ -226,7 +227,7 @@ function mergeDocx(
       mergeThread(db, d.id, { ...thread, comments: [reply] }, 'docx', counts);
     }
   }
-  const suggestion = doc.hasTrackedChanges ? word.suggestedDraft(v, doc.accepted) : null;
+  const suggestion = doc.hasTrackedChanges ? suggestedDraft(v, doc.accepted) : null;
   const placed = threadsOnVersion(db, d, v.number).threads;
   appendAudit(db, {
     at: options.now,

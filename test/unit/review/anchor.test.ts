@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../../electron/backend/disclosures/resources.ts';
-import { distance32, fuzzyThreshold, makeAnchor, placeAnchor, placeThreads } from '../../../shared/review/anchor.ts';
+import { distance32 } from '../../../shared/review/anchor-score.ts';
+import { fuzzyThreshold, makeAnchor, placeAnchor, placeThreads } from '../../../shared/review/anchor.ts';
 import { REVIEW_LIMITS, type Anchor, type ReviewThread } from '../../../shared/review/types.ts';
 
 const EN = loadTemplate('alimtalk', 'en').text;

@@ -1,0 +1,213 @@
+/**
+ * The text of a Word body (or a comment) in one walk: its paragraphs as the original reads (tracked
+ * changes rejected) and as the reviewer would have it (accepted), where comments start and end, and
+ * whether anything was tracked; then which paragraphs are the 한국어 and English sections.
+ */
+import type { Locale } from '../../../shared/disclosures/types.ts';
+import { DOCX_HEADINGS } from './docx-export.ts';
+import { attr, kids, MAX_DEPTH, refuse, tagOf, textOf, type XNode } from './docx-xml.ts';
+
+// ---- text of a body ------------------------------------------------------------------------------
+
+/** One paragraph of a body: its text in each reading, its style and its marks. */
+export interface Para {
+  index: number;
+  orig: string[];
+  acc: string[];
+  origLength: number;
+  style: string;
+  outline: boolean;
+  /** The paragraph mark was inserted (the original had no break here) or deleted (the accepted text has none). */
+  markInserted: boolean;
+  markDeleted: boolean;
+  paraId: string | undefined;
+}
+
+/** Where a comment starts, ends or is referenced: a paragraph and an offset in its original text. */
+export interface Marker {
+  id: string;
+  kind: 'start' | 'end' | 'ref';
+  para: number;
+  at: number;
+}
+
+/** Elements whose content is not running text (properties, drawings, text boxes, notes' marks). */
+const SKIP = new Set([
+  'rPr', 'sectPr', 'tblPr', 'tblGrid', 'trPr', 'tcPr', 'sdtPr', 'sdtEndPr', 'drawing', 'pict', 'object', 'AlternateContent',
+  'instrText', 'delInstrText', 'footnoteReference', 'endnoteReference', 'annotationRef', 'fldData', 'customXmlPr', 'smartTagPr',
+]);
+
+/** Walks a body (or a comment) once, collecting paragraphs, comment markers and tracked changes. */
+export class TextWalker {
+  readonly paras: Para[] = [];
+  readonly markers: Marker[] = [];
+  tracked = false;
+  private current: Para | null = null;
+  /** Comment starts met between paragraphs: they start the next one. */
+  private pending: string[] = [];
+  /** Complex fields open: true while in their instructions (before `separate`); how many are. */
+  private readonly fields: boolean[] = [];
+  private inInstructions = 0;
+
+  private readonly file: string;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  walk(nodes: readonly XNode[], ins: boolean, del: boolean, depth = 0): void {
+    if (depth > MAX_DEPTH) throw refuse('file-unreadable', this.file, 'its XML is nested too deeply');
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (!tag || tag === '#text' || SKIP.has(tag)) continue;
+      const children = kids(node, tag);
+      switch (tag) {
+        case 'p': {
+          const outer = this.current;
+          const para: Para = { index: this.paras.length, orig: [], acc: [], origLength: 0, style: '', outline: false, markInserted: false, markDeleted: false, paraId: attr(node, 'paraId') };
+          this.paras.push(para);
+          this.current = para;
+          for (const id of this.pending.splice(0)) this.markers.push({ id, kind: 'start', para: para.index, at: 0 });
+          this.walk(children, ins, del, depth + 1);
+          this.current = outer;
+          break;
+        }
+        case 'pPr':
+          this.paragraphProperties(children);
+          break;
+        case 't':
+        case 'delText': {
+          let text = textOf(node);
+          if (attr(node, 'space') !== 'preserve') text = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+          this.emit(text, ins, del);
+          break;
+        }
+        case 'tab':
+        case 'ptab':
+          this.emit('\t', ins, del);
+          break;
+        case 'br':
+        case 'cr':
+          this.emit('\n', ins, del);
+          break;
+        case 'noBreakHyphen':
+          this.emit('-', ins, del);
+          break;
+        case 'fldChar': {
+          const type = attr(node, 'fldCharType');
+          if (type === 'begin') {
+            this.fields.push(true);
+            this.inInstructions++;
+          } else if (type === 'separate' && this.fields[this.fields.length - 1]) {
+            this.fields[this.fields.length - 1] = false;
+            this.inInstructions--;
+          } else if (type === 'end' && this.fields.length && this.fields.pop()) this.inInstructions--;
+          break;
+        }
+        case 'ins':
+        case 'moveTo':
+          this.tracked = true;
+          this.walk(children, true, del, depth + 1);
+          break;
+        case 'del':
+        case 'moveFrom':
+          this.tracked = true;
+          this.walk(children, ins, true, depth + 1);
+          break;
+        case 'commentRangeStart':
+        case 'commentRangeEnd':
+        case 'commentReference': {
+          const id = attr(node, 'id');
+          const kind = tag === 'commentRangeStart' ? 'start' : tag === 'commentRangeEnd' ? 'end' : 'ref';
+          // Between paragraphs (allowed in a body): a start belongs to the next one, an end to the last.
+          const para = this.current ?? (kind === 'start' ? null : this.paras[this.paras.length - 1]);
+          if (id === undefined) break;
+          if (para) this.markers.push({ id, kind, para: para.index, at: para.origLength });
+          else if (kind === 'start') this.pending.push(id);
+          break;
+        }
+        default:
+          // Runs, hyperlinks, smart tags, custom XML, content controls, simple fields, tables …
+          this.walk(children, ins, del, depth + 1);
+      }
+    }
+  }
+
+  private paragraphProperties(children: readonly XNode[]): void {
+    const para = this.current;
+    if (!para) return;
+    for (const child of children) {
+      const tag = tagOf(child);
+      if (tag === 'pStyle') para.style = attr(child, 'val') ?? '';
+      else if (tag === 'outlineLvl') para.outline = true;
+      else if (tag === 'rPr') {
+        for (const mark of kids(child, 'rPr')) {
+          const t = tagOf(mark);
+          if (t === 'ins' || t === 'moveTo') para.markInserted = this.tracked = true;
+          if (t === 'del' || t === 'moveFrom') para.markDeleted = this.tracked = true;
+        }
+      }
+    }
+  }
+
+  private emit(text: string, ins: boolean, del: boolean): void {
+    const para = this.current;
+    if (!para || text === '' || this.inInstructions > 0) return;
+    if (!ins) {
+      para.orig.push(text);
+      para.origLength += text.length;
+    }
+    if (!del) para.acc.push(text);
+  }
+}
+
+/** Paragraphs joined into one text: '\n' between them, unless the paragraph mark is not there in that reading. */
+export function joined(paras: readonly Para[], reading: 'orig' | 'acc'): { text: string; starts: number[]; ends: number[] } {
+  const parts: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let length = 0;
+  paras.forEach((p, i) => {
+    const text = p[reading].join('');
+    starts.push(length);
+    parts.push(text);
+    length += text.length;
+    ends.push(length);
+    const mark = reading === 'orig' ? !p.markInserted : !p.markDeleted;
+    if (i < paras.length - 1 && mark) {
+      parts.push('\n');
+      length += 1;
+    }
+  });
+  return { text: parts.join(''), starts, ends };
+}
+
+// ---- sections ------------------------------------------------------------------------------------
+
+const isHeading = (p: Para) => p.outline || /^(heading|제목)\s*\d$/i.test(p.style.trim());
+
+/** The paragraph that is a section's heading: exact words, Heading 2 preferred, then any heading, then any. */
+function headingIndex(paras: readonly Para[], words: string, after = -1): number {
+  let best = -1;
+  let bestScore = 0;
+  paras.forEach((p, i) => {
+    if (i <= after || p.orig.join('').trim() !== words) return;
+    const score = /^heading\s*2$/i.test(p.style) ? 3 : isHeading(p) ? 2 : 1;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** Paragraph ranges [first, last] of each section, or null when the document has none of ours. */
+export function sectionsOf(paras: readonly Para[]): Record<Locale, [number, number] | null> | null {
+  const ko = headingIndex(paras, DOCX_HEADINGS.ko);
+  const en = headingIndex(paras, DOCX_HEADINGS.en, ko);
+  if (ko < 0 && en < 0) return null;
+  const orphaned = headingIndex(paras, DOCX_HEADINGS.orphaned, Math.max(ko, en));
+  const stops = [ko, en, orphaned, paras.length].filter((i) => i >= 0);
+  const range = (h: number): [number, number] | null => (h < 0 ? null : [h + 1, Math.min(...stops.filter((s) => s > h)) - 1]);
+  return { ko: range(ko), en: range(en) };
+}
