@@ -13,14 +13,23 @@ import { openZip, safeZipPath, ZipError } from '../zip/bounded-zip.ts';
 import { MANIFEST } from './files.ts';
 
 /** What verify reads at most: files in a pack, bytes of one file, of all files, of the manifest and of a zip. */
-export const VERIFY_LIMITS = {
+export const VERIFY_LIMITS: VerifyLimits = {
   files: 10_000,
   fileBytes: 1 << 30,
   totalBytes: 4 * (1 << 30),
   manifestBytes: 8 << 20,
   zipBytes: 1 << 30,
   depth: 16,
-} as const;
+};
+
+export interface VerifyLimits {
+  files: number;
+  fileBytes: number;
+  totalBytes: number;
+  manifestBytes: number;
+  zipBytes: number;
+  depth: number;
+}
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
@@ -38,7 +47,7 @@ function unreadable(file: string, reason: string): never {
 }
 
 /** Hashes a file in pieces, refusing one larger than the limit. */
-function hashFile(file: string, budget: { left: number }): string {
+function hashFile(file: string, budget: { left: number }, L: VerifyLimits): string {
   const hash = createHash('sha256');
   const fd = fs.openSync(file, 'r');
   try {
@@ -49,7 +58,7 @@ function hashFile(file: string, budget: { left: number }): string {
       if (n === 0) break;
       size += n;
       budget.left -= n;
-      if (size > VERIFY_LIMITS.fileBytes || budget.left < 0) unreadable(file, `larger than the ${size > VERIFY_LIMITS.fileBytes ? VERIFY_LIMITS.fileBytes : VERIFY_LIMITS.totalBytes} bytes verify reads`);
+      if (size > L.fileBytes || budget.left < 0) unreadable(file, `larger than the ${size > L.fileBytes ? L.fileBytes : L.totalBytes} bytes verify reads`);
       hash.update(buffer.subarray(0, n));
     }
   } finally {
@@ -58,22 +67,22 @@ function hashFile(file: string, budget: { left: number }): string {
   return hash.digest('hex');
 }
 
-function folderSource(root: string): PackSource {
+function folderSource(root: string, L: VerifyLimits): PackSource {
   const names: string[] = [];
   const links: string[] = [];
   const walk = (dir: string, prefix: string, depth: number) => {
-    if (depth > VERIFY_LIMITS.depth) unreadable(root, `folders nested deeper than ${VERIFY_LIMITS.depth}`);
+    if (depth > L.depth) unreadable(root, `folders nested deeper than ${L.depth}`);
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix + entry.name;
       if (entry.isSymbolicLink()) links.push(rel);
       else if (entry.isDirectory()) walk(path.join(dir, entry.name), `${rel}/`, depth + 1);
       else if (entry.isFile()) names.push(rel);
       else links.push(rel); // a device, socket or pipe is no pack file either
-      if (names.length + links.length > VERIFY_LIMITS.files) unreadable(root, `more than ${VERIFY_LIMITS.files} files`);
+      if (names.length + links.length > L.files) unreadable(root, `more than ${L.files} files`);
     }
   };
   walk(root, '', 0);
-  const budget = { left: VERIFY_LIMITS.totalBytes };
+  const budget = { left: L.totalBytes };
   return {
     names,
     links,
@@ -81,19 +90,19 @@ function folderSource(root: string): PackSource {
       const file = path.join(root, MANIFEST);
       const stat = fs.lstatSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile()) return null;
-      if (stat.size > VERIFY_LIMITS.manifestBytes) unreadable(file, `larger than the ${VERIFY_LIMITS.manifestBytes} bytes a manifest may be`);
+      if (stat.size > L.manifestBytes) unreadable(file, `larger than the ${L.manifestBytes} bytes a manifest may be`);
       return fs.readFileSync(file);
     },
-    hash: (name) => hashFile(path.join(root, ...name.split('/')), budget),
+    hash: (name) => hashFile(path.join(root, ...name.split('/')), budget, L),
   };
 }
 
-function zipSource(file: string): PackSource {
+function zipSource(file: string, L: VerifyLimits): PackSource {
   const stat = fs.statSync(file);
-  if (stat.size > VERIFY_LIMITS.zipBytes) unreadable(file, `larger than the ${VERIFY_LIMITS.zipBytes} bytes verify reads`);
+  if (stat.size > L.zipBytes) unreadable(file, `larger than the ${L.zipBytes} bytes verify reads`);
   let zip;
   try {
-    zip = openZip(fs.readFileSync(file), { entries: VERIFY_LIMITS.files, entryBytes: VERIFY_LIMITS.fileBytes, totalBytes: VERIFY_LIMITS.totalBytes });
+    zip = openZip(fs.readFileSync(file), { entries: L.files, entryBytes: L.fileBytes, totalBytes: L.totalBytes });
   } catch (error) {
     if (error instanceof ZipError) unreadable(file, error.message);
     throw error;
@@ -115,7 +124,7 @@ function zipSource(file: string): PackSource {
     links: [],
     manifest: () => {
       const bytes = zip.has(top + MANIFEST) ? read(MANIFEST) : null;
-      if (bytes && bytes.length > VERIFY_LIMITS.manifestBytes) unreadable(file, `its manifest is larger than ${VERIFY_LIMITS.manifestBytes} bytes`);
+      if (bytes && bytes.length > L.manifestBytes) unreadable(file, `its manifest is larger than ${L.manifestBytes} bytes`);
       return bytes;
     },
     hash: (name) => createHash('sha256').update(read(name) ?? new Uint8Array()).digest('hex'),
@@ -123,7 +132,7 @@ function zipSource(file: string): PackSource {
 }
 
 /** The manifest's file list, or why it cannot be used. */
-function parseManifest(bytes: Uint8Array): { files: EvidenceManifestFile[] } | { problem: string } {
+function parseManifest(bytes: Uint8Array, L: VerifyLimits): { files: EvidenceManifestFile[] } | { problem: string } {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(bytes).toString('utf8'));
@@ -134,7 +143,7 @@ function parseManifest(bytes: Uint8Array): { files: EvidenceManifestFile[] } | {
   if (typeof m !== 'object' || m === null || m.format !== 'notice-desk-evidence') return { problem: 'manifest.json is not an evidence pack manifest (format is not "notice-desk-evidence")' };
   if (m.formatVersion !== 1) return { problem: `manifest.json has format version ${JSON.stringify(m.formatVersion)}; this version reads version 1` };
   if (!Array.isArray(m.files)) return { problem: 'manifest.json lists no files' };
-  if (m.files.length > VERIFY_LIMITS.files) return { problem: `manifest.json lists more than ${VERIFY_LIMITS.files} files` };
+  if (m.files.length > L.files) return { problem: `manifest.json lists more than ${L.files} files` };
   const seen = new Set<string>();
   const files: EvidenceManifestFile[] = [];
   for (const [i, f] of (m.files as unknown[]).entries()) {
@@ -158,12 +167,13 @@ function parseManifest(bytes: Uint8Array): { files: EvidenceManifestFile[] } | {
  * `manifestSha256` is given — the manifest's own hash matches it. A path that cannot be read at all
  * (missing, not a zip, over a limit) throws `file-unreadable`.
  */
-export function verifyEvidencePack(target: string, options: { manifestSha256?: string } = {}): EvidenceVerification {
+export function verifyEvidencePack(target: string, options: { manifestSha256?: string; limits?: Partial<VerifyLimits> } = {}): EvidenceVerification {
+  const L: VerifyLimits = { ...VERIFY_LIMITS, ...options.limits };
   const file = path.resolve(target);
   const stat = fs.lstatSync(file, { throwIfNoEntry: false });
   if (!stat) unreadable(file, 'no such file or folder');
   if (stat.isSymbolicLink()) unreadable(file, 'it is a symbolic link; name the pack folder or zip itself');
-  const source = stat.isDirectory() ? folderSource(file) : zipSource(file);
+  const source = stat.isDirectory() ? folderSource(file, L) : zipSource(file, L);
   const manifestBytes = source.manifest();
   const manifestSha256 = manifestBytes ? createHash('sha256').update(manifestBytes).digest('hex') : null;
   const given = options.manifestSha256?.trim().toLowerCase();
@@ -183,7 +193,7 @@ export function verifyEvidencePack(target: string, options: { manifestSha256?: s
     result.manifestProblem = 'manifest.json is missing';
     return result;
   }
-  const parsed = parseManifest(manifestBytes);
+  const parsed = parseManifest(manifestBytes, L);
   if ('problem' in parsed) {
     result.manifestProblem = parsed.problem;
     return result;
