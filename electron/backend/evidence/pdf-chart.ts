@@ -9,8 +9,9 @@ import type { EvidenceChart, EvidenceLocale } from '../../../shared/evidence/typ
 import { BOLD, COLORS, REGULAR, type Doc } from '../disclosures/export-pdf.ts';
 import { both, formatTick } from './pdf-format.ts';
 
-/** The height a chart takes on the page, title and legend included. */
-export const CHART_HEIGHT = 205;
+/** The height a chart takes on the page, title and legend included; a section may shrink its charts to MIN_CHART_HEIGHT to keep them on its page. */
+export const CHART_HEIGHT = 195;
+export const MIN_CHART_HEIGHT = 150;
 
 const TICK_SIZE = 7;
 const LEGEND_SIZE = 8;
@@ -44,10 +45,10 @@ function legendRows(doc: Doc, labels: string[], width: number): { x: number; ind
 }
 
 /**
- * Draws `chart` in the box at (x, y) of `width` × CHART_HEIGHT: title, legend, axes, bars or lines.
+ * Draws `chart` in the box at (x, y) of `width` × `height`: title, legend, axes, bars or lines.
  * Null values are gaps (no bar; a line breaks there).
  */
-export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, x: number, y: number, width: number): void {
+export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, x: number, y: number, width: number, height = CHART_HEIGHT): void {
   doc.save();
   doc.font(BOLD).fontSize(10).fillColor(COLORS.text).text(both(chart.title, lang), x, y, { width, lineBreak: false });
   let top = y + 17;
@@ -76,7 +77,7 @@ export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, 
 
   const plotX = x + axisWidth;
   const plotW = width - axisWidth;
-  const bottom = y + CHART_HEIGHT - 16;
+  const bottom = y + height - 16;
   const plotH = bottom - top;
   const yOf = (v: number) => bottom - (Math.min(v, axisMax) / axisMax) * plotH;
 
@@ -129,7 +130,7 @@ export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, 
   doc.font(REGULAR).fontSize(TICK_SIZE).fillColor(COLORS.muted);
   const bucketLabels = chart.rows.map((r) => formatBucketLabel(r.bucket, lang));
   const widest = Math.max(0, ...bucketLabels.map((l) => doc.widthOfString(l)));
-  const step = Math.max(1, Math.ceil((widest + 8) / slot));
+  const step = Math.max(1, Math.ceil((widest + 14) / slot));
   bucketLabels.forEach((label, i) => {
     if (i % step !== 0) return;
     const cx = plotX + slot * (i + 0.5);

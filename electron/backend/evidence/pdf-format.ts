@@ -36,7 +36,10 @@ export function formatValue(value: number | null, unit: EvidenceUnit, lang: Evid
     case 'count':
       return formatCount(value, lang);
     case 'rate':
-      return formatPercent(value, tag, 1);
+      // A small share must not read as "0.0%": two significant digits below 0.1 %.
+      return value !== 0 && Math.abs(value) < 0.001
+        ? new Intl.NumberFormat(tag, { style: 'percent', maximumSignificantDigits: 2 }).format(value)
+        : formatPercent(value, tag, 1);
     case 'bytes':
       return Math.abs(value) < 1024 ? `${formatCount(value, lang)} B` : `${formatBytes(value, tag, 1)} (${formatCount(value, lang)} B)`;
     case 'krw':
@@ -128,7 +131,7 @@ export const WORDS = {
   file: { ko: '파일', en: 'File' },
   size: { ko: '크기', en: 'Size' },
   adapter: { ko: '형식', en: 'Adapter' },
-  counts: { ko: '읽음 / 가져옴 / 중복 / 거부', en: 'Read / imported / duplicate / rejected' },
+  rows: { ko: '행', en: 'Rows' },
   importedAt: { ko: '가져온 시각', en: 'Imported' },
   fullHashes: { ko: '전체 SHA-256', en: 'Full SHA-256' },
   noImports: { ko: '이 기간에 이벤트를 준 가져오기가 없습니다.', en: 'No import fed this period.' },

@@ -35,9 +35,40 @@ function cellRun(c: Cell): Run {
   return run;
 }
 
+/**
+ * Splits every word wider than `width` (a file name, a hash) into pieces that fit, preferring to cut
+ * after `-`, `_`, `.` or `/`, so that `layoutLines` never meets a word it cannot place.
+ */
+export function breakLongWords(text: string, measure: (text: string) => number, width: number): string {
+  return text.replace(/\S+/g, (word) => {
+    if (measure(word) <= width) return word;
+    const pieces: string[] = [];
+    let rest = word;
+    while (rest !== '' && measure(rest) > width) {
+      const chars = Array.from(rest);
+      let fit = 1;
+      while (fit < chars.length && measure(chars.slice(0, fit + 1).join('')) <= width) fit++;
+      let cut = fit;
+      for (let i = fit; i > fit / 2; i--) {
+        if (/[-_./]/.test(chars[i - 1]!)) {
+          cut = i;
+          break;
+        }
+      }
+      pieces.push(chars.slice(0, cut).join(''));
+      rest = chars.slice(cut).join('');
+    }
+    if (rest !== '') pieces.push(rest);
+    return pieces.join('\n');
+  });
+}
+
 function cellLines(doc: Doc, c: Cell, width: number, size: number): Run[][] {
   const measure = (text: string, bold: boolean) => doc.font(bold ? BOLD : REGULAR).fontSize(c.size ?? size).widthOfString(text);
-  return layoutLines(measure, [cellRun(c)], width - PAD_X * 2 - 1);
+  const inner = width - PAD_X * 2 - 1;
+  const run = cellRun(c);
+  run.text = breakLongWords(run.text, (t) => measure(t, run.bold), inner);
+  return layoutLines(measure, [run], inner);
 }
 
 function cellHeight(doc: Doc, c: Cell, width: number, size: number): number {

@@ -12,12 +12,14 @@ import type { EvidenceDisclosure, EvidenceLocale, EvidenceSection, EvidenceSumma
 import { BOLD, COLORS, REGULAR, type Doc } from '../disclosures/export-pdf.ts';
 import { STATUS_LABELS, SURFACE_LABELS } from '../disclosures/report.ts';
 import { resourcesDir } from '../disclosures/resources.ts';
-import { CHART_HEIGHT, drawChart, hasChartData } from './pdf-chart.ts';
+import { CHART_HEIGHT, drawChart, hasChartData, MIN_CHART_HEIGHT } from './pdf-chart.ts';
 import { both, COST_FIELD_LABELS, formatCostValue, formatCount, formatInstant, formatValue, shortHash, WORDS } from './pdf-format.ts';
 import { drawPhone, PHONE_WIDTH } from './pdf-phone.ts';
 import { ensureSpace, facts, grid, pageBottom, paragraph, type Cell } from './pdf-table.ts';
 
 const MARGIN = 56;
+/** What a chart needs below it: its CSV line and a gap. */
+const CHART_EXTRA = 36;
 
 function contentWidth(doc: Doc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -168,20 +170,24 @@ function section(doc: Doc, sec: EvidenceSection, s: EvidenceSummary): void {
   if (csvs.length) paragraph(doc, `CSV: ${csvs.join(', ')}`, { size: 8.5, color: COLORS.accent });
   doc.moveDown(0.8);
 
+  // Charts shrink (down to MIN_CHART_HEIGHT) when that keeps the section on its page.
+  const drawn = sec.charts.filter(hasChartData).length;
+  const room = pageBottom(doc) - doc.y - drawn * CHART_EXTRA - (sec.charts.length - drawn) * 60;
+  const height = drawn > 0 && room < drawn * CHART_HEIGHT && room >= drawn * MIN_CHART_HEIGHT ? Math.floor(room / drawn) : CHART_HEIGHT;
   for (const chart of sec.charts) {
     if (!hasChartData(chart)) {
-      ensureSpace(doc, 40);
+      ensureSpace(doc, 50);
       paragraph(doc, both(chart.title, lang), { bold: true, size: 9.5 });
       paragraph(doc, both(WORDS.noChartData, lang), { size: 9, color: COLORS.muted });
       paragraph(doc, `CSV: ${chart.csv}`, { size: 8.5, color: COLORS.accent });
       doc.moveDown(0.8);
       continue;
     }
-    ensureSpace(doc, CHART_HEIGHT + 24);
+    ensureSpace(doc, height + 20);
     const y = doc.y;
-    drawChart(doc, chart, lang, doc.page.margins.left, y, w);
+    drawChart(doc, chart, lang, doc.page.margins.left, y, w, height);
     doc.x = doc.page.margins.left;
-    doc.y = y + CHART_HEIGHT + 4;
+    doc.y = y + height + 4;
     paragraph(doc, `CSV: ${chart.csv}`, { size: 8.5, color: COLORS.accent });
     doc.moveDown(1);
   }
@@ -214,23 +220,31 @@ function imports(doc: Doc, s: EvidenceSummary): void {
     return;
   }
   const tz = s.period.timeZone;
+  const n = (v: number) => formatCount(v, lang);
+  const rows = (im: EvidenceSummary['imports'][number]) =>
+    lang === 'ko'
+      ? `읽음 ${n(im.rowsRead)}\n가져옴 ${n(im.imported)}\n중복 ${n(im.duplicates)} · 거부 ${n(im.rejected)}`
+      : `read ${n(im.rowsRead)}\nimported ${n(im.imported)}\nduplicate ${n(im.duplicates)} · rejected ${n(im.rejected)}`;
   grid(
     doc,
-    ['#', both(WORDS.file, lang), both(WORDS.size, lang), 'SHA-256', both(WORDS.adapter, lang), both(WORDS.counts, lang), both(WORDS.importedAt, lang)],
+    ['#', `${both(WORDS.file, lang)} · SHA-256`, both(WORDS.size, lang), both(WORDS.adapter, lang), both(WORDS.rows, lang), both(WORDS.importedAt, lang)],
     s.imports.map((im) => [
       String(im.id),
-      im.fileName,
+      { text: `${im.fileName}\nSHA-256 ${shortHash(im.sha256)}` },
       formatValue(im.sizeBytes, 'bytes', lang).replace(/ \(.*\)$/, ''),
-      { text: shortHash(im.sha256), size: 7.5 },
       `${im.adapter}\n${im.kind}`,
-      [im.rowsRead, im.imported, im.duplicates, im.rejected].map((n) => formatCount(n, lang)).join(' / '),
+      rows(im),
       formatInstant(im.importedAt, tz),
     ]),
-    [22, 110, 50, 86, 70, 80, contentWidth(doc) - 418],
+    [20, 160, 52, 80, 96, contentWidth(doc) - 408],
     8,
   );
+  // The full hashes, to compare with the files themselves; kept on one page with their heading.
+  ensureSpace(doc, 75 + s.imports.length * 14);
   subheading(doc, both(WORDS.fullHashes, lang));
   for (const im of s.imports) paragraph(doc, `#${im.id}  ${im.sha256}  ${im.fileName}`, { size: 7.5 });
+  doc.moveDown(0.5);
+  paragraph(doc, lang === 'ko' ? '가져온 파일 전체 목록: imports.csv' : 'Every import in full: imports.csv', { size: 8.5, color: COLORS.accent });
 }
 
 /** A footer on every page: "Notice Desk evidence · from–to · n / N". */
