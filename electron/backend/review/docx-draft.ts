@@ -3,7 +3,7 @@
  * text of each section put back into the version's Markdown, for the user to see as a diff.
  * Nothing here changes a workspace.
  */
-import { inlineText, parseMarkdown } from '../../../shared/disclosures/markdown.ts';
+import { inlineText, parseInline, parseMarkdown, type InlineNode } from '../../../shared/disclosures/markdown.ts';
 import type { Locale } from '../../../shared/disclosures/types.ts';
 import type { DisclosureVersion } from '../../../shared/review/types.ts';
 
@@ -39,16 +39,60 @@ function unitsOf(text: string): { units: Unit[]; after: string } {
   return { units, after: text.slice(last) };
 }
 
-/**
- * Plain text as Markdown that reads the same: backslashes, `*`, `_` and the `]` of a would-be link
- * escaped, a leading heading or list marker escaped, `{{variables}}` left as they are.
- */
-function escapeLine(line: string): string {
-  const escaped = line
+/** Plain text as inline Markdown that reads the same: backslashes, `*`, `_` and the `]` of a would-be link escaped, `{{variables}}` left as they are. */
+function escapeInline(text: string): string {
+  return text
     .split(/(\{\{[^{}\n]*\}\})/)
     .map((part, k) => (k % 2 ? part : part.replace(/[\\*_]/g, '\\$&').replace(/\](?=\()/g, '\\]')))
     .join('');
-  return escaped.replace(/^([ \t]*)([#+-])/, '$1\\$2').replace(/^([ \t]*\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** A line's leading heading or list marker escaped, so it stays text. */
+function escapeLeading(line: string): string {
+  return line.replace(/^([ \t]*)([#+-])/, '$1\\$2').replace(/^([ \t]*\d{1,9})([.)])/, '$1\\$2');
+}
+
+/** Plain text as Markdown that reads the same. */
+function escapeLine(line: string): string {
+  return escapeLeading(escapeInline(line));
+}
+
+/** What inline nodes read as, bold aside: their text, with variables, emphasis and links marked apart from text. */
+function reading(nodes: readonly InlineNode[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if (node.type === 'break') out += '\n';
+    else if (node.type === 'variable') out += `\u0000${node.name}\u0000`;
+    else if (node.type === 'strong') out += reading(node.children);
+    else out += `\u0001${node.type}\u0001${reading(node.children)}\u0001`;
+  }
+  return out;
+}
+
+const readsAs = (markdown: string) => reading(parseInline(markdown, 0, markdown.length));
+
+/**
+ * A line of the accepted text as Markdown, its bold stretches (`[start, end)` within the line) as
+ * `**…**` — each trimmed of the spaces at its edges, which Markdown would not read as bold. When
+ * the result would not read as the same text as the line without them (markup the bold marks
+ * would pair with), the line is given without bold: never another text.
+ */
+function markdownLine(line: string, bold: readonly (readonly [number, number])[]): string {
+  const plain = escapeLine(line);
+  if (bold.length === 0) return plain;
+  let out = '';
+  let at = 0;
+  for (const range of bold) {
+    let [start, end] = range;
+    while (start < end && /\s/.test(line[start]!)) start++;
+    while (end > start && /\s/.test(line[end - 1]!)) end--;
+    if (start >= end || start < at) continue;
+    out += `${escapeInline(line.slice(at, start))}**${escapeInline(line.slice(start, end))}**`;
+    at = end;
+  }
+  const marked = escapeLeading(out + escapeInline(line.slice(at)));
+  return readsAs(marked) === readsAs(plain) ? marked : plain;
 }
 
 type LineOp = { kind: 'same'; a: number; b: number } | { kind: 'hunk'; a: number[]; b: number[] };
@@ -96,16 +140,39 @@ function diffLines(a: readonly string[], b: readonly string[]): LineOp[] {
 
 const range = (from: number, count: number) => Array.from({ length: count }, (_, k) => from + k);
 
+type Ranges = readonly (readonly [number, number])[];
+
+/** Ranges over lines joined by '\n', split per line (offsets within it); linear in lines and ranges. */
+function rangesByLine(lines: readonly string[], ranges: Ranges): [number, number][][] {
+  const out = lines.map((): [number, number][] => []);
+  let line = 0;
+  let lineStart = 0;
+  for (const [start, end] of ranges) {
+    while (line < lines.length && lineStart + lines[line]!.length < start) {
+      lineStart += lines[line]!.length + 1;
+      line++;
+    }
+    for (let l = line, at = lineStart; l < lines.length && at < end; at += lines[l]!.length + 1, l++) {
+      const from = Math.max(start, at) - at;
+      const to = Math.min(end, at + lines[l]!.length) - at;
+      if (to > from) out[l]!.push([from, to]);
+    }
+  }
+  return out;
+}
+
 /** The Markdown of one locale with the accepted plain text put back, unchanged units kept as written. */
-function draftOf(original: string, accepted: string): string {
+function draftOf(original: string, accepted: string, bold: Ranges): string {
   const { units, after } = unitsOf(original);
   const oldLines = units.flatMap((u, unit) => u.lines.map((text) => ({ unit, text })));
   const newLines = accepted.split('\n');
   if (accepted === '' || oldLines.map((l) => l.text).join('\n') === accepted) return original;
+  const boldOf = rangesByLine(newLines, bold);
   /** A unit of the draft: one of the original's (changed or not) or one the reviewer added. */
   interface Out {
     unit: Unit;
-    lines: string[];
+    /** Indices of its lines in the accepted text. */
+    lines: number[];
     changed: boolean;
   }
   const outs: Out[] = [];
@@ -119,7 +186,7 @@ function draftOf(original: string, accepted: string): string {
     }
     return out;
   };
-  const added = (like: Unit | undefined, line: string): Out => {
+  const added = (like: Unit | undefined, line: number): Out => {
     const kind = like?.kind === 'item' ? 'item' : 'paragraph';
     const unit: Unit = { kind, marker: kind === 'item' ? like!.marker : '', before: kind === 'item' ? '\n' : '\n\n', source: '', lines: [] };
     const out = { unit, lines: [line], changed: true };
@@ -131,19 +198,19 @@ function draftOf(original: string, accepted: string): string {
     newLines,
   )) {
     if (op.kind === 'same') {
-      outOf(oldLines[op.a]!.unit).lines.push(newLines[op.b]!);
+      outOf(oldLines[op.a]!.unit).lines.push(op.b);
       continue;
     }
     for (const a of op.a) outOf(oldLines[a]!.unit).changed = true;
     op.b.forEach((b, k) => {
       if (k < op.a.length) {
         const out = outOf(oldLines[op.a[k]!]!.unit);
-        out.lines.push(newLines[b]!);
+        out.lines.push(b);
         out.changed = true;
       } else {
         // More lines than the original had here: new paragraphs (or items) like the last one replaced.
         const like = op.a.length ? units[oldLines[op.a[op.a.length - 1]!]!.unit] : outs[outs.length - 1]?.unit;
-        added(like, newLines[b]!);
+        added(like, b);
       }
     });
   }
@@ -151,7 +218,7 @@ function draftOf(original: string, accepted: string): string {
   let previous: Unit | null = null;
   for (const out of outs) {
     const { unit } = out;
-    const lines = out.lines.filter((line) => line.trim() !== '');
+    const lines = out.lines.filter((line) => newLines[line]!.trim() !== '');
     if (out.changed && lines.length === 0) continue;
     // A list item now first in its list (the one before it gone) starts after a blank line.
     const separator =
@@ -161,7 +228,8 @@ function draftOf(original: string, accepted: string): string {
       draft += separator + unit.source;
       continue;
     }
-    const body = unit.kind === 'heading' ? escapeLine(lines.join(' ')) : lines.map((line, i) => (i > 0 && unit.kind === 'item' ? '  ' : '') + escapeLine(line)).join('\n');
+    const md = (line: number) => markdownLine(newLines[line]!, boldOf[line]!);
+    const body = unit.kind === 'heading' ? lines.map(md).join(' ') : lines.map((line, i) => (i > 0 && unit.kind === 'item' ? '  ' : '') + md(line)).join('\n');
     draft += separator + unit.marker + body;
   }
   return draft + after;
@@ -169,13 +237,18 @@ function draftOf(original: string, accepted: string): string {
 
 /**
  * A new draft from a reviewed file's accepted text: paragraphs, headings and list items whose
- * plain text is unchanged keep their Markdown as written; changed ones become their new plain text
- * (markup escaped) after the original's heading or list marker; paragraphs added become
- * paragraphs (items in a list). A locale whose section the file lacks ('') is kept as it was.
- * Never applied here: the caller shows it as a diff.
+ * plain text is unchanged keep their Markdown as written; changed ones become their new text
+ * (markup escaped, the bold stretches `bold` gives — [start, end) in each accepted text — as
+ * `**…**`) after the original's heading or list marker; paragraphs added become paragraphs (items
+ * in a list). A locale whose section the file lacks ('') is kept as it was. Never applied here:
+ * the caller shows it as a diff.
  */
-export function suggestedDraft(version: Pick<DisclosureVersion, 'koText' | 'enText'>, accepted: Record<Locale, string>): { koText: string; enText: string; changed: boolean } {
-  const koText = draftOf(version.koText, accepted.ko);
-  const enText = draftOf(version.enText, accepted.en);
+export function suggestedDraft(
+  version: Pick<DisclosureVersion, 'koText' | 'enText'>,
+  accepted: Record<Locale, string>,
+  bold: Record<Locale, Ranges> = { ko: [], en: [] },
+): { koText: string; enText: string; changed: boolean } {
+  const koText = draftOf(version.koText, accepted.ko, bold.ko);
+  const enText = draftOf(version.enText, accepted.en, bold.en);
   return { koText, enText, changed: koText !== version.koText || enText !== version.enText };
 }

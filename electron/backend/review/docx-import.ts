@@ -13,7 +13,7 @@ import { REVIEW_LIMITS } from '../../../shared/review/types.ts';
 import { formatBytes } from '../import/limits.ts';
 import { openZip, ZipError, type ZipProblem } from '../zip/bounded-zip.ts';
 import { DOCX_PROPERTIES } from './docx-export.ts';
-import { joined, sectionsOf, TextWalker, type Marker } from './docx-text.ts';
+import { boldRanges, joined, sectionsOf, TextWalker, type Marker } from './docx-text.ts';
 import { attr, findAll, kids, parseXml, refuse, textOf, type XNode } from './docx-xml.ts';
 
 /** What a Word file may be; each one exceeded refuses the file. */
@@ -59,6 +59,8 @@ export interface DocxReview {
   sections: Record<Locale, string>;
   /** The same with tracked insertions kept and deletions removed. */
   accepted: Record<Locale, string>;
+  /** The bold runs of each accepted section, [start, end) in its text, so a suggested draft keeps them. */
+  acceptedBold: Record<Locale, [number, number][]>;
   /** True when the body holds tracked insertions, deletions or moves. */
   hasTrackedChanges: boolean;
   comments: DocxComment[];
@@ -186,6 +188,7 @@ export function readReviewDocx(bytes: Uint8Array, file = 'document.docx', limits
   body.walk(findAll(xml(mainPart)!, 'body'), false, false);
   const orig = joined(body.paras, 'orig');
   const acc = joined(body.paras, 'acc');
+  const bold = boldRanges(body.paras, acc.starts);
 
   const sections = sectionsOf(body.paras);
   const bounds = (range: [number, number] | null | undefined) =>
@@ -320,9 +323,21 @@ export function readReviewDocx(bytes: Uint8Array, file = 'document.docx', limits
     identity: identityOf(xml(relTarget(xml('_rels/.rels'), '/custom-properties', '') ?? 'docProps/custom.xml')),
     sections: { ko: ko ? orig.text.slice(ko.from, ko.to) : '', en: en ? orig.text.slice(en.from, en.to) : '' },
     accepted: { ko: ko ? acc.text.slice(ko.accFrom, ko.accTo) : '', en: en ? acc.text.slice(en.accFrom, en.accTo) : '' },
+    acceptedBold: { ko: ko ? within(bold, ko.accFrom, ko.accTo) : [], en: en ? within(bold, en.accFrom, en.accTo) : [] },
     hasTrackedChanges: body.tracked,
     comments,
   };
+}
+
+/** The ranges clipped to [from, to), made relative to `from`. */
+function within(ranges: readonly [number, number][], from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (e > s) out.push([s - from, e - from]);
+  }
+  return out;
 }
 
 /** The disclosure and version named by the custom properties `docx-export.ts` writes. */

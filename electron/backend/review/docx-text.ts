@@ -14,6 +14,8 @@ export interface Para {
   index: number;
   orig: string[];
   acc: string[];
+  /** Whether each piece of `acc` is in a bold run (`w:b`). */
+  accBold: boolean[];
   origLength: number;
   style: string;
   outline: boolean;
@@ -48,6 +50,8 @@ export class TextWalker {
   /** Complex fields open: true while in their instructions (before `separate`); how many are. */
   private readonly fields: boolean[] = [];
   private inInstructions = 0;
+  /** Inside a bold run. */
+  private bold = false;
 
   private readonly file: string;
 
@@ -64,7 +68,7 @@ export class TextWalker {
       switch (tag) {
         case 'p': {
           const outer = this.current;
-          const para: Para = { index: this.paras.length, orig: [], acc: [], origLength: 0, style: '', outline: false, markInserted: false, markDeleted: false, paraId: attr(node, 'paraId') };
+          const para: Para = { index: this.paras.length, orig: [], acc: [], accBold: [], origLength: 0, style: '', outline: false, markInserted: false, markDeleted: false, paraId: attr(node, 'paraId') };
           this.paras.push(para);
           this.current = para;
           for (const id of this.pending.splice(0)) this.markers.push({ id, kind: 'start', para: para.index, at: 0 });
@@ -75,6 +79,13 @@ export class TextWalker {
         case 'pPr':
           this.paragraphProperties(children);
           break;
+        case 'r': {
+          const outer = this.bold;
+          this.bold = isBold(children);
+          this.walk(children, ins, del, depth + 1);
+          this.bold = outer;
+          break;
+        }
         case 't':
         case 'delText': {
           let text = textOf(node);
@@ -157,8 +168,42 @@ export class TextWalker {
       para.orig.push(text);
       para.origLength += text.length;
     }
-    if (!del) para.acc.push(text);
+    if (!del) {
+      para.acc.push(text);
+      para.accBold.push(this.bold);
+    }
   }
+}
+
+/** A run's properties say bold: `w:b` present and not switched off (`w:val` 0, false or off). */
+function isBold(runChildren: readonly XNode[]): boolean {
+  for (const child of runChildren) {
+    if (tagOf(child) !== 'rPr') continue;
+    for (const prop of kids(child, 'rPr')) {
+      if (tagOf(prop) === 'b') return !/^(0|false|off)$/i.test(attr(prop, 'val') ?? '');
+    }
+  }
+  return false;
+}
+
+/**
+ * The bold stretches of the accepted reading, [start, end) in the text `joined(paras, 'acc')` makes
+ * (whose paragraph starts are `starts`), neighbouring bold pieces merged.
+ */
+export function boldRanges(paras: readonly Para[], starts: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  paras.forEach((p, i) => {
+    let at = starts[i]!;
+    p.acc.forEach((piece, k) => {
+      if (p.accBold[k]) {
+        const last = out[out.length - 1];
+        if (last && last[1] === at) last[1] = at + piece.length;
+        else out.push([at, at + piece.length]);
+      }
+      at += piece.length;
+    });
+  });
+  return out;
 }
 
 /** Paragraphs joined into one text: '\n' between them, unless the paragraph mark is not there in that reading. */

@@ -227,7 +227,7 @@ function mergeDocx(
       mergeThread(db, d.id, { ...thread, comments: [reply] }, 'docx', counts);
     }
   }
-  const suggestion = doc.hasTrackedChanges ? suggestedDraft(v, doc.accepted) : null;
+  const suggestion = doc.hasTrackedChanges ? suggestedDraft(v, doc.accepted, doc.acceptedBold) : null;
   const placed = threadsOnVersion(db, d, v.number).threads;
   appendAudit(db, {
     at: options.now,

@@ -161,6 +161,12 @@ describe('a version exported as .docx and read back', () => {
     expect(suggestedDraft(v, doc.accepted)).toEqual({ koText: v.koText, enText: v.enText, changed: false });
   });
 
+  it('marks the bold runs of each accepted section, so a suggestion can keep them', () => {
+    const bold = (locale: 'ko' | 'en') => doc.acceptedBold[locale].map(([start, end]) => doc.accepted[locale].slice(start, end));
+    expect(bold('ko')).toEqual(['알림톡', '데이터 요금']);
+    expect(bold('en')).toEqual(['mobile data']);
+  });
+
   it('lists orphaned threads in an appendix, not as Word comments, and leaves deleted threads out', () => {
     const xml = partText(bytes, 'word/document.xml');
     expect(xml).toContain(DOCX_HEADINGS.orphaned);
@@ -236,6 +242,23 @@ describe('reading the text of a Word file', () => {
     expect(doc.hasTrackedChanges).toBe(true);
     expect(doc.sections).toEqual({ ko: '알림톡을 받으면 혹시 요금이 듭니다.', en: 'First\nMoved second.' });
     expect(doc.accepted).toEqual({ ko: '알림톡을 꼭 받으면 요금이 듭니다.', en: 'Firstsecond. Moved' });
+  });
+
+  it('reads which accepted words are bold: w:b on, not switched off, inserted ones too, deleted ones gone', () => {
+    const b = (text: string, val = '') => `<w:r><w:rPr><w:b${val ? ` w:val="${val}"` : ''}/><w:bCs/></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const ko = p(
+      `${b('굵게')}${r(' 보통 ')}${b('꺼짐', '0')}${b(' 끔', 'false')}<w:ins w:id="1" w:author="박">${b('추가', 'true')}</w:ins>${b('이어서')}` +
+        `<w:del w:id="2" w:author="박"><w:r><w:rPr><w:b/></w:rPr><w:delText>지움</w:delText></w:r></w:del>${r('.')}`,
+    );
+    const doc = readReviewDocx(docxOf(sections(ko, p(`${r('Plain ')}<w:r><w:rPr><w:b/></w:rPr><w:t>bold</w:t><w:br/><w:t>across a break</w:t></w:r>`))));
+    expect(doc.accepted.ko).toBe('굵게 보통 꺼짐 끔추가이어서.');
+    expect(doc.acceptedBold.ko).toEqual([
+      [0, 2],
+      [10, 15],
+    ]);
+    expect(doc.accepted.ko.slice(10, 15)).toBe('추가이어서');
+    expect(doc.acceptedBold.en).toEqual([[6, 25]]);
+    expect(doc.accepted.en.slice(6, 25)).toBe('bold\nacross a break');
   });
 
   it('quotes the original words of a comment even when the reviewer edited inside them', () => {
@@ -314,6 +337,29 @@ describe('a suggested draft from the accepted text', () => {
     const draft = suggestedDraft(v, accepted);
     expect(draft.koText).toBe(KO.replace('[에이스몰] 주문·배송 안내를 **알림톡**으로 보내 드립니다.\n\n', '').replace('- 이후 메시지: 약 2KB', '- 이후 메시지: 약 2KB\n- 3번째: 0KB'));
     expect(draft.enText).toBe(`${EN}\n2. \\- see [this\\](x) and {{shop_name}} \\*now\\*`);
+  });
+
+  it('keeps the bold runs of changed paragraphs as **…**, trimmed of spaces at their edges, and never changes the text to do so', () => {
+    const accepted = {
+      ko: plainKo.replace('데이터 요금이 발생', '데이터 요금(약 15KB)이 발생').replace('설정에서 끄세요.', '설정 > 알림에서 끄세요.'),
+      en: plainEn.replace('may use mobile data', 'uses mobile data'),
+    };
+    const range = (text: string, words: string): [number, number] => [text.indexOf(words), text.indexOf(words) + words.length];
+    const bold = {
+      // The spaces around the stretch are in the run, as Word often has them; "{{shop" would pair with the variable's braces.
+      ko: [range(accepted.ko, '알림톡'), range(accepted.ko, ' 데이터 요금(약 15KB)'), range(accepted.ko, '{{shop')],
+      en: [range(accepted.en, 'mobile data')],
+    };
+    const draft = suggestedDraft(v, accepted, bold);
+    expect(draft.koText).toBe(
+      KO.replace('**데이터 요금**이 발생할 수 *있습니다*.', '**데이터 요금(약 15KB)**이 발생할 수 있습니다.').replace(
+        '받지 않으려면 [설정](https://example.com/settings)에서 끄세요. {{shop_name}}',
+        '받지 않으려면 설정 > 알림에서 끄세요. {{shop_name}}',
+      ),
+    );
+    expect(draft.enText).toBe(EN.replace('Receiving them may use **mobile data**.', 'Receiving them uses **mobile data**.'));
+    // Without the bold runs (a caller that has none), the changed paragraphs come back as plain text, as before.
+    expect(suggestedDraft(v, accepted).enText).toBe(EN.replace('Receiving them may use **mobile data**.', 'Receiving them uses mobile data.'));
   });
 
   it('leaves a locale the file has no section for as it was', () => {
@@ -415,6 +461,39 @@ const REVIEWED_FODT = `<?xml version="1.0" encoding="UTF-8"?>
 </office:document>
 `;
 
+/**
+ * The version's text as a reviewer edited it in LibreOffice with changes tracked, its bold and italic
+ * kept: a deletion before a bold word, a bold insertion right after one, a deletion and insertion in
+ * the English paragraph whose words are bold.
+ */
+const BOLD_FODT = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:automatic-styles>
+  <style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+  <style:style style:name="I" style:family="text"><style:text-properties fo:font-style="italic" style:font-style-asian="italic"/></style:style>
+ </office:automatic-styles>
+ <office:body><office:text>
+  <text:tracked-changes text:track-changes="true">
+   <text:changed-region text:id="d1"><text:deletion><office:change-info><dc:creator>박검토</dc:creator><dc:date>2026-03-05T10:00:00</dc:date></office:change-info><text:p>주문·</text:p></text:deletion></text:changed-region>
+   <text:changed-region text:id="i1"><text:insertion><office:change-info><dc:creator>박검토</dc:creator><dc:date>2026-03-05T10:01:00</dc:date></office:change-info></text:insertion></text:changed-region>
+   <text:changed-region text:id="d2"><text:deletion><office:change-info><dc:creator>Jane Reviewer</dc:creator><dc:date>2026-03-05T11:00:00</dc:date></office:change-info><text:p>may </text:p></text:deletion></text:changed-region>
+   <text:changed-region text:id="i2"><text:insertion><office:change-info><dc:creator>Jane Reviewer</dc:creator><dc:date>2026-03-05T11:00:05</dc:date></office:change-info></text:insertion></text:changed-region>
+  </text:tracked-changes>
+  <text:h text:outline-level="1">알림톡 데이터 요금 안내</text:h>
+  <text:h text:outline-level="2">한국어</text:h>
+  <text:h text:outline-level="3">데이터 요금 안내</text:h>
+  <text:p>[에이스몰] <text:change text:change-id="d1"/>배송 안내를 <text:span text:style-name="B">알림톡</text:span>으로 보내 드립니다.</text:p>
+  <text:p>알림톡을 받으면 <text:span text:style-name="B">데이터 요금<text:change-start text:change-id="i1"/>(첫 메시지 약 15KB)<text:change-end text:change-id="i1"/></text:span>이 발생할 수 <text:span text:style-name="I">있습니다</text:span>.</text:p>
+  <text:list><text:list-item><text:p>첫 메시지: 약 15KB</text:p></text:list-item><text:list-item><text:p>이후 메시지: 약 2KB</text:p></text:list-item></text:list>
+  <text:p>받지 않으려면 <text:a xlink:href="https://example.com/settings">설정</text:a>에서 끄세요. {{shop_name}}</text:p>
+  <text:h text:outline-level="2">English</text:h>
+  <text:p>[Acme Shop] We send <text:span text:style-name="I">order</text:span> and delivery updates by AlimTalk.</text:p>
+  <text:p>Receiving them <text:change text:change-id="d2"/>use<text:change-start text:change-id="i2"/>s<text:change-end text:change-id="i2"/> <text:span text:style-name="B">mobile data</text:span>.</text:p>
+  <text:list><text:list-item><text:p>Open Settings</text:p></text:list-item><text:list-item><text:p>Turn off notifications</text:p></text:list-item></text:list>
+ </office:text></office:body>
+</office:document>
+`;
+
 describe.skipIf(!SOFFICE)(SOFFICE ? 'a file LibreOffice wrote' : 'a file LibreOffice wrote — SKIPPED: soffice is not installed (CI installs LibreOffice)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docx-lo-'));
   const profile = path.join(dir, 'profile');
@@ -424,13 +503,14 @@ describe.skipIf(!SOFFICE)(SOFFICE ? 'a file LibreOffice wrote' : 'a file LibreOf
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(dir, 'reviewed.fodt'), REVIEWED_FODT);
+    fs.writeFileSync(path.join(dir, 'bold-reviewed.fodt'), BOLD_FODT);
     const ours = await versionToDocx(
       v,
       [thread(v, 'ko', '**데이터 요금**이 발생할', [['김법무', '금액을 적어 주세요.'], ['이작성', '적겠습니다.']]), thread(v, 'en', 'mobile data', [['Kim Legal', 'How much?']])],
       { timeZone: 'Asia/Seoul' },
     );
     fs.writeFileSync(path.join(dir, 'ours.docx'), ours);
-    convert('docx', path.join(dir, 'reviewed.fodt'), path.join(dir, 'ours.docx'));
+    convert('docx', path.join(dir, 'reviewed.fodt'), path.join(dir, 'bold-reviewed.fodt'), path.join(dir, 'ours.docx'));
     fs.renameSync(path.join(dir, 'out', 'ours.docx'), path.join(dir, 'ours-saved.docx'));
     convert('pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', path.join(dir, 'ours.docx'));
   }, 180_000);
@@ -483,6 +563,16 @@ describe.skipIf(!SOFFICE)(SOFFICE ? 'a file LibreOffice wrote' : 'a file LibreOf
     expect(doc.hasTrackedChanges).toBe(true);
     expect(doc.sections).toEqual({ ko: '알림톡을 받으면 데이터 요금이 발생할 수 있습니다.\n받지 않으려면 알림에서 끄세요.', en: 'Receiving them may use mobile data.\nTurn them off in Settings.' });
     expect(doc.accepted).toEqual({ ko: '알림톡을 받으면 데이터 요금이 발생할 수 있습니다.\n받지 않으려면 설정 > 알림에서 끄세요.', en: 'Receiving them uses mobile data.\nTurn them off in Settings.' });
+  });
+
+  it('keeps the bold words of the paragraphs a reviewer changed in the suggested draft', () => {
+    const doc = readReviewDocx(fs.readFileSync(path.join(dir, 'out', 'bold-reviewed.docx')), 'bold-reviewed.docx');
+    expect(doc.hasTrackedChanges).toBe(true);
+    const draft = suggestedDraft(v, doc.accepted, doc.acceptedBold);
+    expect(draft.koText).toBe(
+      KO.replace('[에이스몰] 주문·배송 안내를', '[에이스몰] 배송 안내를').replace('**데이터 요금**이 발생할 수 *있습니다*.', '**데이터 요금(첫 메시지 약 15KB)**이 발생할 수 있습니다.'),
+    );
+    expect(draft.enText).toBe(EN.replace('Receiving them may use **mobile data**.', 'Receiving them uses **mobile data**.'));
   });
 
   it('keeps our file’s properties and comments when it saves it again, its replies regrouped by their words', () => {

@@ -161,4 +161,24 @@ describe('Word files through the workspace', () => {
     expect((await api['review:threads']({ id: d.id })).threads).toHaveLength(1);
     await ctx.close();
   });
+
+  it('suggests a draft from a tracked change that keeps the bold data-charge sentence of the paragraph it is in', async () => {
+    const { ctx, api, d, v, dir } = await sent();
+    const docx = path.join(dir, 'for-review.docx');
+    await api['review:exportFile']({ id: d.id, format: 'docx', path: docx, actor: '이작성' });
+    const entries = unzipSync(new Uint8Array(fs.readFileSync(docx)));
+    const xml = strFromU8(entries['word/document.xml']!);
+    // The reviewer adds a sentence, changes tracked, to the line after the bold one (the same paragraph).
+    const at = xml.indexOf('On Wi-Fi, you pay nothing.');
+    expect(at).toBeGreaterThan(0);
+    const end = xml.indexOf('</w:r>', at) + '</w:r>'.length;
+    const inserted = '<w:ins w:id="901" w:author="Kim Legal" w:date="2026-03-05T10:00:00Z"><w:r><w:t xml:space="preserve"> Roaming costs more.</w:t></w:r></w:ins>';
+    entries['word/document.xml'] = strToU8(xml.slice(0, end) + inserted + xml.slice(end));
+    const reviewed = path.join(dir, 'reviewed.docx');
+    fs.writeFileSync(reviewed, zipSync(entries));
+    const merged = await api['review:importFile']({ path: reviewed });
+    expect(v.enText).toContain('**These messages use mobile data');
+    expect(merged.suggestion).toEqual({ koText: v.koText, enText: v.enText.replace('On Wi-Fi, you pay nothing.', 'On Wi-Fi, you pay nothing. Roaming costs more.') });
+    await ctx.close();
+  });
 });
