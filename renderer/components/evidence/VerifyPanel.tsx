@@ -75,8 +75,14 @@ export function VerifyPanel(props: { recorded: string }) {
           <button type="button" className="btn btn-secondary" aria-describedby={`${fileLabelId} ${chosenId}`} onClick={() => input.current?.click()} disabled={verify.isPending}>
             {t('evidence.verify.choose')}
           </button>
-          <span id={chosenId} className={file ? 'mono evidence-chosen' : 'muted'} data-testid="evidence-verify-chosen">
-            {file ? t('evidence.verify.chosen', { file: file.name }) : t('evidence.verify.none')}
+          <span id={chosenId} className={file ? 'evidence-chosen' : 'muted'} data-testid="evidence-verify-chosen">
+            {file ? (
+              <>
+                {t('evidence.verify.chosen')} <span className="mono">{file.name}</span>
+              </>
+            ) : (
+              t('evidence.verify.none')
+            )}
           </span>
         </div>
         {invalid === 'needFile' ? (
@@ -97,7 +103,6 @@ export function VerifyPanel(props: { recorded: string }) {
           autoComplete="off"
           spellCheck={false}
           value={hash}
-          placeholder="0123…cdef"
           aria-describedby={hashHintId}
           aria-invalid={invalid === 'hashInvalid'}
           aria-errormessage={invalid === 'hashInvalid' ? errorId : undefined}

@@ -1,5 +1,6 @@
 import type { EvidenceVerification } from '../../../shared/evidence/types.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { HashText } from './HashText.tsx';
 
 type Kind = 'missing' | 'extra' | 'altered';
 
@@ -32,7 +33,7 @@ export function VerifyResult(props: { result: EvidenceVerification }) {
   const problems = problemsOf(r);
   const hashLine = r.manifestSha256 ? (
     <p className="evidence-verify-hash">
-      {t('evidence.verify.manifestHash')} <code translate="no">{r.manifestSha256}</code>
+      <span>{t('evidence.verify.manifestHash')}</span> <HashText value={r.manifestSha256} />
     </p>
   ) : null;
 
@@ -53,8 +54,9 @@ export function VerifyResult(props: { result: EvidenceVerification }) {
       <div className="alert-body">
         <strong className="alert-title">{t('evidence.verify.bad')}</strong>
         {r.manifestProblem ? <p data-testid="evidence-manifest-problem">{t('evidence.verify.manifestProblem', { reason: r.manifestProblem })}</p> : null}
-        {r.manifestMatches === false ? <p data-testid="evidence-manifest-mismatch">{t('evidence.verify.manifestMismatch')}</p> : null}
         {r.manifestProblem ? null : <p>{t('evidence.verify.summary', { checked: r.checked, missing: r.missing.length, extra: r.extra.length, altered: r.altered.length })}</p>}
+        {r.manifestMatches === false ? <p data-testid="evidence-manifest-mismatch">{t('evidence.verify.manifestMismatch')}</p> : null}
+        {r.manifestMatches === true ? <p data-testid="evidence-manifest-match">{t('evidence.verify.manifestMatch')}</p> : null}
         {hashLine}
         {problems.length > 0 ? (
           <ul className="evidence-problems" data-testid="evidence-problems">
@@ -65,14 +67,16 @@ export function VerifyResult(props: { result: EvidenceVerification }) {
                   <span className="mono evidence-path">{p.path}</span>
                   <span className="muted evidence-problem-hint">{t(`evidence.verify.${p.kind}Hint`)}</span>
                   {p.kind === 'altered' ? (
-                    <span className="evidence-hashes mono" translate="no">
-                      <span>
-                        {t('evidence.verify.expected')}: {p.expected}
-                      </span>
-                      <span>
-                        {t('evidence.verify.actual')}: {p.actual}
-                      </span>
-                    </span>
+                    <dl className="evidence-hashes">
+                      <dt>{t('evidence.verify.expected')}</dt>
+                      <dd>
+                        <HashText value={p.expected ?? ''} />
+                      </dd>
+                      <dt>{t('evidence.verify.actual')}</dt>
+                      <dd>
+                        <HashText value={p.actual ?? ''} />
+                      </dd>
+                    </dl>
                   ) : null}
                 </span>
               </li>

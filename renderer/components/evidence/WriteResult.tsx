@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatBytes } from '../../../shared/charts/axis.ts';
 import type { EvidenceWritten } from '../../../shared/contract/evidence.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { HashText } from './HashText.tsx';
 
 /** Copies text to the clipboard; false when the page may not (then the user selects it). */
 async function copyText(text: string): Promise<boolean> {
@@ -71,12 +72,6 @@ export function WriteResult(props: { written: EvidenceWritten; onAgain: () => vo
       ) : null}
       <dl className="evidence-facts">
         <div>
-          <dt>{t('evidence.result.file')}</dt>
-          <dd className="mono" data-testid="evidence-file">
-            {written.fileName}
-          </dd>
-        </div>
-        <div>
           <dt>{t('evidence.result.period')}</dt>
           <dd>{t('evidence.result.periodValue', { from: written.period.from, to: written.period.to })}</dd>
         </div>
@@ -90,9 +85,7 @@ export function WriteResult(props: { written: EvidenceWritten; onAgain: () => vo
           {t('evidence.result.hash')}
         </p>
         <div className="evidence-hash-row">
-          <code ref={hashRef} className="evidence-hash" data-testid="evidence-hash" translate="no">
-            {written.manifestSha256}
-          </code>
+          <HashText ref={hashRef} value={written.manifestSha256} className="evidence-hash" testId="evidence-hash" />
           <button type="button" className="btn btn-secondary btn-sm" onClick={() => void onCopy()} data-testid="evidence-copy">
             {copied === 'yes' ? t('evidence.result.copied') : t('evidence.result.copy')}
           </button>
