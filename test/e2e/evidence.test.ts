@@ -111,6 +111,9 @@ describe('the evidence pack in Chromium, in Korean', () => {
     // Events and a published notice in the period: no warning.
     await expect(result.getByTestId('evidence-empty-events').count()).resolves.toBe(0);
     await expect(result.getByTestId('evidence-empty-disclosures').count()).resolves.toBe(0);
+    // The audit trail records who wrote which pack (Settings' name) with its manifest hash.
+    const audit = (await api['audit:list']({ limit: 5 })).find((e) => e.subject === 'evidence');
+    expect(audit).toMatchObject({ action: 'export', actor: '김법무', details: { manifestSha256: manifestHash, language: 'ko' } });
     expect(await seriousViolations(page, { include: '.dialog' })).toEqual([]);
     await shoot(page, page.locator('.dialog'), 'evidence-result-ko-light');
   });

@@ -17,6 +17,8 @@ const TABS: readonly Tab[] = ['write', 'verify'];
 export function EvidenceDialog(props: { from: string | null; to: string | null; onClose: () => void; initialTab?: Tab }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>(props.initialTab ?? 'write');
+  // The page's period as it was when the dialog opened: a refetch behind the dialog does not move it.
+  const [pagePeriod] = useState({ from: props.from, to: props.to });
   const [recorded, setRecorded] = useState('');
   // The write tab's form and its mutation live here, so a pack being written (or its result) is still
   // there after a look at the other tab.
@@ -64,8 +66,8 @@ export function EvidenceDialog(props: { from: string | null; to: string | null; 
         <div role="tabpanel" id={panelId} aria-labelledby={ids[tab]} className="evidence-panel">
           {tab === 'write' ? (
             <WritePanel
-              from={props.from}
-              to={props.to}
+              from={pagePeriod.from}
+              to={pagePeriod.to}
               form={form}
               onForm={setForm}
               write={write}

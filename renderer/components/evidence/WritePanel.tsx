@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Locale } from '../../../shared/contract/settings.ts';
+import { useSettings } from '../../data/app-hooks.ts';
 import { base64ToBytes } from '../../data/disclosure-hooks.ts';
 import type { useWriteEvidence } from '../../data/evidence-hooks.ts';
 import { useDimensions } from '../../data/metrics-hooks.ts';
@@ -57,6 +58,7 @@ export function WritePanel(props: {
   const { t, locale, timeZone } = useI18n();
   const errorText = useErrorText();
   const dims = useDimensions();
+  const settings = useSettings();
   const { form, onForm, write } = props;
   const [invalid, setInvalid] = useState<'missingDate' | 'badPeriod' | null>(null);
   const elapsed = useElapsed(write.isPending);
@@ -80,7 +82,9 @@ export function WritePanel(props: {
     }
     setInvalid(null);
     try {
-      const out = await write.mutateAsync({ ...period, language });
+      // The audit trail records who wrote the pack: the name Settings keeps for reviews.
+      const actor = (settings.data ?? (await settings.refetch()).data)?.reviewerName ?? '';
+      const out = await write.mutateAsync({ ...period, language, actor });
       if (out.base64) downloadBlob(base64ToBytes(out.base64), out.fileName, out.mimeType);
     } catch {
       // Shown from the mutation's error below, in the user's language.

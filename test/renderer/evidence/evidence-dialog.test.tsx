@@ -58,8 +58,8 @@ afterEach(() => {
   URL.revokeObjectURL = originalRevoke;
 });
 
-function mount(handlers: Parameters<typeof fakeBridge>[0], locale: 'ko' | 'en', period: { from?: string; to?: string } = {}): FakeBridge {
-  const bridge = fakeBridge({ 'metrics:dimensions': () => DIMS, ...handlers });
+function mount(handlers: Parameters<typeof fakeBridge>[0], locale: 'ko' | 'en', period: { from?: string; to?: string } = {}, reviewerName = ''): FakeBridge {
+  const bridge = fakeBridge({ 'metrics:dimensions': () => DIMS, ...handlers }, { reviewerName });
   renderWith(bridge, <EvidencePackButton from={period.from} to={period.to} />, locale);
   return bridge;
 }
@@ -71,7 +71,7 @@ async function openDialog(name: string): Promise<HTMLElement> {
 
 describe('writing an evidence pack', () => {
   it('opens in Korean with the page’s period, the UI language and what the pack holds, then writes and downloads the zip', async () => {
-    const bridge = mount({ 'evidence:write': () => written() }, 'ko', { from: '2016-04-01', to: '2016-06-30' });
+    const bridge = mount({ 'evidence:write': () => written() }, 'ko', { from: '2016-04-01', to: '2016-06-30' }, '김법무');
     const dialog = await openDialog('증거 자료 묶음');
     expect(within(dialog).getByRole('heading', { name: '증거 자료 묶음', level: 2 })).toBeTruthy();
     expect((within(dialog).getByLabelText('시작일') as HTMLInputElement).value).toBe('2016-04-01');
@@ -83,7 +83,7 @@ describe('writing an evidence pack', () => {
 
     fireEvent.click(within(dialog).getByRole('button', { name: '묶음 만들기' }));
     const result = await screen.findByTestId('evidence-result');
-    expect(bridge.inputs('evidence:write')).toEqual([{ from: '2016-04-01', to: '2016-06-30', language: 'ko' }]);
+    expect(bridge.inputs('evidence:write')).toEqual([{ from: '2016-04-01', to: '2016-06-30', language: 'ko', actor: '김법무' }]);
     expect(downloads).toEqual([{ name: 'evidence-2016-01-01-2016-06-30.zip', type: 'application/zip' }]);
     expect(within(result).getByTestId('evidence-hash').textContent).toBe(HASH);
     expect(within(result).getByTestId('evidence-files').textContent).toBe('파일 23개, 2.3 MiB');
@@ -104,7 +104,7 @@ describe('writing an evidence pack', () => {
     fireEvent.click(within(dialog).getByRole('radio', { name: '한국어' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Write the pack' }));
     const result = await screen.findByTestId('evidence-result');
-    expect(bridge.inputs('evidence:write')).toEqual([{ from: '2016-01-01', to: '2016-06-30', language: 'ko' }]);
+    expect(bridge.inputs('evidence:write')).toEqual([{ from: '2016-01-01', to: '2016-06-30', language: 'ko', actor: '' }]);
     // Electron saved it where the user chose: nothing to download.
     expect(downloads).toEqual([]);
     expect(result.textContent).toContain('Saved as /home/me/pack.zip.');
