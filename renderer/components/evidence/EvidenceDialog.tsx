@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useWriteEvidence } from '../../data/evidence-hooks.ts';
+import type { useWriteEvidence } from '../../data/evidence-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Dialog } from '../Dialog.tsx';
 import { VerifyPanel } from './VerifyPanel.tsx';
@@ -12,18 +12,18 @@ const TABS: readonly Tab[] = ['write', 'verify'];
  * The evidence pack dialog: "Write a pack" (period, language of the summary, what the pack holds,
  * then the result with the manifest hash to record) and "Check a pack" (a zip and the recorded hash,
  * then every missing, extra or altered file). A pack just written is offered for checking with its
- * hash filled in.
+ * hash filled in. The write itself belongs to the opener, so a pack still being written when the
+ * dialog is closed is downloaded all the same, and its result is there when the dialog opens again.
  */
-export function EvidenceDialog(props: { from: string | null; to: string | null; onClose: () => void; initialTab?: Tab }) {
+export function EvidenceDialog(props: { from: string | null; to: string | null; write: ReturnType<typeof useWriteEvidence>; onClose: () => void; initialTab?: Tab }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>(props.initialTab ?? 'write');
   // The page's period as it was when the dialog opened: a refetch behind the dialog does not move it.
   const [pagePeriod] = useState({ from: props.from, to: props.to });
   const [recorded, setRecorded] = useState('');
-  // The write tab's form and its mutation live here, so a pack being written (or its result) is still
-  // there after a look at the other tab.
+  // The write tab's form lives here, so it is still there after a look at the other tab.
   const [form, setForm] = useState<WriteForm>({ from: null, to: null, language: null });
-  const write = useWriteEvidence();
+  const { write } = props;
   const ids = { write: useId(), verify: useId() };
   const panelId = useId();
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ write: null, verify: null });

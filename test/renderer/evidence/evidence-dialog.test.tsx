@@ -124,6 +124,22 @@ describe('writing an evidence pack', () => {
     expect(screen.queryByTestId('evidence-busy')).toBeNull();
   });
 
+  it('goes on writing when the dialog is closed: the zip still downloads, the button shows it is busy, and the result is there on reopening', async () => {
+    let finish: (value: EvidenceWritten) => void = () => {};
+    mount({ 'evidence:write': () => new Promise<EvidenceWritten>((resolve) => (finish = resolve)) }, 'en', { from: '2016-01-01', to: '2016-06-30' });
+    const dialog = await openDialog('Evidence pack');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Write the pack' }));
+    await screen.findByTestId('evidence-busy');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByTestId('evidence-open').getAttribute('aria-busy')).toBe('true');
+    finish(written());
+    await waitFor(() => expect(downloads).toEqual([{ name: 'evidence-2016-01-01-2016-06-30.zip', type: 'application/zip' }]));
+    expect(screen.getByTestId('evidence-open').getAttribute('aria-busy')).toBe('false');
+    await openDialog('Evidence pack');
+    expect((await screen.findByTestId('evidence-hash')).textContent).toBe(HASH);
+  });
+
   it('warns when the period holds no events and no disclosure was in force, and the pack is still written', async () => {
     mount({ 'evidence:write': () => written({ empty: { events: true, disclosures: true } }) }, 'ko', { from: '2020-01-01', to: '2020-01-31' });
     const dialog = await openDialog('증거 자료 묶음');
