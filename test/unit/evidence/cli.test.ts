@@ -6,8 +6,8 @@ import { tempDir } from '../helpers/tmp.ts';
 
 const BIN = path.resolve('bin/notice-desk.js');
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -59,10 +59,10 @@ describe('notice-desk evidence (real CLI, child process)', () => {
     expect(bad.stdout).toContain('the pack does NOT verify');
   }, 180_000);
 
-  it('prints one JSON document with --json, the same bytes on a second run, and exit codes 2 for bad usage', () => {
+  it('prints one JSON document with --json, the same bytes on a second run (on a machine in another time zone), and exit codes 2 for bad usage', () => {
     const { ws, dir } = workspace();
     const a = run(['evidence', '--workspace', ws, '--out', path.join(dir, 'a'), '--json', '--from', '2016-03-01', '--to', '2016-03-07']);
-    const b = run(['evidence', '--workspace', ws, '--out', path.join(dir, 'b'), '--json', '--from', '2016-03-01', '--to', '2016-03-07']);
+    const b = run(['evidence', '--workspace', ws, '--out', path.join(dir, 'b'), '--json', '--from', '2016-03-01', '--to', '2016-03-07'], { TZ: 'America/Los_Angeles' });
     const ja = JSON.parse(a.stdout) as { manifestSha256: string; files: { path: string; sha256: string }[]; empty: unknown; period: unknown };
     const jb = JSON.parse(b.stdout) as typeof ja;
     expect(ja.manifestSha256).toBe(jb.manifestSha256);
