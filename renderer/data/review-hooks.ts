@@ -140,7 +140,11 @@ export function useImportReviewFile() {
       const path = await pathForUpload(input.file);
       return api()['review:importFile']({ path, id: input.id, actor: input.actor });
     },
-    onSuccess: (summary) => invalidateReview(client, summary.disclosureId),
+    onSuccess: (summary) => {
+      invalidateReview(client, summary.disclosureId);
+      // A decision on the version in review moves the disclosure: the studio's header must show it.
+      if (summary.decisionsAdded > 0) void client.invalidateQueries({ queryKey: ['disclosures', 'one', summary.disclosureId] });
+    },
   });
 }
 

@@ -5,11 +5,14 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HandlerContext } from '../../electron/backend/context.ts';
 import { inProcessApi } from '../../electron/backend/dispatch.ts';
 import { readReviewFile, writeReviewFile } from '../../electron/backend/review/review-file.ts';
+import { MemorySettingsStore } from '../../electron/backend/settings-store.ts';
 import type { Api } from '../../shared/contract/index.ts';
 import { seriousViolations } from './helpers/a11y.ts';
-import { startApp, type RunningApp } from './helpers/app.ts';
+import { screenshot, startApp, type RunningApp } from './helpers/app.ts';
+import { download, highlighted, replaceText, selectPhrase, shoot } from './helpers/review.ts';
 
 const TITLE = '주문·배송 알림톡 고지';
 /** The phrase the reviewer comments on: it stays in version 2, moved along by an edit before it. */
@@ -48,15 +51,6 @@ function writeFixtures(dir: string): string[] {
   });
 }
 
-/** Saves a download triggered by `action` into the run's folder and returns its path. */
-async function download(app: RunningApp, action: () => Promise<void>): Promise<string> {
-  const [dl] = await Promise.all([app.page.waitForEvent('download'), action()]);
-  const file = path.join(app.dir, 'downloads', dl.suggestedFilename());
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  await dl.saveAs(file);
-  return file;
-}
-
 /**
  * A reviewer's tracked change in Word: in the exported document, `from` (inside one run) is struck
  * out and `to` inserted after it, as Word writes `w:del` and `w:ins`.
@@ -73,48 +67,6 @@ function trackChange(docx: Uint8Array, from: string, to: string): Uint8Array {
   const tracked = `${plain(before)}<w:del w:id="9001" ${stamp}><w:r>${rPr}<w:delText xml:space="preserve">${from}</w:delText></w:r></w:del><w:ins w:id="9002" ${stamp}><w:r>${rPr}<w:t xml:space="preserve">${to}</w:t></w:r></w:ins>${plain(after)}`;
   files['word/document.xml'] = strToU8(xml.replace(run, tracked));
   return zipSync(files);
-}
-
-/** Selects `phrase` in a version text the way a reader's drag would leave it (a DOM selection inside one text node). */
-async function selectPhrase(text: Locator, phrase: string): Promise<void> {
-  await text.evaluate((el, words) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node.textContent ?? '').indexOf(words);
-      if (at === -1) continue;
-      document.getSelection()!.setBaseAndExtent(node, at, node, at + words.length);
-      return;
-    }
-    throw new Error(`"${words}" is not in one text node of the version text`);
-  }, phrase);
-}
-
-/** The words highlighted in an editor column (the thread's words, on hover). */
-async function highlighted(column: Locator): Promise<string> {
-  return column.locator('.cm-evidence').evaluateAll((els) => els.map((e) => e.textContent ?? '').join(''));
-}
-
-/** Replaces the whole text of an editor the way a user would: select all, then type. */
-async function replaceText(page: Page, column: Locator, text: string): Promise<void> {
-  await column.locator('.cm-content').click();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.insertText(text);
-}
-
-/**
- * Saves a screenshot of one element under test-results/screenshots/<name>.png: the viewport is grown
- * to the page's height first, so the element is whole and the sticky top bar does not cover it.
- */
-async function shoot(page: Page, target: Locator, name: string): Promise<void> {
-  const file = path.resolve('test-results', 'screenshots', `${name}.png`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const original = page.viewportSize()!;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const box = (await target.boundingBox())!;
-  await page.screenshot({ path: file, clip: { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: box.width + 16, height: box.height + 16 }, animations: 'disabled' });
-  await page.setViewportSize(original);
 }
 
 describe('the legal review in Chromium, in Korean', () => {
@@ -405,5 +357,129 @@ describe('the legal review in Chromium, in Korean', () => {
     await shoot(page, page.locator('section[aria-labelledby="settings-audit"]'), 'review-audit-ko-light');
     const actions = await trail.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     for (const a of ['status', 'version', 'decision', 'comment', 'export']) expect(actions).toContain(a);
+  });
+});
+
+describe('a reviewer with no workspace, in Chromium, in Korean', () => {
+  let app: RunningApp;
+  let page: Page;
+  let author: HandlerContext;
+  let authorApi: Api;
+  let authorWorkspace = '';
+  let sent = '';
+  let saved = '';
+  let id = 0;
+  const COMMENT = '요금이 얼마인지 숫자로 먼저 적어 주세요.';
+  const SENDBACK = '데이터 요금을 금액으로 적은 뒤 다시 보내 주세요.';
+  const threadCard = (quote: string) => page.locator('article.rv-thread', { has: page.locator('blockquote', { hasText: quote }) });
+  const badge = () => page.locator('.st-header .st-status');
+
+  beforeAll(async () => {
+    app = await startApp({ viewport: { width: 1600, height: 1100 } });
+    page = app.page;
+    // The author's workspace, on their computer: a disclosure in review, sent as a review file.
+    author = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
+    authorApi = inProcessApi(author);
+    authorWorkspace = path.join(app.dir, 'author.sqlite');
+    await authorApi['workspace:create']({ path: authorWorkspace });
+    id = (await authorApi['disclosures:create']({ surface: 'alimtalk', title: TITLE })).id;
+    await authorApi['disclosures:setStatus']({ id, status: 'in-review', actor: '이작성' });
+    sent = path.join(app.dir, 'outbox', '배송 알림 검토.noticereview');
+    fs.mkdirSync(path.dirname(sent), { recursive: true });
+    await authorApi['review:exportFile']({ id, format: 'noticereview', path: sent, actor: '이작성' });
+    await author.close();
+    await inProcessApi(app.bridge.ctx)['settings:set']({ locale: 'ko', theme: 'light', reviewerName: '박검토' });
+    await page.reload();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens the review file from the welcome screen as a private session holding just that disclosure', async () => {
+    const open = page.getByRole('button', { name: '검토 파일 열기' });
+    await open.waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), open.click()]);
+    await chooser.setFiles(sent);
+    await page.getByRole('link', { name: '고지문' }).click();
+    await page.getByRole('button', { name: TITLE, exact: true }).click();
+    await page.locator('.st-header').waitFor();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('in-review');
+    const current = await inProcessApi(app.bridge.ctx)['workspace:current']({});
+    expect(current?.reviewFile).toMatchObject({ fileName: path.basename(sent), disclosureId: id });
+    expect(current?.path).not.toBe(authorWorkspace);
+  });
+
+  it('comments on words of the version and requests changes with a reason, in the reviewer’s name', async () => {
+    await page.locator('[data-tab="threads"]').click();
+    const textKo = page.getByTestId('version-text-ko');
+    await expect.poll(() => textKo.textContent()).toContain(PHRASE);
+    await selectPhrase(textKo, PHRASE);
+    await page.getByRole('button', { name: '의견 남기기' }).click();
+    await page.getByRole('textbox', { name: '의견', exact: true }).fill(COMMENT);
+    await page.getByRole('button', { name: '의견 추가' }).click();
+    await threadCard(PHRASE).waitFor();
+    await expect(threadCard(PHRASE).textContent()).resolves.toContain('박검토');
+
+    const button = page.getByRole('group', { name: '상태 바꾸기' }).getByRole('button', { name: '수정 요청', exact: true });
+    await expect.poll(() => button.isEnabled()).toBe(true);
+    await button.click();
+    const form = page.getByTestId('status-form');
+    await form.getByRole('textbox', { name: '고쳐야 할 점' }).fill(SENDBACK);
+    await form.getByRole('button', { name: '수정 요청하며 돌려보내기' }).click();
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('changes-requested');
+    expect(await seriousViolations(page, { include: '.rv-area' })).toEqual([]);
+  });
+
+  for (const [locale, theme] of [['ko', 'light'], ['en', 'dark']] as const) {
+    it(`shows the session in ${locale}, ${theme}: its status, its open comment and the Send tab offering to save the review file`, async () => {
+      await inProcessApi(app.bridge.ctx)['settings:set']({ locale, theme });
+      await page.reload();
+      await page.getByRole('button', { name: TITLE, exact: true }).click();
+      await page.locator('[data-tab="exchange"]').click();
+      const session = page.getByTestId('review-file-session');
+      await session.waitFor();
+      await expect(session.textContent()).resolves.toContain(path.basename(sent));
+      await expect.poll(() => badge().getAttribute('data-status')).toBe('changes-requested');
+      await expect(page.locator('[data-tab="threads"]').textContent()).resolves.toContain('1');
+      await screenshot(page, `review-session-${locale}-${theme}`, { fitViewport: true });
+      expect(await page.locator('.st-studio').innerText()).not.toMatch(/\breview\.[a-z]/);
+      expect(await seriousViolations(page, { include: '.rv-area' })).toEqual([]);
+    });
+  }
+
+  it('saves the review file (a download) with the comment and the decision', async () => {
+    await inProcessApi(app.bridge.ctx)['settings:set']({ locale: 'ko', theme: 'light' });
+    await page.reload();
+    await page.getByRole('button', { name: TITLE, exact: true }).click();
+    await page.locator('[data-tab="exchange"]').click();
+    saved = await download(app, () => page.getByRole('button', { name: '검토 파일 저장' }).click());
+    expect(path.basename(saved)).toBe(path.basename(sent));
+    await expect(page.getByTestId('review-exchange').textContent()).resolves.toContain('파일을 저장했습니다');
+    const pkg = readReviewFile(fs.readFileSync(saved), path.basename(saved));
+    expect(pkg.threads.map((t) => [t.anchor.quote, t.comments.map((c) => [c.author, c.body])])).toEqual([[PHRASE, [['박검토', COMMENT]]]]);
+    expect(pkg.decisions).toMatchObject([{ versionNumber: 1, decision: 'changes-requested', reviewer: '박검토', reason: SENDBACK }]);
+  });
+
+  it('imported back into the author’s workspace, it merges once: the thread and the decision, then nothing new', async () => {
+    await inProcessApi(app.bridge.ctx)['workspace:open']({ path: authorWorkspace });
+    await page.reload();
+    await page.getByRole('link', { name: '고지문' }).click();
+    await page.getByRole('button', { name: TITLE, exact: true }).click();
+    await page.locator('[data-tab="exchange"]').click();
+    await expect(page.getByTestId('review-file-session').count()).resolves.toBe(0);
+    for (const [round, added] of [[1, '1'], [2, '0']] as const) {
+      await page.getByTestId('review-import').setInputFiles(saved);
+      const summary = page.getByTestId('merge-summary');
+      await expect.poll(() => summary.locator('[data-count="decisions"] dd').textContent(), { message: `round ${round}: decisions` }).toBe(added);
+      await expect(summary.locator('[data-count="threads"] dd').textContent(), `round ${round}: threads`).resolves.toBe(added);
+      await expect(summary.locator('[data-count="replies"] dd').textContent(), `round ${round}: replies`).resolves.toBe('0');
+      if (round === 2) await expect(summary.textContent()).resolves.toContain('새로운 내용이 없습니다');
+    }
+    const api = inProcessApi(app.bridge.ctx);
+    expect((await api['disclosures:get']({ id })).status).toBe('changes-requested');
+    await expect.poll(() => badge().getAttribute('data-status')).toBe('changes-requested');
+    expect(await api['review:decisions']({ id })).toMatchObject([{ decision: 'changes-requested', reviewer: '박검토', reason: SENDBACK }]);
+    const threads = (await api['review:threads']({ id })).threads;
+    expect(threads.map((t) => [t.anchor.quote, t.comments.map((c) => c.body)])).toEqual([[PHRASE, [COMMENT]]]);
   });
 });

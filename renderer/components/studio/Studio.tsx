@@ -58,10 +58,12 @@ function toDiagnostics(findings: Finding[], missing: string[]): Diagnostic[] {
  */
 export function Studio(props: { disclosure: Disclosure; onBack(): void }) {
   const [open, setOpen] = useState({ disclosure: props.disclosure, n: 0 });
+  // The page's own disclosure is followed as it is read again (its status, after a merged decision).
+  const shown = open.n === 0 && open.disclosure.id === props.disclosure.id ? props.disclosure : open.disclosure;
   return (
     <StudioView
       key={`${open.disclosure.id}:${open.n}`}
-      disclosure={open.disclosure}
+      disclosure={shown}
       onBack={props.onBack}
       onOpen={(next) => setOpen((o) => ({ disclosure: next, n: o.n + 1 }))}
     />
@@ -80,6 +82,12 @@ function StudioView(props: { disclosure: Disclosure; onBack(): void; onOpen(next
   const [surface, setSurface] = useState<Surface>(d.surface);
   const [texts, setTexts] = useState<Record<Locale, string>>({ ko: d.koText, en: d.enText });
   const [status, setStatus] = useState(d.status);
+  // A merged review file can move the disclosure (a decision made elsewhere): follow the stored status when it changes.
+  const [storedStatus, setStoredStatus] = useState(d.status);
+  if (d.status !== storedStatus) {
+    setStoredStatus(d.status);
+    setStatus(d.status);
+  }
   const [syncScroll, setSyncScroll] = useState(true);
   const [preview, setPreview] = useState<PreviewSettings>({ width: 375, theme: 'light', fontScale: 1 });
   const [exportMsg, setExportMsg] = useState<string | null>(null);
