@@ -24,6 +24,8 @@ const CHECKED = {
   'review:saveFile': 'export',
   'review:importFile': 'import',
   'review:openFile': 'import',
+  'evidence:write': 'export',
+  'evidence:verify': 'import',
 };
 
 describe('the contract’s path parameters', () => {
