@@ -22,6 +22,8 @@ async function shoot(page: Page, target: Locator, name: string): Promise<string>
   const file = path.resolve('test-results', 'screenshots', `${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const original = page.viewportSize()!;
+  // The pointer out of the way: no hover state in the picture.
+  await page.mouse.move(original.width - 1, original.height - 1);
   const height = await target.evaluate((el) => el.scrollHeight + 120);
   await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
   await page.waitForTimeout(100);

@@ -17,7 +17,7 @@ export const evidence = {
     languageHint: 'The PDF is written in this language, with the other language’s labels beside each figure.',
     contents: 'What the pack holds',
     items: {
-      summary: 'summary.pdf: the disclosures in force (version, effective dates, approver, version hash, preview) and every figure of the period — coverage, opt-outs, messages, data and charges, refusals honoured, URLs indexed — each with its definition',
+      summary: 'summary.pdf: the disclosures in force (version, effective dates, approver, version hash, preview) and every figure of the period — notice coverage, opt-out rate, notifications and recipients, data volume and estimated charges, refusals honoured, URLs shared and indexed — each with its definition',
       csv: 'The CSV behind every figure and chart (opens in Excel, Korean included)',
       texts: 'The text of every version in force, in Markdown and HTML',
       trail: 'The audit trail with its hash chain, the review threads and the imports that fed the period',
