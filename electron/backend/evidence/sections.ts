@@ -28,7 +28,7 @@ const STATUS_LABELS: Record<NotificationStatus, Bilingual> = {
 };
 
 const TITLES: Record<EvidenceSectionId, Bilingual> = {
-  coverage: { ko: '첫 메시지 전 고지', en: 'Notice before the first message' },
+  coverage: { ko: '고지 도달률', en: 'Notice coverage' },
   optout: { ko: '수신 거부율', en: 'Opt-out rate' },
   volume: { ko: '알림 건수와 수신자', en: 'Notifications and recipients' },
   datacost: { ko: '데이터 사용량과 예상 요금', en: 'Data volume and estimated charges' },
@@ -88,7 +88,7 @@ export function computeSections(db: Db, period: EvidencePeriod): SectionsResult 
         figure('coverage', 'pairs', { ko: '첫 메시지를 받은 수신자·발신 업체 쌍', en: 'Recipient–sender pairs with a first message' }, coverage.pairs, 'count'),
         figure('coverage', 'covered', { ko: '첫 메시지 전에 고지를 받은 쌍', en: 'Pairs shown the notice before the first message' }, coverage.covered, 'count'),
         figure('coverage', 'uncovered', { ko: '고지 전에 메시지를 받은 쌍', en: 'Pairs messaged before any notice' }, coverage.uncovered, 'count'),
-        figure('coverage', 'coverage', { ko: '고지 적용률', en: 'Notice coverage' }, coverage.coverage, 'rate'),
+        figure('coverage', 'coverage', { ko: '고지 도달률', en: 'Notice coverage' }, coverage.coverage, 'rate'),
       ],
       [
         chart(
