@@ -108,9 +108,10 @@ function zipSource(file: string, L: VerifyLimits): PackSource {
     throw error;
   }
   const entries = zip.names.filter((n) => !n.endsWith('/'));
-  // The pack's folder is the zip's one top-level directory; a zip of loose files is read as it is.
-  const tops = new Set(entries.map((n) => (n.includes('/') ? n.slice(0, n.indexOf('/')) : '')));
-  const top = tops.size === 1 && !tops.has('') && zip.has(`${[...tops][0]!}/${MANIFEST}`) ? `${[...tops][0]!}/` : '';
+  // The pack's folder is the one top-level directory holding manifest.json (a zip of loose files is
+  // read as it is); an entry outside it is named relative to it (`../name`) and counts as extra.
+  const holders = entries.filter((n) => /^[^/]+\/manifest\.json$/.test(n));
+  const top = zip.has(MANIFEST) || holders.length !== 1 ? '' : holders[0]!.slice(0, -MANIFEST.length);
   const read = (name: string) => {
     try {
       return zip.read(top + name);
@@ -120,7 +121,7 @@ function zipSource(file: string, L: VerifyLimits): PackSource {
     }
   };
   return {
-    names: entries.map((n) => n.slice(top.length)),
+    names: entries.map((n) => (n.startsWith(top) ? n.slice(top.length) : `../${n}`)),
     links: [],
     manifest: () => {
       const bytes = zip.has(top + MANIFEST) ? read(MANIFEST) : null;

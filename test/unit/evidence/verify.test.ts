@@ -49,6 +49,16 @@ describe('verifying an evidence pack', () => {
     expect(verifyEvidencePack(zip)).toMatchObject({ ok: false, missing: ['imports.csv'], extra: ['charts/mine.csv'], altered: [{ path: 'figures.csv' }] });
   });
 
+  it('in a zip, names an entry beside the pack folder as extra, relative to the folder', async () => {
+    const p = await pack();
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, bytes] of readTree(p.out)) files[`pack/${name}`] = new Uint8Array(bytes);
+    files['evil.txt'] = new TextEncoder().encode('beside the pack');
+    const zip = path.join(path.dirname(p.out), 'beside.zip');
+    fs.writeFileSync(zip, zipSync(files));
+    expect(verifyEvidencePack(zip, { manifestSha256: p.hash })).toMatchObject({ ok: false, extra: ['../evil.txt'], missing: [], altered: [], manifestMatches: true });
+  });
+
   it('a manifest edited to match an altered file verifies against itself, but not against the recorded hash', async () => {
     const p = await pack();
     const figures = path.join(p.out, 'figures.csv');
