@@ -163,6 +163,8 @@ export function openZip(bytes: Uint8Array, limits: ZipLimits, options: { caseIns
     entries.set(key(name), { name, flags, method, crc, packed, size, from });
     names.push(name);
   }
+  // More records than the end record counts (a writer that let the count wrap past 65,535) is not a whole archive either.
+  if (at !== cdStart + cdSize) damaged(null, 'the central directory holds more or less than its end record says');
 
   let total = 0;
   return {

@@ -240,6 +240,14 @@ describe('refusing archives that are hostile or broken', () => {
     expect(problemOf(patch((v, _r, end) => v.setUint32(end + 16, 3, true)))).toMatchObject({ kind: 'damaged', entry: null });
   });
 
+  it('refuses a central directory with more records than its end record counts (a count that wrapped past 65,535)', () => {
+    const zip = zipSync({ 'a.txt': strToU8('a'), 'b.txt': strToU8('b') });
+    const { view, end } = centralRecords(zip);
+    view.setUint16(end + 8, 1, true);
+    view.setUint16(end + 10, 1, true);
+    expect(problemOf(() => openZip(zip, LIMITS))).toEqual({ kind: 'damaged', entry: null, reason: 'the central directory holds more or less than its end record says' });
+  });
+
   it('words each problem in its message', () => {
     const error = new ZipError({ kind: 'entry-too-large', entry: 'x.json', limit: 10 });
     expect(error.message).toBe('"x.json" unpacks to more than 10 bytes');
