@@ -86,7 +86,8 @@ describe('the evidence pack in Chromium, in Korean', () => {
     await page.screenshot({ path: path.resolve('test-results', 'screenshots', 'evidence-overview-button-ko-light.png'), clip: { x: 0, y: 0, width: 1440, height: 330 } });
     await page.getByRole('button', { name: '증거 자료 묶음' }).click();
     await dialog().waitFor();
-    await expect(dialog().getByLabel('시작일').inputValue()).resolves.toBe('2016-01-01');
+    // The page's period (filled in as soon as the page has its filter).
+    await expect.poll(() => dialog().getByLabel('시작일').inputValue()).toBe('2016-01-01');
     await expect(dialog().getByLabel('종료일').inputValue()).resolves.toBe('2016-06-30');
     await expect(dialog().getByRole('radio', { name: '한국어' }).isChecked()).resolves.toBe(true);
     await expect(dialog().textContent()).resolves.toContain('화면에 보이는 기간으로 채웠습니다.');

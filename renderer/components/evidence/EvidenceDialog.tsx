@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { useWriteEvidence } from '../../data/evidence-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Dialog } from '../Dialog.tsx';
@@ -18,8 +18,13 @@ const TABS: readonly Tab[] = ['write', 'verify'];
 export function EvidenceDialog(props: { from: string | null; to: string | null; write: ReturnType<typeof useWriteEvidence>; onClose: () => void; initialTab?: Tab }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>(props.initialTab ?? 'write');
-  // The page's period as it was when the dialog opened: a refetch behind the dialog does not move it.
-  const [pagePeriod] = useState({ from: props.from, to: props.to });
+  // The page's period as first known (the page may still be loading its filter when the dialog
+  // opens); once known, a refetch behind the dialog does not move it.
+  const [pagePeriod, setPagePeriod] = useState({ from: props.from, to: props.to });
+  const known = Boolean(pagePeriod.from && pagePeriod.to);
+  useEffect(() => {
+    if (!known && props.from && props.to) setPagePeriod({ from: props.from, to: props.to });
+  }, [known, props.from, props.to]);
   const [recorded, setRecorded] = useState('');
   // The write tab's form lives here, so it is still there after a look at the other tab.
   const [form, setForm] = useState<WriteForm>({ from: null, to: null, language: null });

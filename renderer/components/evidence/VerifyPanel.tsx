@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useVerifyEvidence } from '../../data/evidence-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useErrorText } from '../errors.tsx';
+import { FailureAlert } from './FailureAlert.tsx';
 import { VerifyResult } from './VerifyResult.tsx';
 
 /** A recorded hash as typed or pasted: spaces and line breaks dropped, lower case. */
@@ -21,7 +21,6 @@ export function isHashOrEmpty(hash: string): boolean {
  */
 export function VerifyPanel(props: { recorded: string }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
   const verify = useVerifyEvidence();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -48,7 +47,6 @@ export function VerifyPanel(props: { recorded: string }) {
     verify.mutate({ file, ...(recorded ? { manifestSha256: recorded } : {}) });
   };
 
-  const shownError = verify.isError ? errorText(verify.error) : null;
   return (
     <form className="evidence-form" onSubmit={onSubmit} noValidate aria-busy={verify.isPending}>
       <p className="muted">{t('evidence.verify.intro')}</p>
@@ -127,19 +125,7 @@ export function VerifyPanel(props: { recorded: string }) {
           {verify.isPending ? t('evidence.verify.working') : t('evidence.verify.submit')}
         </button>
       </div>
-      {shownError ? (
-        <div className="alert alert-danger" role="alert" data-testid="evidence-verify-error">
-          <div className="alert-body">
-            <strong className="alert-title">{t('evidence.verify.failed')}</strong>
-            <p>{shownError.message}</p>
-            {shownError.detail ? (
-              <p className="alert-detail" lang="en">
-                {shownError.detail}
-              </p>
-            ) : null}
-          </div>
-        </div>
-      ) : null}
+      {verify.isError ? <FailureAlert title={t('evidence.verify.failed')} error={verify.error} testId="evidence-verify-error" /> : null}
       {verify.data && !verify.isPending ? <VerifyResult result={verify.data} /> : null}
     </form>
   );

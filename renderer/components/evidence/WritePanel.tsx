@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useState, type FormEvent } from 'react';
 import type { Locale } from '../../../shared/contract/settings.ts';
 import { useSettings } from '../../data/app-hooks.ts';
 import { base64ToBytes } from '../../data/disclosure-hooks.ts';
@@ -6,7 +6,7 @@ import type { useWriteEvidence } from '../../data/evidence-hooks.ts';
 import { useDimensions } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { downloadBlob } from '../download.ts';
-import { useErrorText } from '../errors.tsx';
+import { FailureAlert } from './FailureAlert.tsx';
 import { WriteResult } from './WriteResult.tsx';
 
 /** What the user set in the write tab: null = not touched (the default shows), '' = cleared. */
@@ -56,7 +56,6 @@ export function WritePanel(props: {
   onCheck: (manifestSha256: string) => void;
 }) {
   const { t, locale, timeZone } = useI18n();
-  const errorText = useErrorText();
   const dims = useDimensions();
   const settings = useSettings();
   const { form, onForm, write } = props;
@@ -96,39 +95,33 @@ export function WritePanel(props: {
     return <WriteResult written={written} onAgain={() => write.reset()} onCheck={() => props.onCheck(written.manifestSha256)} />;
   }
 
-  const shownError = write.isError ? errorText(write.error) : null;
   return (
     <form className="evidence-form" onSubmit={onSubmit} noValidate aria-busy={write.isPending}>
       <fieldset className="field" aria-describedby={hintId} disabled={write.isPending}>
         <legend className="field-label">{t('evidence.write.period')}</legend>
         <div className="evidence-dates">
-          <label className="evidence-date">
-            <span>{t('evidence.write.from')}</span>
-            <input
-              className="input"
-              type="date"
-              value={from}
-              max={to || undefined}
-              aria-invalid={invalid !== null}
-              aria-errormessage={invalid ? errorId : undefined}
-              onChange={(e) => onForm({ ...form, from: e.target.value, to })}
-            />
-          </label>
-          <span aria-hidden="true" className="evidence-dash">
-            –
-          </span>
-          <label className="evidence-date">
-            <span>{t('evidence.write.to')}</span>
-            <input
-              className="input"
-              type="date"
-              value={to}
-              min={from || undefined}
-              aria-invalid={invalid !== null}
-              aria-errormessage={invalid ? errorId : undefined}
-              onChange={(e) => onForm({ ...form, to: e.target.value, from })}
-            />
-          </label>
+          {(['from', 'to'] as const).map((end, i) => (
+            <Fragment key={end}>
+              {i === 1 ? (
+                <span aria-hidden="true" className="evidence-dash">
+                  –
+                </span>
+              ) : null}
+              <label className="evidence-date">
+                <span>{t(`evidence.write.${end}`)}</span>
+                <input
+                  className="input"
+                  type="date"
+                  value={end === 'from' ? from : to}
+                  min={end === 'to' ? from || undefined : undefined}
+                  max={end === 'from' ? to || undefined : undefined}
+                  aria-invalid={invalid !== null}
+                  aria-errormessage={invalid ? errorId : undefined}
+                  onChange={(e) => onForm({ ...form, from, to, [end]: e.target.value })}
+                />
+              </label>
+            </Fragment>
+          ))}
         </div>
         <p id={hintId} className="field-hint">
           {t('evidence.write.periodHint', { timeZone: dims.data?.timeZone ?? timeZone })}
@@ -180,19 +173,7 @@ export function WritePanel(props: {
           {t('evidence.write.cancelled')}
         </p>
       ) : null}
-      {shownError ? (
-        <div className="alert alert-danger" role="alert" data-testid="evidence-write-error">
-          <div className="alert-body">
-            <strong className="alert-title">{t('evidence.write.failed')}</strong>
-            <p>{shownError.message}</p>
-            {shownError.detail ? (
-              <p className="alert-detail" lang="en">
-                {shownError.detail}
-              </p>
-            ) : null}
-          </div>
-        </div>
-      ) : null}
+      {write.isError ? <FailureAlert title={t('evidence.write.failed')} error={write.error} testId="evidence-write-error" /> : null}
 
       <div className="dialog-actions">
         <button type="submit" className="btn btn-primary" disabled={write.isPending} data-testid="evidence-write">

@@ -56,20 +56,15 @@ export function WriteResult(props: { written: EvidenceWritten; onAgain: () => vo
       <p className="muted" data-testid="evidence-where">
         {written.path !== null ? t('evidence.result.saved', { file: written.path }) : t('evidence.result.downloaded', { file: written.fileName })}
       </p>
-      {written.empty.events ? (
-        <div className="alert alert-warning" data-testid="evidence-empty-events">
-          <div className="alert-body">
-            <p>{t('evidence.result.noEvents')}</p>
+      {(['events', 'disclosures'] as const)
+        .filter((k) => written.empty[k])
+        .map((k) => (
+          <div key={k} className="alert alert-warning" data-testid={`evidence-empty-${k}`}>
+            <div className="alert-body">
+              <p>{t(k === 'events' ? 'evidence.result.noEvents' : 'evidence.result.noDisclosures')}</p>
+            </div>
           </div>
-        </div>
-      ) : null}
-      {written.empty.disclosures ? (
-        <div className="alert alert-warning" data-testid="evidence-empty-disclosures">
-          <div className="alert-body">
-            <p>{t('evidence.result.noDisclosures')}</p>
-          </div>
-        </div>
-      ) : null}
+        ))}
       <dl className="evidence-facts">
         <div>
           <dt>{t('evidence.result.period')}</dt>

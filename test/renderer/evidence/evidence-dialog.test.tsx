@@ -1,4 +1,5 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError, type EvidenceWritten } from '../../../shared/contract/index.ts';
 import type { EvidenceVerification } from '../../../shared/evidence/types.ts';
@@ -108,6 +109,24 @@ describe('writing an evidence pack', () => {
     // Electron saved it where the user chose: nothing to download.
     expect(downloads).toEqual([]);
     expect(result.textContent).toContain('Saved as /home/me/pack.zip.');
+  });
+
+  it('fills in the page’s period once the page has it, even when the dialog opened first', async () => {
+    let setPeriod: (period: { from: string | null; to: string | null }) => void = () => {};
+    function Page() {
+      const [period, set] = useState<{ from: string | null; to: string | null }>({ from: null, to: null });
+      setPeriod = set;
+      return <EvidencePackButton from={period.from} to={period.to} />;
+    }
+    renderWith(fakeBridge({ 'metrics:dimensions': () => DIMS }), <Page />, 'en');
+    const dialog = await openDialog('Evidence pack');
+    await waitFor(() => expect((within(dialog).getByLabelText('From') as HTMLInputElement).value).toBe('2016-01-01'));
+    act(() => setPeriod({ from: '2016-04-01', to: '2016-06-30' }));
+    await waitFor(() => expect((within(dialog).getByLabelText('From') as HTMLInputElement).value).toBe('2016-04-01'));
+    expect(dialog.textContent).toContain('Filled in from the period the page shows.');
+    // Known once, it stays: the page refetching behind the dialog does not move it.
+    act(() => setPeriod({ from: null, to: null }));
+    expect((within(dialog).getByLabelText('From') as HTMLInputElement).value).toBe('2016-04-01');
   });
 
   it('shows a busy state while writing: the button disabled and the time so far announced', async () => {
