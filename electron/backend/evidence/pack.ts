@@ -107,7 +107,13 @@ export async function writeEvidencePack(db: Db, options: PackOptions & { out: st
   const zipPath = options.zip ? `${folder}.zip` : null;
   checkTarget(folder, zipPath);
   const parent = path.dirname(folder);
-  const temp = makeTempFolder(parent, path.basename(folder));
+  let temp: string;
+  try {
+    temp = makeTempFolder(parent, path.basename(folder));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw userError('file-unreadable', 'evidence.write-failed', { folder, reason }, { folder });
+  }
   const tempZip = zipPath === null ? null : `${temp}.zip`;
   let placed = false;
   try {
