@@ -84,6 +84,7 @@ describe('the evidence pack in Chromium, in Korean', () => {
     await page.getByRole('heading', { name: '개요', level: 1 }).waitFor();
     await page.getByRole('heading', { name: '핵심 지표' }).waitFor();
     await page.screenshot({ path: path.resolve('test-results', 'screenshots', 'evidence-overview-button-ko-light.png'), clip: { x: 0, y: 0, width: 1440, height: 330 } });
+    expect(await seriousViolations(page, { include: '.evidence-entry' })).toEqual([]);
     await page.getByRole('button', { name: '증거 자료 묶음' }).click();
     await dialog().waitFor();
     // The page's period (filled in as soon as the page has its filter).
@@ -185,6 +186,7 @@ describe('the evidence pack in Chromium, in Korean', () => {
     await page.getByRole('heading', { name: 'Disclosures', level: 1 }).waitFor();
     await page.getByRole('button', { name: TITLE }).waitFor();
     await page.screenshot({ path: path.resolve('test-results', 'screenshots', 'evidence-disclosures-button-en-dark.png'), clip: { x: 0, y: 0, width: 1440, height: 330 } });
+    expect(await seriousViolations(page, { include: '.st-list-head' })).toEqual([]);
     await page.getByRole('button', { name: 'Evidence pack' }).click();
     const en = page.getByRole('dialog', { name: 'Evidence pack' });
     await en.waitFor();
