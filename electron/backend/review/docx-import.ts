@@ -13,7 +13,7 @@ import { REVIEW_LIMITS } from '../../../shared/review/types.ts';
 import { formatBytes } from '../import/limits.ts';
 import { openZip, ZipError, type ZipProblem } from '../zip/bounded-zip.ts';
 import { DOCX_PROPERTIES } from './docx-export.ts';
-import { boldRanges, joined, sectionsOf, TextWalker, type Marker } from './docx-text.ts';
+import { boldCharacterStyles, boldRanges, joined, sectionsOf, TextWalker, type Marker } from './docx-text.ts';
 import { attr, findAll, kids, parseXml, refuse, textOf, type XNode } from './docx-xml.ts';
 
 /** What a Word file may be; each one exceeded refuses the file. */
@@ -184,7 +184,7 @@ export function readReviewDocx(bytes: Uint8Array, file = 'document.docx', limits
   const rels = xml(`${folder}_rels/${mainPart.slice(folder.length)}.rels`);
   const part = (suffix: string, fallback: string) => relTarget(rels, suffix, folder) ?? (zip.has(folder + fallback) ? folder + fallback : null);
 
-  const body = new TextWalker(file);
+  const body = new TextWalker(file, boldCharacterStyles(xml(part('/styles', 'styles.xml'))));
   body.walk(findAll(xml(mainPart)!, 'body'), false, false);
   const orig = joined(body.paras, 'orig');
   const acc = joined(body.paras, 'acc');

@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../../../shared/disclosures/types.ts';
 import { DOCX_HEADINGS } from './docx-export.ts';
-import { attr, kids, MAX_DEPTH, refuse, tagOf, textOf, type XNode } from './docx-xml.ts';
+import { attr, findAll, kids, MAX_DEPTH, refuse, tagOf, textOf, type XNode } from './docx-xml.ts';
 
 // ---- text of a body ------------------------------------------------------------------------------
 
@@ -54,9 +54,12 @@ export class TextWalker {
   private bold = false;
 
   private readonly file: string;
+  /** Character styles that make a run bold (`boldCharacterStyles`). */
+  private readonly boldStyles: ReadonlySet<string>;
 
-  constructor(file: string) {
+  constructor(file: string, boldStyles: ReadonlySet<string> = new Set()) {
     this.file = file;
+    this.boldStyles = boldStyles;
   }
 
   walk(nodes: readonly XNode[], ins: boolean, del: boolean, depth = 0): void {
@@ -81,7 +84,7 @@ export class TextWalker {
           break;
         case 'r': {
           const outer = this.bold;
-          this.bold = isBold(children);
+          this.bold = isBold(children, this.boldStyles);
           this.walk(children, ins, del, depth + 1);
           this.bold = outer;
           break;
@@ -175,15 +178,53 @@ export class TextWalker {
   }
 }
 
-/** A run's properties say bold: `w:b` present and not switched off (`w:val` 0, false or off). */
-function isBold(runChildren: readonly XNode[]): boolean {
+/** `w:b` in run properties: true or false when there, null when not. */
+function boldOf(rPr: readonly XNode[]): boolean | null {
+  for (const prop of rPr) if (tagOf(prop) === 'b') return !/^(0|false|off)$/i.test(attr(prop, 'val') ?? '');
+  return null;
+}
+
+/**
+ * A run is bold when its properties say so (`w:b`, not switched off), else when its character
+ * style is one of `boldStyles` (Word's "Strong", LibreOffice's "Strong Emphasis").
+ */
+function isBold(runChildren: readonly XNode[], boldStyles: ReadonlySet<string>): boolean {
   for (const child of runChildren) {
     if (tagOf(child) !== 'rPr') continue;
-    for (const prop of kids(child, 'rPr')) {
-      if (tagOf(prop) === 'b') return !/^(0|false|off)$/i.test(attr(prop, 'val') ?? '');
-    }
+    const rPr = kids(child, 'rPr');
+    const direct = boldOf(rPr);
+    if (direct !== null) return direct;
+    const style = rPr.find((prop) => tagOf(prop) === 'rStyle');
+    return style !== undefined && boldStyles.has(attr(style, 'val') ?? '');
   }
   return false;
+}
+
+/** The character styles of a styles part that make text bold, their `w:basedOn` chains followed (at most 32 deep). */
+export function boldCharacterStyles(styles: readonly XNode[] | null): Set<string> {
+  const own = new Map<string, { bold: boolean | null; basedOn: string | undefined }>();
+  for (const style of findAll(styles ?? [], 'style')) {
+    const id = attr(style, 'styleId');
+    if (attr(style, 'type') !== 'character' || !id) continue;
+    const children = kids(style, 'style');
+    const rPr = children.find((c) => tagOf(c) === 'rPr');
+    const basedOn = children.find((c) => tagOf(c) === 'basedOn');
+    own.set(id, { bold: rPr ? boldOf(kids(rPr, 'rPr')) : null, basedOn: basedOn ? attr(basedOn, 'val') : undefined });
+  }
+  const bold = new Set<string>();
+  for (const id of own.keys()) {
+    let at: string | undefined = id;
+    for (let depth = 0; at !== undefined && depth < 32; depth++) {
+      const style = own.get(at);
+      if (!style) break;
+      if (style.bold !== null) {
+        if (style.bold) bold.add(id);
+        break;
+      }
+      at = style.basedOn;
+    }
+  }
+  return bold;
 }
 
 /**

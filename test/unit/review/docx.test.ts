@@ -261,6 +261,17 @@ describe('reading the text of a Word file', () => {
     expect(doc.accepted.en.slice(6, 25)).toBe('bold\nacross a break');
   });
 
+  it('reads words bold by their character style (Word’s "Strong"), following basedOn, unless the run switches bold off', () => {
+    const style = (id: string, inner: string) => `<w:style w:type="character" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style>`;
+    const styles =
+      `<w:styles ${W}>${style('Strong', '<w:rPr><w:b/></w:rPr>')}${style('Louder', '<w:basedOn w:val="Strong"/><w:rPr><w:i/></w:rPr>')}` +
+      `${style('Quiet', '<w:basedOn w:val="Strong"/><w:rPr><w:b w:val="false"/></w:rPr>')}${style('Loop', '<w:basedOn w:val="Loop"/>')}</w:styles>`;
+    const styled = (id: string, text: string, direct = '') => `<w:r><w:rPr><w:rStyle w:val="${id}"/>${direct}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const ko = p(`${styled('Strong', '하나')}${r(' ')}${styled('Louder', '둘')}${r(' ')}${styled('Quiet', '셋')}${styled('Strong', '넷', '<w:b w:val="0"/>')}${styled('Loop', '다섯')}`);
+    const doc = readReviewDocx(docxOf(sections(ko, p(r('x'))), { 'word/styles.xml': styles }));
+    expect(doc.acceptedBold.ko.map(([start, end]) => doc.accepted.ko.slice(start, end))).toEqual(['하나', '둘']);
+  });
+
   it('quotes the original words of a comment even when the reviewer edited inside them', () => {
     const ko = p(`${r('알림톡을 ')}<w:commentRangeStart w:id="0"/>${r('받으면 ')}<w:ins w:id="1" w:author="박">${r('약 15KB의 ')}</w:ins>${r('데이터')}<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>${r(' 요금이 듭니다.')}`);
     const doc = readReviewDocx(docxOf(sections(ko, p(r('Hi'))), { 'word/comments.xml': comments(['0', '박검토', '2026-03-05T09:15:00Z', '얼마?']) }));
@@ -464,10 +475,11 @@ const REVIEWED_FODT = `<?xml version="1.0" encoding="UTF-8"?>
 /**
  * The version's text as a reviewer edited it in LibreOffice with changes tracked, its bold and italic
  * kept: a deletion before a bold word, a bold insertion right after one, a deletion and insertion in
- * the English paragraph whose words are bold.
+ * the English paragraph whose words are bold by the character style "Strong Emphasis" (not directly).
  */
 const BOLD_FODT = `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+ <office:styles><style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style></office:styles>
  <office:automatic-styles>
   <style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
   <style:style style:name="I" style:family="text"><style:text-properties fo:font-style="italic" style:font-style-asian="italic"/></style:style>
@@ -488,7 +500,7 @@ const BOLD_FODT = `<?xml version="1.0" encoding="UTF-8"?>
   <text:p>받지 않으려면 <text:a xlink:href="https://example.com/settings">설정</text:a>에서 끄세요. {{shop_name}}</text:p>
   <text:h text:outline-level="2">English</text:h>
   <text:p>[Acme Shop] We send <text:span text:style-name="I">order</text:span> and delivery updates by AlimTalk.</text:p>
-  <text:p>Receiving them <text:change text:change-id="d2"/>use<text:change-start text:change-id="i2"/>s<text:change-end text:change-id="i2"/> <text:span text:style-name="B">mobile data</text:span>.</text:p>
+  <text:p>Receiving them <text:change text:change-id="d2"/>use<text:change-start text:change-id="i2"/>s<text:change-end text:change-id="i2"/> <text:span text:style-name="Strong_20_Emphasis">mobile data</text:span>.</text:p>
   <text:list><text:list-item><text:p>Open Settings</text:p></text:list-item><text:list-item><text:p>Turn off notifications</text:p></text:list-item></text:list>
  </office:text></office:body>
 </office:document>
