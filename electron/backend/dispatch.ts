@@ -9,6 +9,7 @@ import {
 } from '../../shared/contract/index.ts';
 import type { HandlerContext } from './context.ts';
 import { handlers } from './handlers/index.ts';
+import { assertReviewerMay } from './review/session-calls.ts';
 
 /** Parses a payload against a call's schema; a bad payload becomes a typed `bad-input` error. */
 export function parseInput<K extends CallName>(name: K, payload: unknown): z.output<(typeof contract)[K]['input']> {
@@ -25,6 +26,7 @@ export function parseInput<K extends CallName>(name: K, payload: unknown): z.out
 export async function dispatch(name: string, payload: unknown, ctx: HandlerContext): Promise<unknown> {
   if (!isCallName(name)) throw new AppError('unknown-call', `No such call: ${name}`);
   const input = parseInput(name, payload);
+  assertReviewerMay(name, input, ctx);
   const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => unknown;
   return await handler(input, ctx);
 }

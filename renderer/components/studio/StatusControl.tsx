@@ -2,8 +2,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Disclosure, DisclosureStatus } from '../../../shared/disclosures/types.ts';
 import { STATUS_TRANSITIONS, needsActor } from '../../../shared/disclosures/status.ts';
 import { dayLabel, dayStartUtc, localDay, parseDay } from '../../../shared/metrics/calendar.ts';
+import { REVIEWER_STATUSES } from '../../../shared/review/session.ts';
 import { REVIEW_LIMITS } from '../../../shared/review/types.ts';
 import { useSetDisclosureStatus } from '../../data/disclosure-hooks.ts';
+import { useWorkspace } from '../../data/app-hooks.ts';
 import { useDuplicateDisclosure } from '../../data/review-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useErrorText } from '../errors.tsx';
@@ -192,8 +194,10 @@ export function StatusControl(props: {
   const duplicate = useDuplicateDisclosure();
   const [to, setTo] = useState<DisclosureStatus | null>(null);
   const missing = props.missing ?? 0;
-  const steps = STATUS_TRANSITIONS[props.status];
-  const locked = props.status === 'approved' || props.status === 'published';
+  // In a review file's session only the reviewer's decisions are offered (the backend refuses the rest).
+  const inReviewFile = Boolean(useWorkspace().data?.reviewFile);
+  const steps = STATUS_TRANSITIONS[props.status].filter((s) => !inReviewFile || REVIEWER_STATUSES.includes(s));
+  const locked = !inReviewFile && (props.status === 'approved' || props.status === 'published');
   return (
     <>
       <div className="st-field st-status-field" role="group" aria-label={t('disclosures.status.label')}>

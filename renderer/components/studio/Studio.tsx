@@ -5,7 +5,7 @@ import type { Disclosure, Finding, Locale, Surface } from '../../../shared/discl
 import { SURFACES } from '../../../shared/disclosures/types.ts';
 import { canOverrule, isEditable } from '../../../shared/disclosures/status.ts';
 import { effectiveElements, effectiveMissing, type EffectiveElement } from '../../../shared/disclosures/overrides.ts';
-import { useSaveSettings, useSettings } from '../../data/app-hooks.ts';
+import { useSaveSettings, useSettings, useWorkspace } from '../../data/app-hooks.ts';
 import {
   base64ToBytes,
   useCheckOverrides,
@@ -96,7 +96,9 @@ function StudioView(props: { disclosure: Disclosure; onBack(): void; onOpen(next
   const scrolling = useRef<Locale | null>(null);
   const composing = () => Boolean(editors.ko.current?.composing() || editors.en.current?.composing());
   const autosave = useAutosave({ id: d.id, version: d.version, save: (input) => update.mutateAsync(input), composing });
-  const editable = isEditable(status);
+  // In a review file's session the reviewer comments and decides; the text is the author's.
+  const inReviewFile = Boolean(useWorkspace().data?.reviewFile);
+  const editable = isEditable(status) && !inReviewFile;
   const overrides = useCheckOverrides(d.id);
   const overrule = useOverrule();
   const withdraw = useWithdrawOverride();
@@ -294,7 +296,7 @@ function StudioView(props: { disclosure: Disclosure; onBack(): void; onOpen(next
           </div>
           {!editable ? (
             <p className="muted st-locked" data-testid="text-locked">
-              {t(status === 'in-review' ? 'review.workflow.lockedReview' : 'review.workflow.locked')}
+              {t(inReviewFile ? 'review.workflow.lockedSession' : status === 'in-review' ? 'review.workflow.lockedReview' : 'review.workflow.locked')}
             </p>
           ) : null}
           <div className="st-two">

@@ -56,6 +56,7 @@ export const review = {
     newDraftWorking: 'Making a new draft…',
     locked: 'Locked: this text was signed off.',
     lockedReview: 'Locked while in review: reviewers read exactly this version.',
+    lockedSession: 'You are reviewing a file: the text is the author’s. Comment on it, then approve or request changes.',
   },
   name: {
     missing: 'Comments and decisions are recorded with the name of the person who makes them.',

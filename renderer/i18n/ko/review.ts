@@ -58,6 +58,7 @@ export const review: Messages['review'] = {
     newDraftWorking: '새 초안을 만드는 중…',
     locked: '잠김: 승인을 거친 본문입니다.',
     lockedReview: '검토 중에는 잠깁니다. 검토자는 바로 이 버전을 읽습니다.',
+    lockedSession: '검토 파일을 보고 있습니다. 본문은 작성자의 것이니 의견을 남긴 뒤 승인하거나 수정을 요청하세요.',
   },
   name: {
     missing: '의견과 결정에는 작성한 사람의 이름이 기록됩니다.',

@@ -66,4 +66,8 @@ export const reviewFlowMessages = defineMessages({
     en: 'This is not a review file session: open a .noticereview file first.',
     ko: '검토 파일을 연 상태가 아닙니다. 먼저 .noticereview 파일을 여세요.',
   },
+  'review.session-reviewer-only': {
+    en: 'In a review file ({file}) a reviewer comments, resolves threads, rules on the checklist and approves or requests changes; "{call}" is the author\'s, in the workspace the file came from.',
+    ko: '검토 파일({file})에서는 의견 달기, 스레드 해결, 체크리스트 판정, 승인 또는 수정 요청만 할 수 있습니다. "{call}"은(는) 파일을 보낸 워크스페이스에서 작성자가 합니다.',
+  },
 });

@@ -95,6 +95,35 @@ describe('review files', () => {
     await ctx.close();
   });
 
+  it('lets the reviewer in a review file only comment, rule and decide: the author’s calls and moves are refused there, and work in the workspace', async () => {
+    const { ctx, api, d, file, dir } = await sent();
+    const reviewer = context();
+    await reviewer.api['review:openFile']({ path: file });
+    const refused = async (call: Promise<unknown>, name: string) => {
+      const e = await errorOf(call);
+      expect(e, name).toMatchObject({ code: 'conflict', key: 'review.session-reviewer-only' });
+      expect(e.params?.file, name).toBe('for-review.noticereview');
+    };
+    await refused(reviewer.api['disclosures:update']({ id: d.id, koText: '바꾼 본문' }), 'update');
+    await refused(reviewer.api['disclosures:setStatus']({ id: d.id, status: 'draft', actor: '김법무' }), 'withdraw');
+    await refused(reviewer.api['disclosures:setStatus']({ id: d.id, status: 'retired', actor: '김법무' }), 'retire');
+    await refused(reviewer.api['disclosures:duplicate']({ id: d.id, actor: '김법무' }), 'duplicate');
+    await refused(reviewer.api['disclosures:create']({ surface: 'install' }), 'create');
+    await refused(reviewer.api['review:importFile']({ path: file }), 'import a review file');
+    await refused(reviewer.api['evidence:write']({ language: 'ko', path: path.join(dir, 'pack.zip') }), 'evidence');
+    await refused(reviewer.api['workspace:setTimeZone']({ timeZone: 'UTC' }), 'time zone');
+    // What a reviewer does still works: read, comment, decide (and again, after requesting changes).
+    expect((await reviewer.api['review:threads']({ id: d.id })).threads).toHaveLength(1);
+    await reviewer.api['disclosures:setStatus']({ id: d.id, status: 'changes-requested', actor: '김법무', note: '금액이 없습니다' });
+    await refused(reviewer.api['disclosures:setStatus']({ id: d.id, status: 'in-review', actor: '김법무' }), 'submit again');
+    expect((await reviewer.api['disclosures:get']({ id: d.id })).status).toBe('changes-requested');
+    await reviewer.ctx.close();
+    // The same calls are the author's own in the workspace.
+    await api['disclosures:setStatus']({ id: d.id, status: 'retired', actor: '이작성' });
+    expect((await api['disclosures:get']({ id: d.id })).status).toBe('retired');
+    await ctx.close();
+  });
+
   it('writes the same bytes for the same package, and reads back what it wrote', async () => {
     const { ctx, file } = await sent();
     const pkg = readReviewFile(new Uint8Array(fs.readFileSync(file)), 'x');
