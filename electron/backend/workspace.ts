@@ -70,7 +70,8 @@ export async function openWorkspaceInProcess(file: string): Promise<WorkspaceSes
 export function describeWorkspace(session: WorkspaceSession): WorkspaceInfo {
   return {
     path: session.path,
-    name: path.basename(session.path).replace(/\.(sqlite3?|db|notice-desk)$/i, ''),
+    // A review file's session is named by the file the reviewer opened, not its private folder.
+    name: session.reviewFile ? session.reviewFile.fileName : path.basename(session.path).replace(/\.(sqlite3?|db|notice-desk)$/i, ''),
     schemaVersion: schemaVersion(session.db),
     timeZone: workspaceTimeZone(session.db),
     counts: countEvents(session.db),

@@ -175,6 +175,8 @@ export function ExchangeView(props: {
           </p>
         ) : null}
       </section>
+      {/* Merging a reviewed file is the author's, in their workspace: not offered in a review file's session. */}
+      {workspace.data?.reviewFile ? null : (
       <section className="rv-diff-block">
         <h3>{t('review.exchange.importHeading')}</h3>
         <p className="muted rv-small">{t('review.exchange.importIntro')}</p>
@@ -224,6 +226,7 @@ export function ExchangeView(props: {
           <Suggestion summary={s} editable={props.editable && s.disclosureId === props.id} author={props.author} beforeChange={props.beforeChange} onOpen={props.onOpen} />
         ) : null}
       </section>
+      )}
     </div>
   );
 }
