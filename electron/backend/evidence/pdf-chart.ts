@@ -16,14 +16,16 @@ export const MIN_CHART_HEIGHT = 150;
 const TICK_SIZE = 7;
 const LEGEND_SIZE = 8;
 
-/** Whether a chart has anything to draw: at least one bucket with a value. */
+/** Whether a chart has anything to draw: at least one bucket with a value other than zero. */
 export function hasChartData(chart: EvidenceChart): boolean {
-  return chart.rows.some((r) => r.values.some((v) => v !== null && Number.isFinite(v)));
+  return chart.rows.some((r) => r.values.some((v) => v !== null && Number.isFinite(v) && v !== 0));
 }
 
 function axisTicks(chart: EvidenceChart, max: number): number[] {
   if (chart.unit === 'rate') return niceTicks(0, percentAxisMax(max), 5);
   if (chart.unit === 'bytes') return binaryTicks(max, 5);
+  // Whole steps for small counts (no "0.25 notifications").
+  if (chart.unit === 'count') return niceTicks(0, Math.max(max, 4), 5);
   return niceTicks(0, max > 0 ? max : 1, 5);
 }
 
@@ -65,7 +67,7 @@ export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, 
     }
     top += 12;
   }
-  top += 4;
+  top += 10;
 
   const values = chart.rows.flatMap((r) => r.values.filter((v): v is number => v !== null && Number.isFinite(v)));
   const max = values.length ? Math.max(0, ...values) : 0;
@@ -101,6 +103,18 @@ export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, 
         doc.rect(bx, yOf(v), barW, bottom - yOf(v)).fill(seriesColor(s));
       });
     });
+    // Each bar's value above it, when every value fits over its bar (few buckets): paper has no tooltip.
+    doc.font(REGULAR).fontSize(6);
+    const valueLabels = chart.rows.map((row) => row.values.map((v) => (v === null || !Number.isFinite(v) ? '' : formatTick(v, chart.unit, lang, axisMax))));
+    if (valueLabels.every((row) => row.every((l) => doc.widthOfString(l) <= barW + 2))) {
+      chart.rows.forEach((row, i) => {
+        row.values.forEach((v, s) => {
+          if (v === null || !Number.isFinite(v)) return;
+          const bx = plotX + slot * i + slot * 0.1 + barW * s;
+          doc.fillColor(COLORS.muted).text(valueLabels[i]![s]!, bx - 2, yOf(v) - 8, { width: barW + 4, align: 'center', lineBreak: false });
+        });
+      });
+    }
   } else {
     chart.series.forEach((_, s) => {
       const color = seriesColor(s);
@@ -136,7 +150,7 @@ export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, 
     const cx = plotX + slot * (i + 0.5);
     doc.moveTo(cx, bottom).lineTo(cx, bottom + 2).lineWidth(0.4).stroke(COLORS.muted);
     const w = Math.max(widest + 8, slot);
-    const lx = Math.min(Math.max(cx - w / 2, plotX - 4), x + width - w);
+    const lx = Math.min(Math.max(cx - w / 2, x), x + width - w);
     doc.fillColor(COLORS.muted).text(label, lx, bottom + 4, { width: w, align: 'center', lineBreak: false });
   });
   doc.restore();

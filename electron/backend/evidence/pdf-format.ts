@@ -16,11 +16,14 @@ export function otherLang(lang: EvidenceLocale): EvidenceLocale {
   return lang === 'ko' ? 'en' : 'ko';
 }
 
-/** A label in the PDF's language with the other language beside it: "알림 수신자 / Recipients". */
-export function both(label: Bilingual, lang: EvidenceLocale): string {
+/**
+ * A label in the PDF's language with the other language beside it: "알림 수신자 / Recipients"; with
+ * `separator` '\n', below it (narrow table cells).
+ */
+export function both(label: Bilingual, lang: EvidenceLocale, separator = ' / '): string {
   const first = label[lang];
   const second = label[otherLang(lang)];
-  return first === second ? first : `${first} / ${second}`;
+  return first === second ? first : `${first}${separator}${second}`;
 }
 
 /** A count with thousands separators. */
@@ -43,7 +46,7 @@ export function formatValue(value: number | null, unit: EvidenceUnit, lang: Evid
     case 'bytes':
       return Math.abs(value) < 1024 ? `${formatCount(value, lang)} B` : `${formatBytes(value, tag, 1)} (${formatCount(value, lang)} B)`;
     case 'krw':
-      return formatKrw(value, tag, krwDigits(Math.abs(value)));
+      return formatKrw(value, tag, value === 0 ? 0 : krwDigits(Math.abs(value)));
     case 'hours': {
       const text = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(value);
       return lang === 'ko' ? `${text}시간` : `${text} h`;
@@ -105,6 +108,7 @@ export const WORDS = {
     ko: '이 기간에는 이벤트가 없습니다. 아래 수치는 0이거나 정의되지 않으며, 그래프는 그리지 않았습니다.',
     en: 'This period holds no events. The figures below are zero or not defined, and no charts are drawn.',
   },
+  noEventsShort: { ko: '이 기간에는 이벤트가 없습니다.', en: 'This period holds no events.' },
   noDisclosures: {
     ko: '이 기간에 시행된 고지문이 없습니다. 게시된 고지문이 없었다는 뜻입니다.',
     en: 'No disclosure was in force during this period: none had been published.',
@@ -136,6 +140,7 @@ export const WORDS = {
   fullHashes: { ko: '전체 SHA-256', en: 'Full SHA-256' },
   noImports: { ko: '이 기간에 이벤트를 준 가져오기가 없습니다.', en: 'No import fed this period.' },
   footer: { ko: 'Notice Desk 증거 자료', en: 'Notice Desk evidence' },
+  notDefault: { ko: '기본값과 다름', en: 'not the default' },
 } satisfies Record<string, Bilingual>;
 
 /** The cost model's fields by name. */

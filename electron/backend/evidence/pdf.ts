@@ -145,12 +145,19 @@ function definitions(doc: Doc, sec: EvidenceSection, lang: EvidenceLocale): void
   }
 }
 
-function section(doc: Doc, sec: EvidenceSection, s: EvidenceSummary): void {
+function section(doc: Doc, sec: EvidenceSection, s: EvidenceSummary, first: boolean): void {
   const lang = s.language;
-  doc.addPage();
+  if (s.empty.events) {
+    // Nothing to chart: the sections follow one another instead of leaving pages nearly blank.
+    if (first) doc.addPage();
+    else {
+      doc.moveDown(1.2);
+      ensureSpace(doc, 220);
+    }
+  } else doc.addPage();
   heading(doc, both(sec.title, lang));
   if (s.empty.events) {
-    paragraph(doc, both(WORDS.noEvents, lang), { size: 9, color: COLORS.bad });
+    paragraph(doc, both(WORDS.noEventsShort, lang), { size: 9, color: COLORS.bad });
     doc.moveDown(0.5);
   }
   const w = contentWidth(doc);
@@ -171,11 +178,12 @@ function section(doc: Doc, sec: EvidenceSection, s: EvidenceSummary): void {
   doc.moveDown(0.8);
 
   // Charts shrink (down to MIN_CHART_HEIGHT) when that keeps the section on its page.
-  const drawn = sec.charts.filter(hasChartData).length;
+  const drawable = (c: EvidenceSection['charts'][number]) => !s.empty.events && hasChartData(c);
+  const drawn = sec.charts.filter(drawable).length;
   const room = pageBottom(doc) - doc.y - drawn * CHART_EXTRA - (sec.charts.length - drawn) * 60;
   const height = drawn > 0 && room < drawn * CHART_HEIGHT && room >= drawn * MIN_CHART_HEIGHT ? Math.floor(room / drawn) : CHART_HEIGHT;
   for (const chart of sec.charts) {
-    if (!hasChartData(chart)) {
+    if (!drawable(chart)) {
       ensureSpace(doc, 50);
       paragraph(doc, both(chart.title, lang), { bold: true, size: 9.5 });
       paragraph(doc, both(WORDS.noChartData, lang), { size: 9, color: COLORS.muted });
@@ -195,14 +203,19 @@ function section(doc: Doc, sec: EvidenceSection, s: EvidenceSummary): void {
 
 function costModel(doc: Doc, s: EvidenceSummary): void {
   const lang = s.language;
-  doc.addPage();
+  if (s.empty.events) {
+    doc.moveDown(1.2);
+    ensureSpace(doc, 330);
+  } else doc.addPage();
   heading(doc, both(WORDS.costModel, lang));
   grid(
     doc,
     [both(WORDS.field, lang), both(WORDS.value, lang), both(WORDS.defaultValue, lang), both(WORDS.source, lang)],
     s.costModel.fields.map((f) => [
-      both(COST_FIELD_LABELS[f.field], lang),
-      { text: formatCostValue(f.field, f.value, lang), bold: true, color: f.isDefault ? COLORS.text : COLORS.accent },
+      both(COST_FIELD_LABELS[f.field], lang, '\n'),
+      f.isDefault
+        ? { text: formatCostValue(f.field, f.value, lang), bold: true }
+        : { text: `${formatCostValue(f.field, f.value, lang)}\n(${WORDS.notDefault[lang]})`, bold: true, color: COLORS.accent },
       formatCostValue(f.field, f.defaultValue, lang),
       f.source[lang],
     ]),
@@ -296,7 +309,7 @@ export function renderEvidencePdf(summary: EvidenceSummary, fontsDir = path.join
   });
   cover(doc, summary);
   disclosures(doc, summary);
-  for (const sec of summary.sections) section(doc, sec, summary);
+  summary.sections.forEach((sec, i) => section(doc, sec, summary, i === 0));
   costModel(doc, summary);
   imports(doc, summary);
   footers(doc, summary);
