@@ -125,6 +125,7 @@ export const WORDS = {
   published: { ko: '게시', en: 'Published' },
   texts: { ko: '본문 파일', en: 'Text files' },
   preview: { ko: '미리 보기', en: 'Preview' },
+  previewCut: { ko: '본문이 길어 앞부분만 보입니다 (…).', en: 'The text is too long for the page: only its beginning is shown (…).' },
   figure: { ko: '수치', en: 'Figure' },
   value: { ko: '값', en: 'Value' },
   definitions: { ko: '정의', en: 'Definitions' },

@@ -45,9 +45,10 @@ function textLines(doc: Doc, source: string, vars: Record<string, string>, width
 
 /**
  * Draws the preview of `d` with its top-left corner at (x, y), no taller than `maxHeight`; a text too
- * long for that is cut with "…" (the full text is in the pack's files). Returns the height drawn.
+ * long for that is cut with "…" (the full text is in the pack's files). Returns the height drawn and
+ * whether the text was cut.
  */
-export function drawPhone(doc: Doc, d: EvidenceDisclosure, lang: EvidenceLocale, sender: string, x: number, y: number, maxHeight: number): number {
+export function drawPhone(doc: Doc, d: EvidenceDisclosure, lang: EvidenceLocale, sender: string, x: number, y: number, maxHeight: number): { height: number; cut: boolean } {
   const screenX = x + FRAME;
   const screenW = PHONE_WIDTH - FRAME * 2;
   const bubbleX = screenX + BUBBLE_X;
@@ -110,5 +111,5 @@ export function drawPhone(doc: Doc, d: EvidenceDisclosure, lang: EvidenceLocale,
   }
   doc.restore();
   doc.fillColor(COLORS.text);
-  return height;
+  return { height, cut };
 }

@@ -121,7 +121,7 @@ function disclosures(doc: Doc, s: EvidenceSummary): void {
     facts(doc, disclosureFacts(d, s), 150);
     const y = doc.y + 4;
     const x = doc.page.margins.left;
-    const h = drawPhone(doc, d, lang, sender(d), x, y, pageBottom(doc) - y);
+    const { height: h, cut } = drawPhone(doc, d, lang, sender(d), x, y, pageBottom(doc) - y);
     const capX = x + PHONE_WIDTH + 18;
     doc.y = y;
     paragraph(doc, both(WORDS.preview, lang), { bold: true, size: 9.5, x: capX });
@@ -130,6 +130,10 @@ function disclosures(doc: Doc, s: EvidenceSummary): void {
         ? `게시된 ${d.version === null ? '판' : `v${d.version}`}의 한국어 본문을 휴대폰 화면처럼 그린 것입니다. 변수는 워크스페이스 값으로 채웠습니다. 전체 본문: ${d.files.md.ko}`
         : `The English text of the published ${d.version === null ? 'version' : `v${d.version}`}, drawn as a phone would show it, with the workspace's variable values filled in. Full text: ${d.files.md.en}`;
     paragraph(doc, caption, { size: 8.5, color: COLORS.muted, x: capX });
+    if (cut) {
+      doc.moveDown(0.5);
+      paragraph(doc, both(WORDS.previewCut, lang), { size: 8.5, color: COLORS.bad, x: capX });
+    }
     doc.x = x;
     doc.y = y + h + 10;
   });
@@ -236,8 +240,8 @@ function imports(doc: Doc, s: EvidenceSummary): void {
   const n = (v: number) => formatCount(v, lang);
   const rows = (im: EvidenceSummary['imports'][number]) =>
     lang === 'ko'
-      ? `읽음 ${n(im.rowsRead)}\n가져옴 ${n(im.imported)}\n중복 ${n(im.duplicates)} · 거부 ${n(im.rejected)}`
-      : `read ${n(im.rowsRead)}\nimported ${n(im.imported)}\nduplicate ${n(im.duplicates)} · rejected ${n(im.rejected)}`;
+      ? `읽음 ${n(im.rowsRead)}\n가져옴 ${n(im.imported)}\n중복 ${n(im.duplicates)}\n거부 ${n(im.rejected)}`
+      : `read ${n(im.rowsRead)}\nimported ${n(im.imported)}\nduplicate ${n(im.duplicates)}\nrejected ${n(im.rejected)}`;
   grid(
     doc,
     ['#', `${both(WORDS.file, lang)} · SHA-256`, both(WORDS.size, lang), both(WORDS.adapter, lang), both(WORDS.rows, lang), both(WORDS.importedAt, lang)],

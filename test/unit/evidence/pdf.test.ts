@@ -181,6 +181,29 @@ describe('the evidence summary PDF', () => {
     });
   }
 
+  it('cuts a preview too long for its page with "…" instead of spilling onto another page', async () => {
+    const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    const normal = await write('normal.pdf', fullSummary('ko'));
+    const long = fullSummary('ko');
+    const d = long.disclosures[0]!;
+    d.texts = { ...d.texts, ko: Array.from({ length: 30 }, (_, i) => `${i + 1}번째 문단입니다. **알림톡을 받으면 데이터 요금이 들 수 있습니다.**`).join('\n\n') };
+    const file = await write('long.pdf', long);
+    expect(pages(file)).toBe(pages(normal));
+    const text = textOf(file);
+    expect(text).toContain('1번째 문단입니다.');
+    expect(text).not.toContain('30번째 문단입니다.');
+    expect(text).toContain(`${WORDS.previewCut.ko} / ${WORDS.previewCut.en}`);
+  });
+
+  it('says when the audit trail does not verify, and writes a dash for what a disclosure lacks', async () => {
+    const s = fullSummary('en');
+    s.audit = { ...s.audit, verified: false, problem: 'entry 12: hash does not match' };
+    Object.assign(s.disclosures[1]!, { version: null, versionSha256: null, approvedBy: null, approvedAt: null });
+    const text = textOf(await write('broken.pdf', s));
+    expect(text).toContain(`${WORDS.notVerified.en} / ${WORDS.notVerified.ko} — entry 12: hash does not match`);
+    expect(text).toContain('Approved / 승인 —');
+  });
+
   for (const lang of ['ko', 'en'] as const) {
     it(`says in words that an empty period has no events and no disclosures (${lang})`, async () => {
       const summary = emptySummary(lang);
