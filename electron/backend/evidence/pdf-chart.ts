@@ -109,7 +109,8 @@ export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, 
     if (valueLabels.every((row) => row.every((l) => doc.widthOfString(l) <= barW + 2))) {
       chart.rows.forEach((row, i) => {
         row.values.forEach((v, s) => {
-          if (v === null || !Number.isFinite(v)) return;
+          // With several series, a row of "0 0 0" under every bucket says nothing the axis does not.
+          if (v === null || !Number.isFinite(v) || (v === 0 && chart.series.length > 1)) return;
           const bx = plotX + slot * i + slot * 0.1 + barW * s;
           doc.fillColor(COLORS.muted).text(valueLabels[i]![s]!, bx - 2, yOf(v) - 8, { width: barW + 4, align: 'center', lineBreak: false });
         });
