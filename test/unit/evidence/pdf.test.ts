@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderEvidencePdf } from '../../../electron/backend/evidence/pdf.ts';
 import { formatCostValue, formatValue, WORDS } from '../../../electron/backend/evidence/pdf-format.ts';
+import { substituteVariables } from '../../../shared/disclosures/variables.ts';
 import { metricDefinitions } from '../../../shared/metrics/definitions.ts';
 import type { EvidenceLocale, EvidenceSummary } from '../../../shared/evidence/types.ts';
 import { emptySummary, fullSummary } from '../../fixtures/evidence/summaries.ts';
@@ -132,6 +133,12 @@ describe('the evidence summary PDF', () => {
         expect(text).toContain(lang === 'ko' ? '[한빛쇼핑] 주문하신 상품의' : '[Hanbit Shopping] We send you order');
         expect(text).toContain(lang === 'ko' ? '약 15KB' : 'about 15 KB');
         expect(text).not.toContain('{{');
+        // Every word of the texts, variables filled and Markdown marks dropped, is drawn whole.
+        const words = new Set(text.split(' '));
+        for (const d of summary.disclosures) {
+          const plain = substituteVariables(d.texts[lang], d.variables).replace(/\*\*|^#+ /gm, '');
+          for (const word of plain.split(/\s+/).filter(Boolean)) expect(words.has(word), word).toBe(true);
+        }
       });
 
       it('shows every figure with its label in both languages and its value written by unit', () => {
