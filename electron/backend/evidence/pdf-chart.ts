@@ -139,6 +139,23 @@ export function drawChart(doc: Doc, chart: EvidenceChart, lang: EvidenceLocale, 
         });
       }
     });
+    // Few points of one or two series: each value above its point; when two points are close, the
+    // lower one's value goes below it (or is left to the CSV when there is no room).
+    doc.font(REGULAR).fontSize(6);
+    const fits = chart.rows.every((row) => row.values.every((v) => v === null || !Number.isFinite(v) || doc.widthOfString(formatTick(v, chart.unit, lang, axisMax)) <= slot - 2));
+    if (n <= 12 && chart.series.length <= 2 && fits) {
+      chart.rows.forEach((row, i) => {
+        row.values.forEach((v, s) => {
+          if (v === null || !Number.isFinite(v)) return;
+          const w = row.values[1 - s];
+          const close = w !== null && w !== undefined && Number.isFinite(w) && Math.abs(yOf(v) - yOf(w)) < 10;
+          const lower = close && (v < w! || (v === w && s === 1));
+          if (lower && yOf(v) + 11 > bottom) return;
+          const ly = lower ? yOf(v) + 4 : yOf(v) - 9;
+          doc.fillColor(COLORS.muted).text(formatTick(v, chart.unit, lang, axisMax), plotX + slot * i, ly, { width: slot, align: 'center', lineBreak: false });
+        });
+      });
+    }
   }
 
   // Bucket labels, thinned so that they never overlap.
