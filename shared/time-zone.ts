@@ -11,3 +11,18 @@ export function isValidTimeZone(zone: unknown): zone is string {
     return false;
   }
 }
+
+/** `2016-03-01 09:30`: an instant as the date and minute it was in a time zone (24-hour clock). */
+export function formatLocalMinute(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(ms);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}

@@ -32,7 +32,7 @@ import {
   type DisclosureThreads,
 } from './csv-files.ts';
 import type { InForce } from './in-force.ts';
-import { allAuditEntries } from './repo.ts';
+import { allAuditEntries } from '../review/audit.ts';
 
 export const MANIFEST = 'manifest.json';
 export const SUMMARY_PDF = 'summary.pdf';

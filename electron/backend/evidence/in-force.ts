@@ -10,7 +10,7 @@ import type { DisclosureVersion } from '../../../shared/review/types.ts';
 import type { Db } from '../db/connection.ts';
 import { getDisclosure, listPublishedDisclosures } from '../db/disclosures-repo.ts';
 import { getVersion, latestVersion, listDecisions } from '../review/review-repo.ts';
-import { statusEntries } from './repo.ts';
+import { statusEntries } from '../review/audit.ts';
 
 /** A disclosure in force, with the frozen version whose texts were published (null before versions existed). */
 export interface InForce {

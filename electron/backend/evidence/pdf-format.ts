@@ -5,6 +5,7 @@
 import { formatBytes, formatKrw, formatPercent, krwDigits } from '../../../shared/charts/axis.ts';
 import type { CostModelField } from '../../../shared/metrics/types.ts';
 import type { Bilingual, EvidenceLocale, EvidenceUnit } from '../../../shared/evidence/types.ts';
+import { formatLocalMinute } from '../../../shared/time-zone.ts';
 
 /** The Intl tag of a PDF language. */
 export function intlTag(lang: EvidenceLocale): string {
@@ -66,18 +67,7 @@ export function formatTick(value: number, unit: EvidenceUnit, lang: EvidenceLoca
 
 /** An instant as "YYYY-MM-DD HH:mm" in a time zone; "—" for none. */
 export function formatInstant(ms: number | null, timeZone: string): string {
-  if (ms === null) return '—';
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(ms);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return ms === null ? '—' : formatLocalMinute(ms, timeZone);
 }
 
 /** A SHA-256 shortened for a table cell: the first 12 and last 4 hex digits. */

@@ -1,9 +1,7 @@
 /**
  * The evidence pack's own reads of the workspace (everything else comes from the repositories and the
- * metrics engine): whether a period holds events, which imports fed it, and the whole audit trail in
- * order. Every value is bound.
+ * metrics engine): whether a period holds events, and which imports fed it. Every value is bound.
  */
-import type { AuditEntry } from '../../../shared/review/types.ts';
 import type { Db } from '../db/connection.ts';
 
 /** True when any event (notification, consent or URL) falls on a local day in [fromDay, toDay] (read from the daily rollups). */
@@ -48,43 +46,4 @@ export function importsWithEventsBetween(db: Db, fromMs: number, toMs: number): 
         ORDER BY id`,
     )
     .all({ a: fromMs, b: toMs }) as ImportRowForPack[];
-}
-
-interface AuditRow {
-  seq: number;
-  at: number;
-  actor: string;
-  action: string;
-  subject: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toEntry(r: AuditRow): AuditEntry {
-  let details: Record<string, unknown>;
-  try {
-    const parsed: unknown = JSON.parse(r.details);
-    details = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : { value: parsed };
-  } catch {
-    details = { unreadable: r.details };
-  }
-  return { seq: r.seq, at: r.at, actor: r.actor, action: r.action, subject: r.subject, details, prevHash: r.prev_hash, hash: r.hash };
-}
-
-const AUDIT_COLUMNS = 'seq, at, actor, action, subject, details, prev_hash, hash';
-
-/**
- * Every audit entry, oldest first, as stored: `details` is the stored JSON parsed (or `{ unreadable }`
- * when an edit broke it), so the pack shows what the chain hashed.
- */
-export function allAuditEntries(db: Db): AuditEntry[] {
-  return (db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`).all() as AuditRow[]).map(toEntry);
-}
-
-/** The 'status' entries of the audit trail about one disclosure, oldest first. */
-export function statusEntries(db: Db, disclosureId: number): AuditEntry[] {
-  return (
-    db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE subject = ? AND action = 'status' ORDER BY seq`).all(`disclosure:${disclosureId}`) as AuditRow[]
-  ).map(toEntry);
 }

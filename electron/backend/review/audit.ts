@@ -143,3 +143,20 @@ function canonicalJsonOrNull(text: string): string | null {
     return null;
   }
 }
+
+const AUDIT_COLUMNS = 'seq, at, actor, action, subject, details, prev_hash, hash';
+
+/**
+ * Every audit entry, oldest first, as stored: `details` is the stored JSON parsed (or `{ unreadable }`
+ * when an edit broke it), so the pack shows what the chain hashed.
+ */
+export function allAuditEntries(db: Db): AuditEntry[] {
+  return (db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`).all() as AuditRow[]).map(toEntry);
+}
+
+/** The 'status' entries of the audit trail about one disclosure, oldest first. */
+export function statusEntries(db: Db, disclosureId: number): AuditEntry[] {
+  return (
+    db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE subject = ? AND action = 'status' ORDER BY seq`).all(`disclosure:${disclosureId}`) as AuditRow[]
+  ).map(toEntry);
+}

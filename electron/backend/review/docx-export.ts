@@ -24,6 +24,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Locale } from '../../../shared/disclosures/types.ts';
+import { formatLocalMinute } from '../../../shared/time-zone.ts';
 import type { DisclosureVersion, PlacedThread, ReviewComment } from '../../../shared/review/types.ts';
 import { blocksOf, spanOf, type Block, type Char } from './docx-chars.ts';
 
@@ -48,21 +49,6 @@ const LANGUAGE: Record<Locale, { value: string; eastAsia: string }> = {
 const BULLET = 'notice-desk-bullet';
 const NUMBER = 'notice-desk-number';
 const MD_HEADING = [HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5] as const;
-
-/** `2026-03-02 18:30` in the time zone. */
-export function formatDateTime(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(ms);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
 
 /** Initials for Word's comment balloon: 김법무 → 김, Kim Legal → KL. */
 function initials(name: string): string {
@@ -217,7 +203,7 @@ function appendix(orphans: readonly PlacedThread[], timeZone: string): Paragraph
         new Paragraph({
           numbering: { reference: BULLET, level: 0 },
           children: [
-            new TextRun(runOptions(null, { text: `${c.author}, ${formatDateTime(c.createdAt, timeZone)}: `, bold: true })),
+            new TextRun(runOptions(null, { text: `${c.author}, ${formatLocalMinute(c.createdAt, timeZone)}: `, bold: true })),
             ...lines.flatMap((line, k) => [...(k > 0 ? [new TextRun({ break: 1 })] : []), new TextRun(runOptions(localeOfText(line), { text: line }))]),
           ],
         }),
@@ -266,7 +252,7 @@ function pinned(bytes: Uint8Array, created: number, modified: number, timeZone: 
     edit('word/document.xml', rename);
   }
   // Zip times are local wall-clock fields: give them the version's time in the workspace's zone.
-  const [date, time] = formatDateTime(created, timeZone).split(' ');
+  const [date, time] = formatLocalMinute(created, timeZone).split(' ');
   const [y, mo, d] = date!.split('-').map(Number);
   const [h, mi] = time!.split(':').map(Number);
   const mtime = new Date(Math.min(Math.max(y!, 1980), 2099), mo! - 1, d, h, mi);
@@ -292,7 +278,7 @@ export async function versionToDocx(version: DisclosureVersion, threads: readonl
     `Surface / 노출 위치: ${version.surface}`,
     `Version / 버전: ${version.number}`,
     `Author / 작성자: ${version.author}`,
-    `Created / 작성일: ${formatDateTime(version.createdAt, options.timeZone)} (${options.timeZone})`,
+    `Created / 작성일: ${formatLocalMinute(version.createdAt, options.timeZone)} (${options.timeZone})`,
     `SHA-256: ${version.sha256}`,
   ].join(' · ');
   const doc = new Document({
