@@ -2,10 +2,10 @@ import type { evidenceCalls } from '../../../shared/contract/evidence.ts';
 import { deliverBytes } from '../disclosures/export.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import { disclosuresInForce } from '../evidence/in-force.ts';
-import { buildEvidencePack, packFolderName, zipPack } from '../evidence/pack.ts';
 import { resolvePeriod } from '../evidence/period.ts';
 import { periodHasEvents } from '../evidence/repo.ts';
 import { verifyEvidencePack } from '../evidence/verify.ts';
+import { runJob } from '../jobs/run-job.ts';
 import { appendAudit } from '../review/audit.ts';
 import { givenSavePath, savePath } from './save-path.ts';
 import type { HandlersFor } from './types.ts';
@@ -15,7 +15,8 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceCalls> = {
   'evidence:write': async (input, ctx) => {
     // The caller's path is checked before anything is looked up (handlers/save-path.ts).
     const given = givenSavePath(ctx, input.path);
-    const { db } = ctx.workspace();
+    const session = ctx.workspace();
+    const { db } = session;
     const period = resolvePeriod(db, workspaceTimeZone(db), input);
     const empty = {
       events: !periodHasEvents(db, period.fromDay, period.toDay),
@@ -26,8 +27,9 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceCalls> = {
     const target = await savePath(ctx, given, fileName);
     const base = { fileName, mimeType: 'application/zip' as const, period: { from: period.from, to: period.to }, empty };
     if (target === null) return { ...base, path: null, bytes: 0, base64: null, manifestSha256: '', files: 0 };
-    const built = await buildEvidencePack(db, { from: period.from, to: period.to, language: input.language });
-    const zip = zipPack(packFolderName(built.summary), built.files, built.summary.stampedAt);
+    // Made in the worker on its own read-only connection (seconds on a large workspace).
+    const built = await runJob('evidence:build', { workspace: session.path, from: period.from, to: period.to, language: input.language });
+    const zip = built.zip;
     const delivered = deliverBytes(zip, fileName, 'application/zip', target);
     appendAudit(db, {
       at: Date.now(),
@@ -40,12 +42,12 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceCalls> = {
         to: period.to,
         language: input.language,
         manifestSha256: built.manifestSha256,
-        files: built.files.length,
+        files: built.files,
         fileName,
         bytes: zip.length,
       },
     });
-    return { ...base, path: delivered.path, bytes: delivered.bytes, base64: delivered.base64, manifestSha256: built.manifestSha256, files: built.files.length };
+    return { ...base, path: delivered.path, bytes: delivered.bytes, base64: delivered.base64, manifestSha256: built.manifestSha256, files: built.files };
   },
   'evidence:verify': (input, ctx) => {
     const file = ctx.paths.check(input.path, 'import');

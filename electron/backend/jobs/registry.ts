@@ -1,4 +1,5 @@
 import { demoCreateJob } from '../demo/demo-job.ts';
+import { buildEvidenceJob } from '../evidence/evidence-job.ts';
 import { importFileJob } from '../import/import-job.ts';
 import { rebuildRollupsJob } from '../rollups/index.ts';
 import type { JobFn } from './types.ts';
@@ -13,6 +14,7 @@ export const jobs = {
   'import:file': importFileJob,
   'demo:create': demoCreateJob,
   'rollups:rebuild': rebuildRollupsJob,
+  'evidence:build': buildEvidenceJob,
 } satisfies Record<string, JobFn<never, unknown>>;
 
 export type JobName = keyof typeof jobs;
