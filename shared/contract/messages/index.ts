@@ -2,6 +2,7 @@ import { bridgeMessages } from './bridge.ts';
 import { cliMessages } from './cli.ts';
 import { appMessages } from './app.ts';
 import { checkMessages } from './checks.ts';
+import { resolveParticles } from '../../ko-particles.ts';
 import { codeMessages } from './common.ts';
 import { evidenceMessages } from './evidence.ts';
 import { importMessages } from './imports.ts';
@@ -50,7 +51,9 @@ export function isErrorKey(key: unknown): key is ErrorKey {
 
 /** A message in the given language, with its params filled in. */
 export function formatMessage(key: ErrorKey, params: MessageParams | undefined, locale: MessageLocale): string {
-  return fillPlaceholders(errorMessages[key][locale], params);
+  const text = fillPlaceholders(errorMessages[key][locale], params);
+  // 을(를), 이(가) … become the particle the filled-in word takes, as in the UI's own messages.
+  return locale === 'ko' ? resolveParticles(text) : text;
 }
 
 /** The generic wording of an error code in the given language (of `internal` for an unknown code). */

@@ -193,7 +193,7 @@ describe('writing an evidence pack', () => {
     const alert = await screen.findByTestId('evidence-write-error');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toContain('묶음을 만들지 못했습니다.');
-    expect(alert.textContent).toContain('기간이 거꾸로입니다. 시작일 2016-06-30이(가) 종료일 2016-01-01보다 늦습니다.');
+    expect(alert.textContent).toContain('기간이 거꾸로입니다. 시작일 2016-06-30이 종료일 2016-01-01보다 늦습니다.');
   });
 
   it('refuses a backwards period or a single day given, without calling the backend', async () => {
@@ -321,7 +321,7 @@ describe('checking an evidence pack', () => {
     fireEvent.click(within(dialog).getByRole('tab', { name: '묶음 검증' }));
     await chooseAndCheck(dialog, null, '검증');
     const alert = await screen.findByTestId('evidence-verify-error');
-    expect(alert.textContent).toContain('pack.zip을(를) 증거 자료로 읽을 수 없습니다: not a zip file.');
+    expect(alert.textContent).toContain('pack.zip를 증거 자료로 읽을 수 없습니다: not a zip file.');
   });
 });
 

@@ -42,4 +42,13 @@ describe('the error message registry', () => {
     expect(describeError(new TypeError('Failed to fetch'), 'en')).toEqual({ message: 'Failed to fetch', code: undefined });
     expect(summarizeError(new Error('boom'))).toEqual({ code: 'internal', message: 'boom' });
   });
+
+  it('words a Korean error with the particle its filled-in word takes, as the UI’s own messages do', () => {
+    const ko = (file: string) => describeError(userError('file-unreadable', 'evidence.unreadable', { file, reason: 'x' }), 'ko').message;
+    expect(ko('검토 묶음')).toMatch(/^검토 묶음을 /);
+    expect(ko('보고서')).toMatch(/^보고서를 /);
+    expect(ko('report.csv')).toMatch(/^report\.csv를 /); // Latin letters by their names, as in the UI (브이)
+    expect(ko('pack.zip')).not.toContain('(를)');
+    expect(describeError(userError('file-unreadable', 'evidence.unreadable', { file: 'pack.zip', reason: 'x' }), 'en').message).toMatch(/^pack\.zip/);
+  });
 });
