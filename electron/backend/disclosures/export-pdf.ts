@@ -249,6 +249,21 @@ function footers(doc: Doc, report: DisclosureReport): void {
   }
 }
 
+/**
+ * Registers the bundled Noto Sans KR faces (REGULAR, BOLD; embedded as subsets) on a new document and
+ * gathers its bytes: the promise resolves with the whole file once `doc.end()` has been called.
+ */
+export function withFonts(doc: Doc, fontsDir: string): Promise<Buffer> {
+  doc.registerFont(REGULAR, path.join(fontsDir, 'NotoSansKR-Regular.otf'));
+  doc.registerFont(BOLD, path.join(fontsDir, 'NotoSansKR-Bold.otf'));
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 /** The disclosure as an A4 PDF with the Korean fonts embedded (subset): cover page, then both texts. */
 export function renderDisclosurePdf(report: DisclosureReport, fontsDir = path.join(resourcesDir(), 'fonts')): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -259,14 +274,7 @@ export function renderDisclosurePdf(report: DisclosureReport, fontsDir = path.jo
     bufferPages: true,
     info: { Title: report.disclosure.title, Author: 'Notice Desk', Creator: 'Notice Desk', Subject: report.disclosure.surface },
   });
-  doc.registerFont(REGULAR, path.join(fontsDir, 'NotoSansKR-Regular.otf'));
-  doc.registerFont(BOLD, path.join(fontsDir, 'NotoSansKR-Bold.otf'));
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = withFonts(doc, fontsDir);
   cover(doc, report);
   for (const l of report.locales) {
     doc.addPage();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { metricDefinitions } from '../../../shared/metrics/definitions.ts';
 import type { EvidenceDisclosure, EvidenceLocale, EvidenceSection, EvidenceSummary } from '../../../shared/evidence/types.ts';
-import { BOLD, COLORS, REGULAR, type Doc } from '../disclosures/export-pdf.ts';
+import { BOLD, COLORS, REGULAR, withFonts, type Doc } from '../disclosures/export-pdf.ts';
 import { STATUS_LABELS, SURFACE_LABELS } from '../disclosures/report.ts';
 import { resourcesDir } from '../disclosures/resources.ts';
 import { CHART_HEIGHT, drawChart, hasChartData, MIN_CHART_HEIGHT } from './pdf-chart.ts';
@@ -303,14 +303,7 @@ export function renderEvidencePdf(summary: EvidenceSummary, fontsDir = path.join
       ModDate: stamp,
     },
   });
-  doc.registerFont(REGULAR, path.join(fontsDir, 'NotoSansKR-Regular.otf'));
-  doc.registerFont(BOLD, path.join(fontsDir, 'NotoSansKR-Bold.otf'));
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = withFonts(doc, fontsDir);
   cover(doc, summary);
   disclosures(doc, summary);
   summary.sections.forEach((sec, i) => section(doc, sec, summary, i === 0));
