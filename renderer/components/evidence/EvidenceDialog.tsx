@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Dialog } from '../Dialog.tsx';
 import { VerifyPanel } from './VerifyPanel.tsx';
 import { WritePanel, type WriteForm } from './WritePanel.tsx';
+import { tabForKey } from '../tab-keys.ts';
 
 type Tab = 'write' | 'verify';
 const TABS: readonly Tab[] = ['write', 'verify'];
@@ -38,8 +39,7 @@ export function EvidenceDialog(props: { from: string | null; to: string | null; 
     if (focus) tabRefs.current[next]?.focus();
   };
   const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    const at = TABS.indexOf(tab);
-    const next = event.key === 'ArrowRight' ? TABS[(at + 1) % TABS.length] : event.key === 'ArrowLeft' ? TABS[(at + TABS.length - 1) % TABS.length] : event.key === 'Home' ? TABS[0] : event.key === 'End' ? TABS[TABS.length - 1] : undefined;
+    const next = tabForKey(TABS, tab, event.key);
     if (!next) return;
     event.preventDefault();
     choose(next, true);

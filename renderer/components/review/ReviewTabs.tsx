@@ -11,6 +11,7 @@ import { threadCounts } from './thread-filter.ts';
 import { ThreadsView, type EditorLink } from './ThreadsView.tsx';
 import { useReviewer } from './use-reviewer.ts';
 import './review.css';
+import { tabForKey } from '../tab-keys.ts';
 
 const TABS = ['checks', 'threads', 'compare', 'history', 'exchange'] as const;
 export type StudioTab = (typeof TABS)[number];
@@ -64,8 +65,7 @@ export function ReviewTabs(props: {
   const open = threads.data ? threadCounts(threads.data.threads).open : 0;
 
   const onKey = (e: KeyboardEvent) => {
-    const i = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS.at(-1) : undefined;
+    const next = tabForKey(TABS, tab, e.key);
     if (!next) return;
     e.preventDefault();
     setTab(next);
