@@ -17,7 +17,7 @@ import { threadsOnVersion } from '../review/threads.ts';
 import { getDisclosure } from '../db/disclosures-repo.ts';
 import { disclosuresInForce, type InForce } from './in-force.ts';
 import { resolvePeriod, type EvidencePeriod } from './period.ts';
-import { importsWithEventsBetween, periodHasEvents } from './repo.ts';
+import { importsWithEventsBetween, periodHasEvents } from '../db/evidence-repo.ts';
 import { computeSections } from './sections.ts';
 
 /** The app's version as package.json names it (bundled into the app, read by Node in the CLI). */

@@ -3,7 +3,7 @@ import { deliverBytes } from '../disclosures/export.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import { disclosuresInForce } from '../evidence/in-force.ts';
 import { resolvePeriod } from '../evidence/period.ts';
-import { periodHasEvents } from '../evidence/repo.ts';
+import { periodHasEvents } from '../db/evidence-repo.ts';
 import { verifyEvidencePack } from '../evidence/verify.ts';
 import { runJob } from '../jobs/run-job.ts';
 import { appendAudit } from '../review/audit.ts';

@@ -1,8 +1,8 @@
 /**
- * The evidence pack's own reads of the workspace (everything else comes from the repositories and the
- * metrics engine): whether a period holds events, and which imports fed it. Every value is bound.
+ * The evidence pack's own reads of the workspace (everything else comes from the other repositories
+ * and the metrics engine): whether a period holds events, and which imports fed it. Every value is bound.
  */
-import type { Db } from '../db/connection.ts';
+import type { Db } from './connection.ts';
 
 /** True when any event (notification, consent or URL) falls on a local day in [fromDay, toDay] (read from the daily rollups). */
 export function periodHasEvents(db: Db, fromDay: number, toDay: number): boolean {
