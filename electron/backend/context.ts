@@ -6,6 +6,8 @@ import type { Db } from './db/connection.ts';
 import { closeWorkerConnection } from './metrics/query-pool.ts';
 import { allowAnyPath, type PathPolicy } from './paths/policy.ts';
 import type { SettingsStore } from './settings-store.ts';
+import type { Warehouse } from './warehouse/client.ts';
+import type { SecretStore } from './warehouse/password.ts';
 
 /** What the process hosting the backend provides (Electron main, the loopback bridge, the CLI, tests). */
 export interface BackendHost {
@@ -18,6 +20,11 @@ export interface BackendHost {
    * set one; without it (the CLI, in-process tests) any path goes, as the user typed it in a shell.
    */
   paths?: PathPolicy;
+  /**
+   * Secrets kept encrypted by the OS (Electron: safeStorage): warehouse passwords. Absent in browser
+   * mode, the CLI and tests, which take a password from the environment or an owner-only file.
+   */
+  secrets?: SecretStore;
   /**
    * Native dialog (Electron only): a workspace file to create or open, or a folder to watch. The
    * host grants what the user picked to the path policy before returning it.
@@ -38,6 +45,8 @@ export interface WorkspaceSession {
   db: Db;
   /** Set when the session is a review file opened without a workspace (review/review-session.ts). */
   reviewFile?: { fileName: string; disclosureId: number; folder: string };
+  /** The warehouse connection of a ClickHouse workspace, made on first use (warehouse/session.ts). */
+  warehouse?: Warehouse;
 }
 
 /** What a native dialog picks: a workspace to create or open, or a folder to watch. */
@@ -72,6 +81,7 @@ export class HandlerContext {
     if (!session) return;
     this.session = null;
     session.db.close();
+    await session.warehouse?.close();
     await closeWorkerConnection(session.path);
     // A review file's temporary workspace goes with its session (its contents are saved by the user).
     if (session.reviewFile) fs.rmSync(session.reviewFile.folder, { recursive: true, force: true });

@@ -17,6 +17,7 @@ export const appErrorCodes = [
   'too-large',
   'path-not-allowed',
   'untrusted-workspace',
+  'unavailable',
   'internal',
 ] as const;
 

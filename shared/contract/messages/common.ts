@@ -20,5 +20,6 @@ export const codeMessages = defineMessages({
   'code.too-large': { en: 'The input is larger than the limit.', ko: '입력이 한도보다 큽니다.' },
   'code.path-not-allowed': { en: 'Notice Desk only uses files and folders you chose yourself.', ko: 'Notice Desk는 직접 고른 파일과 폴더만 사용합니다.' },
   'code.untrusted-workspace': { en: 'This workspace file contains something Notice Desk did not create and was not opened.', ko: '이 워크스페이스 파일에 Notice Desk가 만들지 않은 항목이 있어 열지 않았습니다.' },
+  'code.unavailable': { en: 'The data warehouse could not answer. Local work is not affected.', ko: '데이터 웨어하우스가 응답하지 못했습니다. 로컬 작업에는 영향이 없습니다.' },
   'code.internal': { en: 'Something went wrong inside Notice Desk.', ko: 'Notice Desk 내부에서 문제가 생겼습니다.' },
 });

@@ -9,6 +9,7 @@ import { importMessages } from './imports.ts';
 import { pathMessages } from './paths.ts';
 import { reviewFileMessages } from './review.ts';
 import { reviewFlowMessages } from './review-flow.ts';
+import { warehouseMessages } from './warehouse.ts';
 import { workspaceMessages } from './workspace.ts';
 import type { MessageParams, MessageText } from './define.ts';
 
@@ -30,6 +31,7 @@ export const errorMessages = {
   ...reviewFlowMessages,
   ...reviewFileMessages,
   ...evidenceMessages,
+  ...warehouseMessages,
 } satisfies Record<string, MessageText>;
 
 /** A key of `errorMessages`. */
