@@ -17,10 +17,18 @@ import {
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import type { HandlerContext } from '../context.ts';
 import type { HandlersFor } from './types.ts';
+import { warehouseMetricQueries } from '../warehouse/metrics/index.ts';
+import { sessionWarehouse } from '../warehouse/session.ts';
 
-/** Heavy queries go to the query worker when a UI thread must stay free (not for the CLI or tests). */
+/**
+ * A ClickHouse workspace's queries go to the warehouse; a local one's heavy queries go to the query
+ * worker when a UI thread must stay free (not for the CLI or tests).
+ */
 function q<K extends MetricQueryName>(ctx: HandlerContext, name: K, input: object) {
-  return runMetricQuery(ctx.workspace(), ctx.host.transport !== 'in-process', name, input as Record<string, unknown>);
+  const session = ctx.workspace();
+  const wh = sessionWarehouse(session, { secrets: ctx.host.secrets });
+  if (wh) return warehouseMetricQueries[name](wh, session.db, input as Record<string, unknown>);
+  return runMetricQuery(session, ctx.host.transport !== 'in-process', name, input as Record<string, unknown>);
 }
 
 /** The metrics calls: every figure comes from electron/backend/metrics (one implementation). */

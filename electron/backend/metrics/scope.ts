@@ -55,9 +55,22 @@ function day(date: string, field: string): number {
 
 /** Resolves a filter: missing dates default to the data's first and last days. */
 export function resolveScope(db: Db, filter: MetricFilter): ResolvedScope {
-  const zone = workspaceTimeZone(db);
-  const by = filter.by;
   const range = filter.from === null || filter.to === null ? dataDayRange(db) : { first: null, last: null };
+  return resolveScopeIn(workspaceTimeZone(db), filter, range);
+}
+
+/** The first and last days with data (null when there is none). */
+export interface DayRange {
+  first: number | null;
+  last: number | null;
+}
+
+/**
+ * Resolves a filter in a time zone, given the data's day range (needed only when `from` or `to` is
+ * missing): the one resolution both engines use (the warehouse reads its range from ClickHouse).
+ */
+export function resolveScopeIn(zone: string, filter: MetricFilter, range: DayRange): ResolvedScope {
+  const by = filter.by;
   const fromDay = filter.from !== null ? day(filter.from, 'from') : range.first;
   const toDay = filter.to !== null ? day(filter.to, 'to') : range.last;
   const label = bucketLabeller(by);
