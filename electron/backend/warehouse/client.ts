@@ -74,7 +74,11 @@ export function warehouseError(error: unknown, config: WarehouseConfig, timeoutS
     return userError('unauthorized', 'warehouse.auth', { url, user: config.user });
   }
   if (code === 60 || code === 81) {
-    const table = /Table (\S+) doesn't exist/.exec(message)?.[1] ?? /Database (\S+) doesn't exist/.exec(message)?.[1] ?? '?';
+    const table =
+      /Table (\S+?)\.? (?:doesn't|does not) exist/.exec(message)?.[1] ??
+      /Database (\S+?)\.? (?:doesn't|does not) exist/.exec(message)?.[1] ??
+      /identifier '([^']+)'/.exec(message)?.[1] ??
+      '?';
     return userError('not-found', 'warehouse.missing-table', { database: config.database, table });
   }
   if (code === 159 || code === 160) {
