@@ -58,41 +58,119 @@ export function refusedResult(file: string, error: unknown): FileImportResult {
   };
 }
 
-/**
- * Imports one file in one transaction: all of it (good rows, rejects, rollups, provenance) or, on
- * any failure, a kill or a cancel, nothing. Throws an AppError when the file cannot be read as any
- * supported format (the transaction is then rolled back, so nothing is written).
- */
-export async function importFile(db: Db, file: string, options: ImportFileOptions): Promise<FileImportResult> {
+/** A file opened for import: its source, format, adapter and validator (both writers read through it). */
+export interface OpenedImport {
+  src: Source;
+  prepared: PreparedSource;
+  chosen: ChosenAdapter;
+  mapper: RecordMapper;
+  validator: RowValidator;
+  fileName: string;
+  /** The zone of timestamps without an offset (the mapping's, else the import's). */
+  zone: string;
+}
+
+/** Opens a file, reads its head and chooses its adapter (throws an AppError when it cannot be read). */
+export async function openImport(db: Db, file: string, options: ImportFileOptions): Promise<OpenedImport> {
   const fileName = options.displayName ?? path.basename(file);
   const src = openSource(file, { name: fileName, limits: options.limits });
   const prepared = await prepareSource(src, fileName, options.encoding);
   const chosen = chooseAdapter(db, prepared, options);
   const mapper = chosen.adapter.create({ header: prepared.header, kind: options.kind, mapping: chosen.mapping, fileName });
   const zone = chosen.mapping?.timeZone ?? options.timeZone;
-  const validator = new RowValidator(zone, options.privacy);
+  return { src, prepared, chosen, mapper, validator: new RowValidator(zone, options.privacy), fileName, zone };
+}
+
+/** Where the records of a file go: validated events, and records that cannot be imported. */
+export interface RecordSink {
+  event(kind: EventKind, event: AnyEvent, line: number): void;
+  reject(record: InputRecord, column: string | null, reason: string): void;
+}
+
+/**
+ * The one record stream of an import: every record through the adapter and the validator to the
+ * sink (the same readers, adapters, validation and privacy for the local and the warehouse writer).
+ * `onRows` hears the records read every 20,000 records; `between` is awaited after each chunk read.
+ */
+export async function streamRecords(
+  opened: OpenedImport,
+  sink: RecordSink,
+  onRows?: (rowsRead: number) => void,
+  between?: () => Promise<void>,
+): Promise<{ rowsRead: number; skipped: number }> {
+  const { validator, mapper } = opened;
+  let rowsRead = 0;
+  let skipped = 0;
+  let current: InputRecord | null = null;
+  const emitter: Emitter = {
+    event(kind, fields) {
+      const event = validator.validate(kind, fields);
+      if (!event) return sink.reject(current!, validator.problem.column, validator.problem.reason);
+      sink.event(kind, event, current!.line);
+    },
+    reject(column, reason) {
+      sink.reject(current!, column, reason);
+    },
+    skip() {
+      skipped++;
+    },
+  };
+  let nextReport = 0;
+  await opened.prepared.run((record) => {
+    rowsRead++;
+    current = record;
+    if (record.type === 'bad') sink.reject(record, null, record.reason);
+    else mapper(record, emitter);
+    if (rowsRead >= nextReport) {
+      nextReport = rowsRead + 20_000;
+      onRows?.(rowsRead);
+    }
+  }, between);
+  return { rowsRead, skipped };
+}
+
+/** Records an import's rejects in the workspace (every one) and reports the first MAX_REPORTED_REJECTS. */
+export class RejectLog {
+  rejected = 0;
+  readonly reported: RejectInfo[] = [];
+  private readonly stmt: ReturnType<typeof prepareRejectInsert>;
+  private readonly importId: number;
+  private readonly delimiter: string;
+
+  constructor(db: Db, importId: number, prepared: PreparedSource) {
+    this.stmt = prepareRejectInsert(db);
+    this.importId = importId;
+    this.delimiter = prepared.layout.format === 'csv' ? prepared.layout.delimiter : ',';
+  }
+
+  add(r: InputRecord, column: string | null, reason: string): void {
+    this.rejected++;
+    const where = r.type === 'object' && r.entry ? `${r.entry}: ` : '';
+    const raw = (r.type === 'row' ? formatCsvRecord(r.values, this.delimiter) : r.raw).slice(0, RAW_LIMIT);
+    this.stmt.run(this.importId, r.line, column, where + reason, raw);
+    if (this.reported.length < MAX_REPORTED_REJECTS) this.reported.push({ line: r.line, column, reason: where + reason });
+  }
+}
+
+/**
+ * Imports one file in one transaction: all of it (good rows, rejects, rollups, provenance) or, on
+ * any failure, a kill or a cancel, nothing. Throws an AppError when the file cannot be read as any
+ * supported format (the transaction is then rolled back, so nothing is written).
+ */
+export async function importFile(db: Db, file: string, options: ImportFileOptions): Promise<FileImportResult> {
+  const opened = await openImport(db, file, options);
   return withBulkLoadSettings(db, async () => {
     const scratch = attachReorderFile(db);
     try {
-      return await writeFile(db, src, prepared, chosen, mapper, validator, fileName, zone, options, scratch !== null);
+      return await writeFile(db, opened, options, scratch !== null);
     } finally {
       scratch?.detach();
     }
   });
 }
 
-async function writeFile(
-  db: Db,
-  src: Source,
-  prepared: PreparedSource,
-  chosen: ChosenAdapter,
-  mapper: RecordMapper,
-  validator: RowValidator,
-  fileName: string,
-  zone: string,
-  options: ImportFileOptions,
-  reordering: boolean,
-): Promise<FileImportResult> {
+async function writeFile(db: Db, opened: OpenedImport, options: ImportFileOptions, reordering: boolean): Promise<FileImportResult> {
+  const { src, prepared, chosen, fileName, zone } = opened;
   const file = src.path;
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -110,22 +188,9 @@ async function writeFile(
     });
     const acc = (options.rollups ?? createRollupAccumulator)(db);
     const writers = new Map<EventKind, KindWriter>();
-    const rejectStmt = prepareRejectInsert(db);
-    const rejects: RejectInfo[] = [];
+    const rejectLog = new RejectLog(db, importId, prepared);
     let rowsRead = 0;
-    let rejected = 0;
-    let skipped = 0;
     let sinceFlush = 0;
-    let current: InputRecord | null = null;
-    const delimiter = prepared.layout.format === 'csv' ? prepared.layout.delimiter : ',';
-
-    const rawOf = (r: InputRecord) => (r.type === 'row' ? formatCsvRecord(r.values, delimiter) : r.raw).slice(0, RAW_LIMIT);
-    const reject = (r: InputRecord, column: string | null, reason: string) => {
-      rejected++;
-      const where = r.type === 'object' && r.entry ? `${r.entry}: ` : '';
-      rejectStmt.run(importId, r.line, column, where + reason, rawOf(r));
-      if (rejects.length < MAX_REPORTED_REJECTS) rejects.push({ line: r.line, column, reason: where + reason });
-    };
     const reorder = new ReorderStage(db, reordering);
     const store = (kind: EventKind, event: AnyEvent, line: number) => {
       let writer = writers.get(kind);
@@ -140,33 +205,25 @@ async function writeFile(
         sinceFlush = 0;
       }
     };
-    const emitter: Emitter = {
-      event(kind, fields) {
-        const event = validator.validate(kind, fields);
-        if (!event) return reject(current!, validator.problem.column, validator.problem.reason);
-        if (reorder.admit(kind, event, current!.line)) store(kind, event, current!.line);
-      },
-      reject(column, reason) {
-        reject(current!, column, reason);
-      },
-      skip() {
-        skipped++;
-      },
-    };
-    let nextReport = 0;
     // The work in bytes: the file, and again the share of the rows set aside (reorder.ts).
     const perRow = () => (rowsRead > 0 ? src.bytesRead / rowsRead : 0);
     const stagedBytes = () => Math.round(reorder.staged * perRow());
-    await prepared.run((record) => {
-      rowsRead++;
-      current = record;
-      if (record.type === 'bad') reject(record, null, record.reason);
-      else mapper(record, emitter);
-      if (rowsRead >= nextReport) {
-        nextReport = rowsRead + 20_000;
+    const read = await streamRecords(
+      opened,
+      {
+        event(kind, event, line) {
+          if (reorder.admit(kind, event, line)) store(kind, event, line);
+        },
+        reject: (r, column, reason) => rejectLog.add(r, column, reason),
+      },
+      (n) => {
+        rowsRead = n;
         options.onProgress?.({ rowsRead, bytesRead: src.bytesRead, totalBytes: src.size + stagedBytes() });
-      }
-    });
+      },
+    );
+    rowsRead = read.rowsRead;
+    const { skipped } = read;
+    const { rejected, reported: rejects } = rejectLog;
     const total = src.size + stagedBytes();
     let stored = 0;
     for (const page of reorder.drain()) {

@@ -5,6 +5,10 @@ import type { RollupAccumulator } from '../rollups/index.ts';
 import { importFile, refusedResult, type FileProgress } from './import-file.ts';
 import { rowPrivacy } from './privacy.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
+import { warehouseConfig } from '../warehouse/config.ts';
+import { CheckedWarehouse } from '../warehouse/init.ts';
+import { importWarehouseFile } from '../warehouse/import.ts';
+import { requirePassword } from '../warehouse/password.ts';
 
 /** A file to import: a path, or a path with the name to record (uploads keep the user's name). */
 export type ImportFileSpec = string | { path: string; name?: string };
@@ -14,6 +18,12 @@ export interface ImportFilesOptions extends ImportRunOptions {
   onProgress?: (index: number, progress: FileProgress) => void;
   /** Replaces the rollup accumulator (the bench measures the importer with rollups off). */
   rollups?: (db: Db) => RollupAccumulator;
+  /**
+   * A ClickHouse workspace's import: the password (default: the environment's) and the import ids
+   * of the files by index (default: new ones), so that a caller running this in a worker can delete
+   * what a killed worker inserted.
+   */
+  warehouse?: { password?: string | null; importIds?: readonly string[]; signal?: AbortSignal; batchRows?: number };
 }
 
 /**
@@ -32,16 +42,19 @@ export async function importFiles(
   files: readonly ImportFileSpec[],
   options: ImportFilesOptions = {},
 ): Promise<FileImportResult[]> {
-  const { onProgress, rollups, ...rest } = options;
+  const { onProgress, rollups, warehouse, ...rest } = options;
   const parsed = importOptionsSchema.parse(rest);
   const timeZone = parsed.timeZone ?? workspaceTimeZone(db);
   const results: FileImportResult[] = [];
-  for (const [index, spec] of files.entries()) {
-    const file = typeof spec === 'string' ? spec : spec.path;
-    const name = typeof spec === 'string' ? undefined : spec.name;
-    try {
-      results.push(
-        await importFile(db, file, {
+  // A ClickHouse workspace's events go to its warehouse, through the same record stream.
+  const config = warehouseConfig(db);
+  let wh: CheckedWarehouse | null = null;
+  try {
+    for (const [index, spec] of files.entries()) {
+      const file = typeof spec === 'string' ? spec : spec.path;
+      const name = typeof spec === 'string' ? undefined : spec.name;
+      try {
+        const fileOptions = {
           adapter: parsed.adapter,
           kind: parsed.kind,
           encoding: parsed.encoding,
@@ -51,12 +64,26 @@ export async function importFiles(
           privacy: rowPrivacy(db),
           displayName: name,
           rollups,
-          onProgress: onProgress ? (p) => onProgress(index, p) : undefined,
-        }),
-      );
-    } catch (error) {
-      results.push(refusedResult(name ?? file, error));
+          onProgress: onProgress ? (p: FileProgress) => onProgress(index, p) : undefined,
+        };
+        if (config === null) results.push(await importFile(db, file, fileOptions));
+        else {
+          wh ??= new CheckedWarehouse(config, warehouse?.password ?? requirePassword(config), workspaceTimeZone(db));
+          results.push(
+            await importWarehouseFile(db, wh, file, {
+              ...fileOptions,
+              importId: warehouse?.importIds?.[index],
+              signal: warehouse?.signal,
+              batchRows: warehouse?.batchRows,
+            }),
+          );
+        }
+      } catch (error) {
+        results.push(refusedResult(name ?? file, error));
+      }
     }
+  } finally {
+    await wh?.close();
   }
   return results;
 }

@@ -21,8 +21,12 @@ export interface PreparedSource {
   header: string[];
   /** First data rows (CSV) for previews. */
   previewRows: string[][];
-  /** Streams every record (the CSV header excluded) to `onRecord`, synchronously per chunk. */
-  run(onRecord: (record: InputRecord) => void): Promise<void>;
+  /**
+   * Streams every record (the CSV header excluded) to `onRecord`, synchronously per chunk. With
+   * `between`, the read waits for it after each chunk (a writer that stores asynchronously, the
+   * warehouse's, drains its batch there, so the rows held stay bounded).
+   */
+  run(onRecord: (record: InputRecord) => void, between?: () => Promise<void>): Promise<void>;
 }
 
 /** A reader's error as the user sees it: the file (and entry), the line and the limit or the reason. */
@@ -106,12 +110,13 @@ async function prepareStream(src: StreamSource, fileName: string, override: Impo
     sample,
     header,
     previewRows,
-    async run(onRecord) {
+    async run(onRecord, between) {
       const feed = makeFeeder(layout, src.limits, onRecord);
       const push = (text: string) => worded(fileName, null, () => feed.push(text));
       push(headText);
       if (!done) {
         for (;;) {
+          if (between) await between();
           const next = await iterator.next();
           if (next.done) break;
           push(decoder.write(next.value));
@@ -299,7 +304,7 @@ async function prepareEntries(src: EntriesSource, fileName: string): Promise<Pre
     sample: { fileName, format: 'json', header: ['(slack-export)'], objects },
     header: [],
     previewRows: [],
-    async run(onRecord) {
+    async run(onRecord, between) {
       let reader: DayFileReader | null = null;
       const handle = (part: EntryPart) => {
         if (reader && reader.name !== part.name) reader.push(new Uint8Array(0), true);
@@ -311,6 +316,7 @@ async function prepareEntries(src: EntriesSource, fileName: string): Promise<Pre
       pending.length = 0;
       if (!done) {
         for (;;) {
+          if (between) await between();
           const next = await iterator.next();
           if (next.done) break;
           handle(next.value);

@@ -15,6 +15,12 @@ export interface WarehouseConfig {
   user: string;
   /** A cluster of the servers' `remote_servers` whose Distributed tables the app reads, or null. */
   cluster: string | null;
+  /**
+   * On a cluster without distributed DDL (`ON CLUSTER` needs ZooKeeper): the HTTP address of every
+   * shard's server, where the importer and `imports:delete` delete an import's rows (ALTER … DELETE
+   * runs on a shard's local tables only). Absent: deletes go through `ON CLUSTER`.
+   */
+  shards?: string[];
 }
 
 export interface WarehouseOptions {
@@ -92,9 +98,11 @@ export class Warehouse {
   readonly config: WarehouseConfig;
   readonly timeoutSeconds: number;
   private readonly client: ClickHouseClient;
+  private readonly password: string;
 
   constructor(config: WarehouseConfig, password: string, options: WarehouseOptions = {}) {
     this.config = { ...config, url: checkWarehouseUrl(config.url) };
+    this.password = password;
     sqlIdent(config.database);
     if (config.cluster !== null) sqlIdent(config.cluster);
     this.timeoutSeconds = options.queryTimeoutSeconds ?? 30;
@@ -161,6 +169,13 @@ export class Warehouse {
   async version(): Promise<string> {
     const [row] = await this.query<{ v: string }>('SELECT version() AS v');
     return row?.v ?? '?';
+  }
+
+  /** A connection to one shard's server (same user, password and database; its local tables by plain name). */
+  shard(url: string): Warehouse {
+    return new Warehouse({ url, database: this.config.database, user: this.config.user, cluster: null }, this.password, {
+      queryTimeoutSeconds: this.timeoutSeconds,
+    });
   }
 
   close(): Promise<void> {

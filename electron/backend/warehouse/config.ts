@@ -26,7 +26,8 @@ export function checkWarehouseConfig(input: unknown): WarehouseConfig {
   if (user.length > 128 || [...user].some((c) => c.charCodeAt(0) < 0x20)) {
     throw userError('bad-input', 'warehouse.bad-name', { name: user.slice(0, 80), what: 'user' });
   }
-  return { url, database, user, cluster };
+  const shards = Array.isArray(v.shards) && cluster !== null ? v.shards.slice(0, 256).map((s) => checkWarehouseUrl(str(s))) : [];
+  return shards.length > 0 ? { url, database, user, cluster, shards } : { url, database, user, cluster };
 }
 
 /** The warehouse a workspace points at, or null for a local workspace. */

@@ -122,6 +122,7 @@ export const bookTables = {
       ['duplicates', 'UInt64'],
       ['rejected', 'UInt64'],
       ['imported_at', 'Int64'],
+      ['rows_read', 'UInt64'],
     ],
     engine: 'MergeTree()',
     orderBy: '(sha256, import_id)',
@@ -221,21 +222,30 @@ const allTables = (): TableSpec[] => [
   ...Object.values(rollupTables),
 ];
 
-/** The statements every shard runs (on one server: all statements): local tables and rollup views. */
-export function shardStatements(target: SchemaTarget): string[] {
-  const out = [`CREATE DATABASE IF NOT EXISTS ${sqlIdent(target.database)}`];
+/**
+ * The statements every shard runs (on one server: all statements): local tables and rollup views.
+ * `onCluster`: each statement once for every shard of the target's cluster (distributed DDL).
+ */
+export function shardStatements(target: SchemaTarget, options: { onCluster?: boolean } = {}): string[] {
+  const on = options.onCluster && target.cluster !== null ? ` ON CLUSTER ${sqlIdent(target.cluster)}` : '';
+  const out = [`CREATE DATABASE IF NOT EXISTS ${sqlIdent(target.database)}${on}`];
   for (const spec of allTables()) {
     out.push(
-      `CREATE TABLE IF NOT EXISTS ${qualified(target, localName(spec.name, target))} (\n${columnList(spec)}\n) ENGINE = ${spec.engine} ORDER BY ${spec.orderBy}`,
+      `CREATE TABLE IF NOT EXISTS ${qualified(target, localName(spec.name, target))}${on} (\n${columnList(spec)}\n) ENGINE = ${spec.engine} ORDER BY ${spec.orderBy}`,
     );
   }
   const source = qualified(target, localName(eventTables.notifications.name, target));
   for (const spec of Object.values(rollupTables)) {
     out.push(
-      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${qualified(target, `${spec.name}_mv`)} TO ${qualified(target, localName(spec.name, target))} AS\n${spec.select.replace('{source}', source)}`,
+      `CREATE MATERIALIZED VIEW IF NOT EXISTS ${qualified(target, `${spec.name}_mv`)}${on} TO ${qualified(target, localName(spec.name, target))} AS\n${spec.select.replace('{source}', source)}`,
     );
   }
   return out;
+}
+
+/** The names every shard must hold (local tables and rollup views) for the schema to be whole. */
+export function shardTableNames(target: SchemaTarget): string[] {
+  return [...allTables().map((t) => localName(t.name, target)), ...Object.values(rollupTables).map((t) => `${t.name}_mv`)];
 }
 
 /** The statements of the server the app talks to on a cluster: a Distributed table over each local one. */

@@ -1,27 +1,79 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HandlerContext } from '../../../electron/backend/context.ts';
 import { inProcessApi } from '../../../electron/backend/dispatch.ts';
 import { importFiles, type ImportFilesOptions } from '../../../electron/backend/import/import-files.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
-import { afterEach } from 'vitest';
+import { Warehouse } from '../../../electron/backend/warehouse/client.ts';
+import { initWarehouseWorkspace } from '../../../electron/backend/warehouse/init.ts';
+import { PASSWORD_ENV } from '../../../electron/backend/warehouse/password.ts';
+import { shardStatements } from '../../../electron/backend/warehouse/schema.ts';
+import { DEFAULT_TIME_ZONE } from '../../../shared/time-zone.ts';
+import { afterAll, afterEach } from 'vitest';
+import { clickhouseAvailable, startLocalCluster, type LocalCluster } from '../../clickhouse/cluster.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-const open: (() => void)[] = [];
-afterEach(() => {
-  for (const close of open.splice(0)) close();
+const open: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const close of open.splice(0)) await close();
+});
+
+/** The engines a known-answer test runs on: SQLite always, ClickHouse where a server is installed. */
+export type Engine = 'sqlite' | 'clickhouse';
+export const engines: Engine[] = clickhouseAvailable ? ['sqlite', 'clickhouse'] : ['sqlite'];
+
+let cluster: Promise<LocalCluster> | null = null;
+/** The test file's two-shard cluster, started on first need and stopped after the file's tests. */
+export function sharedCluster(): Promise<LocalCluster> {
+  cluster ??= startLocalCluster();
+  return cluster;
+}
+afterAll(async () => {
+  const started = cluster;
+  cluster = null;
+  if (started) await (await started).stop();
 });
 
 /**
- * A fresh workspace opened through the real handlers, with a helper to import canonical CSV text.
- * Its connection is closed after the test.
+ * A ClickHouse workspace over the file's two-shard cluster, in a fresh database: shard 2's tables
+ * made there directly (as an administrator would), the workspace made by the product's init against
+ * shard 1 (which creates its own local tables and the Distributed ones), the password from the
+ * environment.
  */
-export async function workspace() {
+async function clickhouseWorkspaceFile(file: string): Promise<void> {
+  const c = await sharedCluster();
+  const [first, second] = c.servers;
+  const database = `nd_t${randomBytes(6).toString('hex')}`;
+  const shard2 = new Warehouse({ url: second!.httpUrl, database: 'default', user: c.user, cluster: null }, c.password);
+  try {
+    for (const sql of shardStatements({ database, cluster: c.cluster })) await shard2.command(sql);
+  } finally {
+    await shard2.close();
+  }
+  process.env[PASSWORD_ENV] = c.password;
+  await initWarehouseWorkspace(
+    file,
+    { url: first!.httpUrl, database, user: c.user, cluster: c.cluster, shards: [first!.httpUrl, second!.httpUrl] },
+    c.password,
+    { timeZone: DEFAULT_TIME_ZONE },
+  );
+}
+
+/**
+ * A fresh workspace opened through the real handlers, with a helper to import canonical CSV text.
+ * Its connection is closed after the test. `engine: 'clickhouse'`: its events live in a warehouse
+ * over two local shards (the same handlers and the same `load`, through the warehouse import).
+ */
+export async function workspace(options: { engine?: Engine } = {}) {
   const dir = tempDir('metrics-');
   const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
   const api = inProcessApi(ctx);
   const file = path.join(dir, 'w.sqlite');
-  await api['workspace:create']({ path: file });
+  if (options.engine === 'clickhouse') {
+    await clickhouseWorkspaceFile(file);
+    await api['workspace:open']({ path: file });
+  } else await api['workspace:create']({ path: file });
   let n = 0;
   /** Imports canonical CSV text through the real import path; fails the test on any reject. */
   const load = async (csv: string, options: ImportFilesOptions = {}) => {
