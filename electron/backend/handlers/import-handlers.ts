@@ -18,6 +18,8 @@ import {
   setWatchFolder,
   watchFolderView,
 } from '../import/watch-folder.ts';
+import { deleteWarehouseImport } from '../warehouse/import.ts';
+import { sessionWarehouse } from '../warehouse/session.ts';
 import type { HandlersFor } from './types.ts';
 
 /** The Imports page's calls: imports run in the backend worker, one file after another. */
@@ -42,8 +44,12 @@ export const importHandlers: HandlersFor<keyof typeof importCalls> = {
   },
   'imports:cancel': (input, ctx) => importQueue(ctx).cancel(input.jobId),
   'imports:results': (input, ctx) => importQueue(ctx).results(input.jobIds),
-  'imports:delete': (input, ctx) => {
-    deleteImport(ctx.workspace().db, input.id);
+  'imports:delete': async (input, ctx) => {
+    const session = ctx.workspace();
+    // A ClickHouse workspace's import is deleted from the warehouse (every table, waiting for it), then locally.
+    const wh = sessionWarehouse(session, { secrets: ctx.host.secrets });
+    if (wh) await deleteWarehouseImport(session.db, wh, input.id);
+    else deleteImport(session.db, input.id);
     ctx.host.emit('data:changed', { reason: 'import-deleted' });
     return true;
   },

@@ -9,6 +9,8 @@ export interface ImportJobParams {
   file: string;
   name: string;
   options: ImportRunOptions;
+  /** A ClickHouse workspace's import: the password and the import id the caller cleans up by if the worker dies. */
+  warehouse?: { password: string | null; importId: string };
 }
 
 /**
@@ -22,6 +24,7 @@ export const importFileJob: JobFn<ImportJobParams, FileImportResult> = async (pa
     progress({ phase: 'import', done: 0, total: null, rows: 0, message: params.name });
     const [result] = await importFiles(db, [{ path: params.file, name: params.name }], {
       ...params.options,
+      warehouse: params.warehouse ? { password: params.warehouse.password, importIds: [params.warehouse.importId] } : undefined,
       onProgress: (_i, p) =>
         progress({ phase: 'import', done: p.bytesRead, total: p.totalBytes, rows: p.rowsRead, message: params.name }),
     });

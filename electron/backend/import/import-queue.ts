@@ -5,6 +5,8 @@ import { runJob } from '../jobs/run-job.ts';
 import { refusedResult } from './import-file.ts';
 import { IMPORT_RESOURCE_LIMITS } from './limits.ts';
 import { releaseUpload } from './upload.ts';
+import { discardWarehouseImport, warehouseJobParams } from '../warehouse/import.ts';
+import { sessionWarehouse } from '../warehouse/session.ts';
 
 /** How many finished jobs' results are kept for `results()` (the oldest go first). */
 export const KEPT_RESULTS = 200;
@@ -107,10 +109,14 @@ export class ImportQueue {
     this.running = job;
     let result: FileImportResult;
     let phase = 'done';
+    // A ClickHouse workspace's import: a killed or failed worker's rows are deleted here.
+    const session = this.ctx.session?.path === job.workspace ? this.ctx.session : null;
+    let warehouse: ReturnType<typeof warehouseJobParams>;
     try {
+      warehouse = session ? warehouseJobParams(session.db, { secrets: this.ctx.host.secrets }) : undefined;
       result = await runJob(
         'import:file',
-        { workspace: job.workspace, file: job.file, name: job.name, options: job.options },
+        { workspace: job.workspace, file: job.file, name: job.name, options: job.options, warehouse },
         {
           jobId: job.jobId,
           signal: job.controller.signal,
@@ -125,6 +131,8 @@ export class ImportQueue {
     } catch (error) {
       phase = job.controller.signal.aborted ? 'cancelled' : 'failed';
       result = refusedResult(job.name, error);
+      const wh = warehouse && session ? sessionWarehouse(session, { secrets: this.ctx.host.secrets }) : null;
+      if (wh && warehouse) await discardWarehouseImport(wh, warehouse.importId).catch(() => undefined);
     }
     this.running = null;
     this.finish(job, result, phase);

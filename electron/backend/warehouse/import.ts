@@ -22,6 +22,8 @@ import type { AnyEvent } from '../import/validate.ts';
 import { dedupeMaterial } from '../import/writer.ts';
 import { hostOf } from '../rollups/url-sets.ts';
 import type { Warehouse } from './client.ts';
+import { warehouseConfig } from './config.ts';
+import { findPassword, type PasswordSources } from './password.ts';
 import { deleteWarehouseImports, importKeyedTables } from './remove.ts';
 import { eventTables } from './schema.ts';
 import { sqlInt, sqlString } from './sql.ts';
@@ -38,6 +40,15 @@ const DEFAULT_BATCH = 50_000;
 /** A batch's dedupe lookup names every key of the batch: more than ClickHouse's default query size. */
 const LOOKUP_SETTINGS = { max_query_size: '268435456', max_ast_elements: '10000000', max_expanded_ast_elements: '10000000' };
 const META_PREFIX = 'warehouseImport:';
+
+/**
+ * What a caller that runs a ClickHouse workspace's import in a worker passes to it (the password
+ * from the host's keychain or the environment, and a new import id), or undefined for a local one.
+ */
+export function warehouseJobParams(db: Db, sources: PasswordSources = {}): { password: string | null; importId: string } | undefined {
+  const config = warehouseConfig(db);
+  return config === null ? undefined : { password: findPassword(config, sources), importId: randomUUID() };
+}
 
 /** The warehouse import id of a local import row, or null (a local import, or an unknown id). */
 export function warehouseImportId(db: Db, localId: number): string | null {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,10 @@ import { runJob } from '../../jobs/run-job.ts';
 import { readMappingFile } from '../mapping-file.ts';
 import { openWorkspaceInProcess } from '../../workspace.ts';
 import { isValidTimeZone } from '../../../../shared/time-zone.ts';
+import { Warehouse } from '../../warehouse/client.ts';
+import { warehouseConfig } from '../../warehouse/config.ts';
+import { discardWarehouseImport } from '../../warehouse/import.ts';
+import { requirePassword } from '../../warehouse/password.ts';
 import { UsageError, type CliCommand } from '../types.ts';
 
 const MAX_JSON_REJECTS = 100;
@@ -120,8 +125,13 @@ export const importCommand: CliCommand = {
     };
     if (mapping) kindAgrees(mapping);
     const session = await openWorkspaceInProcess(values.workspace);
+    // A ClickHouse workspace: the password (environment or NOTICE_DESK_CLICKHOUSE_PASSWORD_FILE) and a
+    // connection to delete what an import worker that died had inserted.
+    const config = warehouseConfig(session.db);
+    let wh: Warehouse | null = null;
     try {
       if (values.preset !== undefined) mapping = kindAgrees(presetMapping(session.db, values.preset, values.workspace));
+      if (config !== null) wh = new Warehouse(config, requirePassword(config));
     } finally {
       session.db.close();
     }
@@ -136,19 +146,29 @@ export const importCommand: CliCommand = {
       maxRecordChars: maxRecord === undefined ? null : Number(maxRecord),
     };
     const results: FileImportResult[] = [];
-    for (const file of positionals) {
-      results.push(
-        await runJob(
-          'import:file',
-          { workspace: path.resolve(values.workspace), file: path.resolve(file), name: file, options },
-          {
-            resourceLimits: IMPORT_RESOURCE_LIMITS,
-            onProgress: values.json
-              ? undefined
-              : (p) => io.stderr(`\r${file}: ${p.rows ?? 0} records, ${Math.round((p.done / Math.max(1, p.total ?? 0)) * 100)}%`),
-          },
-        ),
-      );
+    try {
+      for (const file of positionals) {
+        const warehouse = wh ? { password: requirePassword(wh.config), importId: randomUUID() } : undefined;
+        try {
+          results.push(
+            await runJob(
+              'import:file',
+              { workspace: path.resolve(values.workspace), file: path.resolve(file), name: file, options, warehouse },
+              {
+                resourceLimits: IMPORT_RESOURCE_LIMITS,
+                onProgress: values.json
+                  ? undefined
+                  : (p) => io.stderr(`\r${file}: ${p.rows ?? 0} records, ${Math.round((p.done / Math.max(1, p.total ?? 0)) * 100)}%`),
+              },
+            ),
+          );
+        } catch (error) {
+          if (wh && warehouse) await discardWarehouseImport(wh, warehouse.importId).catch(() => undefined);
+          throw error;
+        }
+      }
+    } finally {
+      await wh?.close();
     }
     if (!values.json) io.stderr('\n');
     for (const r of results) if (r.error) io.stderr(`notice-desk import: ${r.error.message}\n`);

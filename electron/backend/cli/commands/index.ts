@@ -8,6 +8,7 @@ import type { CliCommand } from '../types.ts';
  */
 export const commandModules: readonly { name: string; load: () => Promise<CliCommand> }[] = [
   { name: 'workspace init', load: async () => (await import('./workspace-init.ts')).workspaceInit },
+  { name: 'warehouse schema', load: async () => (await import('./warehouse.ts')).warehouseSchema },
   { name: 'import', load: async () => (await import('./import.ts')).importCommand },
   { name: 'metrics', load: async () => (await import('./metrics.ts')).metricsCommand },
   { name: 'lint', load: async () => (await import('./lint.ts')).lint },
