@@ -9,7 +9,7 @@ export const warehouseSchema: CliCommand = {
   summary: 'Print the DDL of the ClickHouse warehouse tables and rollups',
   usage: 'notice-desk warehouse schema [--database <db>] [--cluster <name>]',
   help: [
-    'Prints the CREATE statements of the warehouse (docs/warehouse.md): the canonical event tables, the',
+    'Prints the CREATE statements of the warehouse: the canonical event tables, the',
     'dedupe keys and imports, and the materialized rollups the dashboards read, for an administrator to',
     'run (`workspace init --clickhouse` runs the same statements itself where it may). With --cluster:',
     'part 1 for every shard (local tables and rollup views), part 2 for the server the app connects to',

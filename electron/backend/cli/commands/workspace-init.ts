@@ -20,7 +20,7 @@ export const workspaceInit: CliCommand = {
     'Creates a workspace: one SQLite file holding imported events, their provenance and rejects.',
     'Refuses to overwrite an existing file (a workspace or anything else).',
     '',
-    'With --clickhouse the events live in a ClickHouse warehouse instead (docs/warehouse.md): the file keeps',
+    'With --clickhouse the events live in a ClickHouse warehouse instead: the file keeps',
     'disclosures, reviews, markers and settings, and the warehouse\'s address, database, user and cluster',
     '(never the password). The warehouse\'s tables are created where missing: on one server, all of them;',
     'with --cluster, a local table on every shard (through the --shard servers, or ON CLUSTER) and',
