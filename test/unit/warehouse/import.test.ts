@@ -130,6 +130,21 @@ describe.skipIf(!clickhouseAvailable)('loading a ClickHouse workspace', () => {
     expect(back.imported).toBe(60);
   });
 
+  it("the app's import queue loads a ClickHouse workspace through the worker", async () => {
+    const w = await workspace({ engine: 'clickhouse' });
+    const file = path.join(w.dir, 'app.csv');
+    fs.writeFileSync(file, notifications(rows(0, 12)));
+    const { jobs } = await w.api['imports:start']({ files: [file], options: {} });
+    let done: Awaited<ReturnType<W['api']['imports:results']>> = [];
+    for (let i = 0; i < 300 && done.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      done = await w.api['imports:results']({ jobIds: jobs.map((j) => j.jobId) });
+    }
+    expect(done[0]?.result).toMatchObject({ imported: 12, error: null });
+    expect(await count(w, 'nd_notifications')).toBe(12);
+    expect((await w.api['imports:list']({}))[0]).toMatchObject({ fileName: 'app.csv', imported: 12 });
+  });
+
   it('notice-desk import --workspace <ClickHouse workspace> loads through the worker', async () => {
     const w = await workspace({ engine: 'clickhouse' });
     const file = path.join(w.dir, 'cli.csv');
