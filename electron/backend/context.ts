@@ -21,8 +21,9 @@ export interface BackendHost {
    */
   paths?: PathPolicy;
   /**
-   * Secrets kept encrypted by the OS (Electron: safeStorage): warehouse passwords. Absent in browser
-   * mode, the CLI and tests, which take a password from the environment or an owner-only file.
+   * Where warehouse passwords typed in the app are kept: Electron, the OS keychain through
+   * safeStorage (main/keychain.ts); browser mode, memory for the bridge's life. Absent in the CLI
+   * and tests, which take a password from the environment or an owner-only file.
    */
   secrets?: SecretStore;
   /**

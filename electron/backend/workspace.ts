@@ -12,6 +12,8 @@ import { countEvents } from './db/workspace-repo.ts';
 import { runJob, type RunJobOptions } from './jobs/run-job.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/time-zone.ts';
 import { assertCreatable, createWorkspaceFile, initWorkspaceMeta } from './workspace-file.ts';
+import { displayUrl } from './warehouse/client.ts';
+import { warehouseConfig } from './warehouse/config.ts';
 
 /**
  * Refuses, read-only and before anything opens it for writing (even switching it to WAL changes the
@@ -66,6 +68,12 @@ export async function openWorkspaceInProcess(file: string): Promise<WorkspaceSes
   return { path: resolved, db };
 }
 
+/** The warehouse a ClickHouse workspace reads, as the UI shows it (the server without credentials). */
+function describeWarehouse(session: WorkspaceSession): WorkspaceInfo['warehouse'] {
+  const config = session.reviewFile ? null : warehouseConfig(session.db);
+  return config ? { url: displayUrl(config.url), database: config.database, user: config.user, cluster: config.cluster } : null;
+}
+
 /** What the UI shows of a workspace. */
 export function describeWorkspace(session: WorkspaceSession): WorkspaceInfo {
   return {
@@ -77,5 +85,6 @@ export function describeWorkspace(session: WorkspaceSession): WorkspaceInfo {
     counts: countEvents(session.db),
     demo: getMeta(session.db, 'demo', false),
     reviewFile: session.reviewFile ? { fileName: session.reviewFile.fileName, disclosureId: session.reviewFile.disclosureId } : null,
+    warehouse: describeWarehouse(session),
   };
 }

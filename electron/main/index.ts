@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import pkg from '../../package.json' with { type: 'json' };
 import type { CallName, EventMap, EventName, InputOf } from '../../shared/contract/index.ts';
@@ -21,11 +21,12 @@ import {
 } from './dialogs.ts';
 import { bindDropGrants } from './drop-grants.ts';
 import { bindContract } from './ipc.ts';
+import { KeychainSecretStore } from './keychain.ts';
 import { shellStrings } from './menu-strings.ts';
 import { menuTemplate } from './menu.ts';
 import { appPaths } from './paths.ts';
 import { denyPermissionCheck, denyPermissionRequest, isSafeExternalUrl, isTrustedSender, shouldBlockRequest } from './security.ts';
-import { ConfSettingsStore, observeSettings } from './settings-store.ts';
+import { ConfSettingsStore, observeSettings, type KeyValueStoreOptions } from './settings-store.ts';
 import { createMainWindow } from './window.ts';
 
 const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)));
@@ -65,16 +66,16 @@ function start(): void {
   defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: shouldBlockRequest(details.url) }));
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
 
-  const store = new ConfSettingsStore({
-    cwd: app.getPath('userData'),
-    create: (options) =>
-      new ElectronStore<Record<string, unknown>>({
-        cwd: options.cwd,
-        name: options.name,
-        clearInvalidConfig: options.clearInvalidConfig,
-        defaults: options.defaults,
-      }),
-  });
+  const createStore = (options: KeyValueStoreOptions) =>
+    new ElectronStore<Record<string, unknown>>({
+      cwd: options.cwd,
+      name: options.name,
+      clearInvalidConfig: options.clearInvalidConfig,
+      defaults: options.defaults,
+    });
+  const store = new ConfSettingsStore({ cwd: app.getPath('userData'), create: createStore });
+  // Warehouse passwords: sealed by the OS keychain in their own file, never in the settings.
+  const secrets = new KeychainSecretStore({ safeStorage, cwd: app.getPath('userData'), create: createStore });
   const settings = observeSettings(store, (next) => applySettings(next));
   // Only paths the user chose: a dialog shown here, a drop (via the preload), or a recent workspace.
   const pathPolicy = new GrantPathPolicy({ recent: () => settings.get().recentWorkspaces });
@@ -93,6 +94,7 @@ function start(): void {
     transport: 'electron',
     settings,
     paths: pathPolicy,
+    secrets,
     pickSavePath,
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       if (win && !win.isDestroyed()) win.webContents.send(event, payload);

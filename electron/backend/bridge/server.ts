@@ -10,6 +10,7 @@ import { holdUploadRoot, receiveUpload, uploadRoot } from '../import/upload.ts';
 import { ensureWatcher, stopWatcher } from '../import/watch-folder.ts';
 import { BrowserPathPolicy } from '../paths/policy.ts';
 import { defaultConfigDir, type SettingsStore } from '../settings-store.ts';
+import { MemorySecretStore } from '../warehouse/password.ts';
 import { cookieHeader, hasLaunchCookie, hasTokenHeader, makeSecrets, refuseForeign, safeEqual, type BridgeSecrets } from './guard.ts';
 import { readJsonBody, sendEnvelope, sendError } from './http-io.ts';
 
@@ -106,6 +107,8 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     transport: 'browser',
     settings: options.settings,
     paths,
+    // A warehouse password typed in the page is kept in memory while the bridge runs, never on disk.
+    secrets: new MemorySecretStore(),
     emit<E extends EventName>(event: E, payload: EventMap[E]) {
       const data = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const res of streams) res.write(data);

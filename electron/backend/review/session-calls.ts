@@ -86,12 +86,15 @@ export const REVIEW_SESSION_CALLS: Record<CallName, 'reviewer' | 'author'> = {
   'settings:get': 'reviewer',
   'settings:set': 'reviewer',
   'workspace:close': 'reviewer',
+  'workspace:connectWarehouse': 'reviewer', // leaves the session for the new ClickHouse workspace
   'workspace:create': 'reviewer',
   'workspace:current': 'reviewer',
   'workspace:list': 'reviewer',
   'workspace:open': 'reviewer',
+  'workspace:passwordStorage': 'reviewer',
   'workspace:pickPath': 'reviewer',
   'workspace:setTimeZone': 'author',
+  'workspace:setWarehousePassword': 'author',
 };
 
 /** Refuses, in a review file's session, a call (or a status) that is the author's; does nothing elsewhere. */

@@ -15,8 +15,31 @@ const MAX_PASSWORD_BYTES = 4096;
 /** A store of secrets the host keeps encrypted (Electron: safeStorage); keyed by URL and user. */
 export interface SecretStore {
   get(key: string): string | null;
-  set(key: string, value: string): void;
+  /**
+   * Keeps a secret: beyond this run when `remember` and the store can (`persistent`), else in
+   * memory for this run only (and any copy kept from before is forgotten).
+   */
+  set(key: string, value: string, options?: { remember?: boolean }): void;
   delete(key: string): void;
+  /** Whether `set(…, { remember: true })` keeps a secret beyond this run. */
+  persistent(): boolean;
+}
+
+/** Secrets in memory only, for the life of the process (browser mode's bridge, tests). */
+export class MemorySecretStore implements SecretStore {
+  private readonly values = new Map<string, string>();
+  get(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+  set(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+  persistent(): boolean {
+    return false;
+  }
 }
 
 /** The key a password is kept under: the server and the user (not the workspace). */

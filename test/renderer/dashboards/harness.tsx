@@ -88,6 +88,7 @@ export function baseHandlers(options: { demo?: boolean; markers?: Marker[]; filt
       counts: { notifications: 10, consent: 2, urls: 1, imports: 1 },
       demo: options.demo ?? false,
       reviewFile: null,
+      warehouse: null,
     }),
     'metrics:dimensions': () => ({
       senders: [{ key: 'shop-hanbit', count: 7 }, { key: 'deli-express', count: 3 }],

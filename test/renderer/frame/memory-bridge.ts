@@ -24,7 +24,7 @@ export const WORKSPACES_DIR = '/home/minji/.config/notice-desk/workspaces';
 
 function info(path: string, timeZone = 'Asia/Seoul', demo = false): WorkspaceInfo {
   const name = path.split(/[\\/]/).pop()!.replace(/\.sqlite$/, '');
-  return { path, name, schemaVersion: 1, timeZone, counts: { notifications: 0, consent: 0, urls: 0, imports: 0 }, demo, reviewFile: null };
+  return { path, name, schemaVersion: 1, timeZone, counts: { notifications: 0, consent: 0, urls: 0, imports: 0 }, demo, reviewFile: null, warehouse: null };
 }
 
 /**

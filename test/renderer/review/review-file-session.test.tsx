@@ -20,6 +20,7 @@ const SESSION: WorkspaceInfo = {
   counts: { notifications: 0, consent: 0, urls: 0, imports: 0 },
   demo: false,
   reviewFile: { fileName: '배송 안내 v2.noticereview', disclosureId: 7 },
+  warehouse: null,
 };
 
 describe('a reviewer with no workspace', () => {

@@ -24,6 +24,7 @@ interface Report {
   untrustedInfo: { ok: boolean; error?: { code: string } };
   badInput: { ok: boolean; error?: { code: string } };
   settingsSet: { ok: boolean; value?: { locale: string } };
+  passwordStorage: { ok: boolean; value?: { persistent: boolean } };
   env: Record<string, string>;
 }
 
@@ -96,6 +97,10 @@ describe('the bundled main process, booted against a stand-in electron module', 
     expect(report.badInput).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     expect(report.settingsSet).toMatchObject({ ok: true, value: { locale: 'en' } });
     expect(fs.existsSync(path.join(dir, 'user-data', 'settings.json'))).toBe(true);
+  });
+
+  it('keeps warehouse passwords through the system keychain (safeStorage)', () => {
+    expect(report.passwordStorage).toEqual({ ok: true, value: { persistent: true } });
   });
 
   it('opens one secure window on app://notice-desk/index.html with navigation guarded', () => {

@@ -14,6 +14,7 @@ function fieldNames(schema: z.ZodType): string[] {
 const CHECKED = {
   'workspace:create': 'workspace-create',
   'workspace:open': 'workspace-open',
+  'workspace:connectWarehouse': 'workspace-create',
   'demo:create': 'workspace-create',
   'imports:start': 'import',
   'imports:preview': 'import',
