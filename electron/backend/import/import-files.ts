@@ -6,6 +6,7 @@ import { importFile, refusedResult, type FileProgress } from './import-file.ts';
 import { rowPrivacy } from './privacy.ts';
 import { workspaceTimeZone } from '../db/workspace-settings.ts';
 import { warehouseConfig } from '../warehouse/config.ts';
+import type { Warehouse } from '../warehouse/client.ts';
 import { CheckedWarehouse } from '../warehouse/init.ts';
 import { importWarehouseFile } from '../warehouse/import.ts';
 import { requirePassword } from '../warehouse/password.ts';
@@ -23,7 +24,14 @@ export interface ImportFilesOptions extends ImportRunOptions {
    * of the files by index (default: new ones), so that a caller running this in a worker can delete
    * what a killed worker inserted.
    */
-  warehouse?: { password?: string | null; importIds?: readonly string[]; signal?: AbortSignal; batchRows?: number };
+  warehouse?: {
+    password?: string | null;
+    importIds?: readonly string[];
+    signal?: AbortSignal;
+    batchRows?: number;
+    /** An open connection to use (the session's; not closed here) instead of a new one. */
+    connection?: Warehouse;
+  };
 }
 
 /**
@@ -48,7 +56,8 @@ export async function importFiles(
   const results: FileImportResult[] = [];
   // A ClickHouse workspace's events go to its warehouse, through the same record stream.
   const config = warehouseConfig(db);
-  let wh: CheckedWarehouse | null = null;
+  let wh: Warehouse | null = warehouse?.connection ?? null;
+  const owned = wh === null;
   try {
     for (const [index, spec] of files.entries()) {
       const file = typeof spec === 'string' ? spec : spec.path;
@@ -83,7 +92,7 @@ export async function importFiles(
       }
     }
   } finally {
-    await wh?.close();
+    if (owned) await wh?.close();
   }
   return results;
 }
