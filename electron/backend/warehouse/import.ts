@@ -37,8 +37,6 @@ export interface WarehouseImportOptions extends ImportFileOptions {
 }
 
 const DEFAULT_BATCH = 50_000;
-/** A batch's dedupe lookup names every key of the batch: more than ClickHouse's default query size. */
-const LOOKUP_SETTINGS = { max_query_size: '268435456', max_ast_elements: '10000000', max_expanded_ast_elements: '10000000' };
 const META_PREFIX = 'warehouseImport:';
 
 /**
@@ -136,6 +134,9 @@ export async function importWarehouseFile(db: Db, wh: Warehouse, file: string, o
   const seq = Date.now() * 1000 + randomInt(1000);
   const dayZone = workspaceTimeZone(db);
   const batchRows = options.batchRows ?? DEFAULT_BATCH;
+  // A batch's keys, held on the server this import talks to while it looks them up (Memory: nothing on disk).
+  const stage = `nd_stage_${importId.replace(/[^0-9a-f]/gi, '').slice(0, 32)}`;
+  await wh.command(`CREATE TABLE IF NOT EXISTS ${wh.table(stage)} (dedupe_key String) ENGINE = Memory`);
   db.exec('BEGIN IMMEDIATE');
   try {
     const localId = insertImport(db, {
@@ -155,16 +156,21 @@ export async function importWarehouseFile(db: Db, wh: Warehouse, file: string, o
       for (const [kind, p] of pending) {
         if (p.rows.length === 0) continue;
         const days = [...new Set(p.rows.map((r) => r.day as number))];
+        // The batch's keys go to the staging table as data (50,000 literals in the SQL took 1.5–3 s to
+        // parse on 18.16, and once more on every shard); GLOBAL IN ships the set to the shards.
+        await wh.command(`TRUNCATE TABLE ${wh.table(stage)}`);
+        await wh.insert(stage, [...p.keys].map((k) => ({ dedupe_key: k })));
         const found = await wh.query<{ k: string }>(
           `SELECT dedupe_key AS k FROM ${wh.table('nd_keys')} WHERE kind = ${sqlString(kind)} AND day IN (${days.map(sqlInt).join(', ')})` +
-            ` AND dedupe_key IN (${[...p.keys].map(sqlString).join(', ')})`,
-          LOOKUP_SETTINGS as never,
+            ` AND dedupe_key GLOBAL IN (SELECT dedupe_key FROM ${wh.table(stage)})`,
         );
         const stored = new Set(found.map((r) => r.k));
         const rows = p.rows.filter((r) => !stored.has(r.dedupe_key as string));
         duplicates += p.rows.length - rows.length;
-        await wh.insert(eventTables[kind].name, rows);
-        await wh.insert('nd_keys', rows.map((r) => ({ kind, day: r.day, dedupe_key: r.dedupe_key, import_id: importId })));
+        await Promise.all([
+          wh.insert(eventTables[kind].name, rows),
+          wh.insert('nd_keys', rows.map((r) => ({ kind, day: r.day, dedupe_key: r.dedupe_key, import_id: importId }))),
+        ]);
         imported += rows.length;
         waiting -= p.rows.length;
         pending.set(kind, { rows: [], keys: new Set() });
@@ -221,6 +227,8 @@ export async function importWarehouseFile(db: Db, wh: Warehouse, file: string, o
     if (db.inTransaction) db.exec('ROLLBACK');
     await discardWarehouseImport(wh, importId).catch(() => undefined);
     throw error;
+  } finally {
+    await wh.command(`DROP TABLE IF EXISTS ${wh.table(stage)}`).catch(() => undefined);
   }
 }
 
