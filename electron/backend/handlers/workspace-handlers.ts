@@ -11,6 +11,7 @@ import { findPassword, secretKey } from '../warehouse/password.ts';
 import { describeWorkspace, openWorkspaceSession } from '../workspace.ts';
 import { isValidTimeZone } from '../../../shared/time-zone.ts';
 import type { HandlersFor } from './types.ts';
+import { isWarehouseSession } from '../warehouse/session.ts';
 
 /** Makes `session` the open workspace: closes the previous one, records it in recent workspaces, tells the UI. */
 async function adopt(ctx: HandlerContext, session: WorkspaceSession) {
@@ -107,6 +108,10 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
       throw userError('bad-input', 'workspace.bad-time-zone', { zone: input.timeZone });
     }
     const session = ctx.workspace();
+    // A ClickHouse workspace's days are the warehouse's, in the zone it was made with (docs/warehouse.md).
+    if (isWarehouseSession(session)) {
+      throw userError('bad-input', 'warehouse.zone-fixed', { zone: workspaceTimeZone(session.db) });
+    }
     // Rollups are keyed by local day: the worker stores the zone and rebuilds them in one transaction.
     await runJob('rollups:rebuild', { path: session.path, timeZone: input.timeZone }, {
       onProgress: (report) => ctx.host.emit('job:progress', { kind: 'rollups:rebuild', ...report }),
