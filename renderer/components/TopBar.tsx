@@ -2,9 +2,10 @@ import type { WorkspaceInfo } from '../../shared/contract/workspace.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Icon } from './icons.tsx';
 import { LocaleToggle, ThemeToggle } from './Toggles.tsx';
+import { WarehouseBadge } from './warehouse/WarehouseBadge.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
-/** The top bar: workspace switcher, the workspace's time zone and demo badge, language and theme. */
+/** The top bar: workspace switcher, the workspace's time zone, ClickHouse and demo badges, language and theme. */
 export function TopBar(props: { workspace: WorkspaceInfo | null }) {
   const { t, timeZone } = useI18n();
   return (
@@ -18,6 +19,7 @@ export function TopBar(props: { workspace: WorkspaceInfo | null }) {
             {timeZone}
           </span>
         ) : null}
+        {props.workspace?.warehouse ? <WarehouseBadge warehouse={props.workspace.warehouse} /> : null}
         {props.workspace?.demo ? (
           <span className="badge badge-warning" title={t('common.workspace.demoHint')}>
             {t('common.workspace.demo')}

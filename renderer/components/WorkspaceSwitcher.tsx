@@ -1,16 +1,21 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useSettings, useWorkspace } from '../data/app-hooks.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { Icon } from './icons.tsx';
+import { ClickHouseMark } from './warehouse/ConnectWarehouseButton.tsx';
+import { ConnectWarehouseDialog } from './warehouse/ConnectWarehouseDialog.tsx';
 import { baseName, useWorkspaceFlow } from './workspace-flow.tsx';
 
-/** The top bar's workspace menu: the open workspace, create, open, recent, close. */
+/** The top bar's workspace menu: the open workspace, create, connect to ClickHouse, open, recent, close. */
 export function WorkspaceSwitcher() {
   const { t } = useI18n();
   const workspace = useWorkspace();
   const settings = useSettings();
   const flow = useWorkspaceFlow();
   const [open, setOpen] = useState(false);
+  // Kept here, not in the menu: the menu closes when its item is chosen.
+  const [connecting, setConnecting] = useState(false);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -72,6 +77,18 @@ export function WorkspaceSwitcher() {
             <Icon name="plus" size={16} />
             {t('common.workspace.create')}
           </button>
+          <button
+            type="button"
+            className="menu-item"
+            aria-haspopup="dialog"
+            onClick={() => {
+              setOpen(false);
+              setConnecting(true);
+            }}
+          >
+            <ClickHouseMark />
+            {t('warehouse.menu')}
+          </button>
           <button type="button" className="menu-item" onClick={() => choose(flow.open)}>
             <Icon name="folder-open" size={16} />
             {t('common.workspace.open')}
@@ -96,6 +113,7 @@ export function WorkspaceSwitcher() {
           ) : null}
         </div>
       ) : null}
+      {connecting ? createPortal(<ConnectWarehouseDialog onClose={() => setConnecting(false)} />, document.body) : null}
     </div>
   );
 }

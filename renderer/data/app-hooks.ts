@@ -48,6 +48,32 @@ export function useCreateWorkspace() {
   return useMutation({ mutationFn: (input: InputOf<'workspace:create'>) => api()['workspace:create'](input), onSuccess: after });
 }
 
+/**
+ * Makes a ClickHouse workspace (connects, creates the warehouse's tables where missing, writes the
+ * local file) and opens it. The password goes to the backend only, never into any cache.
+ */
+export function useConnectWarehouse() {
+  const after = useAfterSwitch();
+  return useMutation({ mutationFn: (input: InputOf<'workspace:connectWarehouse'>) => api()['workspace:connectWarehouse'](input), onSuccess: after });
+}
+
+/** Gives the open ClickHouse workspace its password (checked by the server first); every page then reloads its figures. */
+export function useSetWarehousePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<'workspace:setWarehousePassword'>) => api()['workspace:setWarehousePassword'](input),
+    onSuccess: (info) => {
+      client.setQueryData(['workspace'], info);
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'workspace' && q.queryKey[0] !== 'app-info' && q.queryKey[0] !== 'settings' });
+    },
+  });
+}
+
+/** Whether the host can keep a warehouse password beyond this run (Electron with a system keychain). */
+export function usePasswordStorage() {
+  return useQuery({ queryKey: ['password-storage'], queryFn: () => api()['workspace:passwordStorage']({}), staleTime: Infinity });
+}
+
 /** Browser mode's workspaces folder and the workspaces in it (Electron: no folder). */
 export function useWorkspaceList() {
   // Read afresh each time a dialog shows it: files come and go outside the app.

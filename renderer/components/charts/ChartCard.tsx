@@ -5,6 +5,7 @@ import type { DefinitionId } from '../../../shared/metrics/definitions.ts';
 import { useDimensions } from '../../data/metrics-hooks.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useErrorText } from '../errors.tsx';
+import { needsWarehousePassword, WarehousePasswordAction } from '../warehouse/WarehousePasswordAction.tsx';
 import { useChartTheme } from './chart-theme.ts';
 import { DataTable, type TableColumn } from './DataTable.tsx';
 import { DefinitionPanel } from './DefinitionPanel.tsx';
@@ -100,25 +101,34 @@ export function ChartCard(props: ChartCardProps) {
     }
   };
 
+  // Retry also asks again for the workspace's dimensions when they failed: every page's filter
+  // waits on them (e.g. a ClickHouse server that was down), so retrying the card alone would not do.
+  const retry = state.onRetry || dims.isError ? () => {
+    if (dims.isError) void dims.refetch();
+    state.onRetry?.();
+  } : undefined;
+
   let body: ReactNode;
-  if (state.isPending) {
-    body = (
-      <div className="chart-state" role="status">
-        <span className="chart-spinner" aria-hidden="true" />
-        {t('dashboards.state.loading')}
-      </div>
-    );
-  } else if (state.error) {
+  // A known error first: a query waiting on a failed one (the filter's dimensions) stays pending forever.
+  if (state.error) {
     body = (
       <div className="chart-state chart-state-error" role="alert">
         <strong>{t('dashboards.state.errorTitle')}</strong>
         <p>{errorMessage(state.error).message}</p>
-        <p className="muted">{t('dashboards.state.errorHint')}</p>
-        {state.onRetry ? (
-          <button type="button" className="chart-btn" onClick={state.onRetry}>
+        {/* A ClickHouse workspace without its password: a way to give it, not a dead end. */}
+        {needsWarehousePassword(state.error) ? <WarehousePasswordAction error={state.error} /> : <p className="muted">{t('dashboards.state.errorHint')}</p>}
+        {retry && !needsWarehousePassword(state.error) ? (
+          <button type="button" className="chart-btn" onClick={retry}>
             {t('dashboards.state.retry')}
           </button>
         ) : null}
+      </div>
+    );
+  } else if (state.isPending) {
+    body = (
+      <div className="chart-state" role="status">
+        <span className="chart-spinner" aria-hidden="true" />
+        {t('dashboards.state.loading')}
       </div>
     );
   } else if (state.isEmpty && noData) {

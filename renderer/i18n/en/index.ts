@@ -4,6 +4,7 @@ import { disclosures } from './disclosures.ts';
 import { evidence } from './evidence.ts';
 import { imports } from './imports.ts';
 import { review } from './review.ts';
+import { warehouse } from './warehouse.ts';
 
 /**
  * Every English string, by domain. English is the reference: Korean must have the same keys
@@ -16,4 +17,5 @@ export const en = {
   evidence,
   imports,
   review,
+  warehouse,
 };

@@ -5,6 +5,7 @@ import { disclosures } from './disclosures.ts';
 import { evidence } from './evidence.ts';
 import { imports } from './imports.ts';
 import { review } from './review.ts';
+import { warehouse } from './warehouse.ts';
 
 /** Every Korean string, by domain (same keys as English). */
 export const ko: Messages = {
@@ -14,4 +15,5 @@ export const ko: Messages = {
   evidence,
   imports,
   review,
+  warehouse,
 };
