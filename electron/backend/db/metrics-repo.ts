@@ -46,9 +46,16 @@ export function dataDayRange(db: Db): { first: number | null; last: number | nul
 
 export type StackColumn = 'status' | 'category' | 'sender_id';
 
-/** Ranks grouped counts: count descending, then key. */
-function ranked<T extends { count: number; key: string }>(rows: T[], limit: number): T[] {
-  return rows.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).slice(0, limit);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Ranks grouped counts: count descending, then key, then sender (two senders' templates may share an
+ * id): a total order, so both engines rank alike whatever order their groups come in.
+ */
+export function ranked<T extends { count: number; key: string; senderId?: string }>(rows: T[], limit: number): T[] {
+  return rows
+    .sort((a, b) => b.count - a.count || compareText(a.key, b.key) || compareText(a.senderId ?? '', b.senderId ?? ''))
+    .slice(0, limit);
 }
 
 /** Notifications per day, status and stack key (rollup columns). */
@@ -292,7 +299,7 @@ export function dimensionCounts(db: Db): {
     templates: db
       .prepare(
         `SELECT template_id AS key, sender_id AS senderId, sum(messages) AS count FROM rollup_dimensions
-         WHERE template_id <> '' GROUP BY sender_id, template_id ORDER BY count DESC, key`,
+         WHERE template_id <> '' GROUP BY sender_id, template_id ORDER BY count DESC, key, senderId`,
       )
       .all() as { key: string; senderId: string; count: number }[],
   };

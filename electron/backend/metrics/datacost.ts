@@ -6,12 +6,12 @@ import type {
   HistogramBin,
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { chargeableBy, firstsBy } from '../db/metrics-repo.ts';
+import { chargeableBy, firstsBy, type ChargeableRow, type QueryScope } from '../db/metrics-repo.ts';
 import { HAS_KNOWN, PAIR_FIRST, RECIPIENT_FIRST, decodeUsage, recipientIdCount, usageSets, type UsageEntries } from '../rollups/index.ts';
 import { allowedCodes, dayRange, usageColumns } from './rollup-cache.ts';
 import { countsOf, releaseGroups, unionByGroup, unionInto, wholeBucketCounts } from './reach.ts';
 import { loadCostModel } from './settings.ts';
-import { resolveScope, toFilter, type FilterInput } from './scope.ts';
+import { resolveScope, toFilter, type FilterInput, type ResolvedScope } from './scope.ts';
 
 /** Running sums for one group (a bucket, a sender, the whole period), split by network. */
 interface Acc {
@@ -61,13 +61,36 @@ export const recipientBins: { label: string; min: number; max: number | null }[]
   { label: '≥ 1 MiB', min: 1_048_576, max: null },
 ];
 
-/** Datacost (docs/metrics.md): bytes, chargeable and first messages, recipients and the charge range. */
-export function computeDataCost(db: Db, input: FilterInput, options: { perRecipient?: boolean } = {}): DataCostResult {
-  const filter = toFilter(input);
-  const scope = resolveScope(db, filter);
-  const model = loadCostModel(db);
-  if (!scope.query) return { ...emptyDataCost(filter.by, scope.zone), costModel: model, period: scope.period };
-  const q = scope.query;
+/** Chargeable messages per day or sender and network, with their known sizes (either engine's rows). */
+export type ChargeRow = ChargeableRow;
+
+/** First chargeable messages per day or sender and network, and how many of them have a known size. */
+export interface FirstRow {
+  key: number | string;
+  network: string;
+  messages: number;
+  known_messages: number;
+}
+
+/** What the datacost figures are assembled from: rows keyed by day number or by sender id. */
+export interface DataCostRows {
+  chargeable: { day: ChargeRow[]; sender: ChargeRow[] };
+  firsts: { day: FirstRow[]; sender: FirstRow[] };
+}
+
+/** Distinct recipients of chargeable messages: in the period, per bucket label and per sender. */
+export interface RecipientCounts {
+  total: number;
+  bucket: (label: string) => number;
+  sender: (senderId: string) => number;
+}
+
+/**
+ * The datacost result of a resolved, non-empty scope from its rows and recipient counts, under the
+ * cost model; the per-recipient distribution empty (the caller fills it in when asked for).
+ * Shared by the SQLite engine and the warehouse (warehouse/metrics/datacost.ts).
+ */
+export function assembleDataCost(scope: ResolvedScope, model: CostModel, rows: DataCostRows, recipients: RecipientCounts): DataCostResult {
   const total = newAcc();
   const perBucket = new Map<string, Acc>();
   const perSender = new Map<string, Acc>();
@@ -79,8 +102,8 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
   // Rows per (day, network) feed the buckets and the total; rows per (sender, network) the senders.
   const targets = (key: number | string): Acc[] =>
     typeof key === 'number' ? [total, accOf(perBucket, scope.label(key))] : [accOf(perSender, key)];
-  for (const by of ['day', 'sender_id'] as const) {
-    for (const r of chargeableBy(db, q, by)) {
+  for (const by of ['day', 'sender'] as const) {
+    for (const r of rows.chargeable[by]) {
       const net = NETWORK_INDEX[r.network] ?? 2;
       const unknown = r.messages - r.known_messages;
       for (const a of targets(r.key)) {
@@ -89,7 +112,7 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
         a.bytes[net] += r.known_bytes + unknown * model.laterMessageBytes;
       }
     }
-    for (const r of firstsBy(db, q, model.firstScope, by)) {
+    for (const r of rows.firsts[by]) {
       const net = NETWORK_INDEX[r.network] ?? 2;
       const unknownFirsts = r.messages - r.known_messages;
       for (const a of targets(r.key)) {
@@ -98,6 +121,64 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
       }
     }
   }
+  const buckets = scope.buckets.map((b) => ({
+    bucket: b.label,
+    ...figures(perBucket.get(b.label) ?? newAcc(), model, recipients.bucket(b.label)),
+  }));
+  const bySender = [...perSender.entries()]
+    .map(([senderId, a]) => ({ senderId, ...figures(a, model, recipients.sender(senderId)) }))
+    .sort((a, b) => b.totalBytes - a.totalBytes || (a.senderId < b.senderId ? -1 : 1));
+  return {
+    metric: 'datacost',
+    by: scope.by,
+    period: scope.period,
+    costModel: model,
+    ...figures(total, model, recipients.total),
+    buckets,
+    bySender,
+    perRecipient: recipientBins.map((b) => ({ ...b, count: 0 })),
+    perRecipientStats: { median: null, p90: null, max: null, mean: null },
+  };
+}
+
+/** The per-recipient distribution: bin counts and statistics of each recipient's total bytes. */
+export interface RecipientDistribution {
+  bins: HistogramBin[];
+  stats: DataCostResult['perRecipientStats'];
+}
+
+/** The 0-based positions, in sorted order, of the median's lower middle and of the 90th percentile among n totals. */
+export function distributionRanks(n: number): { mid: number; p90: number } {
+  return { mid: (n - 1) >>> 1, p90: Math.min(n - 1, Math.ceil(0.9 * n) - 1) };
+}
+
+/**
+ * The distribution from its parts: bin counts (as `recipientBins`), n, the sum and the maximum, and
+ * the order statistics at `distributionRanks(n)` (the median's two middles: equal when n is odd).
+ */
+export function recipientDistributionOf(
+  counts: ArrayLike<number>,
+  n: number,
+  sum: number,
+  max: number,
+  ranks: { lowMid: number; highMid: number; p90: number } | null,
+): RecipientDistribution {
+  const bins: HistogramBin[] = recipientBins.map((b, i) => ({ ...b, count: counts[i]! }));
+  if (n === 0 || ranks === null) return { bins, stats: { median: null, p90: null, max: null, mean: null } };
+  return { bins, stats: { median: (ranks.lowMid + ranks.highMid) / 2, p90: ranks.p90, max, mean: sum / n } };
+}
+
+/** Datacost (docs/metrics.md): bytes, chargeable and first messages, recipients and the charge range. */
+export function computeDataCost(db: Db, input: FilterInput, options: { perRecipient?: boolean } = {}): DataCostResult {
+  const filter = toFilter(input);
+  const scope = resolveScope(db, filter);
+  const model = loadCostModel(db);
+  if (!scope.query) return { ...emptyDataCost(filter.by, scope.zone), costModel: model, period: scope.period };
+  const q = scope.query;
+  const rows: DataCostRows = {
+    chargeable: { day: chargeableBy(db, q, 'day'), sender: chargeableBy(db, q, 'sender_id') },
+    firsts: { day: firstsBy(db, q, model.firstScope, 'day'), sender: firstsBy(db, q, model.firstScope, 'sender_id') },
+  };
   // The whole period's set is the union of the sender sets (one bit set per id fewer).
   // Whole buckets of an unfiltered scope take their count from the worker's per-bucket counts.
   const whole = wholeBucketCounts(db, 'charged', scope);
@@ -107,27 +188,15 @@ export function computeDataCost(db: Db, input: FilterInput, options: { perRecipi
   });
   unionInto(chargedSets, 't', 's');
   const recipients = countsOf(chargedSets);
-  const buckets = scope.buckets.map((b) => ({
-    bucket: b.label,
-    ...figures(perBucket.get(b.label) ?? newAcc(), model, whole.get(b.label) ?? recipients('b' + b.label)),
-  }));
-  const bySender = [...perSender.entries()]
-    .map(([senderId, a]) => ({ senderId, ...figures(a, model, recipients('s' + senderId)) }))
-    .sort((a, b) => b.totalBytes - a.totalBytes || (a.senderId < b.senderId ? -1 : 1));
-  const totalRecipients = recipients('t');
+  const result = assembleDataCost(scope, model, rows, {
+    total: recipients('t'),
+    bucket: (label) => whole.get(label) ?? recipients('b' + label),
+    sender: (senderId) => recipients('s' + senderId),
+  });
   releaseGroups(chargedSets);
-  const dist = options.perRecipient === false ? null : recipientDistribution(db, scope.query, model);
-  return {
-    metric: 'datacost',
-    by: filter.by,
-    period: scope.period,
-    costModel: model,
-    ...figures(total, model, totalRecipients),
-    buckets,
-    bySender,
-    perRecipient: dist?.bins ?? recipientBins.map((b) => ({ ...b, count: 0 })),
-    perRecipientStats: dist?.stats ?? { median: null, p90: null, max: null, mean: null },
-  };
+  if (options.perRecipient === false) return result;
+  const dist = recipientDistribution(db, q, model);
+  return { ...result, perRecipient: dist.bins, perRecipientStats: dist.stats };
 }
 
 /**
@@ -242,7 +311,7 @@ function collect(from: number, to: number, totals: Float64Array, seen: Uint8Arra
 }
 
 /** The per-recipient distribution of bytes received in the period (usage rollup: one pass over the stored sets). */
-function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveScope>['query']>, model: CostModel) {
+function recipientDistribution(db: Db, q: QueryScope, model: CostModel): RecipientDistribution {
   const size = recipientIdCount(db);
   const { totals, seen, values: all } = scratchFor(size);
   const later = model.laterMessageBytes;
@@ -274,22 +343,19 @@ function recipientDistribution(db: Db, q: NonNullable<ReturnType<typeof resolveS
     collect(blockStart, blockEnd, totals, seen, all, counts, acc);
   }
   const n = acc[0]!;
-  const sum = acc[1]!;
-  const max = acc[2]!;
   const values = all.subarray(0, n);
-  const bins: HistogramBin[] = recipientBins.map((b, i) => ({ ...b, count: counts[i]! }));
-  if (n === 0) return { bins, stats: { median: null, p90: null, max: null, mean: null } };
+  if (n === 0) return recipientDistributionOf(counts, 0, 0, 0, null);
   // The median's select leaves larger values after it, so the p90 select only searches those.
-  const mid = (n - 1) >>> 1;
+  const { mid, p90 } = distributionRanks(n);
   const lowMid = kthSmallest(values, mid);
   let highMid = lowMid;
   if (n % 2 === 0) {
     highMid = Infinity;
     for (let i = mid + 1; i < n; i++) if (values[i]! < highMid) highMid = values[i]!;
   }
-  const p90 = Math.min(n - 1, Math.ceil(0.9 * n) - 1);
-  return {
-    bins,
-    stats: { median: (lowMid + highMid) / 2, p90: kthSmallest(values, p90, Math.min(p90, mid), n - 1), max, mean: sum / n },
-  };
+  return recipientDistributionOf(counts, n, acc[1]!, acc[2]!, {
+    lowMid,
+    highMid,
+    p90: kthSmallest(values, p90, Math.min(p90, mid), n - 1),
+  });
 }

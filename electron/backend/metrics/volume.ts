@@ -5,24 +5,29 @@ import { emptyVolume } from '../../../shared/metrics/empty.ts';
 import type { Db } from '../db/connection.ts';
 import { firstsPerDay, topSenders, topTemplates, volumeByDay } from '../db/metrics-repo.ts';
 import { loadCostModel } from './settings.ts';
-import { resolveScope, toFilter, type FilterInput } from './scope.ts';
+import { resolveScope, toFilter, type FilterInput, type ResolvedScope } from './scope.ts';
 
-const STACK_COLUMN = { status: 'status', category: 'category', sender: 'sender_id' } as const;
+export const STACK_COLUMN = { status: 'status', category: 'category', sender: 'sender_id' } as const;
 /** Stack keys beyond this many are folded into "other" (`OTHER_KEY`). */
 const MAX_STACK_KEYS = 8;
 
-/** Volume: notifications per bucket, by status, stacked by status | category | sender; top senders and templates. */
-export function computeVolume(
-  db: Db,
-  input: FilterInput & { stackBy?: VolumeStackBy; top?: number },
-): VolumeResult {
-  const filter = toFilter(input);
-  const stackBy = input.stackBy ?? 'status';
-  const top = input.top ?? 10;
-  const scope = resolveScope(db, filter);
-  if (!scope.query) return { ...emptyVolume(filter.by, scope.zone), stackBy, period: scope.period };
-  const q = scope.query;
-  const rows = volumeByDay(db, q, STACK_COLUMN[stackBy]);
+/** What the volume page is assembled from (either engine's queries over the resolved scope). */
+export interface VolumeInputs {
+  /** Notifications per day, status and stack key. */
+  rows: { day: number; status: string; key: string; n: number }[];
+  /** First chargeable messages (under the cost model's first scope) per day. */
+  firsts: { day: number; n: number }[];
+  topSenders: VolumeResult['topSenders'];
+  topTemplates: VolumeResult['topTemplates'];
+}
+
+/**
+ * The volume result of a resolved, non-empty scope from its query rows: buckets, the stack (the
+ * largest keys kept, the rest folded into `OTHER_KEY`), first and later chargeable messages.
+ * Shared by the SQLite engine and the warehouse (warehouse/metrics/volume.ts).
+ */
+export function assembleVolume(scope: ResolvedScope, stackBy: VolumeStackBy, inputs: VolumeInputs): VolumeResult {
+  const { rows } = inputs;
   const keyTotals = new Map<string, number>();
   for (const r of rows) keyTotals.set(r.key, (keyTotals.get(r.key) ?? 0) + r.n);
   const ranked = [...keyTotals.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
@@ -51,10 +56,9 @@ export function computeVolume(
     byStatus[status] = (byStatus[status] ?? 0) + r.n;
     total += r.n;
   }
-  const model = loadCostModel(db);
   let firstMessages = 0;
   let chargeable = 0;
-  for (const r of firstsPerDay(db, q, model.firstScope)) {
+  for (const r of inputs.firsts) {
     buckets[index.get(scope.label(r.day))!]!.firstMessages += r.n;
     firstMessages += r.n;
   }
@@ -67,7 +71,7 @@ export function computeVolume(
   for (const b of buckets) b.laterMessages -= b.firstMessages;
   return {
     metric: 'volume',
-    by: filter.by,
+    by: scope.by,
     period: scope.period,
     total,
     byStatus,
@@ -75,8 +79,28 @@ export function computeVolume(
     stackKeys,
     firstMessages,
     laterMessages: chargeable - firstMessages,
-    topSenders: topSenders(db, q, top),
-    topTemplates: topTemplates(db, q, top),
+    topSenders: inputs.topSenders,
+    topTemplates: inputs.topTemplates,
     buckets,
   };
+}
+
+/** Volume: notifications per bucket, by status, stacked by status | category | sender; top senders and templates. */
+export function computeVolume(
+  db: Db,
+  input: FilterInput & { stackBy?: VolumeStackBy; top?: number },
+): VolumeResult {
+  const filter = toFilter(input);
+  const stackBy = input.stackBy ?? 'status';
+  const top = input.top ?? 10;
+  const scope = resolveScope(db, filter);
+  if (!scope.query) return { ...emptyVolume(filter.by, scope.zone), stackBy, period: scope.period };
+  const q = scope.query;
+  const model = loadCostModel(db);
+  return assembleVolume(scope, stackBy, {
+    rows: volumeByDay(db, q, STACK_COLUMN[stackBy]),
+    firsts: firstsPerDay(db, q, model.firstScope),
+    topSenders: topSenders(db, q, top),
+    topTemplates: topTemplates(db, q, top),
+  });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { notifications, workspace } from './helpers.ts';
+import { engines, notifications, workspace } from './helpers.ts';
 
-describe('volume and calendar buckets', () => {
+describe.each(engines)('volume and calendar buckets (%s)', (engine) => {
   it('buckets by local day in the workspace time zone and labels ISO weeks and months', async () => {
-    const w = await workspace();
+    const w = await workspace({ engine });
     await w.load(
       notifications([
         // 2016-03-06T15:00Z is 2016-03-07 00:00 in Seoul (a Monday: week 10)
@@ -33,7 +33,7 @@ describe('volume and calendar buckets', () => {
   });
 
   it('stacks by sender or category, narrows by filters and lists top senders and templates', async () => {
-    const w = await workspace();
+    const w = await workspace({ engine });
     await w.load(
       notifications([
         ['a', '2016-03-07T10:00:00+09:00', 'r1', 's1', 'delivered', null, null, 'order', 't1'],
@@ -58,17 +58,8 @@ describe('volume and calendar buckets', () => {
     expect(delivery.buckets[0]!.stack).toEqual({ delivery: 1 });
   });
 
-  it('rebuilds the buckets when the workspace time zone changes', async () => {
-    const w = await workspace();
-    await w.load(notifications([['a', '2016-03-06T16:00:00Z', 'r1', 's1', 'delivered']]));
-    expect((await w.api['metrics:volume']({ by: 'day' })).buckets[0]!.bucket).toBe('2016-03-07');
-    await w.api['workspace:setTimeZone']({ timeZone: 'UTC' });
-    expect((await w.api['metrics:volume']({ by: 'day' })).buckets[0]!.bucket).toBe('2016-03-06');
-    expect((await w.api['metrics:datacost']({})).totalBytes).toBe(15_360);
-  });
-
   it('refuses a period that ends before it starts, naming the dates', async () => {
-    const w = await workspace();
+    const w = await workspace({ engine });
     await expect(w.api['metrics:volume']({ from: '2016-03-08', to: '2016-03-07' })).rejects.toMatchObject({
       code: 'bad-input',
       message: expect.stringContaining('2016-03-07'),
@@ -77,7 +68,7 @@ describe('volume and calendar buckets', () => {
   });
 
   it('lists senders, categories, templates and the date range for the filter pickers', async () => {
-    const w = await workspace();
+    const w = await workspace({ engine });
     expect(await w.api['metrics:dimensions']({})).toMatchObject({ senders: [], firstDate: null, lastDate: null });
     await w.load(
       notifications([
@@ -91,6 +82,18 @@ describe('volume and calendar buckets', () => {
     expect(d.templates).toEqual([{ key: 't1', senderId: 's1', count: 1 }]);
     expect([d.firstDate, d.lastDate, d.timeZone]).toEqual(['2016-03-07', '2016-04-07', 'Asia/Seoul']);
   });
+});
+
+describe('volume time zone (sqlite: a ClickHouse workspace keeps the warehouse\'s zone)', () => {
+  it('rebuilds the buckets when the workspace time zone changes', async () => {
+    const w = await workspace();
+    await w.load(notifications([['a', '2016-03-06T16:00:00Z', 'r1', 's1', 'delivered']]));
+    expect((await w.api['metrics:volume']({ by: 'day' })).buckets[0]!.bucket).toBe('2016-03-07');
+    await w.api['workspace:setTimeZone']({ timeZone: 'UTC' });
+    expect((await w.api['metrics:volume']({ by: 'day' })).buckets[0]!.bucket).toBe('2016-03-06');
+    expect((await w.api['metrics:datacost']({})).totalBytes).toBe(15_360);
+  });
+
 });
 
 describe('rebuildRollups', () => {

@@ -6,6 +6,9 @@
 import type { Db } from '../../db/connection.ts';
 import type { MetricQueryName, MetricQueryResult } from '../../metrics/queries.ts';
 import type { Warehouse } from '../client.ts';
+import { warehouseDataCost } from './datacost.ts';
+import { warehouseDimensions } from './dimensions.ts';
+import { warehouseVolume } from './volume.ts';
 
 type AnyInput = Record<string, unknown>;
 export type WarehouseQuery<K extends MetricQueryName> = (wh: Warehouse, db: Db, input: AnyInput) => Promise<MetricQueryResult<K>>;
@@ -15,14 +18,14 @@ const notYet = (name: string) => async (): Promise<never> => {
 };
 
 export const warehouseMetricQueries: { [K in MetricQueryName]: WarehouseQuery<K> } = {
-  volume: notYet('volume'),
-  datacost: notYet('datacost'),
+  volume: (wh, db, input) => warehouseVolume(wh, db, input),
+  datacost: (wh, db, input) => warehouseDataCost(wh, db, input, { perRecipient: input.perRecipient !== false }),
   optout: notYet('optout'),
   coverage: notYet('coverage'),
   refusals: notYet('refusals'),
   urls: notYet('urls'),
   overview: notYet('overview'),
-  dimensions: notYet('dimensions'),
+  dimensions: (wh, db) => warehouseDimensions(wh, db),
   around: notYet('around'),
   exportCsv: notYet('exportCsv'),
 };
