@@ -71,6 +71,10 @@ export function ConnectWarehouseDialog(props: { onClose: () => void; onConnected
       setForm((f) => ({ ...f, password: '' }));
       props.onConnected?.(info.name);
       props.onClose();
+      // What opened the dialog (the Welcome card) is gone with the Welcome screen: the page takes the focus.
+      setTimeout(() => {
+        if (!document.activeElement || document.activeElement === document.body) document.getElementById('main')?.focus();
+      });
     } catch {
       // Shown from the mutation's error below, in the user's language.
     }

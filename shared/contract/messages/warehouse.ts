@@ -14,8 +14,8 @@ export const warehouseMessages = defineMessages({
     ko: '{url}의 ClickHouse가 사용자 "{user}"을(를) 거부했습니다. 사용자 이름이나 비밀번호가 틀립니다.',
   },
   'warehouse.no-password': {
-    en: 'No password for ClickHouse user "{user}" at {url}. Set NOTICE_DESK_CLICKHOUSE_PASSWORD, give --password-file, or enter it in the app (it is kept in the system keychain).',
-    ko: '{url}의 ClickHouse 사용자 "{user}"의 비밀번호가 없습니다. NOTICE_DESK_CLICKHOUSE_PASSWORD를 설정하거나 --password-file을 주거나 앱에서 입력하세요(시스템 키체인에 보관됩니다).',
+    en: 'No password for ClickHouse user "{user}" at {url}. Set NOTICE_DESK_CLICKHOUSE_PASSWORD, give --password-file, or enter it in the app (the desktop app keeps it in the system keychain).',
+    ko: '{url}의 ClickHouse 사용자 "{user}"의 비밀번호가 없습니다. NOTICE_DESK_CLICKHOUSE_PASSWORD를 설정하거나 --password-file을 주거나 앱에서 입력하세요(데스크톱 앱은 시스템 키체인에 보관합니다).',
   },
   'warehouse.password-file': {
     en: 'The password file {file} cannot be used: {reason}. It must be a regular file readable only by its owner (chmod 600).',
