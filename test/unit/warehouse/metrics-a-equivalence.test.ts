@@ -8,6 +8,7 @@
  * and after an import is deleted.
  */
 import { describe, expect, it } from 'vitest';
+import type { FilterInput } from '../../../electron/backend/metrics/scope.ts';
 import { engines, notifications, prng, workspace } from '../metrics/helpers.ts';
 
 type Row = (string | number | null)[];
@@ -53,7 +54,7 @@ function generate(seed: number): Row[][] {
   return files;
 }
 
-const FILTERS = [
+const FILTERS: FilterInput[] = [
   {},
   { by: 'day', from: '2016-02-10', to: '2016-03-20' },
   { by: 'week', senders: ['s1', 's3', 's7'] },
@@ -61,7 +62,7 @@ const FILTERS = [
   { by: 'week', from: '2016-03-02', to: '2016-04-15', senders: ['s2', 's10'], categories: ['order', 'delivery'] },
   { by: 'month', from: '2016-02-29', to: '2016-05-01' },
   { from: '2017-01-01', to: '2017-01-31' },
-] as const;
+];
 
 const others = engines.filter((e) => e !== 'sqlite');
 
@@ -70,7 +71,7 @@ describe.skipIf(others.length === 0).each(others)('volume, datacost and dimensio
     const files = generate(16);
     const local = await workspace();
     const wh = await workspace({ engine });
-    const ids: [string, string][] = [];
+    const ids: [number, number][] = [];
     for (const rows of files) {
       const a = await local.load(notifications(rows));
       const b = await wh.load(notifications(rows));
