@@ -1,5 +1,14 @@
 import { columnsOf, flattenRow, toCsv, type CsvValue } from '../../../shared/metrics/csv.ts';
-import type { CsvExport, MetricName } from '../../../shared/metrics/types.ts';
+import type {
+  CoverageResult,
+  CsvExport,
+  DataCostResult,
+  MetricName,
+  OptOutResult,
+  RefusalsResult,
+  UrlsResult,
+  VolumeResult,
+} from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { computeCoverage, computeOptOut } from './consent.ts';
 import { computeDataCost } from './datacost.ts';
@@ -10,33 +19,70 @@ import { computeVolume } from './volume.ts';
 
 export type CsvTable = 'buckets' | 'bySender' | 'byCategory' | 'perRecipient' | 'messages' | 'topDomains';
 
-function rowsOf(db: Db, metric: MetricName, table: CsvTable, filter: FilterInput, urlNoticeAt: number | null): object[] {
+/** The input a CSV table's metric is computed with: the filter, and what only that table needs. */
+export function csvInput(metric: MetricName, table: CsvTable, filter: FilterInput): FilterInput & Record<string, unknown> {
+  if (metric === 'datacost') return { ...filter, perRecipient: table === 'perRecipient' };
+  if (metric === 'refusals') return { ...filter, limit: table === 'messages' ? 1_000_000 : 1 };
+  return { ...filter };
+}
+
+/** The rows of one CSV table from its metric's result (computed with `csvInput`); both engines. */
+export function csvRows(metric: MetricName, table: CsvTable, result: unknown): object[] {
   switch (metric) {
     case 'volume': {
-      const r = computeVolume(db, filter);
+      const r = result as VolumeResult;
       return table === 'bySender' ? r.topSenders : r.buckets;
     }
     case 'datacost': {
-      const r = computeDataCost(db, filter, { perRecipient: table === 'perRecipient' });
+      const r = result as DataCostResult;
       return table === 'bySender' ? r.bySender : table === 'perRecipient' ? r.perRecipient : r.buckets;
     }
     case 'optout': {
-      const r = computeOptOut(db, filter);
+      const r = result as OptOutResult;
       return table === 'bySender' ? r.bySender : table === 'byCategory' ? r.byCategory : r.buckets;
     }
     case 'coverage': {
-      const r = computeCoverage(db, filter);
+      const r = result as CoverageResult;
       return table === 'perRecipient' ? r.timeToOptOut : r.buckets;
     }
     case 'refusals': {
-      if (table === 'messages') return computeRefusals(db, { ...filter, limit: 1_000_000 }).messages;
-      const r = computeRefusals(db, { ...filter, limit: 1 });
+      const r = result as RefusalsResult;
+      if (table === 'messages') return r.messages;
       return table === 'bySender' ? Object.entries(r.bySender).map(([senderId, violations]) => ({ senderId, violations })) : r.buckets;
     }
     case 'urls': {
-      const r = computeUrls(db, filter, urlNoticeAt);
+      const r = result as UrlsResult;
       return table === 'topDomains' ? r.topDomains : table === 'messages' ? r.indexedWithoutNoticeUrls : r.buckets;
     }
+  }
+}
+
+/** A table's rows as the CSV export (nested fields flattened; formula injection neutralised); both engines. */
+export function csvExportOf(metric: MetricName, table: CsvTable, filter: FilterInput, rows: object[]): CsvExport {
+  const flat = rows.map((r) => flattenRow(r as Record<string, unknown>));
+  const cols = columnsOf(flat as Record<string, CsvValue>[]);
+  const period = [filter.from, filter.to].filter(Boolean).join('_');
+  return {
+    fileName: `${metric}-${table}${period ? '-' + period : ''}.csv`,
+    csv: toCsv(flat, cols),
+    rows: flat.length,
+  };
+}
+
+function resultOf(db: Db, metric: MetricName, input: FilterInput & Record<string, unknown>, urlNoticeAt: number | null): unknown {
+  switch (metric) {
+    case 'volume':
+      return computeVolume(db, input);
+    case 'datacost':
+      return computeDataCost(db, input, { perRecipient: input.perRecipient !== false });
+    case 'optout':
+      return computeOptOut(db, input);
+    case 'coverage':
+      return computeCoverage(db, input);
+    case 'refusals':
+      return computeRefusals(db, input);
+    case 'urls':
+      return computeUrls(db, input, urlNoticeAt);
   }
 }
 
@@ -48,12 +94,6 @@ export function exportMetricCsv(
   filter: FilterInput,
   urlNoticeAt: number | null,
 ): CsvExport {
-  const rows = rowsOf(db, metric, table, filter, urlNoticeAt).map((r) => flattenRow(r as Record<string, unknown>));
-  const cols = columnsOf(rows as Record<string, CsvValue>[]);
-  const period = [filter.from, filter.to].filter(Boolean).join('_');
-  return {
-    fileName: `${metric}-${table}${period ? '-' + period : ''}.csv`,
-    csv: toCsv(rows, cols),
-    rows: rows.length,
-  };
+  const result = resultOf(db, metric, csvInput(metric, table, filter), urlNoticeAt);
+  return csvExportOf(metric, table, filter, csvRows(metric, table, result));
 }

@@ -1,5 +1,5 @@
 import { OTHER_KEY } from '../../../shared/charts/series.ts';
-import type { NotificationStatus } from '../../../shared/domain/canonical.ts';
+import { notificationStatuses, type NotificationStatus } from '../../../shared/domain/canonical.ts';
 import type { VolumeBucket, VolumeResult, VolumeStackBy } from '../../../shared/metrics/types.ts';
 import { emptyVolume } from '../../../shared/metrics/empty.ts';
 import type { Db } from '../db/connection.ts';
@@ -10,6 +10,17 @@ import { resolveScope, toFilter, type FilterInput, type ResolvedScope } from './
 export const STACK_COLUMN = { status: 'status', category: 'category', sender: 'sender_id' } as const;
 /** Stack keys beyond this many are folded into "other" (`OTHER_KEY`). */
 const MAX_STACK_KEYS = 8;
+
+/**
+ * The counts of `o` with their keys in the order of `keys` (then any other key, sorted): the key
+ * order of a result — the columns of its CSV export — does not depend on the order of query rows.
+ */
+function inOrder<K extends string>(o: Partial<Record<K, number>>, keys: readonly K[]): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  for (const k of (Object.keys(o) as K[]).sort()) if (out[k] === undefined) out[k] = o[k];
+  return out;
+}
 
 /** What the volume page is assembled from (either engine's queries over the resolved scope). */
 export interface VolumeInputs {
@@ -68,13 +79,17 @@ export function assembleVolume(scope: ResolvedScope, stackBy: VolumeStackBy, inp
     buckets[index.get(scope.label(r.day))!]!.laterMessages += r.n;
     chargeable += r.n;
   }
-  for (const b of buckets) b.laterMessages -= b.firstMessages;
+  for (const b of buckets) {
+    b.laterMessages -= b.firstMessages;
+    b.byStatus = inOrder(b.byStatus, notificationStatuses);
+    b.stack = inOrder(b.stack, stackKeys) as Record<string, number>;
+  }
   return {
     metric: 'volume',
     by: scope.by,
     period: scope.period,
     total,
-    byStatus,
+    byStatus: inOrder(byStatus, notificationStatuses),
     stackBy,
     stackKeys,
     firstMessages,

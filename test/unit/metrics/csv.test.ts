@@ -3,6 +3,7 @@ import { bucketLabel, bucketsBetween, dayStartUtc, localDay, parseDay } from '..
 import { parse } from 'csv-parse/sync';
 import { csvOfRecords, flattenRow, neutraliseCell, toCsv } from '../../../shared/metrics/csv.ts';
 import { metricDefinitions } from '../../../shared/metrics/definitions.ts';
+import { engines, notifications, workspace } from './helpers.ts';
 
 describe('toCsv', () => {
   it('neutralises cells that a spreadsheet would run as formulas', () => {
@@ -86,5 +87,52 @@ describe('calendar buckets', () => {
       expect(d.text.en.length).toBeGreaterThan(20);
       expect(d.text.ko).toMatch(/[가-힣]/);
     }
+  });
+});
+
+describe.each(engines)('metric CSV exports (%s)', (engine) => {
+  it('writes the volume and datacost tables of a period as the pages compute them', async () => {
+    const w = await workspace({ engine });
+    await w.load(
+      notifications([
+        ['a', '2016-03-07T10:00:00+09:00', 'r1', '=s1', 'delivered', null, null, 'order', 't1'],
+        ['b', '2016-03-08T10:00:00+09:00', 'r1', '=s1', 'delivered', 4096, 'wifi', 'order', 't1'],
+        ['c', '2016-03-08T11:00:00+09:00', 'r2', '한빛', 'sent', null, 'cellular', '주문', 't2'],
+        ['d', '2016-03-09T11:00:00+09:00', 'r2', '한빛', 'failed'],
+      ]),
+    );
+    const period = { from: '2016-03-07', to: '2016-03-09', by: 'day' } as const;
+    const volume = await w.api['metrics:exportCsv']({ ...period, metric: 'volume', table: 'buckets' });
+    expect(volume.fileName).toBe('volume-buckets-2016-03-07_2016-03-09.csv');
+    expect(volume.rows).toBe(3);
+    expect(parse(volume.csv, { bom: true })).toEqual([
+      ['bucket', 'total', 'byStatus.delivered', 'stack.delivered', 'firstMessages', 'laterMessages', 'byStatus.sent', 'stack.sent', 'byStatus.failed', 'stack.failed'],
+      ['2016-03-07', '1', '1', '1', '1', '0', '', '', '', ''],
+      ['2016-03-08', '2', '1', '1', '1', '1', '1', '1', '', ''],
+      ['2016-03-09', '1', '', '', '0', '0', '', '', '1', '1'],
+    ]);
+    const senders = await w.api['metrics:exportCsv']({ ...period, metric: 'volume', table: 'bySender' });
+    expect(parse(senders.csv, { bom: true })).toEqual([
+      ['key', 'count'],
+      ["'=s1", '2'],
+      ['한빛', '2'],
+    ]);
+    const cost = await w.api['metrics:exportCsv']({ ...period, metric: 'datacost', table: 'bySender' });
+    const rows = parse(cost.csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.senderId, r.totalBytes, r.chargedBytes, r.firstMessages, r.recipients, r['chargeKrw.low']])).toEqual([
+      ["'=s1", '19456', '15360', '1', '1', '0.375'],
+      ['한빛', '15360', '15360', '1', '1', '0.375'],
+    ]);
+    const perRecipient = await w.api['metrics:exportCsv']({ ...period, metric: 'datacost', table: 'perRecipient' });
+    expect((parse(perRecipient.csv, { bom: true, columns: true }) as Record<string, string>[]).map((r) => [r.label, r.count])).toEqual([
+      ['< 16 KiB', '1'],
+      ['16–32 KiB', '1'],
+      ['32–64 KiB', '0'],
+      ['64–128 KiB', '0'],
+      ['128–256 KiB', '0'],
+      ['256–512 KiB', '0'],
+      ['512 KiB–1 MiB', '0'],
+      ['≥ 1 MiB', '0'],
+    ]);
   });
 });

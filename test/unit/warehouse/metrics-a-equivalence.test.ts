@@ -1,5 +1,5 @@
 /**
- * Property test: volume, datacost and dimensions give the same results on a SQLite workspace and on
+ * Property test: volume, datacost, dimensions and their CSV exports give the same results on a SQLite workspace and on
  * a ClickHouse one (two 18.16 shards; chDB's current release) loaded with the same seeded random
  * notifications through the product's import: many recipients and senders, every status, known and
  * unknown sizes, every network, ties in sent time (with and without event ids, within one import
@@ -64,9 +64,17 @@ const FILTERS: FilterInput[] = [
   { from: '2017-01-01', to: '2017-01-31' },
 ];
 
+const CSV_TABLES = [
+  ['volume', 'buckets'],
+  ['volume', 'bySender'],
+  ['datacost', 'buckets'],
+  ['datacost', 'bySender'],
+  ['datacost', 'perRecipient'],
+] as const;
+
 const others = engines.filter((e) => e !== 'sqlite');
 
-describe.skipIf(others.length === 0).each(others)('volume, datacost and dimensions: SQLite and %s agree', (engine) => {
+describe.skipIf(others.length === 0).each(others)('volume, datacost, dimensions and CSV: SQLite and %s agree', (engine) => {
   it('on seeded random notifications, for every filter, stack and first scope, before and after a deletion', async () => {
     const files = generate(16);
     const local = await workspace();
@@ -92,6 +100,11 @@ describe.skipIf(others.length === 0).each(others)('volume, datacost and dimensio
           }
           const [c1, c2] = await both((w) => w.api['metrics:datacost']({ ...filter }));
           expect(c2, JSON.stringify({ filter, firstScope })).toEqual(c1);
+          // The CSV exports byte for byte (their columns follow the results' key order).
+          for (const [metric, table] of CSV_TABLES) {
+            const [x1, x2] = await both((w) => w.api['metrics:exportCsv']({ ...filter, metric, table }));
+            expect(x2.csv, JSON.stringify({ filter, firstScope, metric, table })).toBe(x1.csv);
+          }
         }
       }
       return d1;

@@ -6,6 +6,7 @@
 import type { Db } from '../../db/connection.ts';
 import type { MetricQueryName, MetricQueryResult } from '../../metrics/queries.ts';
 import type { Warehouse } from '../client.ts';
+import { warehouseExportCsv } from './csv.ts';
 import { warehouseDataCost } from './datacost.ts';
 import { warehouseDimensions } from './dimensions.ts';
 import { warehouseVolume } from './volume.ts';
@@ -27,5 +28,5 @@ export const warehouseMetricQueries: { [K in MetricQueryName]: WarehouseQuery<K>
   overview: notYet('overview'),
   dimensions: (wh, db) => warehouseDimensions(wh, db),
   around: notYet('around'),
-  exportCsv: notYet('exportCsv'),
+  exportCsv: (wh, db, input) => warehouseExportCsv(warehouseMetricQueries, wh, db, input),
 };
