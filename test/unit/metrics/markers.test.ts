@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consent, notifications, workspace } from './helpers.ts';
 
-describe('markers, overview and saved filters', () => {
+describe('markers and saved filters', () => {
   it('keeps user markers per workspace and compares opt-out rate and coverage before and after one', async () => {
     const w = await workspace();
     await w.load(
@@ -28,25 +28,6 @@ describe('markers, overview and saved filters', () => {
     await w.api['markers:remove']({ id: m.id });
     expect(await w.api['markers:list']({})).toEqual([]);
     await expect(w.api['markers:remove']({ id: m.id })).rejects.toMatchObject({ code: 'not-found' });
-  });
-
-  it('shows every KPI card with the previous period of equal length', async () => {
-    const w = await workspace();
-    await w.load(
-      notifications([
-        ['a', '2016-03-01T10:00:00+09:00', 'r1', 's1', 'delivered'],
-        ['b', '2016-03-03T10:00:00+09:00', 'r1', 's1', 'delivered'],
-        ['c', '2016-03-04T10:00:00+09:00', 'r2', 's2', 'delivered'],
-      ]),
-    );
-    const r = await w.api['metrics:overview']({ from: '2016-03-03', to: '2016-03-04' });
-    expect(r.previousPeriod).toEqual({ from: '2016-03-01', to: '2016-03-02' });
-    const card = (id: string) => r.cards.find((c) => c.id === id)!;
-    expect(card('notifications')).toMatchObject({ value: 2, previous: 1, change: 1, page: 'notifications' });
-    expect(card('dataBytes')).toMatchObject({ value: 2_048 + 15_360, previous: 15_360 });
-    expect(card('senders')).toMatchObject({ value: 2, previous: 1 });
-    expect(card('optOutRate')).toMatchObject({ value: 0, previous: 0, change: 0 });
-    expect(r.cards).toHaveLength(11);
   });
 
   it('keeps the filters in the workspace', async () => {

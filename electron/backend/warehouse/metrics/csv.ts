@@ -7,9 +7,7 @@ import type { Db } from '../../db/connection.ts';
 import { csvExportOf, csvInput, csvRows, type CsvTable } from '../../metrics/csv-export.ts';
 import type { FilterInput } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
-
-/** The warehouse's metric queries by name (passed in by index.ts, which holds them). */
-export type WarehouseMetricTable = Record<MetricName, (wh: Warehouse, db: Db, input: Record<string, unknown>) => Promise<unknown>>;
+import type { WarehouseMetricTable } from './a-types.ts';
 
 /** One metric's table as CSV, from the warehouse's query of that metric. */
 export async function warehouseExportCsv(

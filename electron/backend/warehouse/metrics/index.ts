@@ -9,6 +9,7 @@ import type { Warehouse } from '../client.ts';
 import { warehouseExportCsv } from './csv.ts';
 import { warehouseDataCost } from './datacost.ts';
 import { warehouseDimensions } from './dimensions.ts';
+import { warehouseOverview } from './overview.ts';
 import { warehouseVolume } from './volume.ts';
 
 type AnyInput = Record<string, unknown>;
@@ -25,7 +26,7 @@ export const warehouseMetricQueries: { [K in MetricQueryName]: WarehouseQuery<K>
   coverage: notYet('coverage'),
   refusals: notYet('refusals'),
   urls: notYet('urls'),
-  overview: notYet('overview'),
+  overview: (wh, db, input) => warehouseOverview(warehouseMetricQueries, wh, db, input),
   dimensions: (wh, db) => warehouseDimensions(wh, db),
   around: notYet('around'),
   exportCsv: (wh, db, input) => warehouseExportCsv(warehouseMetricQueries, wh, db, input),
