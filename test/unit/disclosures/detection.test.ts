@@ -398,4 +398,15 @@ describe('an eighth batch: the ideas behind the retired held-out set\'s misses',
     expect(has('Without the app, reminders come by SMS.', 'en', 'refusal-consequences')).toBe(false);
     expect(has('We only send order updates when your parcel ships.', 'en', 'service-description')).toBe(true);
   });
+
+  it('takes the answer to "what changes?" ("Effect on your account: none") and what refusing does not excuse as consequences', () => {
+    expect(has('- Opting out: allowed at any time.\n- Effect on your account: none.', 'en', 'refusal-consequences')).toBe(true);
+    expect(has('If you unsubscribe, what changes? Nothing for your bookings.', 'en', 'refusal-consequences')).toBe(true);
+    expect(has('If you unsubscribe, you are not released from payment deadlines.', 'en', 'refusal-consequences')).toBe(true);
+    expect(has('A Member who declines these notices remains liable for late fees.', 'en', 'refusal-consequences')).toBe(true);
+    expect(has('Declining does not exempt you from the cancellation charge.', 'en', 'refusal-consequences')).toBe(true);
+    // Near misses: "none" after a label that is not about a change; an exemption that is not the refusal's.
+    expect(has('You may refuse these messages. Fees: none.', 'en', 'refusal-consequences')).toBe(false);
+    expect(has('You may refuse these messages. This service is exempt from VAT.', 'en', 'refusal-consequences')).toBe(false);
+  });
 });
