@@ -409,4 +409,16 @@ describe('an eighth batch: the ideas behind the retired held-out set\'s misses',
     expect(has('You may refuse these messages. Fees: none.', 'en', 'refusal-consequences')).toBe(false);
     expect(has('You may refuse these messages. This service is exempt from VAT.', 'en', 'refusal-consequences')).toBe(false);
   });
+
+  it('takes a screen, tab or menu where something is shown as no place to refuse, and a pick or a chat command as a way', () => {
+    expect(has('You can decline these at any time; your tickets remain in the Wallet tab.', 'en', 'how-to-refuse')).toBe(false);
+    expect(has('If you block us, your receipts are still listed in your profile.', 'en', 'how-to-refuse')).toBe(false);
+    expect(has('Switch these off whenever you like. Your history stays on the Orders screen.', 'en', 'how-to-refuse')).toBe(false);
+    expect(has('You can turn these off in the Settings tab.', 'en', 'how-to-refuse')).toBe(true);
+    expect(has("To stop them, pick 'Never' under Alerts.", 'en', 'how-to-refuse')).toBe(true);
+    expect(has('To silence this bot, type /quiet in the chat.', 'en', 'how-to-refuse')).toBe(true);
+    expect(has("Don't want your links previewed? Send /previews off in any chat.", 'en', 'how-to-refuse', 'url-notice')).toBe(true);
+    // A path in a web address is no command.
+    expect(has('You have the right to object; see example.com/privacy for details.', 'en', 'how-to-refuse', 'url-notice')).toBe(false);
+  });
 });
