@@ -421,4 +421,13 @@ describe('an eighth batch: the ideas behind the retired held-out set\'s misses',
     // A path in a web address is no command.
     expect(has('You have the right to object; see example.com/privacy for details.', 'en', 'how-to-refuse', 'url-notice')).toBe(false);
   });
+
+  it('takes the data allowance a message is about (remaining data, 데이터 잔여량) as no word of mobile data use', () => {
+    expect(has("We text you when your data balance runs low, so you don't pay ₩5,000 in overage fees.", 'en', 'data-charges')).toBe(false);
+    expect(has('매월 데이터 잔여량과 청구 금액을 알림톡으로 보내 드립니다.', 'ko', 'service-description')).toBe(true);
+    expect(has('남은 데이터가 10% 아래로 떨어지면 결제 전에 문자로 알려 드려요.', 'ko', 'service-description')).toBe(true);
+    // The messages' own data use is still mobile data.
+    expect(has('알림톡을 받을 때 데이터가 쓰이며 데이터 요금이 들 수 있습니다. 한 건은 약 2KB입니다.', 'ko', 'data-charges')).toBe(true);
+    expect(has('These alerts use mobile data, about 2 KB each, which your carrier may charge for.', 'en', 'data-charges')).toBe(true);
+  });
 });
