@@ -430,4 +430,13 @@ describe('an eighth batch: the ideas behind the retired held-out set\'s misses',
     expect(has('알림톡을 받을 때 데이터가 쓰이며 데이터 요금이 들 수 있습니다. 한 건은 약 2KB입니다.', 'ko', 'data-charges')).toBe(true);
     expect(has('These alerts use mobile data, about 2 KB each, which your carrier may charge for.', 'en', 'data-charges')).toBe(true);
   });
+
+  it('takes a label in the -기 form (알림 받기: a heading, a switch, a button) as naming an action, not describing the service', () => {
+    expect(has('주문 배송 알림 받기', 'ko', 'service-description')).toBe(false);
+    expect(has('# 알림톡으로 예약 소식 받기\n\n예약을 바꾸려면 앱을 여세요.', 'ko', 'service-description')).toBe(false);
+    // Inside a sentence, or beside a row that says it, -기 is no label.
+    expect(has('결제 알림을 받기 원하시면 아래에서 동의해 주세요.', 'ko', 'service-description')).toBe(true);
+    expect(has('주문하신 상품의 배송 소식을 알림톡으로 받아 보실 수 있습니다.', 'ko', 'service-description')).toBe(true);
+    expect(has('진료 예약 알림 받기 · 예약 하루 전에 카카오톡으로 알려 드려요', 'ko', 'service-description', 'settings')).toBe(true);
+  });
 });
