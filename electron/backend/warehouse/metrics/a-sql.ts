@@ -3,6 +3,7 @@
  * clause, a day's bucket start, and each pair's (or recipient's) first chargeable message. Every value
  * is written by the escaping functions of ../sql.ts.
  */
+import type { ClickHouseSettings } from '@clickhouse/client';
 import type { Bucketing } from '../../../../shared/metrics/types.ts';
 import type { QueryScope } from '../../db/metrics-repo.ts';
 import type { Warehouse } from '../client.ts';
@@ -56,6 +57,17 @@ export function firstsSql(wh: Warehouse, scope: 'pair' | 'recipient'): string {
     FROM (SELECT recipient_id, argMin((sender_id, day, category, network, bytes), ${FIRST_ORDER}) AS f
           FROM ${t} WHERE ${CHARGEABLE} GROUP BY recipient_id)`;
 }
+
+/**
+ * The settings of a query whose grouping over a Distributed table each shard can finish alone:
+ * every shard sends back finished rows instead of partial states (argMin, uniqExact sets) for the
+ * server to merge — 2–4× faster on two shards. Exact only where no group spans shards: events are
+ * sharded by recipient and the rollups are filled on each shard from its own events, so all of a
+ * pair's (or a recipient's) rows are on one shard, and per-shard distinct recipient counts add up.
+ * The query must group per pair or recipient, or sum the shards' counts in an outer query.
+ * One server ignores it.
+ */
+export const SHARD_LOCAL: ClickHouseSettings = { distributed_group_by_no_merge: '1' };
 
 /** A number from a query row (counts may come back as numbers or, for 64-bit sums, strings). */
 export function num(v: unknown): number {

@@ -23,7 +23,7 @@ import { loadCostModel } from '../../metrics/settings.ts';
 import { toFilter, type FilterInput, type ResolvedScope } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
 import { sqlInt } from '../sql.ts';
-import { bucketStartSql, CHARGEABLE, firstsSql, num, scopeWhere } from './a-sql.ts';
+import { bucketStartSql, CHARGEABLE, SHARD_LOCAL, firstsSql, num, scopeWhere } from './a-sql.ts';
 import { resolveWarehouseScope } from './scope.ts';
 
 /** Chargeable messages per day and per sender, by network, with known sizes (daily rollup). */
@@ -53,6 +53,7 @@ async function firstRows(wh: Warehouse, q: QueryScope, scope: 'pair' | 'recipien
     `SELECT k.1 AS kind, k.2 AS key, network, count() AS messages, countIf(bytes >= 0) AS known_messages
      FROM (${firstsSql(wh, scope)}) ARRAY JOIN [('d', toString(day)), ('s', sender_id)] AS k
      WHERE ${scopeWhere(q)} GROUP BY kind, key, network`,
+    SHARD_LOCAL,
   );
   const out: DataCostRows['firsts'] = { day: [], sender: [] };
   for (const r of rows) {
@@ -64,13 +65,18 @@ async function firstRows(wh: Warehouse, q: QueryScope, scope: 'pair' | 'recipien
 
 /** Distinct recipients of chargeable messages in the period, per bucket and per sender (reach rollup). */
 async function recipientCounts(wh: Warehouse, scope: ResolvedScope, q: QueryScope): Promise<RecipientCounts> {
-  const from = `FROM ${wh.table('nd_r_reach')} WHERE ${CHARGEABLE} AND ${scopeWhere(q)}`;
+  // Each shard counts its own recipients (none is on two shards); the outer query adds the shards up.
+  const counted = (key: string) =>
+    `SELECT ${key ? 'key, ' : ''}sum(n) AS n FROM (
+       SELECT ${key ? `${key} AS key, ` : ''}uniqExactMerge(recipients) AS n
+       FROM ${wh.table('nd_r_reach')} WHERE ${CHARGEABLE} AND ${scopeWhere(q)}${key ? ' GROUP BY key' : ''}
+     )${key ? ' GROUP BY key' : ''}`;
   const [total, buckets, senders] = await Promise.all([
-    wh.query<{ n: number }>(`SELECT uniqExactMerge(recipients) AS n ${from}`),
-    wh.query<{ start: number; n: number }>(`SELECT ${bucketStartSql(scope.by)} AS start, uniqExactMerge(recipients) AS n ${from} GROUP BY start`),
-    wh.query<{ key: string; n: number }>(`SELECT sender_id AS key, uniqExactMerge(recipients) AS n ${from} GROUP BY sender_id`),
+    wh.query<{ n: number }>(counted(''), SHARD_LOCAL),
+    wh.query<{ key: number; n: number }>(counted(bucketStartSql(scope.by)), SHARD_LOCAL),
+    wh.query<{ key: string; n: number }>(counted('sender_id'), SHARD_LOCAL),
   ]);
-  const byBucket = new Map(buckets.map((r) => [scope.label(num(r.start)), num(r.n)]));
+  const byBucket = new Map(buckets.map((r) => [scope.label(num(r.key)), num(r.n)]));
   const bySender = new Map(senders.map((r) => [r.key, num(r.n)]));
   return {
     total: num(total[0]?.n ?? 0),
@@ -107,6 +113,7 @@ async function recipientDistribution(wh: Warehouse, q: QueryScope, model: CostMo
          ) GROUP BY recipient_id
        )
      )`,
+    SHARD_LOCAL,
   );
   const n = num(r?.n ?? 0);
   const counts = recipientBins.map((_, i) => num(r?.[`b${i}`] ?? 0));

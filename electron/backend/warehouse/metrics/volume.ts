@@ -11,7 +11,7 @@ import { toFilter, type FilterInput } from '../../metrics/scope.ts';
 import { assembleVolume, STACK_COLUMN, type VolumeInputs } from '../../metrics/volume.ts';
 import type { Warehouse } from '../client.ts';
 import { sqlIdent } from '../sql.ts';
-import { firstsSql, num, scopeWhere } from './a-sql.ts';
+import { SHARD_LOCAL, firstsSql, num, scopeWhere } from './a-sql.ts';
 import { resolveWarehouseScope } from './scope.ts';
 
 /** Notifications per sender in the scope, ranked (the overview counts senders from all of them). */
@@ -41,6 +41,7 @@ async function topTemplates(wh: Warehouse, q: QueryScope, limit: number): Promis
 export async function warehouseFirstsPerDay(wh: Warehouse, q: QueryScope, scope: 'pair' | 'recipient'): Promise<VolumeInputs['firsts']> {
   const rows = await wh.query<{ day: number; n: number }>(
     `SELECT day, count() AS n FROM (${firstsSql(wh, scope)}) WHERE ${scopeWhere(q)} GROUP BY day`,
+    SHARD_LOCAL,
   );
   return rows.map((r) => ({ day: num(r.day), n: num(r.n) }));
 }
