@@ -19,6 +19,8 @@ import { disclosuresInForce, type InForce } from './in-force.ts';
 import { resolvePeriod, type EvidencePeriod } from './period.ts';
 import { importsWithEventsBetween, periodHasEvents } from '../db/evidence-repo.ts';
 import { computeSections } from './sections.ts';
+import { userError } from '../../../shared/contract/errors.ts';
+import { warehouseConfig } from '../warehouse/config.ts';
 
 /** The app's version as package.json names it (bundled into the app, read by Node in the CLI). */
 export const APP_VERSION: string = pkg.version;
@@ -64,6 +66,9 @@ export function importsOfPeriod(db: Db, period: EvidencePeriod): EvidenceImport[
 
 /** Everything the pack is written from. */
 export function collect(db: Db, options: CollectOptions): Collected {
+  // The pack's figures are computed from the local event tables: a ClickHouse workspace has none, and
+  // a pack of zeros would be wrong evidence, so it is refused until the pack reads the warehouse.
+  if (warehouseConfig(db) !== null) throw userError('bad-input', 'warehouse.evidence-local-only');
   const timeZone = workspaceTimeZone(db);
   const period = resolvePeriod(db, timeZone, options, options.now);
   const variables = workspaceVariables(db).values[options.language];

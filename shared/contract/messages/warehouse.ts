@@ -57,6 +57,10 @@ export const warehouseMessages = defineMessages({
     en: 'The open workspace is not a ClickHouse workspace: it has no warehouse password to set.',
     ko: '열린 워크스페이스는 ClickHouse 워크스페이스가 아니어서 설정할 웨어하우스 비밀번호가 없습니다.',
   },
+  'warehouse.evidence-local-only': {
+    en: 'An evidence pack is made from a local workspace only: this workspace’s events are in ClickHouse, and the pack does not read the warehouse yet. Nothing was written.',
+    ko: '증거 자료 묶음은 로컬 워크스페이스에서만 만들 수 있습니다. 이 워크스페이스의 이벤트는 ClickHouse에 있고 증거 자료 묶음은 아직 웨어하우스를 읽지 않습니다. 아무것도 쓰지 않았습니다.',
+  },
   'warehouse.zone-fixed': {
     en: 'The time zone of a ClickHouse workspace is the warehouse’s ({zone}): its days are stored in it. Make a new warehouse database to use another zone.',
     ko: 'ClickHouse 워크스페이스의 시간대는 웨어하우스의 시간대({zone})입니다. 날짜가 그 시간대로 저장되어 있습니다. 다른 시간대를 쓰려면 새 웨어하우스 데이터베이스를 만드세요.',
