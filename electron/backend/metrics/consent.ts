@@ -3,13 +3,14 @@ import type {
   CoverageFigures,
   CoverageResult,
   HistogramBin,
+  MetricFilter,
   OptOutFigures,
   OptOutResult,
 } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
-import { coverageByDay, dimensionCounts, senderCategoryPairs, type QueryScope } from '../db/metrics-repo.ts';
+import { coverageByDay, dimensionCounts, senderCategoryPairs, type CoverageDay, type QueryScope } from '../db/metrics-repo.ts';
 import { countsOf, intersectionCount, mergeGroups, popcount, releaseGroups, unionByGroup, unionInto, wholeBucketCounts } from './reach.ts';
-import { ratio, resolveScope, toFilter, type FilterInput } from './scope.ts';
+import { ratio, resolveScope, toFilter, type FilterInput, type ResolvedScope } from './scope.ts';
 
 /** Above this many (sender, category) pairs, sets go to sender and category groups directly. */
 const PAIR_GROUPS_MAX = 64;
@@ -102,25 +103,54 @@ export function optOutFigures(db: Db, q: QueryScope): OptOutFigures {
   return total;
 }
 
-/** Optout (docs/metrics.md): reached, opted out and rate per bucket, by sender and by category. */
-export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
-  const filter = toFilter(input);
-  const scope = resolveScope(db, filter);
-  if (!scope.query) return { ...emptyOptOut(filter.by, scope.zone), period: scope.period };
-  const q = scope.query;
-  const dims = dimensionCounts(db);
-  const senders = filter.senders.length > 0 ? filter.senders : dims.senders.map((s) => s.key);
-  const categories = filter.categories.length > 0 ? filter.categories : dims.categories.map((c) => c.key);
-  const table = optOutTable(db, q, scope.label, senders, categories, wholeBucketCounts(db, 'reached', scope));
-  const result: OptOutResult = {
+/** Opt-out figures of the whole scope and of each bucket, sender and category (each engine computes them its own way). */
+export interface OptOutTable {
+  total: OptOutFigures;
+  bucket: (label: string) => OptOutFigures;
+  sender: (key: string) => OptOutFigures;
+  category: (key: string) => OptOutFigures;
+}
+
+/**
+ * The breakdown keys of an optout result: the filter's senders and categories, or else every one
+ * present (the dimensions' order: count descending, then key).
+ */
+export function optOutKeys(
+  filter: MetricFilter,
+  dims: { senders: readonly { key: string }[]; categories: readonly { key: string }[] },
+): { senders: string[]; categories: string[] } {
+  return {
+    senders: filter.senders.length > 0 ? filter.senders : dims.senders.map((s) => s.key),
+    categories: filter.categories.length > 0 ? filter.categories : dims.categories.map((c) => c.key),
+  };
+}
+
+/** The optout result from its figures (both engines). */
+export function assembleOptOut(
+  filter: MetricFilter,
+  scope: ResolvedScope,
+  keys: { senders: readonly string[]; categories: readonly string[] },
+  table: OptOutTable,
+): OptOutResult {
+  return {
     metric: 'optout',
     by: filter.by,
     period: scope.period,
     ...table.total,
     buckets: scope.buckets.map((b) => ({ bucket: b.label, ...table.bucket(b.label) })),
-    bySender: senders.map((key) => ({ key, ...table.sender(key) })),
-    byCategory: categories.map((key) => ({ key, ...table.category(key) })),
+    bySender: keys.senders.map((key) => ({ key, ...table.sender(key) })),
+    byCategory: keys.categories.map((key) => ({ key, ...table.category(key) })),
   };
+}
+
+/** Optout (docs/metrics.md): reached, opted out and rate per bucket, by sender and by category. */
+export function computeOptOut(db: Db, input: FilterInput): OptOutResult {
+  const filter = toFilter(input);
+  const scope = resolveScope(db, filter);
+  if (!scope.query) return { ...emptyOptOut(filter.by, scope.zone), period: scope.period };
+  const keys = optOutKeys(filter, dimensionCounts(db));
+  const table = optOutTable(db, scope.query, scope.label, keys.senders, keys.categories, wholeBucketCounts(db, 'reached', scope));
+  const result = assembleOptOut(filter, scope, keys, table);
   table.release();
   return result;
 }
@@ -140,30 +170,36 @@ function coverageFigures(pairs: number, covered: number): CoverageFigures {
   return { pairs, covered, uncovered: pairs - covered, coverage: ratio(covered, pairs) };
 }
 
-/** Coverage figures of one bound scope. */
-export function coverageOf(db: Db, q: QueryScope): CoverageFigures {
+/** Coverage figures of the per-day coverage counts of one scope (both engines). */
+export function coverageOfDays(days: Iterable<CoverageDay>): CoverageFigures {
   let pairs = 0;
   let covered = 0;
-  for (const r of coverageByDay(db, q)) {
+  for (const r of days) {
     pairs += r.pairs;
     covered += r.covered;
   }
   return coverageFigures(pairs, covered);
 }
 
-/** Coverage (docs/metrics.md) per bucket of the first message, with the funnel and time to opt-out. */
-export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean }): CoverageResult {
-  const filter = toFilter(input);
-  const scope = resolveScope(db, filter);
-  if (!scope.query) return { ...emptyCoverage(filter.by, scope.zone), period: scope.period };
-  const q = scope.query;
+/** Coverage figures of one bound scope. */
+export function coverageOf(db: Db, q: QueryScope): CoverageFigures {
+  return coverageOfDays(coverageByDay(db, q));
+}
+
+/** The coverage result from the per-day coverage counts of the scope (both engines). */
+export function assembleCoverage(
+  filter: MetricFilter,
+  scope: ResolvedScope,
+  days: Iterable<CoverageDay>,
+  funnel: boolean | undefined,
+): CoverageResult {
   const perBucket = new Map<string, { pairs: number; covered: number }>();
   let pairs = 0;
   let covered = 0;
   let noticed = 0;
   let opted = 0;
   const lags = optOutBins.map(() => 0);
-  for (const r of coverageByDay(db, q)) {
+  for (const r of days) {
     opted += r.opted;
     r.lags.forEach((n, i) => (lags[i]! += n));
     const label = scope.label(r.day);
@@ -175,7 +211,7 @@ export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean 
     covered += r.covered;
     noticed += r.noticed;
   }
-  const timeToOptOut: HistogramBin[] = optOutBins.map((b, i) => ({ ...b, count: input.funnel === false ? 0 : lags[i]! }));
+  const timeToOptOut: HistogramBin[] = optOutBins.map((b, i) => ({ ...b, count: funnel === false ? 0 : lags[i]! }));
   return {
     metric: 'coverage',
     by: filter.by,
@@ -185,7 +221,15 @@ export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean 
       const v = perBucket.get(b.label) ?? { pairs: 0, covered: 0 };
       return { bucket: b.label, ...coverageFigures(v.pairs, v.covered) };
     }),
-    funnel: { firstMessage: pairs, noticeShown: noticed, optedOut: input.funnel === false ? 0 : opted },
+    funnel: { firstMessage: pairs, noticeShown: noticed, optedOut: funnel === false ? 0 : opted },
     timeToOptOut,
   };
+}
+
+/** Coverage (docs/metrics.md) per bucket of the first message, with the funnel and time to opt-out. */
+export function computeCoverage(db: Db, input: FilterInput & { funnel?: boolean }): CoverageResult {
+  const filter = toFilter(input);
+  const scope = resolveScope(db, filter);
+  if (!scope.query) return { ...emptyCoverage(filter.by, scope.zone), period: scope.period };
+  return assembleCoverage(filter, scope, coverageByDay(db, scope.query), input.funnel);
 }

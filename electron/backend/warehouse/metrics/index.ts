@@ -6,6 +6,7 @@
 import type { Db } from '../../db/connection.ts';
 import type { MetricQueryName, MetricQueryResult } from '../../metrics/queries.ts';
 import type { Warehouse } from '../client.ts';
+import { warehouseCoverage, warehouseOptOut } from './consent.ts';
 import { warehouseExportCsv } from './csv.ts';
 import { warehouseDataCost } from './datacost.ts';
 import { warehouseDimensions } from './dimensions.ts';
@@ -22,8 +23,8 @@ const notYet = (name: string) => async (): Promise<never> => {
 export const warehouseMetricQueries: { [K in MetricQueryName]: WarehouseQuery<K> } = {
   volume: (wh, db, input) => warehouseVolume(wh, db, input),
   datacost: (wh, db, input) => warehouseDataCost(wh, db, input, { perRecipient: input.perRecipient !== false }),
-  optout: notYet('optout'),
-  coverage: notYet('coverage'),
+  optout: (wh, db, input) => warehouseOptOut(wh, db, input),
+  coverage: (wh, db, input) => warehouseCoverage(wh, db, input),
   refusals: notYet('refusals'),
   urls: notYet('urls'),
   overview: (wh, db, input) => warehouseOverview(warehouseMetricQueries, wh, db, input),

@@ -1,0 +1,55 @@
+/**
+ * SQL pieces shared by the warehouse's optout, coverage, refusals and URL queries. Every value is
+ * written by the escaping functions of ../sql.ts.
+ */
+import type { QueryScope } from '../../db/metrics-repo.ts';
+import type { Warehouse } from '../client.ts';
+import { sqlInt, sqlString } from '../sql.ts';
+
+/** `('a', 'b')`: the right side of an IN (18.16 takes a tuple there, not an array); never empty. */
+export function inTuple(values: readonly string[]): string {
+  return `(${values.map(sqlString).join(', ')})`;
+}
+
+/** The scope's local days, for any table with a `day` column. */
+export function daysWhere(q: QueryScope): string {
+  return `day BETWEEN ${sqlInt(q.fromDay)} AND ${sqlInt(q.toDay)}`;
+}
+
+/**
+ * Consent events a sender filter keeps: that sender's and the platform-wide ones (sender_id '');
+ * every event without a filter.
+ */
+export function consentSendersWhere(senders: readonly string[] | null): string {
+  return senders === null ? '1' : `(sender_id = '' OR sender_id IN ${inTuple(senders)})`;
+}
+
+/** The refusals' opt-out and block actions. */
+export const REFUSING = `action IN ('opt_out', 'block')`;
+
+/**
+ * Each recipient's first chargeable message per sender over the whole workspace (the order of
+ * "first": sent time, event id as text — absent is '' and first —, then import order), with its day,
+ * category and sent time; senders restricted to `senders` when given (a pair belongs to one sender).
+ */
+export function pairFirstsSql(wh: Warehouse, senders: readonly string[] | null): string {
+  const bySender = senders === null ? '' : ` AND sender_id IN ${inTuple(senders)}`;
+  return `SELECT recipient_id, sender_id, f.1 AS day, f.2 AS category, f.3 AS sent_at
+    FROM (SELECT recipient_id, sender_id, argMin((day, category, sent_at), (sent_at, event_id, seq, row_no)) AS f
+          FROM ${wh.table('nd_notifications')} WHERE status IN ('sent', 'delivered')${bySender}
+          GROUP BY recipient_id, sender_id)`;
+}
+
+/** A number from a query row (64-bit counts may come back as numbers or strings). */
+export function n(v: unknown): number {
+  return typeof v === 'number' ? v : Number(v);
+}
+
+/**
+ * `column`'s value repeated once per element of `array`, to pass to a lambda beside it: 18.16 drops a
+ * subquery's column that is only named inside a lambda ("Unknown identifier"), so a lambda takes
+ * row values as arrays of its own instead of naming them.
+ */
+export function eachOf(array: string, column: string): string {
+  return `arrayResize([${column}], length(${array}), ${column})`;
+}
