@@ -11,6 +11,7 @@ import { warehouseExportCsv } from './csv.ts';
 import { warehouseDataCost } from './datacost.ts';
 import { warehouseDimensions } from './dimensions.ts';
 import { warehouseOverview } from './overview.ts';
+import { warehouseRefusals } from './refusals.ts';
 import { warehouseVolume } from './volume.ts';
 
 type AnyInput = Record<string, unknown>;
@@ -25,7 +26,7 @@ export const warehouseMetricQueries: { [K in MetricQueryName]: WarehouseQuery<K>
   datacost: (wh, db, input) => warehouseDataCost(wh, db, input, { perRecipient: input.perRecipient !== false }),
   optout: (wh, db, input) => warehouseOptOut(wh, db, input),
   coverage: (wh, db, input) => warehouseCoverage(wh, db, input),
-  refusals: notYet('refusals'),
+  refusals: (wh, db, input) => warehouseRefusals(wh, db, input),
   urls: notYet('urls'),
   overview: (wh, db, input) => warehouseOverview(warehouseMetricQueries, wh, db, input),
   dimensions: (wh, db) => warehouseDimensions(wh, db),
