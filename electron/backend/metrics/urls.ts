@@ -1,11 +1,11 @@
 import { dayLabel, localDay } from '../../../shared/metrics/calendar.ts';
 import { emptyUrls } from '../../../shared/metrics/empty.ts';
-import type { HistogramBin, UrlsResult } from '../../../shared/metrics/types.ts';
+import type { MetricFilter, UrlsResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { decodeIds } from '../rollups/index.ts';
 import { urlIdCount, urlIdsByHost, urlLagsHours, urlSetsBetween, urlsFirstIndexed } from '../db/metrics-repo.ts';
 import { popcount } from './reach.ts';
-import { resolveScope, toFilter, type FilterInput } from './scope.ts';
+import { resolveScope, toFilter, type FilterInput, type ResolvedScope } from './scope.ts';
 
 /** Lag bins, in hours. */
 export const lagBins: { label: string; min: number; max: number | null }[] = [
@@ -43,6 +43,56 @@ export function distinctUrlCounts(db: Db, fromDay: number, toDay: number): { sha
   return { shared: n('shared'), indexed: n('indexed'), served: n('served') };
 }
 
+/** The figures of a URLs result, as each engine computes them. */
+export interface UrlFigures {
+  /** Distinct URLs with each action in a bucket (by label), or in the whole period (null). */
+  distinct: (bucket: string | null) => { shared: number; indexed: number; served: number };
+  /** The lag sample's size, median (hours) and counts per lagBins bin. */
+  lagCount: number;
+  medianLagHours: number | null;
+  lagBinCounts: number[];
+  /** URLs indexed without notice: their count and the first 100 in URL order with their first indexed instant. */
+  withoutNotice: { count: number; first: [string, number][] };
+  /** Distinct URLs indexed in the period per host (at least the top ones; any order). */
+  domains: { key: string; count: number }[];
+}
+
+/** The URL-use notice's local date in the workspace's time zone (null: none published). */
+export function urlNoticeDateOf(urlNoticeAt: number | null, zone: string): string | null {
+  return urlNoticeAt === null ? null : dayLabel(localDay(urlNoticeAt, zone));
+}
+
+/** The URLs result from its figures (both engines). */
+export function assembleUrls(
+  filter: MetricFilter,
+  scope: ResolvedScope,
+  urlNoticeAt: number | null,
+  top: number,
+  f: UrlFigures,
+): UrlsResult {
+  const withoutNotice = f.withoutNotice.first.map(([url, at]) => ({ url, firstIndexedAt: new Date(at).toISOString() }));
+  withoutNotice.sort((a, b) => (a.firstIndexedAt < b.firstIndexedAt ? -1 : 1));
+  const topDomains = f.domains
+    .filter((d) => d.count > 0)
+    .map(({ key, count }) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
+    .slice(0, top);
+  return {
+    metric: 'urls',
+    by: filter.by,
+    period: scope.period,
+    ...f.distinct(null),
+    medianLagHours: f.medianLagHours,
+    lagCount: f.lagCount,
+    lagHistogram: lagBins.map((b, i) => ({ ...b, count: f.lagBinCounts[i]! })),
+    indexedWithoutNotice: f.withoutNotice.count,
+    urlNoticeDate: urlNoticeDateOf(urlNoticeAt, scope.zone),
+    topDomains,
+    indexedWithoutNoticeUrls: withoutNotice,
+    buckets: scope.buckets.map((b) => ({ bucket: b.label, ...f.distinct(b.label) })),
+  };
+}
+
 /**
  * URLs (docs/metrics.md): distinct URLs shared / indexed / served per bucket; the lag from first shared to
  * first indexed for URLs first shared in the period; indexed without notice (first indexed in the
@@ -56,18 +106,9 @@ export function computeUrls(
 ): UrlsResult {
   const filter = toFilter(input);
   const scope = resolveScope(db, filter);
-  const urlNoticeDate = urlNoticeAt === null ? null : dayLabel(localDay(urlNoticeAt, scope.zone));
-  if (!scope.query) return { ...emptyUrls(filter.by, scope.zone), period: scope.period, urlNoticeDate };
+  if (!scope.query) return { ...emptyUrls(filter.by, scope.zone), period: scope.period, urlNoticeDate: urlNoticeDateOf(urlNoticeAt, scope.zone) };
   const q = scope.query;
   const lags = urlLagsHours(db, q.fromMs, q.toMs);
-  const firstIndexed = urlsFirstIndexed(db, q.fromMs, q.toMs, urlNoticeAt, 100);
-  const withoutNoticeCount = firstIndexed.count;
-  const withoutNotice = firstIndexed.first.map(([url, at]) => ({ url, firstIndexedAt: new Date(at).toISOString() }));
-  withoutNotice.sort((a, b) => (a.firstIndexedAt < b.firstIndexedAt ? -1 : 1));
-  const lagHistogram: HistogramBin[] = lagBins.map((b) => ({
-    ...b,
-    count: lags.filter((h) => h >= b.min && (b.max === null || h < b.max)).length,
-  }));
   // Distinct URLs per bucket and action: unions of the per-day URL sets as bitsets.
   const words = Math.ceil(urlIdCount(db) / 32);
   const sets = new Map<string, Uint32Array>();
@@ -88,7 +129,7 @@ export function computeUrls(
     }
   }
   const indexedBits = sets.get('|indexed');
-  const domains = new Map<string, number>();
+  const domains: { key: string; count: number }[] = [];
   if (indexedBits) {
     for (const [host, ids] of urlIdsByHost(db)) {
       let n = 0;
@@ -96,34 +137,23 @@ export function computeUrls(
         const idx = Number(id);
         if (indexedBits[idx >>> 5]! & (1 << (idx & 31))) n++;
       }
-      if (n > 0) domains.set(host, n);
+      if (n > 0) domains.push({ key: host, count: n });
     }
   }
-  const topDomains = [...domains.entries()]
-    .map(([key, count]) => ({ key, count }))
-    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
-    .slice(0, input.top ?? 10);
   const distinct = (prefix: string, action: string) => {
     const bits = sets.get(prefix + '|' + action);
     return bits ? popcount(bits) : 0;
   };
-  const count = (prefix: string) => ({
-    shared: distinct(prefix, 'shared'),
-    indexed: distinct(prefix, 'indexed'),
-    served: distinct(prefix, 'served'),
-  });
-  return {
-    metric: 'urls',
-    by: filter.by,
-    period: scope.period,
-    ...count(''),
-    medianLagHours: median(lags),
+  return assembleUrls(filter, scope, urlNoticeAt, input.top ?? 10, {
+    distinct: (bucket) => ({
+      shared: distinct(bucket ?? '', 'shared'),
+      indexed: distinct(bucket ?? '', 'indexed'),
+      served: distinct(bucket ?? '', 'served'),
+    }),
     lagCount: lags.length,
-    lagHistogram,
-    indexedWithoutNotice: withoutNoticeCount,
-    urlNoticeDate,
-    topDomains,
-    indexedWithoutNoticeUrls: withoutNotice,
-    buckets: scope.buckets.map((b) => ({ bucket: b.label, ...count(b.label) })),
-  };
+    medianLagHours: median(lags),
+    lagBinCounts: lagBins.map((b) => lags.filter((h) => h >= b.min && (b.max === null || h < b.max)).length),
+    withoutNotice: urlsFirstIndexed(db, q.fromMs, q.toMs, urlNoticeAt, 100),
+    domains,
+  });
 }

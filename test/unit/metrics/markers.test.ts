@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { consent, notifications, workspace } from './helpers.ts';
+import { consent, engines, notifications, workspace } from './helpers.ts';
 
-describe('markers and saved filters', () => {
+describe.each(engines)('markers and saved filters (%s)', (engine) => {
   it('keeps user markers per workspace and compares opt-out rate and coverage before and after one', async () => {
-    const w = await workspace();
+    const w = await workspace({ engine });
     await w.load(
       notifications([
         ['a', '2016-03-05T10:00:00+09:00', 'r1', 's1', 'delivered'],
@@ -31,7 +31,7 @@ describe('markers and saved filters', () => {
   });
 
   it('keeps the filters in the workspace', async () => {
-    const w = await workspace();
+    const w = await workspace({ engine });
     expect((await w.api['metrics:getFilters']({})).preset).toBe('all');
     await w.api['metrics:setFilters']({ preset: 'custom', from: '2016-01-01', to: '2016-06-30', senders: ['s1'] });
     expect(await w.api['metrics:getFilters']({})).toEqual({

@@ -5,21 +5,21 @@
  */
 import type { Db } from '../../db/connection.ts';
 import type { MetricQueryName, MetricQueryResult } from '../../metrics/queries.ts';
+import { urlNoticeAt } from '../../metrics/disclosure-link.ts';
+import type { AroundInput } from '../../metrics/markers.ts';
 import type { Warehouse } from '../client.ts';
 import { warehouseCoverage, warehouseOptOut } from './consent.ts';
 import { warehouseExportCsv } from './csv.ts';
 import { warehouseDataCost } from './datacost.ts';
 import { warehouseDimensions } from './dimensions.ts';
+import { warehouseAround } from './markers.ts';
 import { warehouseOverview } from './overview.ts';
 import { warehouseRefusals } from './refusals.ts';
+import { warehouseUrls } from './urls.ts';
 import { warehouseVolume } from './volume.ts';
 
 type AnyInput = Record<string, unknown>;
 export type WarehouseQuery<K extends MetricQueryName> = (wh: Warehouse, db: Db, input: AnyInput) => Promise<MetricQueryResult<K>>;
-
-const notYet = (name: string) => async (): Promise<never> => {
-  throw new Error(`metric ${name} is not computed in ClickHouse yet`);
-};
 
 export const warehouseMetricQueries: { [K in MetricQueryName]: WarehouseQuery<K> } = {
   volume: (wh, db, input) => warehouseVolume(wh, db, input),
@@ -27,9 +27,9 @@ export const warehouseMetricQueries: { [K in MetricQueryName]: WarehouseQuery<K>
   optout: (wh, db, input) => warehouseOptOut(wh, db, input),
   coverage: (wh, db, input) => warehouseCoverage(wh, db, input),
   refusals: (wh, db, input) => warehouseRefusals(wh, db, input),
-  urls: notYet('urls'),
+  urls: (wh, db, input) => warehouseUrls(wh, db, input, urlNoticeAt(db)),
   overview: (wh, db, input) => warehouseOverview(warehouseMetricQueries, wh, db, input),
   dimensions: (wh, db) => warehouseDimensions(wh, db),
-  around: notYet('around'),
+  around: (wh, db, input) => warehouseAround(wh, db, input as unknown as AroundInput),
   exportCsv: (wh, db, input) => warehouseExportCsv(warehouseMetricQueries, wh, db, input),
 };
