@@ -1,3 +1,4 @@
+import { notificationStatuses } from '../../../shared/domain/canonical.ts';
 import { columnsOf, flattenRow, toCsv, type CsvValue } from '../../../shared/metrics/csv.ts';
 import type {
   CoverageResult,
@@ -15,7 +16,7 @@ import { computeDataCost } from './datacost.ts';
 import { computeRefusals } from './refusals.ts';
 import type { FilterInput } from './scope.ts';
 import { computeUrls } from './urls.ts';
-import { computeVolume } from './volume.ts';
+import { computeVolume, inOrder } from './volume.ts';
 
 export type CsvTable = 'buckets' | 'bySender' | 'byCategory' | 'perRecipient' | 'messages' | 'topDomains';
 
@@ -46,9 +47,14 @@ export function csvRows(metric: MetricName, table: CsvTable, result: unknown): o
       return table === 'perRecipient' ? r.timeToOptOut : r.buckets;
     }
     case 'refusals': {
+      // Senders by violations (then id) and statuses in the canonical order, whatever order the
+      // engine's rows came in.
       const r = result as RefusalsResult;
       if (table === 'messages') return r.messages;
-      return table === 'bySender' ? Object.entries(r.bySender).map(([senderId, violations]) => ({ senderId, violations })) : r.buckets;
+      if (table === 'buckets') return r.buckets.map((b) => ({ ...b, byStatus: inOrder(b.byStatus, notificationStatuses) }));
+      return Object.entries(r.bySender)
+        .map(([senderId, violations]) => ({ senderId, violations }))
+        .sort((a, b) => b.violations - a.violations || (a.senderId < b.senderId ? -1 : a.senderId > b.senderId ? 1 : 0));
     }
     case 'urls': {
       const r = result as UrlsResult;

@@ -15,7 +15,7 @@ const MAX_STACK_KEYS = 8;
  * The counts of `o` with their keys in the order of `keys` (then any other key, sorted): the key
  * order of a result — the columns of its CSV export — does not depend on the order of query rows.
  */
-function inOrder<K extends string>(o: Partial<Record<K, number>>, keys: readonly K[]): Partial<Record<K, number>> {
+export function inOrder<K extends string>(o: Partial<Record<K, number>>, keys: readonly K[]): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
   for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
   for (const k of (Object.keys(o) as K[]).sort()) if (out[k] === undefined) out[k] = o[k];
