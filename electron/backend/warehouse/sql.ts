@@ -40,6 +40,15 @@ export function sqlStrings(values: readonly string[]): string {
   return `[${values.map(sqlString).join(', ')}]`;
 }
 
+/**
+ * The right side of an IN (`('a', 'b')`): 18.16 takes a tuple there, not an array. Never empty (an
+ * empty list is a caller's mistake: there is nothing it could match).
+ */
+export function sqlInTuple(values: readonly string[]): string {
+  if (values.length === 0) throw new TypeError('an IN list needs at least one value');
+  return `(${values.map(sqlString).join(', ')})`;
+}
+
 /** An array literal of integers (`[1, 2]`). */
 export function sqlInts(values: readonly number[]): string {
   return `[${values.map(sqlInt).join(', ')}]`;

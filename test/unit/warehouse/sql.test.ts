@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Warehouse } from '../../../electron/backend/warehouse/client.ts';
-import { sqlIdent, sqlInt, sqlString, sqlStrings } from '../../../electron/backend/warehouse/sql.ts';
+import { sqlIdent, sqlInTuple, sqlInt, sqlString, sqlStrings } from '../../../electron/backend/warehouse/sql.ts';
 import { clickhouseAvailable, startLocalCluster, type LocalCluster } from '../../clickhouse/cluster.ts';
 
 const HOSTILE = [
@@ -25,6 +25,8 @@ describe('sqlString and friends (no ClickHouse needed)', () => {
     expect(() => sqlInt(2 ** 60)).toThrow();
     expect(() => sqlIdent('a`b')).toThrow();
     expect(sqlIdent('nd_t1')).toBe('`nd_t1`');
+    expect(sqlInTuple(['a', "b'"])).toBe("('a', 'b\\'')");
+    expect(() => sqlInTuple([])).toThrow();
   });
 });
 
@@ -52,6 +54,8 @@ describe.skipIf(!clickhouseAvailable)('sqlString on a real server', () => {
     }
     const some = await wh.query<{ i: number }>(`SELECT i FROM nd_sql.t WHERE has(${sqlStrings(HOSTILE.slice(0, 4))}, sender) ORDER BY i`);
     expect(some.map((r) => Number(r.i))).toEqual([0, 1, 2, 3]);
+    const inTuple = await wh.query<{ i: number }>(`SELECT i FROM nd_sql.t WHERE sender IN ${sqlInTuple(HOSTILE.slice(3, 8))} ORDER BY i`);
+    expect(inTuple.map((r) => Number(r.i))).toEqual([3, 4, 5, 6, 7]);
     // Nothing was dropped by a name.
     expect((await wh.query('SELECT 1 FROM system.tables WHERE database = \'nd_sql\' AND name = \'t\'')).length).toBe(1);
   });

@@ -7,21 +7,16 @@ import type { ClickHouseSettings } from '@clickhouse/client';
 import type { Bucketing } from '../../../../shared/metrics/types.ts';
 import type { QueryScope } from '../../db/metrics-repo.ts';
 import type { Warehouse } from '../client.ts';
-import { sqlInt, sqlString } from '../sql.ts';
+import { sqlInt, sqlInTuple } from '../sql.ts';
 
 /** Statuses of chargeable messages (docs/metrics.md, datacost). */
 export const CHARGEABLE = `status IN ('sent', 'delivered')`;
 
-/** `('a', 'b')`: the right side of an IN (18.16 takes a tuple there, not an array). */
-function inList(values: readonly string[]): string {
-  return `(${values.map(sqlString).join(', ')})`;
-}
-
 /** The scope's period (local day numbers) and sender and category filters, for a table with those columns. */
 export function scopeWhere(q: QueryScope): string {
   const parts = [`day BETWEEN ${sqlInt(q.fromDay)} AND ${sqlInt(q.toDay)}`];
-  if (q.senders !== null) parts.push(`sender_id IN ${inList(q.senders)}`);
-  if (q.categories !== null) parts.push(`category IN ${inList(q.categories)}`);
+  if (q.senders !== null) parts.push(`sender_id IN ${sqlInTuple(q.senders)}`);
+  if (q.categories !== null) parts.push(`category IN ${sqlInTuple(q.categories)}`);
   return parts.join(' AND ');
 }
 

@@ -4,12 +4,7 @@
  */
 import type { QueryScope } from '../../db/metrics-repo.ts';
 import type { Warehouse } from '../client.ts';
-import { sqlInt, sqlString } from '../sql.ts';
-
-/** `('a', 'b')`: the right side of an IN (18.16 takes a tuple there, not an array); never empty. */
-export function inTuple(values: readonly string[]): string {
-  return `(${values.map(sqlString).join(', ')})`;
-}
+import { sqlInt, sqlInTuple } from '../sql.ts';
 
 /** The scope's local days, for any table with a `day` column. */
 export function daysWhere(q: QueryScope): string {
@@ -21,7 +16,7 @@ export function daysWhere(q: QueryScope): string {
  * every event without a filter.
  */
 export function consentSendersWhere(senders: readonly string[] | null): string {
-  return senders === null ? '1' : `(sender_id = '' OR sender_id IN ${inTuple(senders)})`;
+  return senders === null ? '1' : `(sender_id = '' OR sender_id IN ${sqlInTuple(senders)})`;
 }
 
 /** The refusals' opt-out and block actions. */
@@ -33,7 +28,7 @@ export const REFUSING = `action IN ('opt_out', 'block')`;
  * category and sent time; senders restricted to `senders` when given (a pair belongs to one sender).
  */
 export function pairFirstsSql(wh: Warehouse, senders: readonly string[] | null): string {
-  const bySender = senders === null ? '' : ` AND sender_id IN ${inTuple(senders)}`;
+  const bySender = senders === null ? '' : ` AND sender_id IN ${sqlInTuple(senders)}`;
   return `SELECT recipient_id, sender_id, f.1 AS day, f.2 AS category, f.3 AS sent_at
     FROM (SELECT recipient_id, sender_id, argMin((day, category, sent_at), (sent_at, event_id, seq, row_no)) AS f
           FROM ${wh.table('nd_notifications')} WHERE status IN ('sent', 'delivered')${bySender}
