@@ -153,14 +153,16 @@ export interface RollupSpec extends TableSpec {
  * its rollup rows (a materialized view sees inserts only).
  */
 export const rollupTables = {
-  /** Messages, known-size messages and known bytes per day, sender, category, template, status, network. */
+  /**
+   * Messages, known-size messages and known bytes per day, sender, category, status, network: what
+   * volume, data charges and the filter lists count (no template: templates multiply the rows).
+   */
   daily: {
     name: 'nd_r_daily',
     columns: [
       ['day', 'Int32'],
       ['sender_id', 'String'],
       ['category', 'String'],
-      ['template_id', 'String'],
       ['status', 'String'],
       ['network', 'String'],
       ['import_id', 'String'],
@@ -169,11 +171,28 @@ export const rollupTables = {
       ['known_bytes', 'UInt64'],
     ],
     engine: 'SummingMergeTree()',
-    orderBy: '(day, sender_id, category, template_id, status, network, import_id)',
+    orderBy: '(day, sender_id, category, status, network, import_id)',
     shardBy: 'sipHash64(sender_id)',
-    select: `SELECT day, sender_id, category, template_id, status, network, import_id,
+    select: `SELECT day, sender_id, category, status, network, import_id,
       count() AS n, countIf(bytes >= 0) AS known_n, toUInt64(sumIf(bytes, bytes >= 0)) AS known_bytes
-      FROM {source} GROUP BY day, sender_id, category, template_id, status, network, import_id`,
+      FROM {source} GROUP BY day, sender_id, category, status, network, import_id`,
+  },
+  /** Messages per day, sender, category and template (top templates, the template filter list). */
+  templates: {
+    name: 'nd_r_templates',
+    columns: [
+      ['day', 'Int32'],
+      ['sender_id', 'String'],
+      ['category', 'String'],
+      ['template_id', 'String'],
+      ['import_id', 'String'],
+      ['n', 'UInt64'],
+    ],
+    engine: 'SummingMergeTree()',
+    orderBy: '(day, sender_id, category, template_id, import_id)',
+    shardBy: 'sipHash64(sender_id)',
+    select: `SELECT day, sender_id, category, template_id, import_id, count() AS n
+      FROM {source} WHERE template_id <> '' GROUP BY day, sender_id, category, template_id, import_id`,
   },
   /** The distinct recipients per day, sender, category and status, as exact mergeable sets. */
   reach: {

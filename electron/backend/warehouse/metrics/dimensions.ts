@@ -23,8 +23,8 @@ export async function warehouseDimensions(wh: Warehouse, db: Db): Promise<Dimens
     group('sender_id'),
     group('category'),
     wh.query<KeyCount & { senderId: string }>(
-      `SELECT template_id AS key, sender_id AS senderId, sum(n) AS count FROM ${t}
-       WHERE template_id <> '' GROUP BY sender_id, template_id ORDER BY count DESC, key, senderId`,
+      `SELECT template_id AS key, sender_id AS senderId, sum(n) AS count FROM ${wh.table('nd_r_templates')}
+       GROUP BY sender_id, template_id ORDER BY count DESC, key, senderId`,
     ),
     warehouseDayRange(wh),
   ]);

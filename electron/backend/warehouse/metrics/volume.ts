@@ -28,8 +28,8 @@ export async function warehouseTopSenders(wh: Warehouse, q: QueryScope, limit: n
 /** Notifications per template (of its sender) in the scope, ranked; messages without a template left out. */
 async function topTemplates(wh: Warehouse, q: QueryScope, limit: number): Promise<VolumeResult['topTemplates']> {
   const rows = await wh.query<{ key: string; senderId: string; count: number }>(
-    `SELECT template_id AS key, sender_id AS senderId, sum(n) AS count FROM ${wh.table('nd_r_daily')}
-     WHERE ${scopeWhere(q)} AND template_id <> '' GROUP BY sender_id, template_id`,
+    `SELECT template_id AS key, sender_id AS senderId, sum(n) AS count FROM ${wh.table('nd_r_templates')}
+     WHERE ${scopeWhere(q)} GROUP BY sender_id, template_id`,
   );
   return ranked(
     rows.map((r) => ({ key: r.key, senderId: r.senderId, count: num(r.count) })),
