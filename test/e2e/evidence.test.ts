@@ -3,35 +3,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inProcessApi } from '../../electron/backend/dispatch.ts';
 import type { Api } from '../../shared/contract/index.ts';
 import { seriousViolations } from './helpers/a11y.ts';
-import { startApp, type RunningApp } from './helpers/app.ts';
+import { shootElement, startApp, type RunningApp } from './helpers/app.ts';
 
 const TITLE = '주문·배송 알림톡 데이터 요금 고지';
 /** The day the approved notice takes effect, inside the demo's half-year (Asia/Seoul midnight). */
 const EFFECTIVE = Date.UTC(2016, 2, 1) - 9 * 3_600_000;
-
-/**
- * Saves a screenshot of one element under test-results/screenshots/<name>.png (copied by hand to
- * docs/screenshots): the viewport is grown to the page's height first, so a tall dialog is whole.
- */
-async function shoot(page: Page, target: Locator, name: string): Promise<string> {
-  const file = path.resolve('test-results', 'screenshots', `${name}.png`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const original = page.viewportSize()!;
-  // The pointer out of the way: no hover state in the picture.
-  await page.mouse.move(original.width - 1, original.height - 1);
-  const height = await target.evaluate((el) => el.scrollHeight + 120);
-  await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
-  await page.waitForTimeout(100);
-  const box = (await target.boundingBox())!;
-  await page.screenshot({ path: file, clip: { x: Math.max(0, box.x - 12), y: Math.max(0, box.y - 12), width: box.width + 24, height: box.height + 24 }, animations: 'disabled' });
-  await page.setViewportSize(original);
-  return file;
-}
 
 /** Saves the download `action` triggers into the run's folder and returns its path. */
 async function download(app: RunningApp, action: () => Promise<void>): Promise<string> {
@@ -93,7 +74,7 @@ describe('the evidence pack in Chromium, in Korean', () => {
     await expect(dialog().getByRole('radio', { name: '한국어' }).isChecked()).resolves.toBe(true);
     await expect(dialog().textContent()).resolves.toContain('화면에 보이는 기간으로 채웠습니다.');
     expect(await seriousViolations(page, { include: '.dialog' })).toEqual([]);
-    await shoot(page, page.locator('.dialog'), 'evidence-dialog-ko-light');
+    await shootElement(page, page.locator('.dialog'), 'evidence-dialog-ko-light');
   });
 
   it('writes the pack: the zip downloads, and the dialog shows its file, file count and the manifest hash to record', async () => {
@@ -119,7 +100,7 @@ describe('the evidence pack in Chromium, in Korean', () => {
     const audit = (await api['audit:list']({ limit: 5 })).find((e) => e.subject === 'evidence');
     expect(audit).toMatchObject({ action: 'export', actor: '김법무', details: { manifestSha256: manifestHash, language: 'ko' } });
     expect(await seriousViolations(page, { include: '.dialog' })).toEqual([]);
-    await shoot(page, page.locator('.dialog'), 'evidence-result-ko-light');
+    await shootElement(page, page.locator('.dialog'), 'evidence-result-ko-light');
   });
 
   it('holds a Korean summary.pdf naming the notice in force and the period’s notifications', async () => {
@@ -176,7 +157,7 @@ describe('the evidence pack in Chromium, in Korean', () => {
     // The manifest is the recorded one: the file was changed after the pack was written.
     await expect(bad.getByTestId('evidence-manifest-match').count()).resolves.toBe(1);
     expect(await seriousViolations(page, { include: '.dialog' })).toEqual([]);
-    await shoot(page, page.locator('.dialog'), 'evidence-verify-ko-light');
+    await shootElement(page, page.locator('.dialog'), 'evidence-verify-ko-light');
   });
 
   it('opens from the Disclosures page in English, dark, with the workspace’s whole range', async () => {
@@ -198,12 +179,12 @@ describe('the evidence pack in Chromium, in Korean', () => {
     const text = await en.innerText();
     expect(text).not.toMatch(/\bevidence\.[a-z]/);
     expect(await seriousViolations(page, { include: '.dialog' })).toEqual([]);
-    await shoot(page, page.locator('.dialog'), 'evidence-dialog-en-dark');
+    await shootElement(page, page.locator('.dialog'), 'evidence-dialog-en-dark');
     await en.getByRole('tab', { name: 'Check a pack' }).click();
     await en.getByTestId('evidence-verify-file').setInputFiles(path.join(app.dir, 'downloads', 'altered-pack.zip'));
     await en.getByRole('button', { name: 'Check', exact: true }).click();
     await en.getByTestId('evidence-verify-bad').waitFor({ timeout: 60_000 });
     expect(await seriousViolations(page, { include: '.dialog' })).toEqual([]);
-    await shoot(page, page.locator('.dialog'), 'evidence-verify-en-dark');
+    await shootElement(page, page.locator('.dialog'), 'evidence-verify-en-dark');
   });
 });

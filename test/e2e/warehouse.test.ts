@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/dispatch.ts';
 import { Warehouse } from '../../electron/backend/warehouse/client.ts';
@@ -11,29 +11,11 @@ import { shardStatements } from '../../electron/backend/warehouse/schema.ts';
 import type { ImportSummary } from '../../shared/contract/index.ts';
 import { clickhouseAvailable, startLocalCluster, type LocalCluster } from '../clickhouse/cluster.ts';
 import { seriousViolations } from './helpers/a11y.ts';
-import { screenshot, startApp, type RunningApp } from './helpers/app.ts';
+import { screenshot, shootElement, startApp, type RunningApp } from './helpers/app.ts';
 
 /** The sample exports the demo is built from: a half-year of AlimTalk send results (NHN columns), consent and URL events. */
 const FIXTURES = ['alimtalk-nhn-2016h1.csv.gz', 'consent-2016h1.csv.gz', 'urls-2016h1.csv.gz'].map((f) => path.resolve('resources/demo', f));
 const PERIOD = { preset: 'custom', from: '2016-04-01', to: '2016-06-30', by: 'month' } as const;
-
-/**
- * Saves a screenshot of one element under test-results/screenshots/<name>.png (copied by hand to
- * docs/screenshots), the viewport grown first so a tall dialog is whole.
- */
-async function shoot(page: Page, target: Locator, name: string): Promise<string> {
-  const file = path.resolve('test-results', 'screenshots', `${name}.png`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const original = page.viewportSize()!;
-  await page.mouse.move(original.width - 1, original.height - 1);
-  const height = await target.evaluate((el) => el.scrollHeight + 120);
-  await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
-  await page.waitForTimeout(100);
-  const box = (await target.boundingBox())!;
-  await page.screenshot({ path: file, clip: { x: Math.max(0, box.x - 12), y: Math.max(0, box.y - 12), width: box.width + 24, height: box.height + 24 }, animations: 'disabled' });
-  await page.setViewportSize(original);
-  return file;
-}
 
 async function setLook(app: RunningApp, page: Page, locale: 'ko' | 'en', theme: 'light' | 'dark'): Promise<void> {
   await dispatch('settings:set', { locale, theme }, app.bridge.ctx);
@@ -135,7 +117,7 @@ describe.skipIf(!clickhouseAvailable)('a ClickHouse workspace in browser mode, o
       await fill(locale === 'ko' ? '플랫폼 전체' : 'Platform', 'secret', labels);
       expect(await seriousViolations(page, { include: '.dialog' })).toEqual([]);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      await shoot(page, dialog(), `warehouse-connect-${locale}-${theme}`);
+      await shootElement(page, dialog(), `warehouse-connect-${locale}-${theme}`);
       await page.keyboard.press('Escape');
       await dialog().waitFor({ state: 'detached' });
     }
@@ -150,7 +132,7 @@ describe.skipIf(!clickhouseAvailable)('a ClickHouse workspace in browser mode, o
     expect(await alert.textContent()).toContain(`ClickHouse at ${c.servers[0]!.httpUrl} refused user "${c.user}": the user name or password is wrong.`);
     expect(await dialog().getByLabel('Password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('body').textContent()).not.toContain('not-the-password');
-    await shoot(page, dialog(), 'warehouse-connect-error-en-light');
+    await shootElement(page, dialog(), 'warehouse-connect-error-en-light');
     expect(fs.readdirSync(app.dir).filter((f) => f.endsWith('.sqlite'))).toEqual([]);
 
     // The right password: the workspace opens, marked as ClickHouse with its server.

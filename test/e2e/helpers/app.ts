@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startBridge, type BridgeOptions, type RunningBridge } from '../../../electron/backend/bridge/server.ts';
 import { JsonFileSettingsStore } from '../../../electron/backend/settings-store.ts';
 
@@ -113,5 +113,24 @@ export async function screenshot(page: Page, name: string, options: { fitViewpor
   } else {
     await page.screenshot({ path: file, fullPage: true });
   }
+  return file;
+}
+
+/**
+ * Saves a screenshot of one element (a dialog) under test-results/screenshots/<name>.png and returns
+ * its path: the pointer moved out of the way (no hover state), the viewport grown first so a tall
+ * dialog is whole, then restored.
+ */
+export async function shootElement(page: Page, target: Locator, name: string): Promise<string> {
+  const file = path.resolve('test-results', 'screenshots', `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const original = page.viewportSize()!;
+  await page.mouse.move(original.width - 1, original.height - 1);
+  const height = await target.evaluate((el) => el.scrollHeight + 120);
+  await page.setViewportSize({ width: original.width, height: Math.max(original.height, height) });
+  await page.waitForTimeout(100);
+  const box = (await target.boundingBox())!;
+  await page.screenshot({ path: file, clip: { x: Math.max(0, box.x - 12), y: Math.max(0, box.y - 12), width: box.width + 24, height: box.height + 24 }, animations: 'disabled' });
+  await page.setViewportSize(original);
   return file;
 }
