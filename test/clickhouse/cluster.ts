@@ -135,22 +135,27 @@ export async function startLocalCluster(count = 2): Promise<LocalCluster> {
     fs.rmSync(root, { recursive: true, force: true });
     throw error;
   }
-  const stop = async () => {
-    await Promise.all(
-      servers.map(
-        (s) =>
-          new Promise<void>((resolve) => {
-            if (s.process.exitCode !== null) return resolve();
-            const timer = setTimeout(() => s.process.kill('SIGKILL'), 1_000);
-            s.process.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            s.process.kill('SIGTERM');
-          }),
-      ),
-    );
-    fs.rmSync(root, { recursive: true, force: true });
-  };
+  // Idempotent: a test may stop the cluster (to see the app meet a dead server) before the file's
+  // afterAll stops it again. A server killed by a signal has a signalCode and no exitCode.
+  const exited = (p: ChildProcess) => p.exitCode !== null || p.signalCode !== null;
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              if (exited(s.process)) return resolve();
+              const timer = setTimeout(() => s.process.kill('SIGKILL'), 1_000);
+              s.process.once('exit', () => {
+                clearTimeout(timer);
+                resolve();
+              });
+              s.process.kill('SIGTERM');
+            }),
+        ),
+      );
+      fs.rmSync(root, { recursive: true, force: true });
+    })());
   return { cluster: CLUSTER, servers, user: TEST_USER, password: TEST_PASSWORD, stop };
 }
