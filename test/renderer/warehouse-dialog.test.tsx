@@ -7,20 +7,16 @@ import { WorkspaceSwitcher } from '../../renderer/components/WorkspaceSwitcher.t
 import { TopBar } from '../../renderer/components/TopBar.tsx';
 import { WorkspaceFlowProvider } from '../../renderer/components/workspace-flow.tsx';
 import { memoryBridge, renderWith, type Handlers } from './dashboards/harness.tsx';
+import { testWorkspace } from './frame/memory-bridge.ts';
 
 afterEach(cleanup);
 
 const SECRET = 's3cret-비번-!';
 
+/** A ClickHouse workspace as the backend describes it (the shared test workspace, with its warehouse). */
 function info(over: Partial<WorkspaceInfo> = {}): WorkspaceInfo {
   return {
-    path: '/ws/platform.sqlite',
-    name: 'platform',
-    schemaVersion: 14,
-    timeZone: 'Asia/Seoul',
-    counts: { notifications: 0, consent: 0, urls: 0, imports: 0 },
-    demo: false,
-    reviewFile: null,
+    ...testWorkspace('/ws/platform.sqlite'),
     warehouse: { url: 'http://ch.example:8123', database: 'notice_desk', user: 'analyst', cluster: 'platform' },
     ...over,
   };

@@ -5,6 +5,7 @@ import { emptyCoverage, emptyOptOut, emptyVolume } from '../../shared/metrics/em
 import type { DimensionsResult, OverviewResult } from '../../shared/metrics/types.ts';
 import { OverviewPage } from '../../renderer/pages/OverviewPage.tsx';
 import { baseHandlers, installResizeObserver, memoryBridge, renderWith } from './dashboards/harness.tsx';
+import { testWorkspace } from './frame/memory-bridge.ts';
 
 beforeAll(installResizeObserver);
 afterEach(cleanup);
@@ -12,13 +13,7 @@ afterEach(cleanup);
 const SECRET = 'nd-tester-password';
 
 const WORKSPACE: WorkspaceInfo = {
-  path: '/ws/platform.sqlite',
-  name: 'platform',
-  schemaVersion: 14,
-  timeZone: 'Asia/Seoul',
-  counts: { notifications: 0, consent: 0, urls: 0, imports: 0 },
-  demo: false,
-  reviewFile: null,
+  ...testWorkspace('/ws/platform.sqlite'),
   warehouse: { url: 'http://ch.example:8123', database: 'notice_desk', user: 'analyst', cluster: null },
 };
 
