@@ -30,15 +30,20 @@ export interface TableSpec {
   shardBy: string;
 }
 
+/** The first columns of every event table: its import, the order of import, its dedupe key and event id. */
+const PROVENANCE: [string, string][] = [
+  ['import_id', 'String'],
+  ['seq', 'UInt64'],
+  ['row_no', 'UInt32'],
+  ['dedupe_key', 'String'],
+  ['event_id', 'String'],
+];
+
 export const eventTables = {
   notifications: {
     name: 'nd_notifications',
     columns: [
-      ['import_id', 'String'],
-      ['seq', 'UInt64'],
-      ['row_no', 'UInt32'],
-      ['dedupe_key', 'String'],
-      ['event_id', 'String'],
+      ...PROVENANCE,
       ['sent_at', 'Int64'],
       ['day', 'Int32'],
       ['recipient_id', 'String'],
@@ -57,11 +62,7 @@ export const eventTables = {
   consent: {
     name: 'nd_consent',
     columns: [
-      ['import_id', 'String'],
-      ['seq', 'UInt64'],
-      ['row_no', 'UInt32'],
-      ['dedupe_key', 'String'],
-      ['event_id', 'String'],
+      ...PROVENANCE,
       ['occurred_at', 'Int64'],
       ['day', 'Int32'],
       ['recipient_id', 'String'],
@@ -78,11 +79,7 @@ export const eventTables = {
   urls: {
     name: 'nd_urls',
     columns: [
-      ['import_id', 'String'],
-      ['seq', 'UInt64'],
-      ['row_no', 'UInt32'],
-      ['dedupe_key', 'String'],
-      ['event_id', 'String'],
+      ...PROVENANCE,
       ['occurred_at', 'Int64'],
       ['day', 'Int32'],
       ['url', 'String'],
