@@ -19,8 +19,22 @@ function session(): Session {
   return shared;
 }
 
-/** Closes the process's chDB session (after a test file). */
-export function closeChdb(): void {
+/**
+ * The process's chDB calls, one at a time. The metric code sends several queries at once (as the
+ * app does to a server); the bundled libchdb is not safe under that on one session: a test process
+ * running them in parallel was killed by SIGSEGV or a V8 fatal error now and then, mostly on a
+ * loaded machine. A server answers them in parallel; here each waits for the one before.
+ */
+let tail: Promise<unknown> = Promise.resolve();
+function serial<T>(run: () => Promise<T>): Promise<T> {
+  const next = tail.then(run, run);
+  tail = next.catch(() => undefined);
+  return next;
+}
+
+/** Closes the process's chDB session (after a test file), once every call sent to it has ended. */
+export async function closeChdb(): Promise<void> {
+  await tail;
   shared?.close();
   shared = null;
 }
@@ -39,7 +53,7 @@ export class ChdbWarehouse extends Warehouse {
 
   override async query<T>(sql: string): Promise<T[]> {
     try {
-      const text = (await session().queryAsync(sql, { format: 'JSONEachRow' })).text().trim();
+      const text = (await serial(() => session().queryAsync(sql, { format: 'JSONEachRow' }))).text().trim();
       return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line) as T);
     } catch (error) {
       return this.fail(error);
@@ -48,16 +62,20 @@ export class ChdbWarehouse extends Warehouse {
 
   override async command(sql: string): Promise<void> {
     try {
-      await session().queryAsync(sql);
+      await serial(() => session().queryAsync(sql));
     } catch (error) {
       this.fail(error);
     }
   }
 
+  override async maintain(sql: string): Promise<void> {
+    return this.command(sql);
+  }
+
   override async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
     try {
-      await session().insert({ table: `${this.config.database}.${table}`, values: rows as Record<string, unknown>[] });
+      await serial(() => session().insert({ table: `${this.config.database}.${table}`, values: rows as Record<string, unknown>[] }));
     } catch (error) {
       this.fail(error);
     }

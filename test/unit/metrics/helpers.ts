@@ -41,7 +41,7 @@ export function sharedCluster(): Promise<LocalCluster> {
   return cluster;
 }
 afterAll(async () => {
-  if (chdbUsed) (await import('../../clickhouse/chdb-warehouse.ts')).closeChdb();
+  if (chdbUsed) await (await import('../../clickhouse/chdb-warehouse.ts')).closeChdb();
   const started = cluster;
   cluster = null;
   if (started) await (await started).stop();
