@@ -93,12 +93,17 @@ export function warehouseError(error: unknown, config: WarehouseConfig, timeoutS
   return userError('unavailable', 'warehouse.failed', { url, reason: serverReason(message) });
 }
 
+/** Seconds a statement of `Warehouse.maintain` may run. */
+export const MAINTENANCE_SECONDS = 1800;
+
 /** One warehouse connection: queries, commands and inserts, each bounded in time. */
 export class Warehouse {
   readonly config: WarehouseConfig;
   readonly timeoutSeconds: number;
   private readonly client: ClickHouseClient;
   private readonly password: string;
+  /** The connection of `maintain` (made on first use): the same server with the longer bound. */
+  private maintenanceClient: ClickHouseClient | null = null;
 
   constructor(config: WarehouseConfig, password: string, options: WarehouseOptions = {}) {
     this.config = { ...config, url: checkWarehouseUrl(config.url) };
@@ -106,11 +111,15 @@ export class Warehouse {
     sqlIdent(config.database);
     if (config.cluster !== null) sqlIdent(config.cluster);
     this.timeoutSeconds = options.queryTimeoutSeconds ?? 30;
-    this.client = createClient({
+    this.client = this.connect(this.timeoutSeconds);
+  }
+
+  private connect(seconds: number): ClickHouseClient {
+    return createClient({
       url: this.config.url,
-      username: config.user,
-      password,
-      request_timeout: (this.timeoutSeconds + 5) * 1000,
+      username: this.config.user,
+      password: this.password,
+      request_timeout: (seconds + 5) * 1000,
       max_open_connections: 4,
       // The client would log every failed query with its settings; the caller reports errors itself.
       log: { level: 127 as never },
@@ -147,6 +156,19 @@ export class Warehouse {
   }
 
   /**
+   * A statement an import or a delete runs once over many rows (the first messages' refresh): bounded
+   * by MAINTENANCE_SECONDS instead of a page's bound.
+   */
+  async maintain(sql: string, settings: ClickHouseSettings = {}): Promise<void> {
+    this.maintenanceClient ??= this.connect(MAINTENANCE_SECONDS);
+    try {
+      await this.maintenanceClient.command({ query: sql, clickhouse_settings: { max_execution_time: MAINTENANCE_SECONDS, ...settings } });
+    } catch (error) {
+      throw warehouseError(error, this.config, MAINTENANCE_SECONDS);
+    }
+  }
+
+  /**
    * Inserts rows into a table of this warehouse. On a cluster the Distributed table forwards them
    * to the shards before answering (`insert_distributed_sync`), so a finished import is readable.
    */
@@ -171,6 +193,11 @@ export class Warehouse {
     return row?.v ?? '?';
   }
 
+  /** Another connection with this one's settings (a subclass's checks left out). */
+  protected unchecked(): Warehouse {
+    return new Warehouse(this.config, this.password, { queryTimeoutSeconds: this.timeoutSeconds });
+  }
+
   /** A connection to one shard's server (same user, password and database; its local tables by plain name). */
   shard(url: string): Warehouse {
     return new Warehouse({ url, database: this.config.database, user: this.config.user, cluster: null }, this.password, {
@@ -178,7 +205,7 @@ export class Warehouse {
     });
   }
 
-  close(): Promise<void> {
-    return this.client.close();
+  async close(): Promise<void> {
+    await Promise.all([this.client.close(), this.maintenanceClient?.close()]);
   }
 }

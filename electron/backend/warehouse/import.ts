@@ -2,8 +2,9 @@
  * Loading a file into a ClickHouse workspace's warehouse (docs/warehouse.md): the same record
  * stream as a local import (readers, adapters, validation, privacy, rejects: import-file.ts), the
  * events streamed to ClickHouse in batches, deduplicated against the warehouse's `nd_keys` and
- * within the batch. All or nothing per file: a failure or a cancel deletes what the import inserted,
- * and the import's `nd_imports` row is written last. The local workspace records the import (the
+ * within the batch; then the first messages of the pairs it touched are refreshed (firsts.ts). All or
+ * nothing per file: a failure or a cancel deletes what the import inserted, and the import's
+ * `nd_imports` row is written last. The local workspace records the import (the
  * Imports page, its rejects) in one SQLite transaction committed after it.
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
@@ -23,6 +24,7 @@ import { dedupeMaterial } from '../import/writer.ts';
 import { hostOf } from '../rollups/url-sets.ts';
 import type { Warehouse } from './client.ts';
 import { warehouseConfig } from './config.ts';
+import { refreshFirsts } from './firsts.ts';
 import { findPassword, type PasswordSources } from './password.ts';
 import { deleteWarehouseImports, importKeyedTables } from './remove.ts';
 import { eventTables } from './schema.ts';
@@ -208,6 +210,8 @@ export async function importWarehouseFile(db: Db, wh: Warehouse, file: string, o
     rowsRead = read.rowsRead;
     await flush();
     if (options.signal?.aborted) throw userError('cancelled', 'workspace.job-cancelled');
+    // The pairs this import's messages belong to get their first messages again, from all events.
+    if (kinds.has('notifications') && imported > 0) await refreshFirsts(wh, [importId], 'with');
     const kind = options.kind ?? (kinds.size > 0 ? [...kinds].join('+') : chosen.adapter.kinds[0]!);
     const sha256 = src.sha256();
     const { rejected, reported } = rejectLog;

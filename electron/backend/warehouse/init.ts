@@ -15,6 +15,7 @@ import { openDatabase } from '../db/connection.ts';
 import { assertCreatable, createWorkspaceFile } from '../workspace-file.ts';
 import { Warehouse, type WarehouseConfig, type WarehouseOptions } from './client.ts';
 import { checkWarehouseConfig, setWarehouseConfig } from './config.ts';
+import { rebuildFirsts } from './firsts.ts';
 import { distributedStatements, shardStatements, shardTableNames, WAREHOUSE_SCHEMA_VERSION, type SchemaTarget } from './schema.ts';
 import { sqlString } from './sql.ts';
 
@@ -28,12 +29,29 @@ const targetOf = (config: WarehouseConfig): SchemaTarget => ({ database: config.
 
 /** Reads the warehouse's schema version and time zone. */
 export async function readWarehouseMeta(wh: Warehouse): Promise<WarehouseMeta> {
-  const rows = await wh.query<{ key: string; value: string }>(
-    `SELECT key, any(value) AS value FROM ${wh.table('nd_meta')} WHERE key IN ('schema_version', 'time_zone') GROUP BY key`,
+  // An upgrade adds a schema_version row; until the table merges, both are there and the highest holds.
+  const rows = await wh.query<{ key: string; vals: string[] }>(
+    `SELECT key, groupUniqArray(value) AS vals FROM ${wh.table('nd_meta')} WHERE key IN ('schema_version', 'time_zone') GROUP BY key`,
   );
-  const get = (k: string) => rows.find((r) => r.key === k)?.value ?? null;
-  const version = get('schema_version');
-  return { schemaVersion: version === null ? null : Number(version), timeZone: get('time_zone') };
+  const get = (k: string) => rows.find((r) => r.key === k)?.vals ?? [];
+  const versions = get('schema_version').map(Number);
+  return { schemaVersion: versions.length === 0 ? null : Math.max(...versions), timeZone: get('time_zone')[0] ?? null };
+}
+
+/**
+ * Brings a warehouse of an older schema version to this one: the tables it lacks, then what fills
+ * them (version 2: every pair's first message), then the new version. Run again after a failure, it
+ * does the same; the version is written last.
+ */
+export async function upgradeWarehouse(wh: Warehouse, from: number): Promise<void> {
+  try {
+    await ensureWarehouseSchema(wh);
+    if (from < 2) await rebuildFirsts(wh);
+    await wh.insert('nd_meta', [{ key: 'schema_version', value: String(WAREHOUSE_SCHEMA_VERSION) }]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw userError('unsupported-format', 'warehouse.upgrade-failed', { found: from, known: WAREHOUSE_SCHEMA_VERSION, reason });
+  }
 }
 
 /** Refuses a warehouse whose schema is newer than this app's or whose days are in another zone. */
@@ -170,7 +188,8 @@ export async function initWarehouseWorkspace(
 
 /**
  * The warehouse of an existing ClickHouse workspace: before its first query, command or insert it
- * checks the warehouse's schema version and that its days are in the workspace's time zone.
+ * checks the warehouse's schema version and that its days are in the workspace's time zone, and
+ * upgrades a warehouse of an older schema version.
  */
 export class CheckedWarehouse extends Warehouse {
   private readonly timeZone: string;
@@ -186,7 +205,17 @@ export class CheckedWarehouse extends Warehouse {
     if (!this.checked) {
       const plain = (sql: string) => Warehouse.prototype.query.call(this, sql) as Promise<{ key: string; value: string }[]>;
       this.checked = readWarehouseMeta({ query: plain, table: (n: string) => this.table(n) } as unknown as Warehouse)
-        .then((meta) => assertCompatible(meta, this.timeZone))
+        .then(async (meta) => {
+          assertCompatible(meta, this.timeZone);
+          if (meta.schemaVersion !== null && meta.schemaVersion < WAREHOUSE_SCHEMA_VERSION) {
+            const direct = this.unchecked();
+            try {
+              await upgradeWarehouse(direct, meta.schemaVersion);
+            } finally {
+              await direct.close();
+            }
+          }
+        })
         .catch((error: unknown) => {
           this.checked = null;
           throw error;
@@ -208,5 +237,10 @@ export class CheckedWarehouse extends Warehouse {
   override async insert(table: string, rows: readonly Record<string, unknown>[]): Promise<void> {
     await this.ready();
     return super.insert(table, rows);
+  }
+
+  override async maintain(sql: string, settings: ClickHouseSettings = {}): Promise<void> {
+    await this.ready();
+    return super.maintain(sql, settings);
   }
 }

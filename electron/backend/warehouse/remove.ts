@@ -2,11 +2,14 @@
  * Deleting imports from the warehouse (docs/warehouse.md): `ALTER TABLE … DELETE WHERE import_id …`
  * on every table keyed by import (events, dedupe keys, rollups, the import's row), then waiting for
  * the mutations to finish (18.16 has no `mutations_sync`), so that the figures no longer include
- * them when this returns. Mutations run on a shard's local tables: on a cluster, on every shard's
- * server named in the config (`shards`), or else once with `ON CLUSTER` (distributed DDL).
+ * them when this returns. Before that, the first messages of the pairs they touched are recomputed
+ * without them (firsts.ts: `nd_firsts` has no import column). Mutations run on a shard's local
+ * tables: on a cluster, on every shard's server named in the config (`shards`), or else once with
+ * `ON CLUSTER` (distributed DDL).
  */
 import { userError } from '../../../shared/contract/errors.ts';
 import type { Warehouse } from './client.ts';
+import { refreshFirsts } from './firsts.ts';
 import { bookTables, eventTables, localName, rollupTables, type SchemaTarget } from './schema.ts';
 import { sqlIdent, sqlString, sqlStrings } from './sql.ts';
 
@@ -46,6 +49,8 @@ async function deleteOn(wh: Warehouse, target: SchemaTarget, tables: string[], w
 /** Deletes every row of these imports from the warehouse and waits until the deletes are done. */
 export async function deleteWarehouseImports(wh: Warehouse, importIds: readonly string[]): Promise<void> {
   if (importIds.length === 0) return;
+  // First the pairs' first messages as if the imports were gone, while their rows still say which pairs.
+  await refreshFirsts(wh, importIds, 'without');
   const { database, cluster, shards } = wh.config;
   const target: SchemaTarget = { database, cluster };
   const where = `has(${sqlStrings(importIds)}, import_id)`;

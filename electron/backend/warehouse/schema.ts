@@ -18,7 +18,8 @@
  */
 import { sqlIdent } from './sql.ts';
 
-export const WAREHOUSE_SCHEMA_VERSION = 1;
+/** 2: first messages kept per pair (`nd_firsts`). A warehouse of version 1 is upgraded on first use (init.ts). */
+export const WAREHOUSE_SCHEMA_VERSION = 2;
 
 /** A table the importer writes and the metrics read. */
 export interface TableSpec {
@@ -210,6 +211,39 @@ export const rollupTables = {
   },
 } satisfies Record<string, RollupSpec>;
 
+/**
+ * Tables the importer derives from the events after it has loaded them, not a materialized view: a
+ * later import or a delete can change a row, which a view (inserts only) cannot.
+ */
+export const derivedTables = {
+  /**
+   * Each (recipient, sender) pair's first chargeable message over the whole warehouse (docs/metrics.md,
+   * datacost: sent time, event id as text, import order), refreshed by every import and delete for the
+   * pairs it touched (firsts.ts). The row with the highest `version` is the pair's; `present = 0`: the
+   * pair has no chargeable message any more. Sharded by recipient, as the events.
+   */
+  firsts: {
+    name: 'nd_firsts',
+    columns: [
+      ['recipient_id', 'String'],
+      ['sender_id', 'String'],
+      ['sent_at', 'Int64'],
+      ['event_id', 'String'],
+      ['seq', 'UInt64'],
+      ['row_no', 'UInt32'],
+      ['day', 'Int32'],
+      ['category', 'String'],
+      ['network', 'String'],
+      ['bytes', 'Int64'],
+      ['present', 'UInt8'],
+      ['version', 'UInt64'],
+    ],
+    engine: 'ReplacingMergeTree(version)',
+    orderBy: '(recipient_id, sender_id)',
+    shardBy: 'sipHash64(recipient_id)',
+  },
+} satisfies Record<string, TableSpec>;
+
 export type EventTableKind = keyof typeof eventTables;
 
 /** Where the tables live and how they are named. */
@@ -236,6 +270,7 @@ const allTables = (): TableSpec[] => [
   ...Object.values(bookTables),
   ...Object.values(eventTables),
   ...Object.values(rollupTables),
+  ...Object.values(derivedTables),
 ];
 
 /**

@@ -49,6 +49,10 @@ export const warehouseMessages = defineMessages({
     en: 'The warehouse schema is version {found}; this Notice Desk knows version {known}. Update Notice Desk.',
     ko: '웨어하우스 스키마 버전은 {found}인데 이 Notice Desk는 {known} 버전까지 압니다. Notice Desk를 업데이트하세요.',
   },
+  'warehouse.upgrade-failed': {
+    en: 'The warehouse schema is version {found} and must be upgraded to version {known} (a new table of first messages, filled from the events) before this workspace opens, which failed: {reason} Open it once as a user who may create tables and insert (e.g. the one that ran init).',
+    ko: '웨어하우스 스키마 버전이 {found}이어서 이 워크스페이스를 열기 전에 버전 {known}(이벤트로 채우는 첫 메시지 테이블 추가)으로 올려야 하는데 실패했습니다: {reason} 테이블을 만들고 삽입할 수 있는 사용자(예: init을 실행한 사용자)로 한 번 여세요.',
+  },
   'warehouse.shard-missing-tables': {
     en: 'Cluster {cluster}: shard(s) {shards} have no Notice Desk tables and this server cannot create them there (no distributed DDL). Run part 1 of `notice-desk warehouse schema --cluster {cluster}` on each of them, then run init again.',
     ko: '클러스터 {cluster}: 샤드 {shards}에 Notice Desk 테이블이 없고 이 서버에서 그곳에 만들 수 없습니다(분산 DDL 없음). 각 샤드에서 `notice-desk warehouse schema --cluster {cluster}`의 1부를 실행한 뒤 다시 init 하세요.',

@@ -53,12 +53,13 @@ describe.skipIf(!clickhouseAvailable)('workspace init --clickhouse', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ workspace: file, timeZone: 'UTC', clickhouse: { database, cluster: null, user: c.user, warehouseSchemaVersion: 1 } });
+    expect(out).toMatchObject({ workspace: file, timeZone: 'UTC', clickhouse: { database, cluster: null, user: c.user, warehouseSchemaVersion: 2 } });
     expect(out.clickhouse.serverVersion).toMatch(/^\d+\./);
     const names = await tables(url(0), c, database);
     expect(names).toContain('nd_notifications:MergeTree');
     expect(names).toContain('nd_r_daily:SummingMergeTree');
     expect(names).toContain('nd_r_daily_mv:MaterializedView');
+    expect(names).toContain('nd_firsts:ReplacingMergeTree');
     expect(names.some((n) => n.includes('_local'))).toBe(false);
     expect(await tables(url(1), c, database)).toEqual([]);
     const w = openDatabase(file, { readonly: true });

@@ -1,16 +1,16 @@
 /**
  * SQL pieces shared by the warehouse's volume, datacost and overview queries: the scope's WHERE
- * clause, a day's bucket start, and each pair's (or recipient's) first chargeable message. Every value
+ * clause, a day's bucket start, and where each pair's (or recipient's) first chargeable message is read. Every value
  * is written by the escaping functions of ../sql.ts.
  */
 import type { ClickHouseSettings } from '@clickhouse/client';
 import type { Bucketing } from '../../../../shared/metrics/types.ts';
 import type { QueryScope } from '../../db/metrics-repo.ts';
 import type { Warehouse } from '../client.ts';
+import { FIRST_ORDER, FIRSTS_SETTINGS } from '../firsts.ts';
 import { sqlInt, sqlInTuple } from '../sql.ts';
 
-/** Statuses of chargeable messages (docs/metrics.md, datacost). */
-export const CHARGEABLE = `status IN ('sent', 'delivered')`;
+export { CHARGEABLE } from '../firsts.ts';
 
 /** The scope's period (local day numbers) and sender and category filters, for a table with those columns. */
 export function scopeWhere(q: QueryScope): string {
@@ -30,27 +30,31 @@ export function bucketStartSql(by: Bucketing, day = 'day'): string {
   return `toInt32(toUInt16(toStartOfMonth(addDays(toDate('1970-01-01'), ${day}))))`;
 }
 
-/**
- * The order of "first" (docs/metrics.md, datacost): sent time, then event id as text (an absent id is
- * '' and so comes first), then import order.
- */
-const FIRST_ORDER = '(sent_at, event_id, seq, row_no)';
+/** Where a query reads first chargeable messages from, and the settings to read them with. */
+export interface FirstsSource {
+  /**
+   * A FROM item with recipient_id, sender_id, day, category, network, bytes, sent_at and present: in
+   * pair scope `nd_firsts` itself (FINAL), so that the caller's WHERE and GROUP BY run on each shard;
+   * in recipient scope each recipient's first of its pairs' firsts, grouped on each shard.
+   */
+  from: string;
+  settings: ClickHouseSettings;
+}
 
 /**
- * One row per (recipient, sender) pair — or per recipient — with its first chargeable message over
- * the whole workspace: recipient_id, sender_id, day, category, network, bytes (-1 unknown).
- * Events are sharded by recipient, so each pair's candidates merge from one shard.
+ * The first chargeable messages over the whole workspace, per (recipient, sender) pair or per
+ * recipient, from `nd_firsts` (kept by every import and delete: ../firsts.ts). The caller's WHERE
+ * must include `present = 1`.
  */
-export function firstsSql(wh: Warehouse, scope: 'pair' | 'recipient'): string {
-  const t = wh.table('nd_notifications');
-  if (scope === 'pair') {
-    return `SELECT recipient_id, sender_id, f.1 AS day, f.2 AS category, f.3 AS network, f.4 AS bytes
-      FROM (SELECT recipient_id, sender_id, argMin((day, category, network, bytes), ${FIRST_ORDER}) AS f
-            FROM ${t} WHERE ${CHARGEABLE} GROUP BY recipient_id, sender_id)`;
-  }
-  return `SELECT recipient_id, f.1 AS sender_id, f.2 AS day, f.3 AS category, f.4 AS network, f.5 AS bytes
-    FROM (SELECT recipient_id, argMin((sender_id, day, category, network, bytes), ${FIRST_ORDER}) AS f
-          FROM ${t} WHERE ${CHARGEABLE} GROUP BY recipient_id)`;
+export function firstsSource(wh: Warehouse, scope: 'pair' | 'recipient'): FirstsSource {
+  const t = `${wh.table('nd_firsts')} FINAL`;
+  if (scope === 'pair') return { from: t, settings: { optimize_move_to_prewhere: 0 } };
+  return {
+    from: `(SELECT recipient_id, f.1 AS sender_id, f.2 AS day, f.3 AS category, f.4 AS network, f.5 AS bytes, f.6 AS sent_at, toUInt8(1) AS present
+      FROM (SELECT recipient_id, argMin((sender_id, day, category, network, bytes, sent_at), ${FIRST_ORDER}) AS f
+            FROM ${t} WHERE present = 1 GROUP BY recipient_id))`,
+    settings: FIRSTS_SETTINGS,
+  };
 }
 
 /**

@@ -3,7 +3,6 @@
  * written by the escaping functions of ../sql.ts.
  */
 import type { QueryScope } from '../../db/metrics-repo.ts';
-import type { Warehouse } from '../client.ts';
 import { sqlInt, sqlInTuple } from '../sql.ts';
 
 /** The scope's local days, for any table with a `day` column. */
@@ -21,19 +20,6 @@ export function consentSendersWhere(senders: readonly string[] | null): string {
 
 /** The refusals' opt-out and block actions. */
 export const REFUSING = `action IN ('opt_out', 'block')`;
-
-/**
- * Each recipient's first chargeable message per sender over the whole workspace (the order of
- * "first": sent time, event id as text — absent is '' and first —, then import order), with its day,
- * category and sent time; senders restricted to `senders` when given (a pair belongs to one sender).
- */
-export function pairFirstsSql(wh: Warehouse, senders: readonly string[] | null): string {
-  const bySender = senders === null ? '' : ` AND sender_id IN ${sqlInTuple(senders)}`;
-  return `SELECT recipient_id, sender_id, f.1 AS day, f.2 AS category, f.3 AS sent_at
-    FROM (SELECT recipient_id, sender_id, argMin((day, category, sent_at), (sent_at, event_id, seq, row_no)) AS f
-          FROM ${wh.table('nd_notifications')} WHERE status IN ('sent', 'delivered')${bySender}
-          GROUP BY recipient_id, sender_id)`;
-}
 
 /** A number from a query row (64-bit counts may come back as numbers or strings). */
 export function n(v: unknown): number {

@@ -3,7 +3,7 @@
  * shared code (assembleOptOut, assembleCoverage, coverageOfDays). Reached recipients come from the
  * reach rollup (nd_r_reach); opted-out recipients, and their overlap with the reached ones, from one
  * pass over the consent events of the period grouped by recipient (with, for those recipients only,
- * their messages); coverage from each pair's first chargeable message and its recipient's notices and
+ * their messages); coverage from each pair's first chargeable message (nd_firsts) and its recipient's notices and
  * opt-outs, grouped by recipient. Only per-group counts come back.
  */
 import { emptyCoverage, emptyOptOut } from '../../../../shared/metrics/empty.ts';
@@ -14,8 +14,8 @@ import { assembleCoverage, assembleOptOut, coverageOfDays, optOutBins, optOutKey
 import { ratio, toFilter, type FilterInput } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
 import { sqlInt, sqlStrings } from '../sql.ts';
-import { bucketStartSql, scopeWhere } from './a-sql.ts';
-import { consentSendersWhere, daysWhere, eachOf, n, pairFirstsSql, REFUSING } from './b-sql.ts';
+import { bucketStartSql, firstsSource, scopeWhere } from './a-sql.ts';
+import { consentSendersWhere, daysWhere, eachOf, n, REFUSING } from './b-sql.ts';
 import type { Bucketing } from '../../../../shared/metrics/types.ts';
 import { resolveWarehouseScope } from './scope.ts';
 
@@ -129,6 +129,7 @@ const LAG_EDGES_MS = optOutBins.map((b) => b.min * 3_600_000);
  */
 export async function warehouseCoverageByDay(wh: Warehouse, q: QueryScope): Promise<CoverageDay[]> {
   const each = (column: string) => eachOf('evs', column);
+  const firsts = firstsSource(wh, 'pair');
   const lagBins = LAG_EDGES_MS.map((lo, i) => {
     const hi = LAG_EDGES_MS[i + 1];
     return `countIf(o AND lag >= ${sqlInt(lo)}${hi === undefined ? '' : ` AND lag < ${sqlInt(hi)}`}) AS lag${i}`;
@@ -143,13 +144,16 @@ export async function warehouseCoverageByDay(wh: Warehouse, q: QueryScope): Prom
          arrayMap(e -> e.1, arrayFilter((e, s, t) -> e.2 <> 'notice_shown' AND e.1 >= t AND (e.3 = '' OR e.3 = s), evs, ${each('sender_id')}, ${each('sent_at')})) AS refusals,
          has_notice AND notEmpty(refusals) AS o, arrayReduce('min', refusals) - sent_at AS lag
        FROM (
-         SELECT day, sent_at, sender_id, evs FROM (SELECT * FROM (${pairFirstsSql(wh, q.senders)}) WHERE ${scopeWhere(q)}) AS firsts
+         SELECT day, sent_at, sender_id, evs FROM (
+           SELECT recipient_id, sender_id, day, sent_at FROM ${firsts.from} WHERE present = 1 AND ${scopeWhere(q)}
+         ) AS firsts
          ALL LEFT JOIN (
            SELECT recipient_id, groupArray((occurred_at, action, sender_id)) AS evs FROM ${wh.table('nd_consent')}
            WHERE action IN ('notice_shown', 'opt_out', 'block') AND ${consentSendersWhere(q.senders)} GROUP BY recipient_id
          ) AS events USING recipient_id
        )
      ) GROUP BY day`,
+    firsts.settings,
   );
   return rows.map((r) => ({
     day: n(r.day),

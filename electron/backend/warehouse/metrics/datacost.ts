@@ -2,7 +2,7 @@
  * Datacost over the warehouse: the same result as metrics/datacost.ts. Chargeable messages and their
  * known sizes come from the daily rollup (nd_r_daily), distinct recipients from the reach rollup
  * (nd_r_reach), first messages from each pair's (or recipient's) first chargeable message over the
- * whole workspace, and the per-recipient distribution is computed by ClickHouse (only its bin counts
+ * whole workspace (nd_firsts), and the per-recipient distribution is computed by ClickHouse (only its bin counts
  * and order statistics come back).
  */
 import { emptyDataCost } from '../../../../shared/metrics/empty.ts';
@@ -23,7 +23,7 @@ import { loadCostModel } from '../../metrics/settings.ts';
 import { toFilter, type FilterInput, type ResolvedScope } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
 import { sqlInt } from '../sql.ts';
-import { bucketStartSql, CHARGEABLE, SHARD_LOCAL, firstsSql, num, scopeWhere } from './a-sql.ts';
+import { bucketStartSql, CHARGEABLE, SHARD_LOCAL, firstsSource, num, scopeWhere } from './a-sql.ts';
 import { resolveWarehouseScope } from './scope.ts';
 
 /** Chargeable messages per day and per sender, by network, with known sizes (daily rollup). */
@@ -49,11 +49,12 @@ async function chargeableRows(wh: Warehouse, q: QueryScope): Promise<DataCostRow
  * pairs' first messages (each first row counted once under its day and once under its sender).
  */
 async function firstRows(wh: Warehouse, q: QueryScope, scope: 'pair' | 'recipient'): Promise<DataCostRows['firsts']> {
+  const firsts = firstsSource(wh, scope);
   const rows = await wh.query<{ kind: string; key: string; network: string; messages: number; known_messages: number }>(
     `SELECT k.1 AS kind, k.2 AS key, network, count() AS messages, countIf(bytes >= 0) AS known_messages
-     FROM (${firstsSql(wh, scope)}) ARRAY JOIN [('d', toString(day)), ('s', sender_id)] AS k
-     WHERE ${scopeWhere(q)} GROUP BY kind, key, network`,
-    SHARD_LOCAL,
+     FROM ${firsts.from} ARRAY JOIN [('d', toString(day)), ('s', sender_id)] AS k
+     WHERE present = 1 AND ${scopeWhere(q)} GROUP BY kind, key, network`,
+    firsts.settings,
   );
   const out: DataCostRows['firsts'] = { day: [], sender: [] };
   for (const r of rows) {
@@ -93,6 +94,7 @@ async function recipientCounts(wh: Warehouse, scope: ResolvedScope, q: QueryScop
 async function recipientDistribution(wh: Warehouse, q: QueryScope, model: CostModel): Promise<RecipientDistribution> {
   const later = sqlInt(model.laterMessageBytes);
   const extra = sqlInt(model.firstMessageBytes - model.laterMessageBytes);
+  const firsts = firstsSource(wh, model.firstScope);
   const bins = recipientBins
     .map((b, i) => {
       const cond = i === 0 ? `t < ${sqlInt(b.max!)}` : b.max === null ? `t >= ${sqlInt(b.min)}` : `t >= ${sqlInt(b.min)} AND t < ${sqlInt(b.max)}`;
@@ -109,11 +111,11 @@ async function recipientDistribution(wh: Warehouse, q: QueryScope, model: CostMo
            SELECT recipient_id, toInt64(if(bytes >= 0, bytes, ${later})) AS v
            FROM ${wh.table('nd_notifications')} WHERE ${CHARGEABLE} AND ${scopeWhere(q)}
            UNION ALL
-           SELECT recipient_id, toInt64(${extra}) AS v FROM (${firstsSql(wh, model.firstScope)}) WHERE bytes < 0 AND ${scopeWhere(q)}
+           SELECT recipient_id, toInt64(${extra}) AS v FROM ${firsts.from} WHERE present = 1 AND bytes < 0 AND ${scopeWhere(q)}
          ) GROUP BY recipient_id
        )
      )`,
-    SHARD_LOCAL,
+    { ...SHARD_LOCAL, ...firsts.settings },
   );
   const n = num(r?.n ?? 0);
   const counts = recipientBins.map((_, i) => num(r?.[`b${i}`] ?? 0));

@@ -1,6 +1,6 @@
 /**
  * Volume over the warehouse: the same result as metrics/volume.ts, its counts summed by ClickHouse
- * from the daily rollup (nd_r_daily) and the first messages from each pair's first chargeable one.
+ * from the daily rollup (nd_r_daily) and the first messages from the pairs' first messages (nd_firsts).
  */
 import type { VolumeResult, VolumeStackBy } from '../../../../shared/metrics/types.ts';
 import { emptyVolume } from '../../../../shared/metrics/empty.ts';
@@ -11,7 +11,7 @@ import { toFilter, type FilterInput } from '../../metrics/scope.ts';
 import { assembleVolume, STACK_COLUMN, type VolumeInputs } from '../../metrics/volume.ts';
 import type { Warehouse } from '../client.ts';
 import { sqlIdent } from '../sql.ts';
-import { SHARD_LOCAL, firstsSql, num, scopeWhere } from './a-sql.ts';
+import { firstsSource, num, scopeWhere } from './a-sql.ts';
 import { resolveWarehouseScope } from './scope.ts';
 
 /** Notifications per sender in the scope, ranked (the overview counts senders from all of them). */
@@ -39,9 +39,10 @@ async function topTemplates(wh: Warehouse, q: QueryScope, limit: number): Promis
 
 /** First chargeable messages (pair or recipient scope) per day of the first message, within the scope. */
 export async function warehouseFirstsPerDay(wh: Warehouse, q: QueryScope, scope: 'pair' | 'recipient'): Promise<VolumeInputs['firsts']> {
+  const firsts = firstsSource(wh, scope);
   const rows = await wh.query<{ day: number; n: number }>(
-    `SELECT day, count() AS n FROM (${firstsSql(wh, scope)}) WHERE ${scopeWhere(q)} GROUP BY day`,
-    SHARD_LOCAL,
+    `SELECT day, count() AS n FROM ${firsts.from} WHERE present = 1 AND ${scopeWhere(q)} GROUP BY day`,
+    firsts.settings,
   );
   return rows.map((r) => ({ day: num(r.day), n: num(r.n) }));
 }
