@@ -9,6 +9,7 @@
  * BENCH_RUNS (default 7), BENCH_BATCH (rows per insert, default the importer's). The CSV files are
  * generated once into bench-data/ and reused.
  */
+import type { ClickHouseSettings } from '@clickhouse/client';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
     const n = wh.table('nd_notifications');
     const daily = wh.table('nd_r_daily');
     const reach = wh.table('nd_r_reach');
-    const comparisons: [string, string, string][] = [
+    const comparisons: [string, string, string, ClickHouseSettings?, ClickHouseSettings?][] = [
       [
         'messages per day and status',
         `SELECT day, status, sum(n) AS n FROM ${daily} GROUP BY day, status`,
@@ -144,6 +145,14 @@ async function main(): Promise<void> {
         'messages and known bytes per sender',
         `SELECT sender_id, sum(n) AS n, sum(known_bytes) AS b FROM ${daily} GROUP BY sender_id`,
         `SELECT sender_id, count() AS n, sumIf(bytes, bytes >= 0) AS b FROM ${n} GROUP BY sender_id`,
+      ],
+      [
+        'first messages per day (pairs)',
+        `SELECT day, count() AS n FROM ${wh.table('nd_firsts')} FINAL WHERE present = 1 GROUP BY day`,
+        `SELECT f.1 AS day, count() AS n FROM (SELECT recipient_id, sender_id, argMin((day, sent_at), (sent_at, event_id, seq, row_no)) AS f
+         FROM ${n} WHERE status IN ('sent', 'delivered') GROUP BY recipient_id, sender_id) GROUP BY day`,
+        { optimize_move_to_prewhere: 0 },
+        { distributed_group_by_no_merge: '1' },
       ],
       [
         'distinct recipients reached per week',
@@ -157,9 +166,9 @@ async function main(): Promise<void> {
       ],
     ];
     console.log(`\nrollups against raw rows (${RUNS} runs, median)`);
-    for (const [label, rollupSql, rawSql] of comparisons) {
-      const r = await time(() => wh.query(rollupSql));
-      const raw = await time(() => wh.query(rawSql));
+    for (const [label, rollupSql, rawSql, rollupSettings, rawSettings] of comparisons) {
+      const r = await time(() => wh.query(rollupSql, rollupSettings));
+      const raw = await time(() => wh.query(rawSql, rawSettings));
       console.log(`${label.padEnd(40)} rollups ${r.median.toFixed(1).padStart(8)} ms   raw rows ${raw.median.toFixed(1).padStart(8)} ms   (${(raw.median / r.median).toFixed(1)}×)`);
     }
     await wh.close();

@@ -1,7 +1,7 @@
 /**
  * SQL pieces shared by the warehouse's volume, datacost and overview queries: the scope's WHERE
- * clause, a day's bucket start, and where each pair's (or recipient's) first chargeable message is read. Every value
- * is written by the escaping functions of ../sql.ts.
+ * clause, a day's bucket start, and where each pair's (or recipient's) first chargeable message is
+ * read. Every value is written by the escaping functions of ../sql.ts.
  */
 import type { ClickHouseSettings } from '@clickhouse/client';
 import type { Bucketing } from '../../../../shared/metrics/types.ts';

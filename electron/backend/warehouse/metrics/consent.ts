@@ -14,7 +14,7 @@ import { assembleCoverage, assembleOptOut, coverageOfDays, optOutBins, optOutKey
 import { ratio, toFilter, type FilterInput } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
 import { sqlInt, sqlStrings } from '../sql.ts';
-import { bucketStartSql, firstsSource, scopeWhere } from './a-sql.ts';
+import { bucketStartSql, firstsSource, scopeWhere, SHARD_LOCAL } from './a-sql.ts';
 import { consentSendersWhere, daysWhere, eachOf, n, REFUSING } from './b-sql.ts';
 import type { Bucketing } from '../../../../shared/metrics/types.ts';
 import { resolveWarehouseScope } from './scope.ts';
@@ -61,25 +61,31 @@ async function optedCounts(wh: Warehouse, q: QueryScope, groups: OptOutGroups): 
   const optKeys = ["'t'"];
   if (groups.by) optKeys.push(`concat('b', toString(${bucketStartSql(groups.by)}))`);
   if (senderKeys.length > 0) optKeys.push(`if(sender_id = '', 'p', concat('s', sender_id))`);
-  const reachKeys = ["'t'"];
-  if (groups.by) reachKeys.push(`concat('b', toString(${bucketStartSql(groups.by)}))`);
-  if (groups.breakdown) reachKeys.push(`concat('s', sender_id)`, `concat('c', category)`);
+  // A recipient's reached keys from one row per recipient (each shard groups its own recipients), not
+  // one row per message and key: the buckets, senders and categories that reached them, made keys after.
+  const reachKeys = ["['t']"];
+  if (groups.by) reachKeys.push(`arrayMap(b -> concat('b', toString(b)), groupUniqArray(${bucketStartSql(groups.by)}))`);
+  if (groups.breakdown) {
+    reachKeys.push(`arrayMap(s -> concat('s', s), groupUniqArray(sender_id))`, `arrayMap(c -> concat('c', c), groupUniqArray(category))`);
+  }
   const everySender = senderKeys.length > 0 ? sqlStrings(senderKeys.map((k) => 's' + k)) : 'emptyArrayString()';
   const rows = await wh.query<{ k: string; opted: number; both: number }>(
     `SELECT k, count() AS opted, countIf(has(rs, k)) AS both FROM (
        SELECT rs, arrayConcat(os, if(has(os, 'p'), ${everySender}, emptyArrayString()),
                   if(has(os, 't'), arrayFilter(x -> substring(x, 1, 1) = 'c', rs), emptyArrayString())) AS all_os
        FROM (
-         SELECT recipient_id, groupUniqArrayIf(g, side = 0) AS rs, groupUniqArrayIf(g, side = 1) AS os FROM (
-           SELECT recipient_id, toUInt8(0) AS side, arrayJoin([${reachKeys.join(', ')}]) AS g
+         SELECT recipient_id, anyIf(reached, side = 0) AS rs, groupUniqArrayIf(g, side = 1) AS os FROM (
+           SELECT recipient_id, toUInt8(0) AS side, '' AS g, arrayConcat(${reachKeys.join(', ')}) AS reached
            FROM ${wh.table('nd_notifications')}
            WHERE status <> 'failed' AND ${scopeWhere(q)} AND recipient_id GLOBAL IN (SELECT recipient_id FROM ${consent} WHERE ${optWhere})
+           GROUP BY recipient_id
            UNION ALL
-           SELECT recipient_id, toUInt8(1) AS side, arrayJoin(arrayFilter(x -> x <> '', [${optKeys.join(', ')}])) AS g
+           SELECT recipient_id, toUInt8(1) AS side, arrayJoin(arrayFilter(x -> x <> '', [${optKeys.join(', ')}])) AS g, emptyArrayString() AS reached
            FROM ${consent} WHERE ${optWhere}
          ) GROUP BY recipient_id
        )
      ) ARRAY JOIN arrayDistinct(all_os) AS k WHERE k <> 'p' GROUP BY k`,
+    SHARD_LOCAL,
   );
   return new Map(rows.map((r) => [r.k, [n(r.opted), n(r.both)]]));
 }
