@@ -13,6 +13,7 @@ import type { CoverageDay, QueryScope } from '../../db/metrics-repo.ts';
 import { assembleCoverage, assembleOptOut, coverageOfDays, optOutBins, optOutKeys, type OptOutTable } from '../../metrics/consent.ts';
 import { ratio, toFilter, type FilterInput } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
+import { localName } from '../schema.ts';
 import { sqlInt, sqlStrings } from '../sql.ts';
 import { bucketStartSql, firstsSource, scopeWhere, SHARD_LOCAL } from './a-sql.ts';
 import { consentSendersWhere, daysWhere, eachOf, n, REFUSING } from './b-sql.ts';
@@ -39,11 +40,17 @@ interface OptOutGroups {
  * 'b<bucket start>', 's<sender>', 'c<category>' (reach rollup).
  */
 async function reachedCounts(wh: Warehouse, q: QueryScope, groups: OptOutGroups): Promise<Map<string, number>> {
+  // Each shard counts its own recipients (none is on two shards) and the outer query adds the shards
+  // up: the servers send counts, not the recipient sets, to merge.
   const from = `FROM ${wh.table('nd_r_reach')} WHERE status <> 'failed' AND ${scopeWhere(q)}`;
-  const keyed = (key: string) => wh.query<{ k: string; n: number }>(`SELECT concat(${key}) AS k, uniqExactMerge(recipients) AS n ${from} GROUP BY k`);
-  const queries = [wh.query<{ k: string; n: number }>(`SELECT 't' AS k, uniqExactMerge(recipients) AS n ${from}`)];
-  if (groups.by) queries.push(keyed(`'b', toString(${bucketStartSql(groups.by)})`));
-  if (groups.breakdown) queries.push(keyed(`'s', sender_id`), keyed(`'c', category`));
+  const keyed = (key: string) =>
+    wh.query<{ k: string; n: number }>(
+      `SELECT k, sum(n) AS n FROM (SELECT ${key} AS k, uniqExactMerge(recipients) AS n ${from} GROUP BY k) GROUP BY k`,
+      SHARD_LOCAL,
+    );
+  const queries = [keyed(`'t'`)];
+  if (groups.by) queries.push(keyed(`concat('b', toString(${bucketStartSql(groups.by)}))`));
+  if (groups.breakdown) queries.push(keyed(`concat('s', sender_id)`), keyed(`concat('c', category)`));
   const out = new Map<string, number>();
   for (const rows of await Promise.all(queries)) for (const r of rows) out.set(r.k, n(r.n));
   return out;
@@ -70,7 +77,10 @@ async function optedCounts(wh: Warehouse, q: QueryScope, groups: OptOutGroups): 
   }
   const everySender = senderKeys.length > 0 ? sqlStrings(senderKeys.map((k) => 's' + k)) : 'emptyArrayString()';
   const rows = await wh.query<{ k: string; opted: number; both: number }>(
-    `SELECT k, count() AS opted, countIf(has(rs, k)) AS both FROM (
+    // Per recipient, the keys they opted out under and those of them that also reached them (one hashed
+    // intersection, not a linear has() per key), then one row per key and kind.
+    `SELECT kk.1 AS k, countIf(kk.2 = 0) AS opted, countIf(kk.2 = 1) AS both FROM (
+       SELECT arrayDistinct(all_os) AS os_keys, arrayIntersect(os_keys, rs) AS both_keys FROM (
        SELECT rs, arrayConcat(os, if(has(os, 'p'), ${everySender}, emptyArrayString()),
                   if(has(os, 't'), arrayFilter(x -> substring(x, 1, 1) = 'c', rs), emptyArrayString())) AS all_os
        FROM (
@@ -84,7 +94,9 @@ async function optedCounts(wh: Warehouse, q: QueryScope, groups: OptOutGroups): 
            FROM ${consent} WHERE ${optWhere}
          ) GROUP BY recipient_id
        )
-     ) ARRAY JOIN arrayDistinct(all_os) AS k WHERE k <> 'p' GROUP BY k`,
+       )
+     ) ARRAY JOIN arrayConcat(arrayMap(o -> (o, toUInt8(0)), os_keys), arrayMap(b -> (b, toUInt8(1)), both_keys)) AS kk
+     WHERE k <> 'p' GROUP BY k`,
     SHARD_LOCAL,
   );
   return new Map(rows.map((r) => [r.k, [n(r.opted), n(r.both)]]));
@@ -140,25 +152,25 @@ export async function warehouseCoverageByDay(wh: Warehouse, q: QueryScope): Prom
     const hi = LAG_EDGES_MS[i + 1];
     return `countIf(o AND lag >= ${sqlInt(lo)}${hi === undefined ? '' : ` AND lag < ${sqlInt(hi)}`}) AS lag${i}`;
   });
+  // One level: the pairs' firsts (a Distributed table on a cluster) joined to the consent events of
+  // the shard's own local table, so that each shard joins and counts its own recipients (consent is
+  // sharded by recipient too) and only per-day counts come back.
+  const consentLocal = wh.table(localName('nd_consent', wh.config));
   const rows = await wh.query<Record<string, number>>(
-    `SELECT day, count() AS pairs, countIf(has_notice AND notice_at <= sent_at) AS covered, countIf(has_notice) AS noticed,
+    `WITH
+       arrayMap(e -> e.1, arrayFilter((e, s) -> e.2 = 'notice_shown' AND (e.3 = '' OR e.3 = s), evs, ${each('sender_id')})) AS notices,
+       notEmpty(notices) AS has_notice, arrayReduce('min', notices) AS notice_at,
+       arrayMap(e -> e.1, arrayFilter((e, s, t) -> e.2 <> 'notice_shown' AND e.1 >= t AND (e.3 = '' OR e.3 = s), evs, ${each('sender_id')}, ${each('sent_at')})) AS refusals,
+       has_notice AND notEmpty(refusals) AS o, arrayReduce('min', refusals) - sent_at AS lag
+     SELECT day, count() AS pairs, countIf(has_notice AND notice_at <= sent_at) AS covered, countIf(has_notice) AS noticed,
             countIf(o) AS opted, ${lagBins.join(', ')}
-     FROM (
-       SELECT day, sent_at,
-         arrayMap(e -> e.1, arrayFilter((e, s) -> e.2 = 'notice_shown' AND (e.3 = '' OR e.3 = s), evs, ${each('sender_id')})) AS notices,
-         notEmpty(notices) AS has_notice, arrayReduce('min', notices) AS notice_at,
-         arrayMap(e -> e.1, arrayFilter((e, s, t) -> e.2 <> 'notice_shown' AND e.1 >= t AND (e.3 = '' OR e.3 = s), evs, ${each('sender_id')}, ${each('sent_at')})) AS refusals,
-         has_notice AND notEmpty(refusals) AS o, arrayReduce('min', refusals) - sent_at AS lag
-       FROM (
-         SELECT day, sent_at, sender_id, evs FROM (
-           SELECT recipient_id, sender_id, day, sent_at FROM ${firsts.from} WHERE present = 1 AND ${scopeWhere(q)}
-         ) AS firsts
-         ALL LEFT JOIN (
-           SELECT recipient_id, groupArray((occurred_at, action, sender_id)) AS evs FROM ${wh.table('nd_consent')}
-           WHERE action IN ('notice_shown', 'opt_out', 'block') AND ${consentSendersWhere(q.senders)} GROUP BY recipient_id
-         ) AS events USING recipient_id
-       )
-     ) GROUP BY day`,
+     FROM ${firsts.from}
+     ALL LEFT JOIN (
+       SELECT recipient_id, groupArray((occurred_at, action, sender_id)) AS evs FROM ${consentLocal}
+       WHERE action IN ('notice_shown', 'opt_out', 'block') AND ${consentSendersWhere(q.senders)} GROUP BY recipient_id
+     ) AS events USING recipient_id
+     WHERE present = 1 AND ${scopeWhere(q)}
+     GROUP BY day`,
     firsts.settings,
   );
   return rows.map((r) => ({
