@@ -3,13 +3,15 @@
  * warehouse's implementation of its page's metric, for the period and the one of equal length before
  * it; the values and cards made by the SQLite engine's shared code.
  */
-import type { CoverageResult, OptOutResult, OverviewResult, RefusalsResult, UrlsResult } from '../../../../shared/metrics/types.ts';
+import type { CoverageResult, OverviewResult, UrlsResult } from '../../../../shared/metrics/types.ts';
 import type { Db } from '../../db/connection.ts';
 import { assembleOverview, overviewValues, previousPeriodOf, type OverviewValues } from '../../metrics/overview.ts';
 import { toFilter, type FilterInput } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
 import type { WarehouseMetricTable } from './a-types.ts';
+import { warehouseOptOutFigures } from './consent.ts';
 import { warehouseDataCost } from './datacost.ts';
+import { warehouseViolationTotal } from './refusals.ts';
 import { resolveWarehouseScope } from './scope.ts';
 import { warehouseTopSenders } from './volume.ts';
 
@@ -17,15 +19,16 @@ import { warehouseTopSenders } from './volume.ts';
 async function valuesFor(queries: WarehouseMetricTable, wh: Warehouse, db: Db, input: FilterInput): Promise<OverviewValues | null> {
   const scope = await resolveWarehouseScope(wh, db, toFilter(input));
   if (!scope.query) return null;
-  const [bySender, cost, optOut, coverage, refusals, urls] = await Promise.all([
+  // The cards need the period's totals only: opt-out without its breakdowns, refusals without a page.
+  const [bySender, cost, optOut, coverage, violations, urls] = await Promise.all([
     warehouseTopSenders(wh, scope.query, 100_000),
     warehouseDataCost(wh, db, input, { perRecipient: false }),
-    queries.optout(wh, db, { ...input }) as Promise<OptOutResult>,
+    warehouseOptOutFigures(wh, scope.query),
     queries.coverage(wh, db, { ...input }) as Promise<CoverageResult>,
-    queries.refusals(wh, db, { ...input, limit: 1 }) as Promise<RefusalsResult>,
+    warehouseViolationTotal(wh, scope.query),
     queries.urls(wh, db, { ...input }) as Promise<UrlsResult>,
   ]);
-  return overviewValues({ bySender, cost, optOut, coverage: coverage.coverage, violations: refusals.violations, urls });
+  return overviewValues({ bySender, cost, optOut, coverage: coverage.coverage, violations, urls });
 }
 
 /** Overview: every KPI card for the period and the previous period of equal length. */
