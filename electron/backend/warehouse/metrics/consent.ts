@@ -3,8 +3,8 @@
  * shared code (assembleOptOut, assembleCoverage, coverageOfDays). Reached recipients come from the
  * reach rollup (nd_r_reach); opted-out recipients, and their overlap with the reached ones, from one
  * pass over the consent events of the period grouped by recipient (with, for those recipients only,
- * their messages); coverage from each pair's first chargeable message (nd_firsts) and its recipient's notices and
- * opt-outs, grouped by recipient. Only per-group counts come back.
+ * their messages); coverage from each pair's first chargeable message (nd_firsts) joined on each
+ * shard to its recipient's notices and opt-outs. Only per-group counts come back.
  */
 import { emptyCoverage, emptyOptOut } from '../../../../shared/metrics/empty.ts';
 import type { CoverageFigures, CoverageResult, OptOutFigures, OptOutResult } from '../../../../shared/metrics/types.ts';
