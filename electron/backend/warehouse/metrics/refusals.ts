@@ -19,6 +19,7 @@ import type { QueryScope } from '../../db/metrics-repo.ts';
 import { assembleRefusals, refusalMessage, violationsIn, type ViolationCount } from '../../metrics/refusals.ts';
 import { toFilter, type FilterInput } from '../../metrics/scope.ts';
 import type { Warehouse } from '../client.ts';
+import { localName } from '../schema.ts';
 import { sqlInt } from '../sql.ts';
 import { scopeWhere } from './a-sql.ts';
 import { consentSendersWhere, eachOf, n, REFUSING } from './b-sql.ts';
@@ -28,38 +29,31 @@ import { resolveWarehouseScope } from './scope.ts';
 const STATE_ACTIONS = `action IN ('opt_in', 'opt_out', 'block', 'unblock')`;
 
 /**
- * The scope's violating messages: their fields, `latest` ("action|occurred_at|sender or ''") and
- * their import order (seq, row_no).
+ * The scope's violating messages as one query level: `select` over the recipients' messages (a
+ * Distributed table on a cluster) joined to their consent states read from the shard's own local
+ * table, so that each shard joins its own recipients (both are sharded by recipient) and only what
+ * `select` returns comes back. `l` is the latest state before the message (action at .4, time at .1,
+ * sender at .5); `rest` follows the WHERE (GROUP BY, ORDER BY …).
  */
-function violationsSql(wh: Warehouse, q: QueryScope): string {
-  const consent = wh.table('nd_consent');
+function violationsQuery(wh: Warehouse, q: QueryScope, select: string, rest: string): string {
+  const consentLocal = wh.table(localName('nd_consent', wh.config));
   const each = (column: string) => eachOf('evs', column);
-  return `SELECT sent_at, seq, row_no, import_id, day, sender_id, status, event_id, recipient_id, template_id, category,
-      concat(l.4, '|', toString(l.1), '|', l.5) AS latest
-    FROM (
-      SELECT *, arrayFilter((e, s, t) -> e.1 < t AND (e.5 = '' OR e.5 = s), evs, ${each('sender_id')}, ${each('sent_at')}) AS before,
-        before[length(before)] AS l
-      FROM (
-        SELECT sent_at, seq, row_no, import_id, day, sender_id, status, event_id, recipient_id, template_id, category, evs
-        FROM (
-          SELECT sent_at, seq, row_no, import_id, day, sender_id, status, event_id, recipient_id, template_id, category
-          FROM ${wh.table('nd_notifications')}
-          WHERE status <> 'failed' AND ${scopeWhere(q)}
-            AND recipient_id GLOBAL IN (SELECT recipient_id FROM ${consent} WHERE ${REFUSING} AND ${consentSendersWhere(q.senders)})
-        ) AS messages
-        ALL INNER JOIN (
-          SELECT recipient_id, arraySort(groupArray((occurred_at, seq, row_no, action, sender_id))) AS evs
-          FROM ${consent} WHERE ${STATE_ACTIONS} AND ${consentSendersWhere(q.senders)} GROUP BY recipient_id
-        ) AS states USING recipient_id
-      )
-    ) WHERE l.4 IN ('opt_out', 'block')`;
+  return `WITH arrayFilter((e, s, t) -> e.1 < t AND (e.5 = '' OR e.5 = s), evs, ${each('sender_id')}, ${each('sent_at')}) AS before,
+      before[length(before)] AS l
+    SELECT ${select}
+    FROM ${wh.table('nd_notifications')}
+    ALL INNER JOIN (
+      SELECT recipient_id, arraySort(groupArray((occurred_at, seq, row_no, action, sender_id))) AS evs
+      FROM ${consentLocal} WHERE ${STATE_ACTIONS} AND ${consentSendersWhere(q.senders)}
+      GROUP BY recipient_id HAVING countIf(${REFUSING}) > 0
+    ) AS states USING recipient_id
+    WHERE status <> 'failed' AND ${scopeWhere(q)} AND l.4 IN ('opt_out', 'block')
+    ${rest}`;
 }
 
 /** Violations per local day, sender and status in the scope. */
 async function violationCounts(wh: Warehouse, q: QueryScope): Promise<ViolationCount[]> {
-  const rows = await wh.query<ViolationCount>(
-    `SELECT day, sender_id, status, count() AS n FROM (${violationsSql(wh, q)}) GROUP BY day, sender_id, status`,
-  );
+  const rows = await wh.query<ViolationCount>(violationsQuery(wh, q, 'day, sender_id, status, count() AS n', 'GROUP BY day, sender_id, status'));
   return rows.map((r) => ({ day: n(r.day), sender_id: r.sender_id, status: r.status, n: n(r.n) }));
 }
 
@@ -94,9 +88,13 @@ export async function warehouseRefusals(
   const page =
     violationsIn(counts) > offset && limit > 0
       ? await wh.query<Row>(
-          `SELECT bitAnd(cityHash64(import_id, row_no), 9007199254740991) AS id, event_id, sent_at, recipient_id, sender_id,
-             template_id, category, status, latest
-           FROM (${violationsSql(wh, scope.query)}) ORDER BY sent_at, seq, row_no LIMIT ${sqlInt(offset)}, ${sqlInt(limit)}`,
+          violationsQuery(
+            wh,
+            scope.query,
+            `bitAnd(cityHash64(import_id, row_no), 9007199254740991) AS id, event_id, sent_at, recipient_id, sender_id,
+             template_id, category, status, concat(l.4, '|', toString(l.1), '|', l.5) AS latest`,
+            `ORDER BY sent_at, seq, row_no LIMIT ${sqlInt(offset)}, ${sqlInt(limit)}`,
+          ),
         )
       : [];
   const messages = page.map((r) =>
