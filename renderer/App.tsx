@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { defaultSettings } from '../shared/contract/settings.ts';
 import { ErrorAlerts, ErrorProvider, useReportError } from './components/errors.tsx';
 import { WatchFolderPrompt } from './components/imports/WatchFolderPrompt.tsx';
+import { MenuCommands } from './components/MenuCommands.tsx';
 import { CurrentPageContext } from './components/page-context.ts';
 import { Sidebar } from './components/Sidebar.tsx';
 import { useApplyTheme } from './components/theme.ts';
@@ -69,6 +70,7 @@ function Frame(props: { demoAction?: ReactNode }) {
           <CurrentPageContext.Provider value={page.id}>{body}</CurrentPageContext.Provider>
         </main>
         {info ? <WatchFolderPrompt key={info.path} /> : null}
+        <MenuCommands />
       </div>
     </div>
   );

@@ -135,6 +135,7 @@ function start(): void {
       platform: process.platform,
       actions: {
         newWorkspace: () => void pickAndRun('create'),
+        connectWarehouse: () => host.emit('ui:command', { command: 'connect-warehouse' }),
         openWorkspace: () => void pickAndRun('open'),
         openRecent: (file) => void run('workspace:open', { path: file }),
         clearRecent: () => {

@@ -4,6 +4,7 @@ import type { Locale } from '../../shared/contract/settings.ts';
 export interface ShellStrings {
   file: string;
   newWorkspace: string;
+  connectWarehouse: string;
   openWorkspace: string;
   openRecent: string;
   noRecent: string;
@@ -39,6 +40,7 @@ export interface ShellStrings {
 const en: ShellStrings = {
   file: 'File',
   newWorkspace: 'New Workspace…',
+  connectWarehouse: 'Connect to ClickHouse…',
   openWorkspace: 'Open Workspace…',
   openRecent: 'Open Recent',
   noRecent: 'No recent workspaces',
@@ -75,6 +77,7 @@ const en: ShellStrings = {
 const ko: ShellStrings = {
   file: '파일',
   newWorkspace: '새 워크스페이스…',
+  connectWarehouse: 'ClickHouse에 연결…',
   openWorkspace: '워크스페이스 열기…',
   openRecent: '최근 워크스페이스',
   noRecent: '최근에 연 워크스페이스가 없습니다',

@@ -6,6 +6,8 @@ import { shellStrings } from './menu-strings.ts';
 /** What the menu's items do (wired to dialogs, the handler map and settings by the app). */
 export interface MenuActions {
   newWorkspace(): void;
+  /** Opens the UI's connect-to-ClickHouse dialog (a ClickHouse workspace). */
+  connectWarehouse(): void;
   openWorkspace(): void;
   openRecent(file: string): void;
   clearRecent(): void;
@@ -25,7 +27,8 @@ export interface MenuInput {
 }
 
 /**
- * The application menu in the settings' locale: File (new, open, recent, close, quit), Edit,
+ * The application menu in the settings' locale: File (new, connect to ClickHouse, open, recent, close,
+ * quit), Edit,
  * View (reload in development only, theme, language), Window, Help (about). Pure, so tests can
  * read it in both languages.
  */
@@ -75,6 +78,7 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
       label: s.file,
       submenu: [
         { label: s.newWorkspace, accelerator: 'CmdOrCtrl+N', click: () => actions.newWorkspace() },
+        { label: s.connectWarehouse, click: () => actions.connectWarehouse() },
         { label: s.openWorkspace, accelerator: 'CmdOrCtrl+O', click: () => actions.openWorkspace() },
         { label: s.openRecent, submenu: recent },
         { label: s.openDemo, click: () => actions.openDemo() },

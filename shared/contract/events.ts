@@ -11,11 +11,15 @@ export interface JobProgress {
   rows?: number;
 }
 
+/** What the native menu asks the UI to do (Electron: an item whose work is a dialog of the UI). */
+export type UiCommand = 'connect-warehouse';
+
 /** Events pushed from the backend to the UI (IPC `send` in Electron, server-sent events in browser mode). */
 export interface EventMap {
   'job:progress': JobProgress;
   'workspace:changed': { path: string | null };
   'data:changed': { reason: string };
+  'ui:command': { command: UiCommand };
 }
 export type EventName = keyof EventMap;
-export const eventNames: readonly EventName[] = ['job:progress', 'workspace:changed', 'data:changed'];
+export const eventNames: readonly EventName[] = ['job:progress', 'workspace:changed', 'data:changed', 'ui:command'];

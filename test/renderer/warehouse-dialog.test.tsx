@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userError, type AppError, type InputOf, type WorkspaceInfo } from '../../shared/contract/index.ts';
 import { ConnectWarehouseButton } from '../../renderer/components/warehouse/ConnectWarehouseButton.tsx';
 import { connectProblems, emptyConnectForm, isWarehouseUrl } from '../../renderer/components/warehouse/connect-form.ts';
 import { WorkspaceSwitcher } from '../../renderer/components/WorkspaceSwitcher.tsx';
+import { MenuCommands } from '../../renderer/components/MenuCommands.tsx';
 import { TopBar } from '../../renderer/components/TopBar.tsx';
 import { WorkspaceFlowProvider } from '../../renderer/components/workspace-flow.tsx';
 import { memoryBridge, renderWith, type Handlers } from './dashboards/harness.tsx';
@@ -226,6 +227,28 @@ describe('the connect-to-ClickHouse dialog', () => {
     cleanup();
     renderWith(<WorkspaceFlowProvider><WorkspaceSwitcher /><TopBar workspace={info({ warehouse: null })} /></WorkspaceFlowProvider>, b.bridge);
     expect(screen.queryByTestId('warehouse-badge')).toBeNull();
+  });
+
+  it("opens from the native menu's File › Connect to ClickHouse… (Electron's ui:command), in the user's language, and only for that command", async () => {
+    const b = memoryBridge({
+      'app:info': () => ({ version: '0.1.0', transport: 'electron', platform: 'win32', documentsDir: 'C:\\Users\\minji\\Documents' }),
+      'workspace:passwordStorage': () => ({ persistent: true }),
+    });
+    renderWith(
+      <WorkspaceFlowProvider>
+        <MenuCommands />
+      </WorkspaceFlowProvider>,
+      b.bridge,
+      'ko',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => b.emit('ui:command', { command: 'other' as never }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    act(() => b.emit('ui:command', { command: 'connect-warehouse' }));
+    const dialog = await screen.findByRole('dialog', { name: 'ClickHouse에 연결' });
+    expect(within(dialog).getByLabelText('서버 주소')).toBeTruthy();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });
 

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Api, Bridge, CallName, InputOf, ResultOf } from '../../../shared/contract/index.ts';
+import type { EventMap, EventName } from '../../../shared/contract/events.ts';
 import { AppError } from '../../../shared/contract/errors.ts';
 import { describeCostModel, defaultCostModel } from '../../../shared/metrics/cost-model.ts';
 import type { CostModel, Marker, SavedFilters } from '../../../shared/metrics/types.ts';
@@ -39,7 +40,11 @@ export interface CallLog {
  * A small in-memory Bridge: the given handlers answer their calls (anything else fails with
  * `unknown-call`, so a test sees which call it forgot), and `emit` fires events like the backend.
  */
-export function memoryBridge(handlers: Handlers): { bridge: Bridge; log: CallLog; emit: (event: 'data:changed', payload: { reason: string }) => void } {
+export function memoryBridge(handlers: Handlers): {
+  bridge: Bridge;
+  log: CallLog;
+  emit: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+} {
   const log: CallLog = { calls: [], named: (n) => log.calls.filter((c) => c.name === n).map((c) => c.input) };
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const call = new Proxy({} as Api, {

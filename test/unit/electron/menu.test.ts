@@ -8,6 +8,7 @@ function recorder() {
   const calls: string[] = [];
   const actions: MenuActions = {
     newWorkspace: () => calls.push('new'),
+    connectWarehouse: () => calls.push('connect'),
     openWorkspace: () => calls.push('open'),
     openRecent: (file) => calls.push(`recent:${file}`),
     clearRecent: () => calls.push('clear'),
@@ -48,8 +49,8 @@ describe('the application menu', () => {
     const { actions } = recorder();
     const ko = labels(menuTemplate({ settings: settings({ locale: 'ko' }), actions, dev: false, platform: 'win32' }));
     const en = labels(menuTemplate({ settings: settings({ locale: 'en' }), actions, dev: false, platform: 'win32' }));
-    expect(ko).toEqual(expect.arrayContaining(['파일', '새 워크스페이스…', '워크스페이스 열기…', '최근 워크스페이스', '보기', '테마', '도움말']));
-    expect(en).toEqual(expect.arrayContaining(['File', 'New Workspace…', 'Open Workspace…', 'Open Recent', 'View', 'Theme', 'Help']));
+    expect(ko).toEqual(expect.arrayContaining(['파일', '새 워크스페이스…', 'ClickHouse에 연결…', '워크스페이스 열기…', '최근 워크스페이스', '보기', '테마', '도움말']));
+    expect(en).toEqual(expect.arrayContaining(['File', 'New Workspace…', 'Connect to ClickHouse…', 'Open Workspace…', 'Open Recent', 'View', 'Theme', 'Help']));
     expect(ko).not.toContain('File');
   });
 
@@ -65,9 +66,10 @@ describe('the application menu', () => {
     expect(recent[0]?.label).toBe('kakao-2016.sqlite — /data');
     click(recent[0]);
     click(find(template, 'New Workspace…'));
+    click(find(template, 'Connect to ClickHouse…'));
     click(find(template, 'Dark'));
     click(find(template, '한국어'));
-    expect(calls).toEqual(['recent:/data/kakao-2016.sqlite', 'new', 'theme:dark', 'locale:ko']);
+    expect(calls).toEqual(['recent:/data/kakao-2016.sqlite', 'new', 'connect', 'theme:dark', 'locale:ko']);
   });
 
   it('says so when there is no recent workspace', () => {
