@@ -128,7 +128,8 @@ describe('the legal review in Chromium, in Korean', () => {
     await form.getByRole('textbox', { name: '이름' }).fill('김법무');
     await confirm.click();
     await expect.poll(() => badge().getAttribute('data-status')).toBe('in-review');
-    expect((await api['settings:get']({})).reviewerName).toBe('김법무');
+    // The name is saved once the step has succeeded (StatusControl), a moment after the badge changes.
+    await expect.poll(async () => (await api['settings:get']({})).reviewerName).toBe('김법무');
     await expect(page.getByTestId('text-locked').textContent()).resolves.toContain('검토 중에는 잠깁니다');
     const versions = await api['review:versions']({ id });
     expect(versions).toMatchObject([{ number: 1, author: '김법무', title: TITLE }]);
