@@ -39,15 +39,26 @@ export interface LocalCluster {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
+/**
+ * `n` distinct free ports: every socket is held until all are chosen, so the system cannot hand the
+ * same port out twice (it may reuse a port as soon as its socket closes).
+ */
+async function freePorts(n: number): Promise<number[]> {
+  const held: net.Server[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      held.push(
+        await new Promise<net.Server>((resolve, reject) => {
+          const s = net.createServer();
+          s.once('error', reject);
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+      );
+    }
+    return held.map((s) => (s.address() as net.AddressInfo).port);
+  } finally {
+    await Promise.all(held.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  }
 }
 
 function usersXml(): string {
@@ -113,12 +124,25 @@ async function waitReady(url: string, child: ChildProcess, dir: string): Promise
   throw new Error(`clickhouse-server at ${url} did not start within 60 s`);
 }
 
-/** Starts `count` servers (default two) forming the cluster `nd_two_shards`. */
+/**
+ * Starts `count` servers (default two) forming the cluster `nd_two_shards`. Another process can take
+ * a chosen port before a server binds it: a start that fails so is tried again with new ports.
+ */
 export async function startLocalCluster(count = 2): Promise<LocalCluster> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(count);
+    } catch (error) {
+      if (attempt >= 3 || !/Address already in use/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startOnce(count: number): Promise<LocalCluster> {
   if (!SERVER_BINARY) throw new Error('clickhouse-server is not installed (apt-get install clickhouse-server)');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nd-clickhouse-'));
-  const ports = [];
-  for (let i = 0; i < count; i++) ports.push({ http: await freePort(), tcp: await freePort() });
+  const chosen = await freePorts(2 * count);
+  const ports = Array.from({ length: count }, (_, i) => ({ http: chosen[2 * i]!, tcp: chosen[2 * i + 1]! }));
   const servers: LocalServer[] = [];
   try {
     for (let i = 0; i < count; i++) {
