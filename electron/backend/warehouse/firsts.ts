@@ -19,10 +19,11 @@ export const CHARGEABLE = `status IN ('sent', 'delivered')`;
 export const FIRST_ORDER = '(sent_at, event_id, seq, row_no)';
 
 /**
- * Settings of a query that reads `nd_firsts` FINAL: each shard finishes its own pairs (they are
- * sharded by recipient, as the events), and no condition is moved before the FINAL merge (18.16
- * would otherwise move a WHERE on a non-key column into PREWHERE, which filters out a pair's newest
- * row before the merge and lets an older one through).
+ * Settings of a query that groups `nd_firsts` FINAL per recipient (or pair): each shard finishes its
+ * own groups (they are sharded by recipient, as the events), and no condition is moved before the
+ * FINAL merge (18.16 would otherwise move a WHERE on a non-key column into PREWHERE, which filters
+ * out a pair's newest row before the merge and lets an older one through). A query that only reads
+ * the pairs, grouping by day or sender, takes the second setting alone (metrics/a-sql.ts).
  */
 export const FIRSTS_SETTINGS: ClickHouseSettings = { distributed_group_by_no_merge: '1', optimize_move_to_prewhere: 0 };
 

@@ -8,7 +8,7 @@ import { importFiles } from '../../../electron/backend/import/import-files.ts';
 import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts';
 import { Warehouse } from '../../../electron/backend/warehouse/client.ts';
 import { refreshFirsts } from '../../../electron/backend/warehouse/firsts.ts';
-import { initWarehouseWorkspace, readWarehouseMeta } from '../../../electron/backend/warehouse/init.ts';
+import { CheckedWarehouse, initWarehouseWorkspace, readWarehouseMeta } from '../../../electron/backend/warehouse/init.ts';
 import { sessionWarehouse } from '../../../electron/backend/warehouse/session.ts';
 import { WAREHOUSE_SCHEMA_VERSION } from '../../../electron/backend/warehouse/schema.ts';
 import { clickhouseAvailable, READER_PASSWORD, READER_USER, startLocalCluster, type LocalCluster } from '../../clickhouse/cluster.ts';
@@ -29,6 +29,14 @@ async function firsts(wh: Warehouse): Promise<Record<string, string | null>> {
     { optimize_move_to_prewhere: 0 },
   );
   return Object.fromEntries(rows.map((r) => [`${r.recipient_id}/${r.sender_id}`, Number(r.present) === 1 ? r.event_id : null]));
+}
+
+/** A workspace file opened through the real handlers, as the app opens it. */
+async function opened(file: string) {
+  const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
+  const api = inProcessApi(ctx);
+  await api['workspace:open']({ path: file });
+  return { ctx, api };
 }
 
 describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts, docs/warehouse.md)", () => {
@@ -83,9 +91,8 @@ describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts
       const file = path.join(dir, 'w.sqlite');
       const config = { url: c.servers[0]!.httpUrl, database: `nd_t${randomBytes(6).toString('hex')}`, user: c.user, cluster: null };
       await initWarehouseWorkspace(file, config, c.password, { timeZone: 'Asia/Seoul' });
-      const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
       process.env.NOTICE_DESK_CLICKHOUSE_PASSWORD = c.password;
-      await inProcessApi(ctx)['workspace:open']({ path: file });
+      const { ctx } = await opened(file);
       const csv = path.join(dir, 'n.csv');
       fs.writeFileSync(
         csv,
@@ -114,10 +121,8 @@ describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts
 
     it('is upgraded on first use: the table made, every pair filled from the events, the version written last', async () => {
       const { file, wh } = await versionOneWorkspace();
-      const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
+      const { ctx, api } = await opened(file);
       try {
-        const api = inProcessApi(ctx);
-        await api['workspace:open']({ path: file });
         const volume = await api['metrics:volume']({ by: 'day' });
         expect(volume.firstMessages).toBe(2);
         expect(await firsts(wh)).toEqual({ 'r1/s1': 'm1', 'r2/s1': 'm3' });
@@ -130,13 +135,10 @@ describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts
 
     it('cannot be upgraded by a read-only user: the message says what is needed, and nothing is changed', async () => {
       const { file, wh } = await versionOneWorkspace();
-      const ctx = new HandlerContext({ transport: 'in-process', settings: new MemorySettingsStore(), emit: () => {} });
+      const { ctx, api } = await opened(file);
       try {
-        const api = inProcessApi(ctx);
-        await api['workspace:open']({ path: file });
         const session = ctx.workspace();
         const config = { ...wh.config, user: READER_USER };
-        const { CheckedWarehouse } = await import('../../../electron/backend/warehouse/init.ts');
         session.warehouse = new CheckedWarehouse(config, READER_PASSWORD, 'Asia/Seoul');
         await expect(api['metrics:volume']({ by: 'day' })).rejects.toMatchObject({
           message: expect.stringMatching(/schema is version 1 and must be upgraded to version 2.*user who may create tables/s),
