@@ -15,12 +15,29 @@ export interface RunJobOptions {
   jobId?: string;
   /** Heap limits of the worker (a bulk import keeps V8's young generation small to stay flat). */
   resourceLimits?: ResourceLimits;
+  /** How long the worker may take to exit after its report (WORKER_EXIT_GRACE_MS). */
+  exitGraceMs?: number;
+  /** Called once the worker's thread has ended, with its exit code (1 when it was terminated). */
+  onExit?: (code: number) => void;
 }
+
+/**
+ * How long a worker that has reported may take to exit on its own before it is terminated. A job
+ * closes its connections before it reports, so its thread normally ends at once.
+ */
+export const WORKER_EXIT_GRACE_MS = 10_000;
 
 /**
  * Runs a job in a fresh worker thread so the calling thread (Electron's main thread, the bridge's
  * event loop) never blocks. Cancelling terminates the worker: an open SQLite transaction is then
  * never committed, so the workspace stays as it was before the job.
+ *
+ * A worker that has reported is left to exit by itself, and terminated only if it has not within
+ * WORKER_EXIT_GRACE_MS. Terminating it at once stopped its thread wherever it was — in
+ * better-sqlite3's native code finalizing statements, or tearing its isolate down — and full test
+ * runs lost one to three processes per run to a SIGSEGV or a V8 abort on a worker thread
+ * (better-sqlite3 issues #1476 and #1507 describe the same: V8's TerminateExecution cannot stop a
+ * native frame, and the addon then faults).
  */
 export function runJob<K extends JobName>(
   kind: K,
@@ -46,19 +63,31 @@ export function runJob<K extends JobName>(
       void worker.terminate();
     };
     options.signal?.addEventListener('abort', onAbort);
+    let exited = false;
+    // After its report the worker only has to wind down: it must not keep the process alive, and
+    // is terminated if it is still there after the grace period.
+    const release = () => {
+      worker.unref();
+      const timer = setTimeout(() => {
+        if (!exited) void worker.terminate();
+      }, options.exitGraceMs ?? WORKER_EXIT_GRACE_MS);
+      timer.unref();
+    };
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') options.onProgress?.({ ...message.report, jobId });
       else if (message.type === 'done') {
         finish(() => resolve(message.result as JobResult<K>));
-        void worker.terminate();
+        release();
       } else {
         // The whole shape, so an error worded in both languages keeps its key and params.
         finish(() => reject(AppError.fromShape(message.error as AppErrorShape)));
-        void worker.terminate();
+        release();
       }
     });
     worker.on('error', (error) => finish(() => reject(userError('internal', 'workspace.worker-stopped', { reason: error.message }))));
     worker.on('exit', (code) => {
+      exited = true;
+      options.onExit?.(code);
       finish(() => reject(userError('internal', 'workspace.worker-stopped', { reason: `exit code ${code}` })));
     });
   });
