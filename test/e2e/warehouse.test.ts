@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/backend/dispatch.ts';
@@ -185,6 +186,37 @@ describe.skipIf(!clickhouseAvailable)('a ClickHouse workspace in browser mode, o
 
     expect(fromSqlite.length).toBeGreaterThanOrEqual(9);
     expect(fromSqlite.find(([label]) => label === 'Notifications')?.[1]).not.toBe('0');
+    expect(fromClickHouse).toEqual(fromSqlite);
+  });
+
+  it('writes the evidence pack from the Overview over ClickHouse, with the figures and charts of the SQLite workspace’s pack', async () => {
+    const packOf = async (file: string, name: string) => {
+      await dispatch('workspace:open', { path: file }, app.bridge.ctx);
+      await setLook(app, page, 'en', 'light');
+      await overviewFigures(page);
+      await page.getByRole('button', { name: 'Evidence pack' }).click();
+      const d = page.getByRole('dialog', { name: 'Evidence pack' });
+      await d.waitFor();
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 170_000 }), d.getByRole('button', { name: 'Write the pack', exact: true }).click()]);
+      const zip = path.join(app.dir, 'downloads', name);
+      fs.mkdirSync(path.dirname(zip), { recursive: true });
+      await dl.saveAs(zip);
+      await d.getByTestId('evidence-result').waitFor();
+      expect(await d.getByTestId('evidence-empty-events').count()).toBe(0);
+      if (name === 'clickhouse.zip') await shootElement(page, d, 'warehouse-evidence-written-en-light');
+      await page.keyboard.press('Escape');
+      const files = unzipSync(fs.readFileSync(zip));
+      const text: Record<string, string> = {};
+      for (const [p, bytes] of Object.entries(files)) {
+        const rel = p.slice(p.indexOf('/') + 1);
+        if (rel === 'figures.csv' || rel.startsWith('charts/')) text[rel] = Buffer.from(bytes).toString('utf8');
+      }
+      return text;
+    };
+    const fromSqlite = await packOf(path.join(app.dir, 'platform-sqlite.sqlite'), 'sqlite.zip');
+    const fromClickHouse = await packOf(clickhouseFile, 'clickhouse.zip');
+    expect(fromSqlite['figures.csv']).toMatch(/volume\.notifications,/);
+    expect(Object.keys(fromSqlite).length).toBeGreaterThan(5);
     expect(fromClickHouse).toEqual(fromSqlite);
   });
 

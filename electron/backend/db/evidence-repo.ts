@@ -47,3 +47,14 @@ export function importsWithEventsBetween(db: Db, fromMs: number, toMs: number): 
     )
     .all({ a: fromMs, b: toMs }) as ImportRowForPack[];
 }
+
+/** The imports with these ids (those a warehouse names as having events in a period), by id. */
+export function importsByIds(db: Db, ids: readonly number[]): ImportRowForPack[] {
+  if (ids.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT id, file_name, size_bytes, sha256, adapter, kind, rows_read, imported, duplicates, rejected, started_at
+         FROM imports WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .all(JSON.stringify(ids)) as ImportRowForPack[];
+}

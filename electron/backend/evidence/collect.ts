@@ -17,8 +17,9 @@ import { threadsOnVersion } from '../review/threads.ts';
 import { getDisclosure } from '../db/disclosures-repo.ts';
 import { disclosuresInForce, type InForce } from './in-force.ts';
 import { resolvePeriod, type EvidencePeriod } from './period.ts';
-import { importsWithEventsBetween, periodHasEvents } from '../db/evidence-repo.ts';
-import { computeSections } from './sections.ts';
+import { importsByIds, importsWithEventsBetween, periodHasEvents } from '../db/evidence-repo.ts';
+import type { EvidenceEvents } from './events.ts';
+import { localSectionInputs, sectionsFrom } from './sections.ts';
 import { userError } from '../../../shared/contract/errors.ts';
 import { warehouseConfig } from '../warehouse/config.ts';
 
@@ -32,6 +33,11 @@ export interface CollectOptions {
   language: EvidenceLocale;
   /** The clock for "today" when the workspace holds no events (tests pin it). */
   now?: () => number;
+  /**
+   * What the warehouse says about the events (events.ts): required for a ClickHouse workspace, whose
+   * file holds none; a local workspace's pack reads its own tables.
+   */
+  events?: EvidenceEvents;
 }
 
 /** A summary with what the pack's files are written from besides it. */
@@ -47,9 +53,13 @@ const AUDIT_REASONS = {
   gap: 'the sequence jumps here (an entry was deleted)',
 } as const;
 
-/** The imports with an event in the period, with their provenance (file name only, never a path). */
-export function importsOfPeriod(db: Db, period: EvidencePeriod): EvidenceImport[] {
-  return importsWithEventsBetween(db, period.fromMs, period.toMs).map((r) => ({
+/**
+ * The imports with an event in the period, with their provenance (file name only, never a path): found
+ * in the workspace's tables, or named by the warehouse (`importIds`).
+ */
+export function importsOfPeriod(db: Db, period: EvidencePeriod, importIds?: readonly number[]): EvidenceImport[] {
+  const rows = importIds === undefined ? importsWithEventsBetween(db, period.fromMs, period.toMs) : importsByIds(db, importIds);
+  return rows.map((r) => ({
     id: r.id,
     fileName: path.basename(r.file_name.replace(/\\/g, '/')),
     sizeBytes: r.size_bytes,
@@ -66,14 +76,18 @@ export function importsOfPeriod(db: Db, period: EvidencePeriod): EvidenceImport[
 
 /** Everything the pack is written from. */
 export function collect(db: Db, options: CollectOptions): Collected {
-  // The pack's figures are computed from the local event tables: a ClickHouse workspace has none, and
-  // a pack of zeros would be wrong evidence, so it is refused until the pack reads the warehouse.
-  if (warehouseConfig(db) !== null) throw userError('bad-input', 'warehouse.evidence-local-only');
+  // A ClickHouse workspace's file holds no events: its figures come from the warehouse (`events`),
+  // never from the empty local tables — a pack of zeros would be wrong evidence.
+  const { events } = options;
+  if (events === undefined && warehouseConfig(db) !== null) throw userError('bad-input', 'warehouse.evidence-local-only');
   const timeZone = workspaceTimeZone(db);
-  const period = resolvePeriod(db, timeZone, options, options.now);
+  const period = resolvePeriod(db, timeZone, options, options.now, events?.range);
+  if (events !== undefined && (events.from !== period.from || events.to !== period.to)) {
+    throw userError('internal', 'evidence.events-other-period', { from: period.from, to: period.to, eventsFrom: events.from, eventsTo: events.to });
+  }
   const variables = workspaceVariables(db).values[options.language];
   const inForce = disclosuresInForce(db, period.fromMs, period.toMs, timeZone, variables);
-  const { sections, urlNoticeDate } = computeSections(db, period);
+  const { sections, urlNoticeDate } = sectionsFrom(events?.inputs ?? localSectionInputs(db, period));
   const audit = verifyAudit(db);
   let reviewThreads = 0;
   for (const f of inForce) {
@@ -88,7 +102,7 @@ export function collect(db: Db, options: CollectOptions): Collected {
     disclosures: inForce.map((f) => f.disclosure),
     sections,
     costModel: describeCostModel(loadCostModel(db)),
-    imports: importsOfPeriod(db, period),
+    imports: importsOfPeriod(db, period, events?.importIds),
     audit: {
       entries: audit.entries,
       head: audit.head,
@@ -96,7 +110,7 @@ export function collect(db: Db, options: CollectOptions): Collected {
       problem: audit.firstBad ? `entry ${audit.firstBad.seq} does not verify: ${AUDIT_REASONS[audit.firstBad.reason]}` : null,
     },
     reviewThreads,
-    empty: { events: !periodHasEvents(db, period.fromDay, period.toDay), disclosures: inForce.length === 0 },
+    empty: { events: !(events?.hasEvents ?? periodHasEvents(db, period.fromDay, period.toDay)), disclosures: inForce.length === 0 },
     urlNoticeDate,
     bucketing: period.by,
   };

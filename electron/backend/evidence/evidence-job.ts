@@ -1,6 +1,7 @@
 import type { EvidenceLocale } from '../../../shared/evidence/types.ts';
 import { openDatabase } from '../db/connection.ts';
 import type { JobFn } from '../jobs/types.ts';
+import type { EvidenceEvents } from './events.ts';
 import { buildEvidencePack, packFolderName, zipPack } from './pack.ts';
 
 /** Parameters of the `evidence:build` job (JSON-serialisable). */
@@ -9,6 +10,8 @@ export interface EvidenceJobParams {
   from: string;
   to: string;
   language: EvidenceLocale;
+  /** A ClickHouse workspace's events, read from its warehouse by the caller (the worker has no connection). */
+  events?: EvidenceEvents;
 }
 
 export interface EvidenceJobResult {
@@ -26,7 +29,8 @@ export const buildEvidenceJob: JobFn<EvidenceJobParams, EvidenceJobResult> = asy
   const db = openDatabase(params.workspace, { readonly: true });
   try {
     let made = 0;
-    const built = await buildEvidencePack(db, { from: params.from, to: params.to, language: params.language }, (f) =>
+    const options = { from: params.from, to: params.to, language: params.language, ...(params.events ? { events: params.events } : {}) };
+    const built = await buildEvidencePack(db, options, (f) =>
       progress({ phase: 'evidence', done: ++made, total: null, message: f.path }),
     );
     const zip = zipPack(packFolderName(built.summary), built.files, built.summary.stampedAt);

@@ -10,6 +10,7 @@ import { AppError, userError } from '../../../shared/contract/errors.ts';
 import type { EvidenceLocale, EvidenceSummary } from '../../../shared/evidence/types.ts';
 import type { Db } from '../db/connection.ts';
 import { collect } from './collect.ts';
+import type { EvidenceEvents } from './events.ts';
 import { MANIFEST, packFiles, sha256Hex, type PackFile, type PdfRenderer } from './files.ts';
 
 export interface PackOptions {
@@ -20,6 +21,8 @@ export interface PackOptions {
   renderPdf?: PdfRenderer;
   /** The clock for "today" when the workspace holds no events. */
   now?: () => number;
+  /** A ClickHouse workspace's events as its warehouse gave them (events.ts; collect.ts). */
+  events?: EvidenceEvents;
 }
 
 /** A pack made in memory: its files (sorted by path, manifest included) and the manifest's SHA-256. */

@@ -42,13 +42,20 @@ function checkDate(date: string | undefined): void {
  * Resolves the period: given dates are checked (a real calendar day, from ≤ to); missing ones take the
  * first or last day with data, or today (`now` in the zone) when the workspace holds no events.
  */
-export function resolvePeriod(db: Db, timeZone: string, input: { from?: string; to?: string }, now: () => number = Date.now): EvidencePeriod {
+export function resolvePeriod(
+  db: Db,
+  timeZone: string,
+  input: { from?: string; to?: string },
+  now: () => number = Date.now,
+  /** The data's first and last day where the events are not in `db` (a ClickHouse workspace's warehouse). */
+  dataRange?: { first: number | null; last: number | null },
+): EvidencePeriod {
   checkDate(input.from);
   checkDate(input.to);
   let fromDay = input.from !== undefined ? parseDay(input.from) : null;
   let toDay = input.to !== undefined ? parseDay(input.to) : null;
   if (fromDay === null || toDay === null) {
-    const range = dataDayRange(db);
+    const range = dataRange ?? dataDayRange(db);
     const today = localDay(now(), timeZone);
     fromDay ??= range.first ?? Math.min(today, toDay ?? today);
     toDay ??= range.last !== null ? Math.max(range.last, fromDay) : Math.max(today, fromDay);

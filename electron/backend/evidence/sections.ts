@@ -6,7 +6,7 @@
 import type { Bilingual, EvidenceChart, EvidenceFigure, EvidenceSection, EvidenceSectionId, EvidenceUnit } from '../../../shared/evidence/types.ts';
 import type { NotificationStatus } from '../../../shared/domain/canonical.ts';
 import type { DefinitionId } from '../../../shared/metrics/definitions.ts';
-import type { UrlsResult } from '../../../shared/metrics/types.ts';
+import type { CoverageResult, DataCostResult, OptOutResult, RefusalsResult, UrlsResult, VolumeResult } from '../../../shared/metrics/types.ts';
 import type { Db } from '../db/connection.ts';
 import { computeCoverage, computeOptOut } from '../metrics/consent.ts';
 import { computeDataCost } from '../metrics/datacost.ts';
@@ -72,15 +72,49 @@ export interface SectionsResult {
   urlNoticeDate: string | null;
 }
 
-/** The six sections of the pack for a period, in the order the summary shows them. */
-export function computeSections(db: Db, period: EvidencePeriod): SectionsResult {
+/**
+ * The metric results the sections are written from, each over the pack's period, unfiltered: from a
+ * local workspace's tables (`localSectionInputs`) or from its warehouse (warehouse/evidence.ts), by
+ * the same queries the pages call on either engine. Plain data (it crosses to the worker as JSON).
+ */
+export interface SectionInputs {
+  coverage: CoverageResult;
+  optout: OptOutResult;
+  volume: VolumeResult;
+  cost: DataCostResult;
+  refusals: RefusalsResult;
+  urls: UrlsResult;
+}
+
+/** The inputs the pack's sections ask each metric for (a whole period, unfiltered, its bucketing). */
+export function sectionQueries(period: EvidencePeriod) {
   const filter = { from: period.from, to: period.to, by: period.by };
-  const coverage = computeCoverage(db, filter);
-  const optout = computeOptOut(db, filter);
-  const volume = computeVolume(db, { ...filter, stackBy: 'status' });
-  const cost = computeDataCost(db, filter, { perRecipient: false });
-  const refusals = computeRefusals(db, { ...filter, limit: 1 });
-  const urls: UrlsResult = computeUrls(db, filter, urlNoticeAt(db));
+  return {
+    coverage: filter,
+    optout: filter,
+    volume: { ...filter, stackBy: 'status' as const },
+    cost: filter,
+    refusals: { ...filter, limit: 1 },
+    urls: filter,
+  };
+}
+
+/** The section inputs of a local workspace, from its own tables. */
+export function localSectionInputs(db: Db, period: EvidencePeriod): SectionInputs {
+  const q = sectionQueries(period);
+  return {
+    coverage: computeCoverage(db, q.coverage),
+    optout: computeOptOut(db, q.optout),
+    volume: computeVolume(db, q.volume),
+    cost: computeDataCost(db, q.cost, { perRecipient: false }),
+    refusals: computeRefusals(db, q.refusals),
+    urls: computeUrls(db, q.urls, urlNoticeAt(db)),
+  };
+}
+
+/** The six sections of the pack, in the order the summary shows them, from the metrics' results. */
+export function sectionsFrom(inputs: SectionInputs): SectionsResult {
+  const { coverage, optout, volume, cost, refusals, urls } = inputs;
   const sections: EvidenceSection[] = [
     section(
       'coverage',

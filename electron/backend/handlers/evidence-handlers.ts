@@ -7,6 +7,8 @@ import { periodHasEvents } from '../db/evidence-repo.ts';
 import { verifyEvidencePack } from '../evidence/verify.ts';
 import { runJob } from '../jobs/run-job.ts';
 import { appendAudit } from '../review/audit.ts';
+import { warehouseEvidenceEvents } from '../warehouse/evidence.ts';
+import { sessionWarehouse } from '../warehouse/session.ts';
 import { givenSavePath, savePath } from './save-path.ts';
 import type { HandlersFor } from './types.ts';
 
@@ -17,9 +19,12 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceCalls> = {
     const given = givenSavePath(ctx, input.path);
     const session = ctx.workspace();
     const { db } = session;
-    const period = resolvePeriod(db, workspaceTimeZone(db), input);
+    // A ClickHouse workspace's figures are read from its warehouse here, where the connection is.
+    const wh = sessionWarehouse(session, { secrets: ctx.host.secrets });
+    const events = wh ? await warehouseEvidenceEvents(wh, db, input) : undefined;
+    const period = resolvePeriod(db, workspaceTimeZone(db), input, Date.now, events?.range);
     const empty = {
-      events: !periodHasEvents(db, period.fromDay, period.toDay),
+      events: !(events?.hasEvents ?? periodHasEvents(db, period.fromDay, period.toDay)),
       disclosures: disclosuresInForce(db, period.fromMs, period.toMs, period.timeZone, {}).length === 0,
     };
     const folder = `notice-desk-evidence-${period.from}_${period.to}`;
@@ -28,7 +33,13 @@ export const evidenceHandlers: HandlersFor<keyof typeof evidenceCalls> = {
     const base = { fileName, mimeType: 'application/zip' as const, period: { from: period.from, to: period.to }, empty };
     if (target === null) return { ...base, path: null, bytes: 0, base64: null, manifestSha256: '', files: 0 };
     // Made in the worker on its own read-only connection (seconds on a large workspace).
-    const built = await runJob('evidence:build', { workspace: session.path, from: period.from, to: period.to, language: input.language });
+    const built = await runJob('evidence:build', {
+      workspace: session.path,
+      from: period.from,
+      to: period.to,
+      language: input.language,
+      ...(events ? { events } : {}),
+    });
     const zip = built.zip;
     const delivered = deliverBytes(zip, fileName, 'application/zip', target);
     appendAudit(db, {

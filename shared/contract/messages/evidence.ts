@@ -29,6 +29,10 @@ export const evidenceMessages = defineMessages({
     en: 'The evidence pack could not be written to {folder}: {reason}. Nothing was left behind.',
     ko: '증거 자료를 {folder}에 쓰지 못했습니다: {reason}. 쓰다 만 파일은 남기지 않았습니다.',
   },
+  'evidence.events-other-period': {
+    en: 'The warehouse’s figures were read for {eventsFrom} to {eventsTo}, but the pack is for {from} to {to}. Nothing was written; write the pack again.',
+    ko: '웨어하우스 수치는 {eventsFrom}~{eventsTo} 기간으로 읽었지만 증거 자료는 {from}~{to} 기간입니다. 아무것도 쓰지 않았습니다. 증거 자료를 다시 만드세요.',
+  },
   'evidence.unreadable': {
     en: '{file} could not be read as an evidence pack: {reason}.',
     ko: '{file}을(를) 증거 자료로 읽을 수 없습니다: {reason}.',

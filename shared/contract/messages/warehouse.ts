@@ -62,8 +62,8 @@ export const warehouseMessages = defineMessages({
     ko: '열린 워크스페이스는 ClickHouse 워크스페이스가 아니어서 설정할 웨어하우스 비밀번호가 없습니다.',
   },
   'warehouse.evidence-local-only': {
-    en: 'An evidence pack is made from a local workspace only: this workspace’s events are in ClickHouse, and the pack does not read the warehouse yet. Nothing was written.',
-    ko: '증거 자료 묶음은 로컬 워크스페이스에서만 만들 수 있습니다. 이 워크스페이스의 이벤트는 ClickHouse에 있고 증거 자료 묶음은 아직 웨어하우스를 읽지 않습니다. 아무것도 쓰지 않았습니다.',
+    en: 'This workspace’s events are in ClickHouse, and the evidence pack was asked to read them from the workspace file, which holds none. Nothing was written; write the pack from the app or `notice-desk evidence`, which read the warehouse.',
+    ko: '이 워크스페이스의 이벤트는 ClickHouse에 있는데, 증거 자료가 이벤트가 없는 워크스페이스 파일에서 읽도록 요청되었습니다. 아무것도 쓰지 않았습니다. 웨어하우스를 읽는 앱이나 `notice-desk evidence`로 다시 만드세요.',
   },
   'warehouse.zone-fixed': {
     en: 'The time zone of a ClickHouse workspace is the warehouse’s ({zone}): its days are stored in it. Make a new warehouse database to use another zone.',

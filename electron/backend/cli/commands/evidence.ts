@@ -30,6 +30,9 @@ export const evidenceWrite: CliCommand = {
     '(notice-desk evidence verify <folder> --manifest-sha256 <hex>).',
     'Exit codes: 0 written; 1 written, but the period holds no events, no disclosure was in force or the',
     'audit trail does not verify; 2 bad usage, or nothing was written.',
+    '',
+    'A ClickHouse workspace\'s figures are read from its warehouse, the password from',
+    'NOTICE_DESK_CLICKHOUSE_PASSWORD or NOTICE_DESK_CLICKHOUSE_PASSWORD_FILE.',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -54,17 +57,18 @@ export const evidenceWrite: CliCommand = {
     const ws = path.resolve(values.workspace);
     if (!fs.existsSync(ws)) throw new UsageError(`${ws}: no such workspace.`);
     const { writeEvidencePack } = await import('../../evidence/pack.ts');
+    const { warehouseEvidenceEvents } = await import('../../warehouse/evidence.ts');
+    const { sessionWarehouse } = await import('../../warehouse/session.ts');
     const session = await openWorkspaceInProcess(ws);
     let written;
     try {
-      written = await writeEvidencePack(session.db, {
-        out: values.out,
-        language,
-        zip: values.zip === true,
-        ...(values.from !== undefined ? { from: values.from } : {}),
-        ...(values.to !== undefined ? { to: values.to } : {}),
-      });
+      const period = { ...(values.from !== undefined ? { from: values.from } : {}), ...(values.to !== undefined ? { to: values.to } : {}) };
+      // A ClickHouse workspace: its figures from the warehouse (password from the environment or its file).
+      const wh = sessionWarehouse(session);
+      const events = wh ? await warehouseEvidenceEvents(wh, session.db, period) : undefined;
+      written = await writeEvidencePack(session.db, { out: values.out, language, zip: values.zip === true, ...period, ...(events ? { events } : {}) });
     } finally {
+      await session.warehouse?.close();
       session.db.close();
     }
     const s = written.summary;
