@@ -20,6 +20,11 @@ export interface ImportFilesOptions extends ImportRunOptions {
   /** Replaces the rollup accumulator (the bench measures the importer with rollups off). */
   rollups?: (db: Db) => RollupAccumulator;
   /**
+   * Cancels: the file being imported stops between two chunks and keeps nothing (its result has a
+   * `cancelled` error), and the files after it are not started.
+   */
+  signal?: AbortSignal;
+  /**
    * A ClickHouse workspace's import: the password (default: the environment's) and the import ids
    * of the files by index (default: new ones), so that a caller running this in a worker can delete
    * what a killed worker inserted.
@@ -50,7 +55,7 @@ export async function importFiles(
   files: readonly ImportFileSpec[],
   options: ImportFilesOptions = {},
 ): Promise<FileImportResult[]> {
-  const { onProgress, rollups, warehouse, ...rest } = options;
+  const { onProgress, rollups, warehouse, signal, ...rest } = options;
   const parsed = importOptionsSchema.parse(rest);
   const timeZone = parsed.timeZone ?? workspaceTimeZone(db);
   const results: FileImportResult[] = [];
@@ -73,6 +78,7 @@ export async function importFiles(
           privacy: rowPrivacy(db),
           displayName: name,
           rollups,
+          signal,
           onProgress: onProgress ? (p: FileProgress) => onProgress(index, p) : undefined,
         };
         if (config === null) results.push(await importFile(db, file, fileOptions));
@@ -82,13 +88,14 @@ export async function importFiles(
             await importWarehouseFile(db, wh, file, {
               ...fileOptions,
               importId: warehouse?.importIds?.[index],
-              signal: warehouse?.signal,
+              signal: warehouse?.signal ?? signal,
               batchRows: warehouse?.batchRows,
             }),
           );
         }
       } catch (error) {
         results.push(refusedResult(name ?? file, error));
+        if (signal?.aborted) break;
       }
     }
   } finally {

@@ -15,15 +15,17 @@ export interface ImportJobParams {
 
 /**
  * Imports one file in the backend worker on the worker's own connection. Progress: `done`/`total`
- * are bytes, `rows` the records read. Terminating the worker leaves the file's transaction
- * uncommitted, so the workspace stays as it was before this file.
+ * are bytes, `rows` the records read. A cancel (`signal`) stops the file between two chunks and rolls
+ * it back (in a ClickHouse workspace, deletes the rows it had sent); terminating the worker leaves the
+ * file's transaction uncommitted too, so the workspace stays as it was before this file.
  */
-export const importFileJob: JobFn<ImportJobParams, FileImportResult> = async (params, progress) => {
+export const importFileJob: JobFn<ImportJobParams, FileImportResult> = async (params, progress, signal) => {
   const db = openDatabase(params.workspace, { fileMustExist: true });
   try {
     progress({ phase: 'import', done: 0, total: null, rows: 0, message: params.name });
     const [result] = await importFiles(db, [{ path: params.file, name: params.name }], {
       ...params.options,
+      signal,
       warehouse: params.warehouse ? { password: params.warehouse.password, importIds: [params.warehouse.importId] } : undefined,
       onProgress: (_i, p) =>
         progress({ phase: 'import', done: p.bytesRead, total: p.totalBytes, rows: p.rowsRead, message: params.name }),

@@ -29,8 +29,10 @@ export const WORKER_EXIT_GRACE_MS = 10_000;
 
 /**
  * Runs a job in a fresh worker thread so the calling thread (Electron's main thread, the bridge's
- * event loop) never blocks. Cancelling terminates the worker: an open SQLite transaction is then
- * never committed, so the workspace stays as it was before the job.
+ * event loop) never blocks. Cancelling asks the job to stop (an import stops between two chunks of
+ * its file and rolls its transaction back) and terminates the worker if it has not ended within the
+ * grace period: an open SQLite transaction is then never committed either, so the workspace stays as
+ * it was before the job.
  *
  * A worker that has reported is left to exit by itself, and terminated only if it has not within
  * WORKER_EXIT_GRACE_MS. Terminating it at once stopped its thread wherever it was — in
@@ -58,11 +60,6 @@ export function runJob<K extends JobName>(
       options.signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const onAbort = () => {
-      finish(() => reject(userError('cancelled', 'workspace.job-cancelled')));
-      void worker.terminate();
-    };
-    options.signal?.addEventListener('abort', onAbort);
     let exited = false;
     // After its report the worker only has to wind down: it must not keep the process alive, and
     // is terminated if it is still there after the grace period.
@@ -73,6 +70,14 @@ export function runJob<K extends JobName>(
       }, options.exitGraceMs ?? WORKER_EXIT_GRACE_MS);
       timer.unref();
     };
+    // Cancelling asks the job to stop (it keeps nothing: an import rolls back, or deletes what it had
+    // sent to a warehouse) and rejects at once; a job still running after the grace period is terminated.
+    const onAbort = () => {
+      finish(() => reject(userError('cancelled', 'workspace.job-cancelled')));
+      worker.postMessage({ type: 'cancel' });
+      release();
+    };
+    options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'progress') options.onProgress?.({ ...message.report, jobId });
       else if (message.type === 'done') {

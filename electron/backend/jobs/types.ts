@@ -8,8 +8,12 @@ export interface ProgressReport {
   rows?: number;
 }
 
-/** A long job that runs inside the backend worker. Pure Node: it opens its own connection. */
-export type JobFn<P, R> = (params: P, progress: (report: ProgressReport) => void) => Promise<R> | R;
+/**
+ * A long job that runs inside the backend worker. Pure Node: it opens its own connection. `signal` is
+ * aborted when the caller cancels: a job that can stop cleanly (an import) stops at its next chance and
+ * keeps nothing; one that ignores it is terminated after a grace period (run-job.ts).
+ */
+export type JobFn<P, R> = (params: P, progress: (report: ProgressReport) => void, signal: AbortSignal) => Promise<R> | R;
 
 /** Messages from the worker to its parent. */
 export type WorkerMessage =

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../../electron/backend/db/connection.ts';
 import { createWorkspaceFile } from '../../../electron/backend/workspace-file.ts';
@@ -28,4 +29,39 @@ export function counts(db: Db): Record<string, number> {
               (SELECT count(*) FROM rejects) AS rejects`,
     )
     .get() as Record<string, number>;
+}
+
+const BIN = path.resolve('bin/notice-desk.js');
+
+/**
+ * Starts `notice-desk import` in a child process and sends it `signal` once it reports its first
+ * progress of at least `afterRecords` records; resolves with its exit code and output (the import and
+ * the warehouse tests).
+ */
+export function importAndInterrupt(
+  files: string[],
+  workspace: string,
+  signal: NodeJS.Signals = 'SIGINT',
+  /** Records of the last file to have been read first. */
+  afterRecords = 1,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'import', ...files, '--workspace', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    let sent = false;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      // Progress of the last file (earlier files have finished by then).
+      const last = path.basename(files.at(-1)!);
+      const read = [...stderr.matchAll(new RegExp(`${last.replace('.', '\\.')}: (\\d+) records`, 'g'))].map((m) => Number(m[1]));
+      if (!sent && read.some((n) => n >= afterRecords)) {
+        sent = true;
+        child.kill(signal);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code, sig) => resolve({ code, signal: sig, stdout, stderr }));
+  });
 }

@@ -6,7 +6,7 @@ import { importFiles } from '../../../electron/backend/import/import-files.ts';
 import { writeSyntheticCsv } from '../../../electron/backend/import/synthetic-csv.ts';
 import { createWorkspaceFile } from '../../../electron/backend/workspace-file.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { fixture } from './helpers.ts';
+import { fixture, importAndInterrupt } from './helpers.ts';
 
 const BIN = path.resolve('bin/notice-desk.js');
 
@@ -78,5 +78,23 @@ describe('all or nothing per file', () => {
     expect(r!.imported + r!.duplicates).toBe(40_000);
     after.close();
     expect(assertConsistent(workspace).notifications).toBe(40_000);
+  });
+});
+
+describe('notice-desk import interrupted (Ctrl-C, SIGTERM)', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('on %s stops the file being imported, keeps nothing of it and the files before it, and exits 130', async (signal) => {
+    const dir = tempDir('nd-interrupt-');
+    const small = fixture('canonical-consent.tsv');
+    const big = path.join(dir, 'big.csv');
+    const workspace = path.join(dir, 'ws.sqlite');
+    await writeSyntheticCsv(big, 200_000, 11);
+    await createWorkspaceFile(workspace);
+    const r = await importAndInterrupt([small, big], workspace, signal);
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain(`notice-desk import: interrupted while importing ${big}: nothing of it was kept; kept the 1 file(s) imported before it:`);
+    expect(r.stderr).toContain('canonical-consent.tsv');
+    const state = assertConsistent(workspace);
+    expect(state).toEqual({ imports: 1, notifications: 0 });
   });
 });

@@ -44,14 +44,18 @@ describe('imports in the backend worker', () => {
     const big = path.join(dir, 'big.csv');
     await writeSyntheticCsv(big, 50_000, 5);
     const controller = new AbortController();
+    let exitCode: number | null = null;
     const job = runJob('import:file', { workspace: file, file: big, name: 'big.csv', options: {} }, {
       signal: controller.signal,
       onProgress: (p) => {
         if ((p.rows ?? 0) > 0) controller.abort();
       },
+      onExit: (code) => (exitCode = code),
+      exitGraceMs: 60_000,
     });
     await expect(job).rejects.toMatchObject({ code: 'cancelled' });
-    await new Promise((r) => setTimeout(r, 200));
+    // The job stopped by itself between two chunks and its thread ended (0), not terminated (1).
+    await expect.poll(() => exitCode, { timeout: 30_000 }).toBe(0);
     expect(counts(db)).toMatchObject({ notifications: 0, imports: 0 });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();

@@ -7,6 +7,8 @@ import { Warehouse } from '../../../electron/backend/warehouse/client.ts';
 import { warehouseConfig } from '../../../electron/backend/warehouse/config.ts';
 import { sessionWarehouse } from '../../../electron/backend/warehouse/session.ts';
 import { clickhouseAvailable } from '../../clickhouse/cluster.ts';
+import { openDatabase } from '../../../electron/backend/db/connection.ts';
+import { importAndInterrupt } from '../import/helpers.ts';
 import { notifications, urls, workspace } from '../metrics/helpers.ts';
 
 type W = Awaited<ReturnType<typeof workspace>>;
@@ -161,5 +163,30 @@ describe.skipIf(!clickhouseAvailable)('loading a ClickHouse workspace', () => {
     const [n] = await wh.query<{ n: number }>(`SELECT count() AS n FROM ${wh.table('nd_notifications')}`);
     await wh.close();
     expect(Number(n!.n)).toBe(25);
+  });
+
+  it('notice-desk import interrupted by Ctrl-C keeps nothing of the file in the warehouse, and exits 130', async () => {
+    const w = await workspace({ engine: 'clickhouse' });
+    await w.load(notifications(rows(0, 10)));
+    const before = await everything(w);
+    const big = path.join(w.dir, 'big.csv');
+    fs.writeFileSync(big, notifications(rows(1000, 121_000)));
+    await w.close();
+    // Interrupted once two batches of 50,000 rows have been sent to the warehouse.
+    const r = await importAndInterrupt([big], w.file, 'SIGINT', 100_000);
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain(`notice-desk import: interrupted while importing ${big}: nothing of it was kept.`);
+    const db = openDatabase(w.file, { readonly: true });
+    const config = warehouseConfig(db)!;
+    db.close();
+    const wh = new Warehouse(config, process.env.NOTICE_DESK_CLICKHOUSE_PASSWORD!);
+    try {
+      const after = Object.fromEntries(
+        await Promise.all(TABLES.map(async (t) => [t, Number((await wh.query<{ n: number }>(`SELECT count() AS n FROM ${wh.table(t)}`))[0]!.n)])),
+      );
+      expect(after).toEqual(before);
+    } finally {
+      await wh.close();
+    }
   });
 });

@@ -74,7 +74,9 @@ export const importCommand: CliCommand = {
     '                       "rejectsOmitted", "importId", "error"}]}; rejects are capped at 100 per file',
     '',
     'Exit codes: 0 every file was read (rows may have been rejected: see "rejected"); 2 bad usage, or a',
-    'file could not be read at all (that file was not imported, the others were).',
+    'file could not be read at all (that file was not imported, the others were); 130 interrupted (Ctrl-C or',
+    'SIGTERM): nothing of the file being imported was kept, in a ClickHouse workspace either; the files',
+    'imported before it were.',
   ].join('\n'),
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -146,15 +148,28 @@ export const importCommand: CliCommand = {
       maxRecordChars: maxRecord === undefined ? null : Number(maxRecord),
     };
     const results: FileImportResult[] = [];
+    // Ctrl-C (or a SIGTERM) stops the file being imported and keeps nothing of it — in a ClickHouse
+    // workspace its rows already sent are deleted from the warehouse — before the process ends; the
+    // files imported before it are kept. A second Ctrl-C ends the process at once.
+    const interrupt = new AbortController();
+    let interruptedAt: string | null = null;
+    const onSignal = () => {
+      if (!interrupt.signal.aborted) io.stderr('\nStopping: nothing of the file being imported is kept (Ctrl-C again to quit at once)…\n');
+      interrupt.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
     try {
       for (const file of positionals) {
         const warehouse = wh ? { password: requirePassword(wh.config), importId: randomUUID() } : undefined;
         try {
+          if (interrupt.signal.aborted) throw userError('cancelled', 'workspace.job-cancelled');
           results.push(
             await runJob(
               'import:file',
               { workspace: path.resolve(values.workspace), file: path.resolve(file), name: file, options, warehouse },
               {
+                signal: interrupt.signal,
                 resourceLimits: IMPORT_RESOURCE_LIMITS,
                 onProgress: values.json
                   ? undefined
@@ -164,11 +179,24 @@ export const importCommand: CliCommand = {
           );
         } catch (error) {
           if (wh && warehouse) await discardWarehouseImport(wh, warehouse.importId).catch(() => undefined);
+          if (interrupt.signal.aborted) {
+            interruptedAt = file;
+            break;
+          }
           throw error;
         }
       }
     } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       await wh?.close();
+    }
+    if (interruptedAt !== null) {
+      io.stderr(
+        `notice-desk import: interrupted while importing ${interruptedAt}: nothing of it was kept` +
+          (results.length > 0 ? `; kept the ${results.length} file(s) imported before it:\n${results.map(summary).join('\n')}\n` : '.\n'),
+      );
+      return 130;
     }
     if (!values.json) io.stderr('\n');
     for (const r of results) if (r.error) io.stderr(`notice-desk import: ${r.error.message}\n`);
