@@ -25,6 +25,7 @@ import { hostOf } from '../rollups/url-sets.ts';
 import type { Warehouse } from './client.ts';
 import { warehouseConfig } from './config.ts';
 import { refreshFirsts } from './firsts.ts';
+import { refreshViolations } from './violations.ts';
 import { findPassword, type PasswordSources } from './password.ts';
 import { deleteWarehouseImports, importKeyedTables } from './remove.ts';
 import { eventTables } from './schema.ts';
@@ -212,6 +213,8 @@ export async function importWarehouseFile(db: Db, wh: Warehouse, file: string, o
     if (options.signal?.aborted) throw userError('cancelled', 'workspace.job-cancelled');
     // The pairs this import's messages belong to get their first messages again, from all events.
     if (kinds.has('notifications') && imported > 0) await refreshFirsts(wh, [importId], 'with');
+    // The violations of the recipients its messages and consent states belong to, again from all events.
+    if ((kinds.has('notifications') || kinds.has('consent')) && imported > 0) await refreshViolations(wh, [importId], 'with');
     const kind = options.kind ?? (kinds.size > 0 ? [...kinds].join('+') : chosen.adapter.kinds[0]!);
     const sha256 = src.sha256();
     const { rejected, reported } = rejectLog;

@@ -16,6 +16,7 @@ import { assertCreatable, createWorkspaceFile } from '../workspace-file.ts';
 import { Warehouse, type WarehouseConfig, type WarehouseOptions } from './client.ts';
 import { checkWarehouseConfig, setWarehouseConfig } from './config.ts';
 import { rebuildFirsts } from './firsts.ts';
+import { rebuildViolations } from './violations.ts';
 import { distributedStatements, shardStatements, shardTableNames, WAREHOUSE_SCHEMA_VERSION, type SchemaTarget } from './schema.ts';
 import { sqlString } from './sql.ts';
 
@@ -40,13 +41,14 @@ export async function readWarehouseMeta(wh: Warehouse): Promise<WarehouseMeta> {
 
 /**
  * Brings a warehouse of an older schema version to this one: the tables it lacks, then what fills
- * them (version 2: every pair's first message), then the new version. Run again after a failure, it
- * does the same; the version is written last.
+ * them (version 2: every pair's first message; 3: every recipient's violations), then the new
+ * version. Run again after a failure, it does the same; the version is written last.
  */
 export async function upgradeWarehouse(wh: Warehouse, from: number): Promise<void> {
   try {
     await ensureWarehouseSchema(wh);
     if (from < 2) await rebuildFirsts(wh);
+    if (from < 3) await rebuildViolations(wh);
     await wh.insert('nd_meta', [{ key: 'schema_version', value: String(WAREHOUSE_SCHEMA_VERSION) }]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

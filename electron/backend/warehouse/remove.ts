@@ -10,7 +10,8 @@
 import { userError } from '../../../shared/contract/errors.ts';
 import type { Warehouse } from './client.ts';
 import { refreshFirsts } from './firsts.ts';
-import { bookTables, eventTables, localName, rollupTables, type SchemaTarget } from './schema.ts';
+import { refreshViolations } from './violations.ts';
+import { bookTables, derivedTables, eventTables, localName, rollupTables, type SchemaTarget } from './schema.ts';
 import { sqlIdent, sqlString, sqlStrings } from './sql.ts';
 
 /** Every table that holds rows of an import (its `import_id` column). */
@@ -20,6 +21,7 @@ export function importKeyedTables(): string[] {
     ...Object.values(rollupTables).map((t) => t.name),
     bookTables.keys.name,
     bookTables.imports.name,
+    derivedTables.violations.name,
   ];
 }
 
@@ -49,8 +51,10 @@ async function deleteOn(wh: Warehouse, target: SchemaTarget, tables: string[], w
 /** Deletes every row of these imports from the warehouse and waits until the deletes are done. */
 export async function deleteWarehouseImports(wh: Warehouse, importIds: readonly string[]): Promise<void> {
   if (importIds.length === 0) return;
-  // First the pairs' first messages as if the imports were gone, while their rows still say which pairs.
+  // First the pairs' first messages and the recipients' violations as if the imports were gone, while
+  // their rows still say which pairs and recipients.
   await refreshFirsts(wh, importIds, 'without');
+  await refreshViolations(wh, importIds, 'without');
   const { database, cluster, shards } = wh.config;
   const target: SchemaTarget = { database, cluster };
   const where = `has(${sqlStrings(importIds)}, import_id)`;

@@ -18,8 +18,11 @@
  */
 import { sqlIdent } from './sql.ts';
 
-/** 2: first messages kept per pair (`nd_firsts`). A warehouse of version 1 is upgraded on first use (init.ts). */
-export const WAREHOUSE_SCHEMA_VERSION = 2;
+/**
+ * 2: first messages kept per pair (`nd_firsts`); 3: messages sent despite a refusal (`nd_violations`).
+ * A warehouse of an older version is upgraded on first use (init.ts).
+ */
+export const WAREHOUSE_SCHEMA_VERSION = 3;
 
 /** A table the importer writes and the metrics read. */
 export interface TableSpec {
@@ -240,6 +243,37 @@ export const derivedTables = {
     ],
     engine: 'ReplacingMergeTree(version)',
     orderBy: '(recipient_id, sender_id)',
+    shardBy: 'sipHash64(recipient_id)',
+  },
+  /**
+   * Every message sent despite a refusal (docs/metrics.md, refusals: the latest opt-in, opt-out, block
+   * or unblock of its sender or platform-wide strictly before it is an opt-out or a block), with that
+   * latest event (`latest`: action|time|sender), refreshed by every import and delete for the
+   * recipients it touched (violations.ts). Keyed by the message (import, row); the row with the highest
+   * `version` is the message's, and `present = 0` says it is no longer a violation. Sharded by
+   * recipient, as the events.
+   */
+  violations: {
+    name: 'nd_violations',
+    columns: [
+      ['recipient_id', 'String'],
+      ['import_id', 'String'],
+      ['row_no', 'UInt32'],
+      ['seq', 'UInt64'],
+      ['sender_id', 'String'],
+      ['event_id', 'String'],
+      ['sent_at', 'Int64'],
+      ['day', 'Int32'],
+      ['category', 'String'],
+      ['template_id', 'String'],
+      ['status', 'String'],
+      ['latest', 'String'],
+      ['present', 'UInt8'],
+      ['version', 'UInt64'],
+    ],
+    engine: 'ReplacingMergeTree(version)',
+    // A message's day never changes: first in the key, so that a page's days bound what FINAL reads.
+    orderBy: '(day, recipient_id, import_id, row_no)',
     shardBy: 'sipHash64(recipient_id)',
   },
 } satisfies Record<string, TableSpec>;

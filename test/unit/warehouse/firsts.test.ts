@@ -13,7 +13,7 @@ import { sessionWarehouse } from '../../../electron/backend/warehouse/session.ts
 import { WAREHOUSE_SCHEMA_VERSION } from '../../../electron/backend/warehouse/schema.ts';
 import { clickhouseAvailable, READER_PASSWORD, READER_USER, startLocalCluster, type LocalCluster } from '../../clickhouse/cluster.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { notifications, workspace } from '../metrics/helpers.ts';
+import { consent, notifications, workspace } from '../metrics/helpers.ts';
 
 interface FirstRow {
   recipient_id: string;
@@ -76,7 +76,7 @@ describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts
     expect(volume.firstMessages).toBe(3);
   });
 
-  describe('an older warehouse (schema version 1, before nd_firsts)', () => {
+  describe('an older warehouse (schema version 1, before nd_firsts; 2, before nd_violations)', () => {
     let c: LocalCluster;
     beforeAll(async () => {
       c = await startLocalCluster(1);
@@ -85,8 +85,12 @@ describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts
       await c?.stop();
     });
 
-    /** A one-server workspace with messages, then made a version-1 warehouse: no nd_firsts, version 1 recorded. */
-    async function versionOneWorkspace(): Promise<{ file: string; wh: Warehouse }> {
+    /**
+     * A one-server workspace with messages and an opt-out, then made a warehouse of an older version:
+     * without the tables that version lacked (1: nd_firsts and nd_violations; 2: nd_violations), that
+     * version recorded.
+     */
+    async function olderWorkspace(version: 1 | 2 = 1): Promise<{ file: string; wh: Warehouse }> {
       const dir = tempDir('wh-firsts-');
       const file = path.join(dir, 'w.sqlite');
       const config = { url: c.servers[0]!.httpUrl, database: `nd_t${randomBytes(6).toString('hex')}`, user: c.user, cluster: null };
@@ -103,29 +107,35 @@ describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts
           ['m4', '2016-03-09T10:00:00+09:00', 'r2', 's1', 'sent'],
         ]),
       );
-      const [r] = await importFiles(ctx.workspace().db, [csv]);
-      expect(r!.error).toBeNull();
+      const optOut = path.join(dir, 'c.csv');
+      // r2 refuses s1 between its two messages: m4 is sent despite the refusal.
+      fs.writeFileSync(optOut, consent([['c1', '2016-03-08T12:00:00+09:00', 'r2', 's1', 'opt_out']]));
+      for (const r of await importFiles(ctx.workspace().db, [csv, optOut])) expect(r.error).toBeNull();
       await ctx.close();
       const wh = new Warehouse(config, c.password);
-      await wh.command(`DROP TABLE ${wh.table('nd_firsts')}`);
+      if (version < 2) await wh.command(`DROP TABLE ${wh.table('nd_firsts')}`);
+      await wh.command(`DROP TABLE ${wh.table('nd_violations')}`);
       await wh.command(`ALTER TABLE ${wh.table('nd_meta')} DELETE WHERE key = 'schema_version'`);
       for (let i = 0; i < 100; i++) {
         const [left] = await wh.query<{ n: number }>(`SELECT count() AS n FROM system.mutations WHERE database = '${config.database}' AND is_done = 0`);
         if (Number(left!.n) === 0) break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      await wh.insert('nd_meta', [{ key: 'schema_version', value: '1' }]);
-      expect((await readWarehouseMeta(wh)).schemaVersion).toBe(1);
+      await wh.insert('nd_meta', [{ key: 'schema_version', value: String(version) }]);
+      expect((await readWarehouseMeta(wh)).schemaVersion).toBe(version);
       return { file, wh };
     }
 
-    it('is upgraded on first use: the table made, every pair filled from the events, the version written last', async () => {
-      const { file, wh } = await versionOneWorkspace();
+    it.each([1, 2] as const)('of version %i is upgraded on first use: the tables made, filled from the events, the version written last', async (version) => {
+      const { file, wh } = await olderWorkspace(version);
       const { ctx, api } = await opened(file);
       try {
         const volume = await api['metrics:volume']({ by: 'day' });
         expect(volume.firstMessages).toBe(2);
         expect(await firsts(wh)).toEqual({ 'r1/s1': 'm1', 'r2/s1': 'm3' });
+        const refusals = await api['metrics:refusals']({ by: 'day' });
+        expect(refusals.violations).toBe(1);
+        expect(refusals.messages.map((m) => m.eventId)).toEqual(['m4']);
         expect((await readWarehouseMeta(wh)).schemaVersion).toBe(WAREHOUSE_SCHEMA_VERSION);
       } finally {
         await ctx.close();
@@ -134,14 +144,14 @@ describe.skipIf(!clickhouseAvailable)("the warehouse's first messages (nd_firsts
     });
 
     it('cannot be upgraded by a read-only user: the message says what is needed, and nothing is changed', async () => {
-      const { file, wh } = await versionOneWorkspace();
+      const { file, wh } = await olderWorkspace();
       const { ctx, api } = await opened(file);
       try {
         const session = ctx.workspace();
         const config = { ...wh.config, user: READER_USER };
         session.warehouse = new CheckedWarehouse(config, READER_PASSWORD, 'Asia/Seoul');
         await expect(api['metrics:volume']({ by: 'day' })).rejects.toMatchObject({
-          message: expect.stringMatching(/schema is version 1 and must be upgraded to version 2.*user who may create tables/s),
+          message: expect.stringMatching(new RegExp(`schema is version 1 and must be upgraded to version ${WAREHOUSE_SCHEMA_VERSION}.*user who may create tables`, 's')),
         });
         expect((await readWarehouseMeta(wh)).schemaVersion).toBe(1);
         const tables = await wh.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = '${wh.config.database}' AND name = 'nd_firsts'`);

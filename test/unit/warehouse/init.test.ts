@@ -11,6 +11,7 @@ import { MemorySettingsStore } from '../../../electron/backend/settings-store.ts
 import { Warehouse } from '../../../electron/backend/warehouse/client.ts';
 import { warehouseConfig } from '../../../electron/backend/warehouse/config.ts';
 import { initWarehouseWorkspace } from '../../../electron/backend/warehouse/init.ts';
+import { WAREHOUSE_SCHEMA_VERSION } from '../../../electron/backend/warehouse/schema.ts';
 import { clickhouseAvailable, startLocalCluster, type LocalCluster } from '../../clickhouse/cluster.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { notifications, workspace } from '../metrics/helpers.ts';
@@ -53,13 +54,14 @@ describe.skipIf(!clickhouseAvailable)('workspace init --clickhouse', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ workspace: file, timeZone: 'UTC', clickhouse: { database, cluster: null, user: c.user, warehouseSchemaVersion: 2 } });
+    expect(out).toMatchObject({ workspace: file, timeZone: 'UTC', clickhouse: { database, cluster: null, user: c.user, warehouseSchemaVersion: WAREHOUSE_SCHEMA_VERSION } });
     expect(out.clickhouse.serverVersion).toMatch(/^\d+\./);
     const names = await tables(url(0), c, database);
     expect(names).toContain('nd_notifications:MergeTree');
     expect(names).toContain('nd_r_daily:SummingMergeTree');
     expect(names).toContain('nd_r_daily_mv:MaterializedView');
     expect(names).toContain('nd_firsts:ReplacingMergeTree');
+    expect(names).toContain('nd_violations:ReplacingMergeTree');
     expect(names.some((n) => n.includes('_local'))).toBe(false);
     expect(await tables(url(1), c, database)).toEqual([]);
     const w = openDatabase(file, { readonly: true });
