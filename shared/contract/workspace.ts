@@ -54,6 +54,8 @@ const warehouseFields = {
   database: z.string().max(200).optional(),
   user: z.string().max(200).optional(),
   cluster: z.string().max(200).nullable().optional(),
+  /** Every shard's HTTP address (a cluster without distributed DDL): where tables are made and imports deleted. */
+  shards: z.array(z.string().min(1).max(2048)).max(256).optional(),
   password: passwordField.optional(),
   /** Keep the password in the system keychain (Electron); otherwise for this run only. */
   remember: z.boolean(),

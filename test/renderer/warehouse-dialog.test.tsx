@@ -259,6 +259,29 @@ describe('the connect form’s checks', () => {
     for (const bad of ['localhost:8123', 'ftp://x', 'http://u:p@x', 'http://x/?user=a', 'http://x/#p', '']) expect(isWarehouseUrl(bad), bad).toBe(false);
   });
 
+  it('takes shard addresses one per line, for a cluster only, and checks each', async () => {
+    const b = mount({});
+    const dialog = await open('Connect to ClickHouse');
+    type(dialog, 'Workspace name', 'Platform');
+    type(dialog, 'Server address', 'http://ch1.example:8123');
+    type(dialog, 'Shard addresses (optional)', 'http://ch1.example:8123\nch2.example:8123');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    const shards = within(dialog).getByLabelText('Shard addresses (optional)');
+    expect(within(dialog).getByText(/Give each shard as an http:\/\/ or https:\/\/ address/).id).toBe(shards.getAttribute('aria-errormessage'));
+    expect(document.activeElement).toBe(shards);
+    type(dialog, 'Shard addresses (optional)', ' http://ch1.example:8123 \n\n https://ch2.example:8443\n');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    expect(within(dialog).getByText(/Shard addresses are for a cluster: give the cluster’s name too/)).toBeTruthy();
+    expect(b.log.named('workspace:connectWarehouse')).toEqual([]);
+    type(dialog, 'Cluster (optional)', 'platform');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(b.log.named('workspace:connectWarehouse')).toHaveLength(1));
+    expect(b.log.named('workspace:connectWarehouse')[0]).toMatchObject({
+      cluster: 'platform',
+      shards: ['http://ch1.example:8123', 'https://ch2.example:8443'],
+    });
+  });
+
   it('asks for the file in Electron and the name in browser mode', () => {
     const form = { ...emptyConnectForm(true), url: 'http://x:8123' };
     expect(connectProblems(form, true)).toEqual({ file: 'fileRequired' });

@@ -51,7 +51,9 @@ export const workspaceHandlers: HandlersFor<keyof typeof workspaceCalls> = {
   'workspace:connectWarehouse': async (input, ctx) => {
     // The caller's path first, before anything connects or is made (docs/security.md).
     const file = ctx.paths.check('name' in input ? workspaceFileForName(ctx.paths, input.name) : input.path, 'workspace-create');
-    const config = checkWarehouseConfig({ url: input.url, database: input.database, user: input.user, cluster: input.cluster ?? null });
+    const shards = input.shards ?? [];
+    if (shards.length > 0 && !input.cluster) throw userError('bad-input', 'warehouse.shards-need-cluster');
+    const config = checkWarehouseConfig({ url: input.url, database: input.database, user: input.user, cluster: input.cluster ?? null, shards });
     const secrets = ctx.host.secrets;
     // No password typed: the environment's or the keychain's, else none (a user without one is legal).
     const password = input.password ?? findPassword(config, { secrets }) ?? '';

@@ -16,12 +16,12 @@ import {
 } from './connect-form.ts';
 import './warehouse.css';
 
-const ORDER: readonly ConnectField[] = ['file', 'name', 'url', 'database', 'user', 'cluster', 'password'];
+const ORDER: readonly ConnectField[] = ['file', 'name', 'url', 'database', 'user', 'cluster', 'shards', 'password'];
 
 /**
  * "Connect to ClickHouse": where the local workspace file goes (Electron: the native save dialog;
  * browser mode: a name in its workspaces folder), the server's address, database, user, optional
- * cluster and password, and whether the system keychain keeps the password. Connect makes the
+ * cluster (with its shards' addresses where it has no distributed DDL) and password, and whether the system keychain keeps the password. Connect makes the
  * warehouse's tables where missing and opens the new workspace; a failure is worded in the user's
  * language inside the dialog and marks the field it is about. The password is never shown back.
  */
@@ -191,6 +191,24 @@ export function ConnectWarehouseDialog(props: { onClose: () => void; onConnected
             <input className="input input-mono" value={form.cluster} onChange={(e) => set('cluster', e.target.value)} autoComplete="off" spellCheck={false} {...wire('cluster', true)} />
             {hint('cluster', t('warehouse.connect.clusterHint'))}
             {problem('cluster')}
+          </div>
+
+          <div className="field">
+            <label className="field-label" htmlFor={`${id}-shards`}>
+              {t('warehouse.connect.shards')}
+            </label>
+            <textarea
+              className="input input-mono"
+              rows={2}
+              value={form.shards}
+              onChange={(e) => set('shards', e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={64 * 1024}
+              {...wire('shards', true)}
+            />
+            {hint('shards', t('warehouse.connect.shardsHint'))}
+            {problem('shards')}
           </div>
 
           <div className="field">

@@ -23,6 +23,8 @@ export const warehouse = {
     user: 'User',
     cluster: 'Cluster (optional)',
     clusterHint: 'A cluster of the server’s remote_servers: local tables on every shard and Distributed tables over them. Leave empty for one server.',
+    shards: 'Shard addresses (optional)',
+    shardsHint: 'For a cluster whose servers do not run distributed DDL (ON CLUSTER): every shard’s HTTP address, one per line. Its tables are made there, and deleted imports removed from each.',
     password: 'Password',
     passwordHint: 'Leave empty for a user without a password, or when NOTICE_DESK_CLICKHOUSE_PASSWORD is set where Notice Desk runs.',
     remember: 'Remember in the system keychain',
@@ -41,6 +43,8 @@ export const warehouse = {
       badUrl: 'Give an http:// or https:// address without a user name or password in it, e.g. http://localhost:8123.',
       badName: 'Use letters, digits and underscores (64 at most), starting with a letter or underscore.',
       userRequired: 'Enter the user name.',
+      badShard: 'Give each shard as an http:// or https:// address without a user name or password, one per line.',
+      shardsNeedCluster: 'Shard addresses are for a cluster: give the cluster’s name too, or leave them empty.',
     },
   },
   password: {

@@ -25,6 +25,8 @@ export const warehouse: Messages['warehouse'] = {
     user: '사용자',
     cluster: '클러스터(선택)',
     clusterHint: '서버의 remote_servers에 있는 클러스터: 샤드마다 로컬 테이블을, 그 위에 Distributed 테이블을 둡니다. 서버가 하나면 비워 두세요.',
+    shards: '샤드 주소(선택)',
+    shardsHint: '분산 DDL(ON CLUSTER)을 쓰지 않는 클러스터일 때: 샤드마다 HTTP 주소를 한 줄에 하나씩 적으세요. 테이블을 각 샤드에 만들고, 삭제한 가져오기를 각 샤드에서 지웁니다.',
     password: '비밀번호',
     passwordHint: '비밀번호가 없는 사용자이거나, Notice Desk가 실행되는 곳에 NOTICE_DESK_CLICKHOUSE_PASSWORD가 설정되어 있으면 비워 두세요.',
     remember: '시스템 키체인에 기억',
@@ -43,6 +45,8 @@ export const warehouse: Messages['warehouse'] = {
       badUrl: '사용자 이름이나 비밀번호가 들어 있지 않은 http:// 또는 https:// 주소를 주세요. 예: http://localhost:8123',
       badName: '영문자, 숫자, 밑줄(최대 64자)만 쓰고 영문자나 밑줄로 시작하세요.',
       userRequired: '사용자 이름을 입력하세요.',
+      badShard: '샤드마다 사용자 이름이나 비밀번호가 없는 http:// 또는 https:// 주소를 한 줄에 하나씩 적으세요.',
+      shardsNeedCluster: '샤드 주소는 클러스터에 쓰입니다. 클러스터 이름도 입력하거나 샤드 주소를 비워 두세요.',
     },
   },
   password: {

@@ -57,6 +57,10 @@ export const warehouseMessages = defineMessages({
     en: 'Cluster {cluster}: shard(s) {shards} have no Notice Desk tables and this server cannot create them there (no distributed DDL). Run part 1 of `notice-desk warehouse schema --cluster {cluster}` on each of them, then run init again.',
     ko: '클러스터 {cluster}: 샤드 {shards}에 Notice Desk 테이블이 없고 이 서버에서 그곳에 만들 수 없습니다(분산 DDL 없음). 각 샤드에서 `notice-desk warehouse schema --cluster {cluster}`의 1부를 실행한 뒤 다시 init 하세요.',
   },
+  'warehouse.shards-need-cluster': {
+    en: 'Shard addresses are for a cluster: give the cluster’s name too, or leave the shard addresses empty.',
+    ko: '샤드 주소는 클러스터에 쓰입니다. 클러스터 이름도 입력하거나 샤드 주소를 비워 두세요.',
+  },
   'warehouse.not-warehouse-workspace': {
     en: 'The open workspace is not a ClickHouse workspace: it has no warehouse password to set.',
     ko: '열린 워크스페이스는 ClickHouse 워크스페이스가 아니어서 설정할 웨어하우스 비밀번호가 없습니다.',

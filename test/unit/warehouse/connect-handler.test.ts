@@ -140,6 +140,26 @@ describe.skipIf(!clickhouseAvailable)('workspace:connectWarehouse and workspace:
     expect(b.ctx.session).toBeNull();
   });
 
+  it('with the shards’ addresses, makes the tables on a shard that had none (no distributed DDL needed) and keeps the addresses', async () => {
+    const b = host('browser');
+    const database = freshDb();
+    const base = { url: url(0), database, user: c.user, password: c.password, remember: false };
+    await expect(b.api['workspace:connectWarehouse']({ ...base, name: 'no-cluster', shards: [url(0), url(1)] })).rejects.toMatchObject({
+      code: 'bad-input',
+      key: 'warehouse.shards-need-cluster',
+    });
+    const info = await b.api['workspace:connectWarehouse']({ ...base, name: 'with-shards', cluster: c.cluster, shards: [url(0), url(1)] });
+    expect(warehouseConfig(b.ctx.workspace().db)).toEqual({ url: url(0), database, user: c.user, cluster: c.cluster, shards: [url(0), url(1)] });
+    expect(info.warehouse).toMatchObject({ cluster: c.cluster });
+    const second = new Warehouse({ url: url(1), database: 'system', user: c.user, cluster: null }, c.password);
+    try {
+      const made = await second.query<{ name: string }>(`SELECT name FROM system.tables WHERE database = '${database}' AND name = 'nd_notifications_local'`);
+      expect(made).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('checks the caller’s path first: a path the user did not choose is refused before anything connects', async () => {
     const e = host('electron');
     const victim = path.join(fs.realpathSync(tempDir('victim-')), 'planted.sqlite');
