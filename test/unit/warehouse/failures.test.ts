@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { listAudit } from '../../../electron/backend/review/audit.ts';
 import { Warehouse } from '../../../electron/backend/warehouse/client.ts';
 import { warehouseConfig } from '../../../electron/backend/warehouse/config.ts';
 import { PASSWORD_ENV } from '../../../electron/backend/warehouse/password.ts';
@@ -71,9 +73,19 @@ describe.skipIf(!clickhouseAvailable)('when the warehouse fails, the page and th
     const t0 = Date.now();
     await expect(w.api['metrics:overview']({})).rejects.toMatchObject({ code: 'unavailable', key: 'warehouse.unreachable' });
     expect(Date.now() - t0).toBeLessThan(20_000);
+    // The evidence pack says the same, and writes nothing: no file, no audit entry.
+    const pack = path.join(w.dir, 'pack.zip');
+    await expect(w.api['evidence:write']({ path: pack, language: 'en' })).rejects.toMatchObject({ code: 'unavailable', key: 'warehouse.unreachable' });
+    expect(fs.existsSync(pack)).toBe(false);
+    expect(listAudit(w.db(), { subject: 'evidence' })).toEqual([]);
     await w.close();
     const r = await cli(['metrics', 'volume', '--workspace', w.file, '--json'], { [PASSWORD_ENV]: c.password });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('could not be reached');
+    const out = path.join(w.dir, 'cli-pack');
+    const e = await cli(['evidence', '--workspace', w.file, '--out', out], { [PASSWORD_ENV]: c.password });
+    expect(e.code).toBe(2);
+    expect(e.stderr).toContain('could not be reached');
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
