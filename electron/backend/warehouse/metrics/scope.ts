@@ -10,7 +10,9 @@ import type { Warehouse } from '../client.ts';
 
 /** The first and last days with any event (notifications, consent or URLs). */
 export async function warehouseDayRange(wh: Warehouse): Promise<DayRange> {
-  const parts = ['nd_notifications', 'nd_consent', 'nd_urls']
+  // The messages' days from their daily rollup (a row for every day with a message; far fewer rows
+  // than the messages), the consent and URL events' from their own tables.
+  const parts = ['nd_r_daily', 'nd_consent', 'nd_urls']
     .map((t) => `SELECT min(day) AS first, max(day) AS last, count() AS n FROM ${wh.table(t)}`)
     .join(' UNION ALL ');
   const rows = await wh.query<{ first: number; last: number; n: number }>(parts);
