@@ -8,7 +8,7 @@ import { eventKinds, type EventKind } from '../../../../shared/domain/canonical.
 import type { Db } from '../../db/connection.ts';
 import { listPresets } from '../../db/presets-repo.ts';
 import { IMPORT_RESOURCE_LIMITS } from '../../import/limits.ts';
-import { runJob } from '../../jobs/run-job.ts';
+import { runJob, WORKER_EXIT_GRACE_MS } from '../../jobs/run-job.ts';
 import { readMappingFile } from '../mapping-file.ts';
 import { openWorkspaceInProcess } from '../../workspace.ts';
 import { isValidTimeZone } from '../../../../shared/time-zone.ts';
@@ -153,6 +153,8 @@ export const importCommand: CliCommand = {
     // files imported before it are kept. A second Ctrl-C ends the process at once.
     const interrupt = new AbortController();
     let interruptedAt: string | null = null;
+    // The current file's worker thread has ended (it rolls back or deletes, then ends by itself).
+    let workerEnded: Promise<unknown> = Promise.resolve();
     const onSignal = () => {
       if (!interrupt.signal.aborted) io.stderr('\nStopping: nothing of the file being imported is kept (Ctrl-C again to quit at once)…\n');
       interrupt.abort();
@@ -164,12 +166,15 @@ export const importCommand: CliCommand = {
         const warehouse = wh ? { password: requirePassword(wh.config), importId: randomUUID() } : undefined;
         try {
           if (interrupt.signal.aborted) throw userError('cancelled', 'workspace.job-cancelled');
+          let ended: () => void = () => {};
+          workerEnded = new Promise<void>((resolve) => (ended = resolve));
           results.push(
             await runJob(
               'import:file',
               { workspace: path.resolve(values.workspace), file: path.resolve(file), name: file, options, warehouse },
               {
                 signal: interrupt.signal,
+                onExit: () => ended(),
                 resourceLimits: IMPORT_RESOURCE_LIMITS,
                 onProgress: values.json
                   ? undefined
@@ -178,6 +183,14 @@ export const importCommand: CliCommand = {
             ),
           );
         } catch (error) {
+          // Interrupted: the worker stops by itself (it rolls back, or deletes what it sent); its end is
+          // awaited (it is terminated after the grace period) before anything left is deleted here.
+          if (interrupt.signal.aborted) {
+            // The timer keeps the process alive while it waits (the worker no longer does).
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([workerEnded, new Promise((r) => (timer = setTimeout(r, WORKER_EXIT_GRACE_MS + 1000)))]);
+            clearTimeout(timer);
+          }
           if (wh && warehouse) await discardWarehouseImport(wh, warehouse.importId).catch(() => undefined);
           if (interrupt.signal.aborted) {
             interruptedAt = file;
