@@ -30,6 +30,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A page's state polled in real Chromium: vitest's 1 s default ran out on a loaded 2-core CI
+          // machine (a highlight drawn after a selection); a state that never comes still fails.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           pool: 'forks',
         },
